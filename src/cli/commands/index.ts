@@ -1,0 +1,10 @@
+// Every `lanes` subcommand, registered in one explicit typed map (no directory scanning).
+import type { Command } from "commander";
+import type { CliContext } from "../context.js";
+import { registerDoctor } from "./doctor.js";
+
+export type CliCommand = (program: Command, ctx: CliContext) => void;
+
+export const cliCommands = {
+  doctor: registerDoctor,
+} satisfies Record<string, CliCommand>;
