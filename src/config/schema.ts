@@ -42,15 +42,20 @@ const BranchesSchema = z.strictObject({
 
 const mode = (fallback: GateMode) => GateModeSchema.default(fallback);
 
+// The six gates of DESIGN §5 / check runs `lanes/<gate>`; a failing optional gate reports neutral.
 const GatesSchema = z.strictObject({
-  /** The PRP is well formed and its success criteria are checked off: `threshold` is the share required. */
+  /** Success-criteria coverage: `threshold` is the share of criteria that must have evidence. */
   prp: z.strictObject({ mode: mode("required"), threshold: fraction.default(0.8) }).prefault({}),
+  /** Stubs passed off as work: TODOs, "not implemented", empty bodies, tests without assertions. */
+  placeholders: z.strictObject({ mode: mode("required") }).prefault({}),
+  /** Branch naming, changes outside the PRP's paths (`max_foreign_files` tolerated), overlap with other lanes. */
+  lane: z.strictObject({ mode: mode("optional"), max_foreign_files: z.number().int().min(0).default(0) }).prefault({}),
+  /** Commit message quality and the commit cadence (`commit_cadence_minutes`). */
+  commits: z.strictObject({ mode: mode("optional"), max_subject_length: positiveInt.default(72) }).prefault({}),
   /** The PRP's validation commands pass in the lane's worktree. */
   validation: z.strictObject({ mode: mode("required"), timeout_minutes: positiveInt.default(30) }).prefault({}),
-  /** The lane changed only the paths it owns; `max_foreign_files` outside them are tolerated. */
-  lane: z.strictObject({ mode: mode("required"), max_foreign_files: z.number().int().min(0).default(0) }).prefault({}),
-  /** No predicted overlap with other open lanes. */
-  conflicts: z.strictObject({ mode: mode("optional") }).prefault({}),
+  /** Dependencies are merged and the lane merges cleanly onto the base. */
+  integration: z.strictObject({ mode: mode("required") }).prefault({}),
 });
 
 const IntegrationSchema = z.strictObject({

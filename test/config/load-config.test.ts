@@ -21,7 +21,9 @@ describe("loadConfig defaults", () => {
     expect(config).toEqual(defaultConfig());
     expect(config.team).toEqual({ template: "auto", plan: "max5x" });
     expect(config.gates.prp).toEqual({ mode: "required", threshold: 0.8 });
-    expect(config.gates.conflicts).toEqual({ mode: "optional" });
+    expect(config.gates.placeholders).toEqual({ mode: "required" });
+    expect(config.gates.commits).toEqual({ mode: "optional", max_subject_length: 72 });
+    expect(config.gates.integration).toEqual({ mode: "required" });
     expect(config.retry).toEqual({ attempts: 3, backoff_seconds: [5, 15, 30] });
     expect(config.redis).toEqual({ url: "redis://127.0.0.1:6379", prefix: "lanes" });
     expect(config.commit_cadence_minutes).toBe(30);
@@ -54,7 +56,8 @@ describe("loadConfig defaults", () => {
     expect(config.team).toEqual({ template: "system_deployment", plan: "max20x" });
     expect(config.roles.developer).toEqual({ model: "opus", enabled: true, paths: ["src/**", "lib/**"] });
     expect(config.roles.researcher).toEqual({ enabled: false });
-    expect(config.gates.conflicts.mode).toBe("off");
+    expect(config.gates.placeholders.mode).toBe("off");
+    expect(config.gates.commits.max_subject_length).toBe(60);
     expect(config.gates.lane.max_foreign_files).toBe(2);
     expect(config.integration).toEqual({ order: ["databaseops", "developer", "tester"], schedule: "0 18 * * 1-5", validation: ["npm ci", "npm test"] });
     expect(config.retry.backoff_seconds).toEqual([5, 15, 30, 60]);
@@ -77,7 +80,7 @@ describe("loadConfig failures", () => {
 
   it("lists the accepted keys when an unknown key resembles none of them", () => {
     const [issue] = issuesOf("gates:\n  coverage_report: {}\n");
-    expect(issue).toEqual({ path: "gates.coverage_report", line: 2, message: 'unknown key "coverage_report"; expected one of: prp, validation, lane, conflicts' });
+    expect(issue).toEqual({ path: "gates.coverage_report", line: 2, message: 'unknown key "coverage_report"; expected one of: prp, placeholders, lane, commits, validation, integration' });
   });
 
   it("reports wrong types, bad enum values and out-of-range numbers with path, line and what was expected", () => {
