@@ -2,9 +2,11 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { registerDoctor } from "./doctor.js";
+import { registerPrp } from "./prp.js";
 
 export type CliCommand = (program: Command, ctx: CliContext) => void;
 
 export const cliCommands = {
   doctor: registerDoctor,
+  prp: registerPrp,
 } satisfies Record<string, CliCommand>;
