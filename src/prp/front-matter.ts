@@ -1,6 +1,7 @@
 // Splits `---` front matter from a PRP with gray-matter, YAML engine only: gray-matter would eval
 // `---js` front matter by default, so every other engine is replaced by one that refuses.
 import matter from "gray-matter";
+import { classifyKey, isRecognisedKey } from "./classify-key.js";
 import { keyLines, looksLikeMapping } from "./key-lines.js";
 import { isMapping, loadYaml, type YamlResult } from "./load-yaml.js";
 import type { ParseIssue } from "./schema.js";
@@ -32,6 +33,12 @@ export const matterOptions = {
 
 const OPEN = /^---([^\n]*)$/;
 
+/** `Meant for any tracker: copy and paste.` is valid YAML, but a sentence, not metadata. */
+function isProseSentence(data: Record<string, unknown>): boolean {
+  const keys = Object.keys(data);
+  return keys.some((k) => /\s/.test(k.trim())) && keys.every((k) => classifyKey(k).kind === "foreign" && !isRecognisedKey(k));
+}
+
 export function readFrontMatter(text: string): FrontMatter {
   const lines = text.split("\n");
   const open = OPEN.exec(lines[0] ?? "");
@@ -62,7 +69,7 @@ export function readFrontMatter(text: string): FrontMatter {
   } catch (error) {
     result = { ok: false, line: 0, message: error instanceof Error ? error.message : String(error) };
   }
-  if (result.ok && isMapping(result.value)) {
+  if (result.ok && isMapping(result.value) && !isProseSentence(result.value)) {
     return { kind: "mapping", data: result.value, keys: keyLines(block, 2), lines: block, body, bodyLine };
   }
   if (!result.ok && looksLikeMapping(block)) {

@@ -20,9 +20,10 @@ export function readUnfencedHeader(lines: readonly string[]): UnfencedHeader | u
     const line = lines[end] as string;
     if (line.startsWith("#") || line.startsWith("---")) break;
     if (line.trim() === "") {
-      // A blank line ends the header unless an indented continuation (a block scalar) follows.
+      // A blank line ends the header unless a block scalar continues or another known key follows.
       const next = lines.slice(end + 1).find((l) => l.trim() !== "");
-      if (next === undefined || !/^\s/.test(next)) break;
+      const nextKey = next === undefined ? undefined : keyOfLine(next);
+      if (next === undefined || !(/^\s/.test(next) || (nextKey !== undefined && isRecognisedKey(nextKey)))) break;
     } else if (!/^\s/.test(line) && keyOfLine(line) === undefined) {
       break;
     }
