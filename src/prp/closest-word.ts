@@ -4,22 +4,22 @@
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i += 1) {
+  // Three rolling rows (two back, one back, current) are all the transposition rule needs.
+  let before = new Int32Array(cols);
+  let previous = Int32Array.from({ length: cols }, (_, j) => j);
+  let current = new Int32Array(cols);
+  for (let i = 1; i <= a.length; i += 1) {
+    current[0] = i;
     for (let j = 1; j < cols; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i] as number[];
-      const above = d[i - 1] as number[];
-      let best = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      }
-      row[j] = best;
+      let best = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (before[j - 2] as number) + 1);
+      current[j] = best;
     }
+    [before, previous, current] = [previous, current, before];
   }
-  return (d[rows - 1] as number[])[cols - 1] as number;
+  return previous[cols - 1] as number;
 }
 
 /** How far a word may be from a known one and still count as its misspelling. */
@@ -34,6 +34,8 @@ export function closestWord(word: string, candidates: readonly string[]): string
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: skip words that cannot be close.
+    if (Math.abs(candidate.length - word.length) > tolerance(candidate)) continue;
     const distance = editDistance(word, candidate);
     if (distance > 0 && distance <= tolerance(candidate) && distance < bestDistance) {
       best = candidate;

@@ -39,12 +39,33 @@ export function sectionsOf(lines: readonly OutlineLine[]): Section[] {
     const match = l.fenced ? null : HEADING.exec(l.text);
     if (match) heads.push({ index, level: (match[1] as string).length, heading: (match[2] as string).trim() });
   });
+  const ends = sectionEnds(heads, lines.length);
   return heads.map((head, n) => {
-    const next = heads.slice(n + 1).find((h) => h.level <= head.level);
-    const end = next ? next.index : lines.length;
+    const end = ends[n] as number;
     const body = lines.slice(head.index + 1, end).map((l) => l.text).join("\n").trim();
     return { heading: head.heading, level: head.level, line: (lines[head.index] as OutlineLine).line, body };
   });
+}
+
+/** For each heading, the index of the next heading of the same or a higher level (one pass, a stack). */
+export function sectionEnds(heads: readonly { index: number; level: number }[], total: number): number[] {
+  const ends = heads.map(() => total);
+  const open: number[] = [];
+  heads.forEach((head, n) => {
+    while (open.length > 0 && (heads[open[open.length - 1] as number] as { level: number }).level >= head.level) {
+      ends[open.pop() as number] = head.index;
+    }
+    open.push(n);
+  });
+  return ends;
+}
+
+/** Sections with the index of their heading line and of the line their text ends before. */
+export function spansOf(lines: readonly OutlineLine[], sections: readonly Section[]): (Section & { index: number; end: number })[] {
+  const indexOf = new Map(lines.map((l, i) => [l.line, i]));
+  const heads = sections.map((s) => ({ ...s, index: indexOf.get(s.line) ?? 0 }));
+  const ends = sectionEnds(heads, lines.length);
+  return heads.map((h, n) => ({ ...h, end: ends[n] as number }));
 }
 
 /** The first H1's text with markdown emphasis and a `PRP-12:`-style prefix left as written. */
@@ -59,17 +80,14 @@ const CHECKBOX = /^\s*(?:[-*+]|\d+[.)])\s+\[([ xX])\]\s+(.*\S)\s*$/;
 /** Checklist items under every criteria heading (any level, nested headings included), each once. */
 export function criteriaOf(lines: readonly OutlineLine[], sections: readonly Section[]): Criterion[] {
   const found = new Map<number, Criterion>();
-  const heads = sections.map((s) => ({ ...s, index: lines.findIndex((l) => l.line === s.line) }));
-  heads.forEach((head, n) => {
-    if (!CRITERIA_HEADING.test(head.heading)) return;
-    const next = heads.slice(n + 1).find((h) => h.level <= head.level);
-    const end = next ? next.index : lines.length;
-    for (const l of lines.slice(head.index + 1, end)) {
+  for (const head of spansOf(lines, sections)) {
+    if (!CRITERIA_HEADING.test(head.heading)) continue;
+    for (const l of lines.slice(head.index + 1, head.end)) {
       const match = l.fenced ? null : CHECKBOX.exec(l.text);
       if (match && !found.has(l.line)) {
         found.set(l.line, { text: (match[2] as string).trim(), checked: match[1] !== " ", line: l.line });
       }
     }
-  });
+  }
   return [...found.values()].sort((a, b) => a.line - b.line);
 }

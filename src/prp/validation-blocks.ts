@@ -1,7 +1,7 @@
 // Validation commands from the body: shell code blocks under any heading that mentions validation
 // (the template's "Validation Loop" levels, "Validation Gates" …), and list items that are one
 // command in backticks. Prompts (`$ `) and comments are stripped; output lines of console blocks skipped.
-import type { OutlineLine } from "./sections.js";
+import { spansOf, type OutlineLine } from "./sections.js";
 import type { Section } from "./schema.js";
 
 const SHELL_LANGS = new Set(["", "bash", "sh", "shell", "zsh", "console", "shell-session"]);
@@ -47,12 +47,10 @@ function commandsOfBlock(language: string, code: readonly string[]): string[] {
 export function validationCommandsOf(lines: readonly OutlineLine[], sections: readonly Section[]): string[] {
   const commands: string[] = [];
   const taken = new Set<number>();
-  const heads = sections.map((s) => ({ ...s, index: lines.findIndex((l) => l.line === s.line) }));
-  heads.forEach((head, n) => {
+  for (const head of spansOf(lines, sections)) {
     // A title (H1) that mentions validation is not a validation section: it would take the whole PRP.
-    if (head.level < 2 || !VALIDATION_HEADING.test(head.heading)) return;
-    const next = heads.slice(n + 1).find((h) => h.level <= head.level);
-    const end = next ? next.index : lines.length;
+    if (head.level < 2 || !VALIDATION_HEADING.test(head.heading)) continue;
+    const end = head.end;
     for (let i = head.index + 1; i < end; i += 1) {
       const l = lines[i] as OutlineLine;
       if (taken.has(i)) continue;
@@ -74,6 +72,6 @@ export function validationCommandsOf(lines: readonly OutlineLine[], sections: re
       const item = l.fenced ? null : CODE_ITEM.exec(l.text);
       if (item) commands.push(...commandsOfBlock("", [item[1] as string]));
     }
-  });
+  }
   return [...new Set(commands)];
 }
