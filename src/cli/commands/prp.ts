@@ -1,7 +1,7 @@
 // `lanes prp parse FILE` and `lanes prp lint DIR`: read PRPs the way the app will, and say what is
 // wrong with them as `file:line: field: message`. Exit 1 when a PRP or the backlog graph is invalid.
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { PrpReadError } from "../../prp/errors.js";
 import { lintBacklog, type BacklogReport } from "../../prp/lint-backlog.js";
@@ -80,9 +80,13 @@ export function registerPrp(program: Command, ctx: CliContext): void {
     .option("--json", "print the report as JSON")
     .action(
       action(ctx, async (dir: string, opts: { json?: boolean }) => {
+        // Files are named as the user named the folder, not by absolute path.
         const files = await loadBacklog(resolve(ctx.cwd, dir));
         const report = lintBacklog(
-          files.map((f) => ({ id: f.id, aliases: f.aliases, file: f.file, result: parsePrp(f.text, { file: f.file }) })),
+          files.map((f) => {
+            const file = join(dir, basename(f.file));
+            return { id: f.id, aliases: f.aliases, file, result: parsePrp(f.text, { file }) };
+          }),
         );
         emit(ctx, report, { json: opts.json, human: (r) => renderLint(dir, r) });
         return report.ok ? 0 : 1;
