@@ -1,4 +1,5 @@
 export * from "./closest-word.js";
+export * from "./errors.js";
 export * from "./graph.js";
 export * from "./lint-backlog.js";
 export * from "./load-backlog.js";

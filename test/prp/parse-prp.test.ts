@@ -160,4 +160,16 @@ describe("parsePrp: the shapes people write", () => {
     const text = "# T\n\n## Success Criteria\n\n```md\n## Other\n- [ ] not a criterion\n```\n- [ ] a criterion\n";
     expect(parsePrp(text).prp?.criteria).toEqual([{ text: "a criterion", checked: false, line: 9 }]);
   });
+  it("reads the scripted agent's steps and rejects a step it does not know, naming the step", () => {
+    const ok = parsePrp("---\nagent_script:\n  - write: src/a.ts\n    content: export {}\n  - commit: add a\n---\n# T\n");
+    expect(ok.prp?.agentScript).toEqual([{ write: "src/a.ts", content: "export {}" }, { commit: "add a" }]);
+    const bad = parsePrp("---\nagent_script:\n  - commit: add a\n  - run: rm -rf /\n---\n# T\n");
+    expect(bad.errors).toEqual([
+      { field: "agent_script[1]", line: 4, message: "expected a list of steps {write, content} | {append, content} | {delete} | {commit} | {fail}, got a mapping" },
+    ]);
+  });
+
+  it("accepts a deadline with a time of day", () => {
+    expect(parsePrp("---\ndeadline: 2026-12-15T17:00:00Z\n---\n# T\n").prp?.deadline).toBe("2026-12-15T17:00:00Z");
+  });
 });
