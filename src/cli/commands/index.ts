@@ -3,12 +3,14 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { registerConfig } from "./config.js";
 import { registerDoctor } from "./doctor.js";
+import { registerPrp } from "./prp.js";
 import { registerTeam } from "./team.js";
 
 export type CliCommand = (program: Command, ctx: CliContext) => void;
 
 export const cliCommands = {
   doctor: registerDoctor,
+  prp: registerPrp,
   config: registerConfig,
   team: registerTeam,
 } satisfies Record<string, CliCommand>;
