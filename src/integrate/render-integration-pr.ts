@@ -36,7 +36,7 @@ export function renderIntegrationPr(result: IntegrationResult): IntegrationPr | 
     sections.push(
       section(
         `Broke validation, not merged (${result.culprits.length})`,
-        result.culprits.map((c) => `- ${label(c.branch)}: ${c.reason}\n\n  <details><summary>output</summary>\n\n  \`\`\`\n${fence(c.output)}\n  \`\`\`\n  </details>`),
+        result.culprits.map((c) => `${label(c.branch)}: ${c.reason}\n\n<details><summary>output</summary>\n\n\`\`\`\n${fence(c.output)}\n\`\`\`\n\n</details>\n`),
       ),
     );
   }
