@@ -128,7 +128,7 @@ export async function run(): Promise<BenchResult[]> {
       same_tree_as_naive: sameTree,
     });
     return [
-      result("integrate: merge-tree + commit-tree apply (20 lanes)", samples.apply),
+      result("integrate: merge-tree apply, one commit writer (20 lanes)", samples.apply),
       result("integrate: plan (conflict prediction) + apply (20 lanes)", samples.full),
     ];
   } finally {

@@ -1,7 +1,8 @@
-// Merges lanes one after another with merge-tree + commit-tree: N lanes cost N tree merges, and
+// Merges lanes one after another with merge-tree, writing a merge commit per lane: N lanes cost N
+// tree merges and one commit-writing process, and
 // nothing but objects is written (no ref, no index, no working tree). A conflicting lane is set aside
 // and the rest continue on top of the last clean merge.
-import { commitTree } from "../git/commit-tree.js";
+import { openCommitWriter } from "../git/commit-writer.js";
 import type { GitRepo } from "../git/git-repo.js";
 import { mergeTree, type MergeMessage } from "../git/merge-tree.js";
 import { treeOf } from "../git/refs.js";
@@ -42,34 +43,39 @@ export interface SequenceInput {
 
 export async function mergeSequence(repo: GitRepo, input: SequenceInput): Promise<MergeSequence> {
   let head = input.baseCommit;
-  let headTree = await treeOf(repo, head);
+  const [baseTree, writer] = await Promise.all([treeOf(repo, head), openCommitWriter(repo)]);
+  let headTree = baseTree;
   const mergedIds = new Set(input.merged);
   const steps: MergeStep[] = [];
   const conflicts: LaneConflict[] = [];
   const skipped: SkippedLane[] = [];
-  for (const lane of input.lanes) {
-    const unmet = lane.dependsOn.filter((d) => !mergedIds.has(d));
-    if (unmet.length > 0) {
-      const reason = `its dependencies ${unmet.join(", ")} were not merged in this integration`;
-      skipped.push({ branch: lane.branch, kind: "dependency-not-merged", reason });
-      continue;
+  try {
+    for (const lane of input.lanes) {
+      const unmet = lane.dependsOn.filter((d) => !mergedIds.has(d));
+      if (unmet.length > 0) {
+        const reason = `its dependencies ${unmet.join(", ")} were not merged in this integration`;
+        skipped.push({ branch: lane.branch, kind: "dependency-not-merged", reason });
+        continue;
+      }
+      const merge = await mergeTree(repo, head, lane.commit);
+      if (merge.kind === "unrelated") {
+        skipped.push({ branch: lane.branch, kind: "unrelated-histories", reason: new UnrelatedHistoriesError(lane.branch, input.base).message });
+      } else if (merge.kind === "conflict") {
+        const files = [...merge.files].sort();
+        conflicts.push({ branch: lane.branch, files, with: conflictPartners(steps, files, input.base), messages: merge.messages, onto: head });
+      } else if (merge.tree === headTree) {
+        // Its changes are already in: an earlier lane contained this branch.
+        skipped.push({ branch: lane.branch, kind: "already-merged", reason: `branch "${lane.branch}" adds nothing beyond the lanes merged before it` });
+        mergedIds.add(lane.id);
+      } else {
+        head = await writer.write({ tree: merge.tree, parents: [head, lane.commit], message: mergeMessage(lane, input.branch) });
+        headTree = merge.tree;
+        steps.push({ lane, commit: head });
+        mergedIds.add(lane.id);
+      }
     }
-    const merge = await mergeTree(repo, head, lane.commit);
-    if (merge.kind === "unrelated") {
-      skipped.push({ branch: lane.branch, kind: "unrelated-histories", reason: new UnrelatedHistoriesError(lane.branch, input.base).message });
-    } else if (merge.kind === "conflict") {
-      const files = [...merge.files].sort();
-      conflicts.push({ branch: lane.branch, files, with: conflictPartners(steps, files, input.base), messages: merge.messages, onto: head });
-    } else if (merge.tree === headTree) {
-      // Its changes are already in: an earlier lane contained this branch.
-      skipped.push({ branch: lane.branch, kind: "already-merged", reason: `branch "${lane.branch}" adds nothing beyond the lanes merged before it` });
-      mergedIds.add(lane.id);
-    } else {
-      head = await commitTree(repo, { tree: merge.tree, parents: [head, lane.commit], message: mergeMessage(lane, input.branch) });
-      headTree = merge.tree;
-      steps.push({ lane, commit: head });
-      mergedIds.add(lane.id);
-    }
+  } finally {
+    await writer.close();
   }
   return { head, steps, conflicts, skipped };
 }
