@@ -31,3 +31,20 @@ export async function treeOf(repo: GitRepo, commit: string): Promise<string> {
   const { stdout } = await gitIn(repo, ["rev-parse", `${commit}^{tree}`]);
   return stdout.trim();
 }
+
+/** Resolves many refs with one `git cat-file --batch-check`; a ref that names no commit maps to undefined. */
+export async function resolveCommits(repo: GitRepo, refs: readonly string[]): Promise<Map<string, string | undefined>> {
+  const resolved = new Map<string, string | undefined>();
+  const usable = refs.filter((r) => !/[\s\n]/.test(r));
+  for (const ref of refs) resolved.set(ref, undefined);
+  if (usable.length === 0) return resolved;
+  const { stdout } = await gitIn(repo, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], {
+    input: usable.map((r) => `${r}^{commit}\n`).join(""),
+  });
+  const lines = stdout.split("\n");
+  usable.forEach((ref, i) => {
+    const [id, type] = (lines[i] ?? "").split(" ");
+    resolved.set(ref, type === "commit" ? id : undefined);
+  });
+  return resolved;
+}

@@ -2,9 +2,10 @@
 // sets aside missing, unrelated and already-merged lanes, and predicts conflicts. The plan is a plain value.
 import { changedFiles } from "../git/changed-files.js";
 import type { GitRepo } from "../git/git-repo.js";
-import { mergeBase, resolveCommit } from "../git/refs.js";
+import { mergeBase, resolveCommit, resolveCommits } from "../git/refs.js";
 import { BaseNotFoundError, LaneMissingError, UnrelatedHistoriesError } from "./errors.js";
 import { LaneSchema, type Lane, type LaneInput } from "./lane.js";
+import { mapLimit } from "./map-limit.js";
 import { orderLanes } from "./order-lanes.js";
 import { confirmConflicts, overlapMatrix, type LanePair } from "./predict-conflicts.js";
 
@@ -46,6 +47,9 @@ export interface PlanInput {
   validate?: readonly string[];
 }
 
+/** Git reads run side by side during planning (they only read). */
+const CONCURRENCY = 4;
+
 export const integrationBranch = (date: string): string => `lanes/integration/${date}`;
 
 /** Today's date in UTC as YYYY-MM-DD, from an injectable clock. */
@@ -58,14 +62,15 @@ export async function planIntegration(repo: GitRepo, input: PlanInput): Promise<
   const merged = [...(input.merged ?? [])];
   const { order, unordered } = orderLanes(lanes, { roleOrder: input.roleOrder, merged: new Set(merged) });
   const skipped: SkippedLane[] = unordered.map(({ lane, error }) => ({ branch: lane.branch, kind: "unorderable", reason: error.message }));
+  const commits = await resolveCommits(repo, order.map((l) => l.branch));
+  const inspected = await mapLimit(order, CONCURRENCY, (lane) => inspectLane(repo, input.base, baseCommit, lane, commits.get(lane.branch)));
   const planned: PlannedLane[] = [];
-  for (const lane of order) {
-    const found = await inspectLane(repo, input.base, baseCommit, lane);
+  for (const found of inspected) {
     if ("kind" in found) skipped.push(found);
     else planned.push(found);
   }
   const overlaps = overlapMatrix(planned);
-  const predictedConflicts = await confirmConflicts(repo, planned, overlaps);
+  const predictedConflicts = await confirmConflicts(repo, planned, overlaps, CONCURRENCY);
   return {
     dir: repo.dir,
     base: input.base,
@@ -80,8 +85,7 @@ export async function planIntegration(repo: GitRepo, input: PlanInput): Promise<
   };
 }
 
-async function inspectLane(repo: GitRepo, base: string, baseCommit: string, lane: Lane): Promise<PlannedLane | SkippedLane> {
-  const commit = await resolveCommit(repo, lane.branch);
+async function inspectLane(repo: GitRepo, base: string, baseCommit: string, lane: Lane, commit: string | undefined): Promise<PlannedLane | SkippedLane> {
   if (commit === undefined) return { branch: lane.branch, kind: "missing", reason: new LaneMissingError(lane.branch).message };
   const common = await mergeBase(repo, baseCommit, commit);
   if (common === undefined) {

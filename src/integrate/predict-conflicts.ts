@@ -2,6 +2,7 @@
 // matrix), then which of those overlapping pairs really conflict (a merge-tree dry merge per pair).
 import type { GitRepo } from "../git/git-repo.js";
 import { mergeTree } from "../git/merge-tree.js";
+import { mapLimit } from "./map-limit.js";
 
 export interface ChangedLane {
   branch: string;
@@ -29,12 +30,11 @@ export function overlapMatrix(lanes: readonly ChangedLane[]): LanePair[] {
 }
 
 /** Dry-merges each overlapping pair; returns the pairs that conflict, with the conflicted files. */
-export async function confirmConflicts(repo: GitRepo, lanes: readonly ChangedLane[], overlaps: readonly LanePair[]): Promise<LanePair[]> {
+export async function confirmConflicts(repo: GitRepo, lanes: readonly ChangedLane[], overlaps: readonly LanePair[], concurrency = 1): Promise<LanePair[]> {
   const commitOf = new Map(lanes.map((l) => [l.branch, l.commit]));
-  const conflicts: LanePair[] = [];
-  for (const pair of overlaps) {
+  const confirmed = await mapLimit(overlaps, concurrency, async (pair): Promise<LanePair | undefined> => {
     const result = await mergeTree(repo, commitOf.get(pair.a) as string, commitOf.get(pair.b) as string);
-    if (result.kind === "conflict") conflicts.push({ a: pair.a, b: pair.b, files: [...result.files].sort() });
-  }
-  return conflicts;
+    return result.kind === "conflict" ? { a: pair.a, b: pair.b, files: [...result.files].sort() } : undefined;
+  });
+  return confirmed.filter((c): c is LanePair => c !== undefined);
 }
