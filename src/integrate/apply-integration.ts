@@ -1,4 +1,4 @@
-// Applies an integration plan: merges the lanes in order (merge-tree + commit-tree), validates the
+// Applies an integration plan: merges the lanes in order (merge-tree, one merge commit per lane), validates the
 // combination in a temporary worktree, bisects to the culprit when it fails and rebuilds without it,
 // then points lanes/integration/<date> at the result. Never touches the user's checkout.
 import type { GitRepo } from "../git/git-repo.js";
