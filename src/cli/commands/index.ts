@@ -5,6 +5,7 @@ import { registerConfig } from "./config.js";
 import { registerDoctor } from "./doctor.js";
 import { registerPrp } from "./prp.js";
 import { registerTeam } from "./team.js";
+import { registerIntegrate } from "./integrate.js";
 
 export type CliCommand = (program: Command, ctx: CliContext) => void;
 
@@ -13,4 +14,5 @@ export const cliCommands = {
   prp: registerPrp,
   config: registerConfig,
   team: registerTeam,
+  integrate: registerIntegrate,
 } satisfies Record<string, CliCommand>;
