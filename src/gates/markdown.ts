@@ -22,5 +22,5 @@ export function capped<T>(items: readonly T[], max: number, render: (item: T) =>
 }
 
 export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${n} ${n === 1 ? word : word === "criterion" ? "criteria" : `${word}s`}`;
 }
