@@ -4,7 +4,16 @@ import { matchesAnyGlob } from "./glob.js";
 import { table } from "./markdown.js";
 import type { Annotation, ChangedFile, Gate, GateInput, GateResult } from "./types.js";
 
-export const LANE_BRANCH = /^lanes\/([a-z][a-z_]*)\/(\d+)-([a-z0-9][a-z0-9-]*)$/;
+const PLACEHOLDERS: Record<string, string> = { "{role}": "(?<role>[a-z][a-z_]*)", "{issue}": "(?<issue>\\d+)", "{slug}": "(?<slug>[a-z0-9][a-z0-9-]*)" };
+
+/** The branch pattern of lanes.yml (`lanes/{role}/{issue}-{slug}`) as a RegExp with named groups. */
+export function branchRegExp(pattern: string): RegExp {
+  const source = pattern
+    .split(/(\{role\}|\{issue\}|\{slug\})/)
+    .map((part) => PLACEHOLDERS[part] ?? part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("");
+  return new RegExp(`^${source}$`);
+}
 
 interface Problem {
   level: "failure" | "warning";
@@ -13,23 +22,24 @@ interface Problem {
 
 const firstLine = (file: ChangedFile) => file.added[0]?.line ?? 1;
 
-export function laneResult(input: Pick<GateInput, "branch" | "prp" | "changes" | "otherLanes">): GateResult {
+export function laneResult(input: Pick<GateInput, "branch" | "prp" | "changes" | "otherLanes" | "config">): GateResult {
   const problems: Problem[] = [];
   const annotations: Annotation[] = [];
-  const branch = LANE_BRANCH.exec(input.branch.replace(/^origin\//, ""));
-  if (!branch) problems.push({ level: "failure", text: `Branch \`${input.branch}\` does not follow \`lanes/<role>/<issue>-<slug>\`.` });
+  const pattern = input.config.branchPattern;
+  const groups = branchRegExp(pattern).exec(input.branch.replace(/^origin\//, ""))?.groups;
+  if (!groups) problems.push({ level: "failure", text: `Branch \`${input.branch}\` does not follow \`${pattern}\`.` });
   else {
-    if (input.prp.role && branch[1] !== input.prp.role) problems.push({ level: "failure", text: `Branch role \`${branch[1]}\` differs from the PRP's role \`${input.prp.role}\`.` });
-    if (input.prp.id && /^\d+$/.test(input.prp.id) && branch[2] !== input.prp.id) problems.push({ level: "failure", text: `Branch issue \`${branch[2]}\` differs from the PRP's issue \`${input.prp.id}\`.` });
+    if (input.prp.role && groups.role && groups.role !== input.prp.role) problems.push({ level: "failure", text: `Branch role \`${groups.role}\` differs from the PRP's role \`${input.prp.role}\`.` });
+    if (input.prp.id && /^\d+$/.test(input.prp.id) && groups.issue !== input.prp.id) problems.push({ level: "failure", text: `Branch issue \`${groups.issue}\` differs from the PRP's issue \`${input.prp.id}\`.` });
   }
   const paths = input.prp.paths ?? [];
-  if (paths.length > 0) {
-    for (const file of input.changes) {
-      if (matchesAnyGlob(file.path, paths)) continue;
-      problems.push({ level: "failure", text: `\`${file.path}\` is outside the PRP's paths.` });
-      const line = firstLine(file);
-      annotations.push({ path: file.path, start_line: line, end_line: line, annotation_level: "failure", title: "Outside the lane's paths", message: `The PRP owns ${paths.join(", ")}; this file is outside them.` });
-    }
+  const foreign = paths.length === 0 ? [] : input.changes.filter((file) => !matchesAnyGlob(file.path, paths));
+  // Up to max_foreign_files outside the paths are tolerated: still reported, as warnings.
+  const level = foreign.length > input.config.maxForeignFiles ? "failure" : "warning";
+  for (const file of foreign) {
+    problems.push({ level, text: `\`${file.path}\` is outside the PRP's paths.` });
+    const line = firstLine(file);
+    annotations.push({ path: file.path, start_line: line, end_line: line, annotation_level: level, title: "Outside the lane's paths", message: `The PRP owns ${paths.join(", ")}; this file is outside them.` });
   }
   const overlaps: string[][] = [];
   for (const file of input.changes) {

@@ -29,7 +29,11 @@ export const GateConfigSchema = z.object({
   /** Largest gap between consecutive commits before lanes/commits warns. */
   commitCadenceMinutes: z.number().positive().default(30),
   /** Per validation command. */
-  validationTimeoutMinutes: z.number().positive().default(10),
+  validationTimeoutMinutes: z.number().positive().default(30),
+  /** Lane branch names, with {role}, {issue} and {slug} placeholders. */
+  branchPattern: z.string().default("lanes/{role}/{issue}-{slug}"),
+  /** Files outside the PRP's paths tolerated before lanes/lane fails (they are still reported). */
+  maxForeignFiles: z.number().int().min(0).default(0),
 });
 export type GateConfig = z.infer<typeof GateConfigSchema>;
 

@@ -67,3 +67,16 @@ describe("lanes gate", () => {
     expect(invalid.stderr).toContain("title: Invalid input");
   });
 });
+
+describe("lanes gate with the lane's .github/lanes.yml", () => {
+  it("honours a gate turned off and rejects an invalid config", async () => {
+    repo = await lane({ "src/a.ts": "export function a(): void {}\n", ".github/lanes.yml": "gates:\n  placeholders: { mode: off }\n" });
+    const off = await lanes(["gate", "placeholders", "--dir", repo.dir, "--json"]);
+    expect(off.code).toBe(0);
+    expect(JSON.parse(off.stdout)).toMatchObject({ mode: "off", conclusion: "skipped" });
+    await writeFile(join(repo.dir, ".github/lanes.yml"), "gates:\n  placeholders: { mood: off }\n");
+    const bad = await lanes(["gate", "placeholders", "--dir", repo.dir]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("mood");
+  });
+});

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { laneGate } from "../../src/gates/gate-lane.js";
+import { branchRegExp, laneGate } from "../../src/gates/gate-lane.js";
 import { globToRegExp, matchesAnyGlob } from "../../src/gates/glob.js";
 import { laneRepo, samplePrp, type LaneRepo } from "./lane-repo.js";
 
@@ -37,7 +37,7 @@ describe("lanes/lane", () => {
 
   it("fails a branch that breaks the naming convention or names another role", async () => {
     lane = await laneRepo({}, { "src/a.ts": "export const a = 1;\n" }, "feature/rate-limit");
-    expect((await laneGate.run(await lane.input())).summary).toContain("does not follow `lanes/<role>/<issue>-<slug>`");
+    expect((await laneGate.run(await lane.input())).summary).toContain("does not follow `lanes/{role}/{issue}-{slug}`");
     await lane.repo.remove();
     lane = await laneRepo({}, { "src/a.ts": "export const a = 1;\n" }, "lanes/tester/7-rate-limit");
     const result = await laneGate.run(await lane.input());
@@ -63,6 +63,20 @@ describe("lanes/lane", () => {
     expect(result.conclusion).toBe("neutral");
     expect(result.annotations).toEqual([expect.objectContaining({ path: "src/shared.ts", annotation_level: "warning" })]);
     expect(result.summary).toContain("| src/shared.ts | lanes/tester/9-tests |");
+  });
+
+  it("tolerates max_foreign_files outside the paths as warnings", async () => {
+    lane = await laneRepo({}, { "src/a.ts": "a\n", "docs/a.md": "# a\n" });
+    const result = await laneGate.run(await lane.input({ config: { maxForeignFiles: 1 } }));
+    expect(result.conclusion).toBe("neutral");
+    expect(result.annotations).toEqual([expect.objectContaining({ path: "docs/a.md", annotation_level: "warning" })]);
+  });
+
+  it("follows a configured branch pattern", async () => {
+    expect(branchRegExp("team/{issue}.{slug}").exec("team/12.fix-it")?.groups).toEqual({ issue: "12", slug: "fix-it" });
+    expect(branchRegExp("team/{issue}.{slug}").test("team/12xfix-it")).toBe(false);
+    lane = await laneRepo({}, { "src/a.ts": "a\n" }, "agents/developer/7");
+    expect((await laneGate.run(await lane.input({ config: { branchPattern: "agents/{role}/{issue}" } }))).conclusion).toBe("success");
   });
 
   it("accepts any path when the PRP lists none", async () => {

@@ -3,11 +3,13 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
+import { DEFAULT_CONFIG_FILE, readConfigFile } from "../../config/index.js";
 import { InvalidInputError, UsageError } from "../../errors.js";
 import { collectInput } from "../../gates/collect-input.js";
+import { gateConfigFrom } from "../../gates/gate-config.js";
 import { gatePrpFromJson } from "../../gates/gate-prp-json.js";
 import { checkRunName, gateMode, isGateName, runGate } from "../../gates/registry.js";
-import { GATE_NAMES, defaultGateConfig, type Annotation, type GatePrp } from "../../gates/types.js";
+import { GATE_NAMES, type Annotation, type GatePrp } from "../../gates/types.js";
 import { action, emit, type CliContext } from "../context.js";
 
 interface GateOptions {
@@ -52,8 +54,9 @@ export function registerGate(program: Command, ctx: CliContext): void {
     .action(
       action(ctx, async (name: string, opts: GateOptions) => {
         if (!isGateName(name)) throw new UsageError(`unknown gate "${name}"; valid gates: ${GATE_NAMES.join(", ")}`);
-        const config = defaultGateConfig();
         const dir = resolve(ctx.cwd, opts.dir ?? ".");
+        // The lane's own .github/lanes.yml, as the check run would read it; defaults when absent.
+        const config = gateConfigFrom((await readConfigFile(resolve(dir, DEFAULT_CONFIG_FILE), { required: false })).config);
         const prp = await loadPrp(opts.prp, ctx.cwd);
         const input = await collectInput({ dir, base: opts.base, prp, config });
         const run = await runGate(name, input);
