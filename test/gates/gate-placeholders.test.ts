@@ -17,7 +17,7 @@ describe("lanes/placeholders", () => {
   it("passes ordinary TypeScript that mentions TODO in strings, identifiers and an explained empty catch", async () => {
     const result = await judge({
       "src/todo.ts": [
-        "// Keeps the user's todo list in memory.",
+        "// Keeps the user's todo list in memory; flags \"not implemented\" and TODO/FIXME elsewhere.",
         "export interface Store {",
         "  save(item: string): void;",
         "}",
