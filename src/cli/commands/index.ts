@@ -4,6 +4,7 @@ import type { CliContext } from "../context.js";
 import { registerConfig } from "./config.js";
 import { registerDoctor } from "./doctor.js";
 import { registerPrp } from "./prp.js";
+import { registerGate } from "./gate.js";
 import { registerTeam } from "./team.js";
 import { registerIntegrate } from "./integrate.js";
 
@@ -12,6 +13,7 @@ export type CliCommand = (program: Command, ctx: CliContext) => void;
 export const cliCommands = {
   doctor: registerDoctor,
   prp: registerPrp,
+  gate: registerGate,
   config: registerConfig,
   team: registerTeam,
   integrate: registerIntegrate,
