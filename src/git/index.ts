@@ -1,2 +1,3 @@
 export * from "./errors.js";
 export * from "./run-git.js";
+export * from "./tree-merge.js";
