@@ -5,6 +5,7 @@
 //   dir=$(mktemp -d) && (cd "$dir" && npm pack @octokit/openapi && tar xzf octokit-openapi-*.tgz)
 //   npx tsx scripts/openapi-subset.ts "$dir/package/generated/api.github.com.json" > src/sandbox/openapi-subset.json
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 
 /** operationIds of every endpoint the GitHub port (src/github/) or the App auth calls. */
 export const LANES_OPERATIONS = [
@@ -125,7 +126,8 @@ export function extractSubset(spec: JsonObject, operationIds: readonly string[])
 }
 
 const file = process.argv[2];
-if (file) {
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invokedDirectly && file) {
   const spec = JSON.parse(readFileSync(file, "utf8")) as JsonObject;
   const info = isObject(spec.info) ? spec.info : {};
   const subset = { source: "api.github.com.json", version: info.version ?? null, operations: extractSubset(spec, LANES_OPERATIONS) };
