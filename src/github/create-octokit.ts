@@ -49,7 +49,7 @@ const LanesOctokit = Octokit.plugin(countRequests, throttling, retry);
 export type PortOctokit = InstanceType<typeof LanesOctokit>;
 
 /** A Bottleneck-shaped group that never waits, for pacing "none". */
-const unpaced = { key: () => ({ schedule: <T>(_options: unknown, job: () => Promise<T>) => job() }) };
+const unpaced = { key: () => ({ schedule: <A extends unknown[], T>(_options: unknown, job: (...args: A) => Promise<T>, ...args: A) => job(...args) }) };
 
 export function createOctokit(settings: OctokitSettings): PortOctokit {
   const auth = GitHubAuthSchema.safeParse(settings.auth);
@@ -72,7 +72,7 @@ export function createOctokit(settings: OctokitSettings): PortOctokit {
       onRateLimit: onLimit("primary"),
       onSecondaryRateLimit: onLimit("secondary"),
       retryAfterBaseValue: unit,
-      ...(settings.pacing === "none" ? { write: unpaced, notifications: unpaced } : {}),
+      ...(settings.pacing === "none" ? { global: unpaced, auth: unpaced, write: unpaced, notifications: unpaced } : {}),
     },
     retry: { retries, retryAfterBaseValue: unit },
     log: {
