@@ -7,3 +7,4 @@ export * from "./diff-changes.js";
 export * from "./lane-branches.js";
 export * from "./merge-tree.js";
 export * from "./show-file.js";
+export * from "./tree-merge.js";

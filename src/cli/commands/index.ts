@@ -7,6 +7,7 @@ import { registerPrp } from "./prp.js";
 import { registerGate } from "./gate.js";
 import { registerTeam } from "./team.js";
 import { registerIntegrate } from "./integrate.js";
+import { registerSandbox } from "./sandbox.js";
 
 export type CliCommand = (program: Command, ctx: CliContext) => void;
 
@@ -17,4 +18,5 @@ export const cliCommands = {
   config: registerConfig,
   team: registerTeam,
   integrate: registerIntegrate,
+  sandbox: registerSandbox,
 } satisfies Record<string, CliCommand>;
