@@ -1,0 +1,107 @@
+// Reading the state: one job, the open jobs, queue statistics; and the reaper that requeues abandoned work.
+import { ROLE_NAMES, type RoleName } from "../config/role-names.js";
+import { JobNotFoundError } from "./errors.js";
+import { parseJobHash, type Job, type JobState } from "./job.js";
+import type { StoreContext } from "./store-context.js";
+
+export interface QueueStats {
+  /** Queued jobs per role (only roles with work or paused). */
+  depth: Partial<Record<RoleName, number>>;
+  queued: number;
+  inFlight: number;
+  delayed: number;
+  paused: number;
+  needsHuman: number;
+  pausedRoles: RoleName[];
+  hostsAlive: number;
+}
+
+export interface ListFilter {
+  state?: JobState;
+  role?: RoleName;
+  limit?: number;
+}
+
+export interface ReapResult {
+  requeued: number;
+  deadHosts: number;
+  promoted: number;
+}
+
+const REAP_LIMIT = 500;
+
+export function makeReadOps(ctx: StoreContext) {
+  const { keys } = ctx;
+
+  async function findJob(id: string): Promise<Job | null> {
+    const hash = await ctx.call("HGETALL", () => ctx.redis.hgetall(keys.job(id)));
+    return Object.keys(hash).length === 0 ? null : parseJobHash(id, hash);
+  }
+
+  async function getJob(id: string): Promise<Job> {
+    const job = await findJob(id);
+    if (!job) throw new JobNotFoundError(id);
+    return job;
+  }
+
+  /** Open jobs (not done or cancelled), oldest first. */
+  async function listJobs(filter: ListFilter = {}): Promise<Job[]> {
+    const ids = await ctx.call("ZRANGE", () => ctx.redis.zrange(keys.jobs, 0, -1));
+    const replies = await ctx.call("HGETALL", async () => {
+      const pipeline = ctx.redis.pipeline();
+      for (const id of ids) pipeline.hgetall(keys.job(id));
+      return (await pipeline.exec()) ?? [];
+    });
+    const jobs: Job[] = [];
+    replies.forEach(([error, hash], i) => {
+      const id = ids[i];
+      if (error || id === undefined || Object.keys(hash as object).length === 0) return;
+      const job = parseJobHash(id, hash as Record<string, string>);
+      if (filter.state && job.state !== filter.state) return;
+      if (filter.role && job.role !== filter.role) return;
+      jobs.push(job);
+    });
+    return jobs.slice(0, filter.limit ?? jobs.length);
+  }
+
+  async function stats(): Promise<QueueStats> {
+    const now = ctx.clock.now();
+    const replies = await ctx.call("stats", async () => {
+      const pipeline = ctx.redis.pipeline();
+      for (const role of ROLE_NAMES) pipeline.zcard(keys.queue(role));
+      pipeline.zcard(keys.leases).zcard(keys.delayed).zcard(keys.paused).zcard(keys.needsHuman);
+      pipeline.smembers(keys.pausedRoles).zcount(keys.hosts, now, "+inf");
+      return (await pipeline.exec()) ?? [];
+    });
+    const values = replies.map(([error, value]) => {
+      if (error) throw error;
+      return value;
+    });
+    const depth: Partial<Record<RoleName, number>> = {};
+    ROLE_NAMES.forEach((role, i) => {
+      const n = Number(values[i]);
+      if (n > 0) depth[role] = n;
+    });
+    const rest = values.slice(ROLE_NAMES.length);
+    return {
+      depth,
+      queued: Object.values(depth).reduce((a, b) => a + b, 0),
+      inFlight: Number(rest[0]),
+      delayed: Number(rest[1]),
+      paused: Number(rest[2]),
+      needsHuman: Number(rest[3]),
+      pausedRoles: (rest[4] as RoleName[]).sort(),
+      hostsAlive: Number(rest[5]),
+    };
+  }
+
+  /** Requeues expired leases and dead hosts' jobs (with the retry backoff) and promotes due delayed jobs. */
+  async function reap(): Promise<ReapResult> {
+    const reply = (await ctx.script("lanesReap", [ctx.retry.backoffMs.join(","), REAP_LIMIT])) as number[];
+    const result = { requeued: Number(reply[0]), deadHosts: Number(reply[1]), promoted: Number(reply[2]) };
+    if (result.requeued + result.deadHosts > 0) ctx.log.info(result, "reaper requeued abandoned work");
+    return result;
+  }
+
+  return { findJob, getJob, listJobs, stats, reap };
+}
