@@ -43,7 +43,7 @@ export function createStateStore(options: StateStoreOptions) {
     reconnectDelaysMs: options.reconnectDelaysMs,
   });
   const queue = makeQueueOps(ctx);
-  const pool = makeBlockingPool(options.redis);
+  const pool = makeBlockingPool(options.redis, options.log);
   return {
     prefix: ctx.prefix,
     retryPolicy: ctx.retry,

@@ -2,6 +2,7 @@
 // Blocked connections come from a small pool of duplicates, so a blocked waiter never stalls other commands.
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
+import type { Logger } from "../observe/logger.js";
 import type { Claim, ClaimRequest, makeQueueOps } from "./queue-ops.js";
 import type { StoreContext } from "./store-context.js";
 
@@ -18,12 +19,16 @@ export interface BlockingPool {
   close(): void;
 }
 
-export function makeBlockingPool(redis: Redis): BlockingPool {
+export function makeBlockingPool(redis: Redis, log: Logger): BlockingPool {
   const idle: Redis[] = [];
   const all = new Set<Redis>();
   return {
     acquire() {
-      const connection = idle.pop() ?? redis.duplicate();
+      let connection = idle.pop();
+      if (!connection) {
+        connection = redis.duplicate();
+        connection.on("error", (error: Error) => log.debug({ err: error.message }, "blocking connection error"));
+      }
       all.add(connection);
       return connection;
     },
@@ -41,21 +46,31 @@ export function makeBlockingPool(redis: Redis): BlockingPool {
 
 // after a failed BLPOP (connection lost) wait a little before the next claim attempt surfaces the error
 const BLOCK_ERROR_PAUSE_MS = 100;
+const BLOCK_GRACE_MS = 1_000;
 
 export function makeClaim(ctx: StoreContext, ops: ReturnType<typeof makeQueueOps>, pool: BlockingPool) {
   async function block(role: string, ms: number, signal: AbortSignal | undefined): Promise<void> {
     const connection = pool.acquire();
-    const abort = () => connection.disconnect();
-    signal?.addEventListener("abort", abort, { once: true });
+    let settle = () => {};
+    // ioredis can leave a BLPOP caught by a reconnect (or a disconnect) unanswered forever, so the wait
+    // ends on abort or on its own timeout plus grace, and then the connection is dropped, not reused
+    const cutOff = new Promise<void>((resolve) => (settle = resolve));
+    const drop = () => {
+      connection.disconnect();
+      settle();
+    };
+    signal?.addEventListener("abort", drop, { once: true });
+    const guard = setTimeout(drop, ms + BLOCK_GRACE_MS);
     try {
-      await connection.blpop(ctx.keys.wake(role), (Math.max(ms, 10) / 1_000).toFixed(3));
+      await Promise.race([connection.blpop(ctx.keys.wake(role), (ms / 1_000).toFixed(3)), cutOff]);
     } catch (error) {
       if (!signal?.aborted) {
         ctx.log.warn({ role, err: String(error) }, "blocking wait for work failed");
         await new Promise((resolve) => setTimeout(resolve, BLOCK_ERROR_PAUSE_MS));
       }
     } finally {
-      signal?.removeEventListener("abort", abort);
+      clearTimeout(guard);
+      signal?.removeEventListener("abort", drop);
       pool.release(connection);
     }
   }
@@ -72,7 +87,7 @@ export function makeClaim(ctx: StoreContext, ops: ReturnType<typeof makeQueueOps
       if (remaining <= 0) return null;
       // a delayed job falling due wakes nobody, so wake up in time to promote it
       const untilDue = attempt.nextDueAt === undefined ? remaining : attempt.nextDueAt - ctx.clock.now();
-      await block(request.role, Math.min(remaining, Math.max(untilDue, 10)), request.signal);
+      await block(request.role, Math.max(Math.min(remaining, untilDue), 10), request.signal);
     }
   };
 }

@@ -10,15 +10,21 @@ import type { RedisTestContext } from "../support/redis.js";
 export interface StoreFactory {
   clock: ManualClock;
   /** A store on its own connection (like a separate process would have). */
-  open(overrides?: Partial<StateStoreOptions>): Promise<StateStore>;
+  open(overrides?: Partial<StateStoreOptions>, url?: string): Promise<StateStore>;
 }
 
 export function useStores(redis: RedisTestContext): StoreFactory {
   const opened: { store: StateStore; connection: Redis }[] = [];
   const factory: StoreFactory = {
     clock: manualClock(),
-    async open(overrides = {}) {
-      const connection = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    async open(overrides = {}, url = redis.url) {
+      const connection = new Redis(url, {
+        lazyConnect: true,
+        maxRetriesPerRequest: 3,
+        retryStrategy: (times) => Math.min(20 * times, 200),
+      });
+      // reconnects are expected in the failure tests; the store reports what matters
+      connection.on("error", () => undefined);
       await connection.connect();
       const store = createStateStore({
         redis: connection,
