@@ -42,12 +42,21 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
     maxRetriesPerRequest: options.maxRetriesPerRequest ?? 3,
     retryStrategy: (times) => Math.min(100 * 2 ** (times - 1), 2_000),
   });
-  redis.on("error", (error: Error) => options.log.warn({ url: shown, err: errorMessage(error) }, "redis connection error"));
+  // before the first READY the caller gets one RedisUnavailableError; later losses are worth a warning
+  let wasReady = false;
+  let lastError: Error | undefined;
+  redis.once("ready", () => (wasReady = true));
+  redis.on("error", (error: Error) => {
+    lastError = error;
+    const level = wasReady ? "warn" : "debug";
+    options.log[level]({ url: shown, err: errorMessage(error) }, "redis connection error");
+  });
   try {
     await redis.connect();
   } catch (error) {
     redis.disconnect();
-    throw new RedisUnavailableError(shown, errorMessage(error), { cause: error });
+    // ioredis rejects with "Connection is closed."; the socket error before it says why (ECONNREFUSED …)
+    throw new RedisUnavailableError(shown, errorMessage(lastError ?? error), { cause: lastError ?? error });
   }
   return redis;
 }

@@ -1,4 +1,5 @@
 // Reading the state: one job, the open jobs, queue statistics; and the reaper that requeues abandoned work.
+import type { ChainableCommander } from "ioredis";
 import { ROLE_NAMES, type RoleName } from "../config/role-names.js";
 import { JobNotFoundError } from "./errors.js";
 import { parseJobHash, type Job, type JobState } from "./job.js";
@@ -30,6 +31,19 @@ export interface ReapResult {
 
 const REAP_LIMIT = 500;
 
+/** Runs a pipeline as one retried step; any failed command fails the step (so it is retried or typed). */
+async function execPipeline(ctx: StoreContext, what: string, build: (pipeline: ChainableCommander) => void): Promise<unknown[]> {
+  return ctx.call(what, async () => {
+    const pipeline = ctx.redis.pipeline();
+    build(pipeline);
+    const replies = (await pipeline.exec()) ?? [];
+    return replies.map(([error, value]) => {
+      if (error) throw error;
+      return value;
+    });
+  });
+}
+
 export function makeReadOps(ctx: StoreContext) {
   const { keys } = ctx;
 
@@ -47,15 +61,14 @@ export function makeReadOps(ctx: StoreContext) {
   /** Open jobs (not done or cancelled), oldest first. */
   async function listJobs(filter: ListFilter = {}): Promise<Job[]> {
     const ids = await ctx.call("ZRANGE", () => ctx.redis.zrange(keys.jobs, 0, -1));
-    const replies = await ctx.call("HGETALL", async () => {
-      const pipeline = ctx.redis.pipeline();
+    const replies = await execPipeline(ctx, "HGETALL", (pipeline) => {
       for (const id of ids) pipeline.hgetall(keys.job(id));
-      return (await pipeline.exec()) ?? [];
     });
     const jobs: Job[] = [];
-    replies.forEach(([error, hash], i) => {
+    replies.forEach((hash, i) => {
       const id = ids[i];
-      if (error || id === undefined || Object.keys(hash as object).length === 0) return;
+      // finished between ZRANGE and HGETALL: no longer open
+      if (id === undefined || Object.keys(hash as object).length === 0) return;
       const job = parseJobHash(id, hash as Record<string, string>);
       if (filter.state && job.state !== filter.state) return;
       if (filter.role && job.role !== filter.role) return;
@@ -66,16 +79,10 @@ export function makeReadOps(ctx: StoreContext) {
 
   async function stats(): Promise<QueueStats> {
     const now = ctx.clock.now();
-    const replies = await ctx.call("stats", async () => {
-      const pipeline = ctx.redis.pipeline();
+    const values = await execPipeline(ctx, "stats", (pipeline) => {
       for (const role of ROLE_NAMES) pipeline.zcard(keys.queue(role));
       pipeline.zcard(keys.leases).zcard(keys.delayed).zcard(keys.paused).zcard(keys.needsHuman);
       pipeline.smembers(keys.pausedRoles).zcount(keys.hosts, now, "+inf");
-      return (await pipeline.exec()) ?? [];
-    });
-    const values = replies.map(([error, value]) => {
-      if (error) throw error;
-      return value;
     });
     const depth: Partial<Record<RoleName, number>> = {};
     ROLE_NAMES.forEach((role, i) => {
