@@ -10,4 +10,5 @@ export * from "./open-state-store.js";
 export type { Claim, ClaimRequest, EnqueueOptions, FailOutcome, Lease } from "./queue-ops.js";
 export type { ListFilter, QueueStats, ReapResult } from "./read-ops.js";
 export * from "./retry-policy.js";
+export * from "./start-reaper.js";
 export type { WaitingClaimRequest } from "./wait-for-work.js";
