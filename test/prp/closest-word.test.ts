@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { closestWord, editDistance } from "../../src/prp/closest-word.js";
+import { editDistance } from "../../src/config/closest-key.js";
+import { closestWord } from "../../src/prp/closest-word.js";
 import { classifyKey, normalizeKey } from "../../src/prp/classify-key.js";
 
 describe("editDistance", () => {
