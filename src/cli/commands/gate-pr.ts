@@ -6,7 +6,8 @@ import { mergedDependencies, resolvePrContext, type PrContext } from "../../gate
 import type { GatePrp } from "../../gates/types.js";
 import type { GitHubPort, RepoRef } from "../../github/github-port.js";
 
-const PrNumberSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** Digits only: Number() alone would take "0x10" or "1e2" as a PR number. */
+const PrNumberSchema = z.string().regex(/^\d{1,15}$/).transform(Number).pipe(z.number().int().positive());
 
 export function prNumber(value: string): number {
   const parsed = PrNumberSchema.safeParse(value);
