@@ -1,5 +1,6 @@
-// The GitHub port for CLI commands that write to GitHub: a token from GITHUB_TOKEN (a PAT, the Actions
-// token or an App installation token), the API from GITHUB_API_URL. Never logs the token.
+// The GitHub port for CLI commands that talk to GitHub (`lanes gate --pr` reads, `--publish` writes): a token
+// from GITHUB_TOKEN (a PAT, the Actions token or an App installation token), the API from GITHUB_API_URL.
+// Never logs the token.
 import { UsageError } from "../errors.js";
 import { createGitHubPort, githubApiUrl, type GitHubPort } from "../github/index.js";
 import type { Logger } from "../observe/logger.js";
@@ -8,7 +9,7 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 export function githubPortFromEnv(env: NodeJS.ProcessEnv, log: Logger, why: string): GitHubPort {
   const token = env.GITHUB_TOKEN?.trim();
-  if (!token) throw new UsageError(`${why} needs a GitHub token in GITHUB_TOKEN (a token that may write check runs: the Actions token with \`checks: write\`, or an App installation token)`);
+  if (!token) throw new UsageError(`${why} needs a GitHub token in GITHUB_TOKEN, to read the pull request and its linked issues (--pr) and to write check runs (--publish): the Actions token with \`pull-requests: read\`, \`issues: read\` and \`checks: write\`, an App installation token with those permissions, or a PAT`);
   const baseUrl = githubApiUrl(env);
   let host: string;
   try {

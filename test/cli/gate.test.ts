@@ -152,6 +152,7 @@ describe("lanes gate --publish without what it needs", () => {
     const noToken = await lanes(["gate", "--all", "--publish", "--github-repo", "o/r", "--dir", repo.dir], { env: { GITHUB_TOKEN: "" } });
     expect(noToken).toMatchObject({ code: 2, stdout: "" });
     expect(noToken.stderr).toContain("lanes gate --publish needs a GitHub token in GITHUB_TOKEN");
+    expect(noToken.stderr).toContain("to write check runs (--publish)");
     const env = { GITHUB_TOKEN: "t", GITHUB_API_URL: "http://127.0.0.1:9" };
     const noRepo = await lanes(["gate", "--all", "--publish", "--dir", repo.dir], { env });
     expect(noRepo).toMatchObject({ code: 2, stderr: "lanes: --publish needs --github-repo OWNER/REPO\n" });
@@ -174,6 +175,6 @@ describe("lanes gate --pr without what it needs", () => {
     expect(noRepo).toMatchObject({ code: 2, stderr: "lanes: --pr needs --github-repo OWNER/REPO\n" });
     const noToken = await lanes(["gate", "prp", "--pr", "3", "--github-repo", "o/r", "--dir", repo.dir], { env: { GITHUB_TOKEN: "" } });
     expect(noToken).toMatchObject({ code: 2, stdout: "" });
-    expect(noToken.stderr).toContain("lanes gate --pr needs a GitHub token in GITHUB_TOKEN");
+    expect(noToken.stderr).toContain("lanes gate --pr needs a GitHub token in GITHUB_TOKEN, to read the pull request and its linked issues (--pr)");
   });
 });

@@ -1,12 +1,27 @@
-// PR → PRP resolution over an in-memory stand-in for the two port reads it makes (the whole path runs
-// against the sandbox in pr-sandbox.test.ts); GitHub's 404 comes back as the port's own error.
-import { describe, expect, it } from "vitest";
-import { resolvePrContext, type PrContextPort } from "../../src/gates/pr-context.js";
-import { GitHubRequestError } from "../../src/github/errors.js";
-import type { Issue, PullRequest } from "../../src/github/github-port.js";
+// PR → PRP resolution through the real GitHub port, with GitHub faked at the HTTP level by nock: each case
+// declares exactly the reads it expects (the PR, then the issues), replies with GitHub-shaped JSON built
+// from @octokit/webhooks-examples payloads, and fails on any request it did not declare. The whole path
+// also runs against the sandbox in pr-sandbox.test.ts.
+import { createRequire } from "node:module";
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { resolvePrContext } from "../../src/gates/pr-context.js";
+import { createGitHubPort } from "../../src/github/index.js";
+import { silentLogger } from "../../src/observe/logger.js";
 
+const require = createRequire(import.meta.url);
+const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as { name: string; examples: Record<string, unknown>[] }[];
+const payload = (event: string, action: string) => examples.find((e) => e.name === event)?.examples.find((e) => e.action === action) ?? {};
+type Json = Record<string, unknown>;
+const PULL = payload("pull_request", "opened").pull_request as Json & { head: Json; base: Json };
+const ISSUE = payload("issues", "opened").issue as Json;
+// GET /issues/N on a pull request answers the issue view of it, with this `pull_request` key.
+const PULL_KEY = (payload("issues", "demilestoned").issue as Json).pull_request as Json;
+
+const API = "https://api.github.com";
 const repo = { owner: "octo", repo: "app" };
 const PATTERN = { branchPattern: "lanes/{role}/{issue}-{slug}" };
+const NOT_FOUND = { message: "Not Found", documentation_url: "https://docs.github.com/rest/issues/issues#get-an-issue", status: "404" };
 
 const PRP = `---
 role: developer
@@ -18,76 +33,126 @@ validation: npm test
 ## Success Criteria
 - [ ] requests are limited
 `;
+// The same PRP without dependencies, for cases about which issue is found (no dependency reads follow).
+const PRP_ALONE = PRP.replace("depends_on: [3, 4, 5, auth-api]\n", "");
 
-const issue = (number: number, over: Partial<Issue> = {}): Issue => ({
-  number, title: `Issue ${number}`, body: "", state: "open", labels: [], author: "a", isPullRequest: false, htmlUrl: "", updatedAt: "", ...over,
-});
+// The real port, no retries: the reply nock gives is the answer the code sees.
+const port = () => createGitHubPort({ auth: { type: "token", token: "t" }, baseUrl: API, log: silentLogger(), pacing: "none", retries: 0 });
 
-function portWith(pull: Partial<PullRequest>, issues: Issue[], failWith?: number): PrContextPort & { asked: number[] } {
-  const asked: number[] = [];
+function pullJson(number: number, over: { body: string | null; headRef?: string }): Json {
+  const ref = over.headRef ?? "lanes/developer/7-rate-limit";
+  const pull = structuredClone(PULL);
   return {
-    asked,
-    getPull: async (_repo, number) => ({
-      number, title: "Add rate limiting", body: null, state: "open", draft: false, merged: false, mergeCommitSha: null,
-      head: { ref: "lanes/developer/7-rate-limit", sha: "abc" }, base: { ref: "main", sha: "def" }, htmlUrl: "", ...pull,
-    }),
-    getIssue: async (_repo, number) => {
-      asked.push(number);
-      if (failWith) throw new GitHubRequestError("getIssue", failWith, "Forbidden");
-      const found = issues.find((i) => i.number === number);
-      if (!found) throw new GitHubRequestError("getIssue", 404, "Not Found");
-      return found;
-    },
+    ...pull, number, title: "Add rate limiting", body: over.body, state: "open", draft: false, merged: false, merge_commit_sha: null,
+    url: `${API}/repos/octo/app/pulls/${number}`, html_url: `https://github.com/octo/app/pull/${number}`,
+    head: { ...pull.head, ref, label: `octo:${ref}` }, base: { ...pull.base, ref: "main", label: "octo:main" },
   };
 }
 
+function issueJson(number: number, over: { title?: string; body?: string; state?: "open" | "closed"; isPullRequest?: boolean } = {}): Json {
+  const state = over.state ?? "open";
+  return {
+    ...structuredClone(ISSUE), number, title: over.title ?? `Issue ${number}`, body: over.body ?? "", state,
+    closed_at: state === "closed" ? "2026-01-02T00:00:00Z" : null,
+    url: `${API}/repos/octo/app/issues/${number}`, html_url: `https://github.com/octo/app/issues/${number}`,
+    ...(over.isPullRequest ? { pull_request: { ...PULL_KEY, url: `${API}/repos/octo/app/pulls/${number}`, html_url: `https://github.com/octo/app/pull/${number}` } } : {}),
+  };
+}
+
+/** GitHub answering GET /repos/octo/app/pulls/{pr} with the given pull; chain `.get(issue)` for each issue read expected. */
+const github = (pr: number, pull: { body: string | null; headRef?: string }) => nock(API).get(`/repos/octo/app/pulls/${pr}`).reply(200, pullJson(pr, pull));
+const issuePath = (number: number) => `/repos/octo/app/issues/${number}`;
+
+// Every request nock did not expect is recorded, so a case also fails on a read whose error the code swallowed.
+let unexpected: string[] = [];
+const onNoMatch = (request: { method?: string; path?: string }) => unexpected.push(`${request.method} ${request.path}`);
+beforeEach(() => {
+  unexpected = [];
+  nock.emitter.on("no match", onNoMatch);
+});
+afterEach(() => {
+  nock.emitter.removeListener("no match", onNoMatch);
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  expect(unexpected).toEqual([]);
+  expect(pending).toEqual([]);
+});
+
 describe("resolvePrContext", () => {
   it("parses the issue the body closes, ids the PRP by its number and collects closed dependencies", async () => {
-    const port = portWith({ body: "Closes #7\n\n- [x] requests are limited" }, [
-      issue(7, { body: PRP, title: "Rate limiting issue" }), issue(3, { state: "closed" }), issue(4),
-    ]);
-    const context = await resolvePrContext(port, repo, 12, PATTERN);
+    // #3 is closed; #4 is open, #5 does not exist and the backlog id auth-api is never looked up.
+    const scope = github(12, { body: "Closes #7\n\n- [x] requests are limited" })
+      .get(issuePath(7)).reply(200, issueJson(7, { body: PRP, title: "Rate limiting issue" }))
+      .get(issuePath(3)).reply(200, issueJson(3, { state: "closed" }))
+      .get(issuePath(4)).reply(200, issueJson(4))
+      .get(issuePath(5)).reply(404, NOT_FOUND);
+    const context = await resolvePrContext(port(), repo, 12, PATTERN);
     expect(context.issue).toEqual({ number: 7, via: "closing keyword" });
     expect(context.prp).toMatchObject({ id: "7", title: "Rate limiting", role: "developer", validation: ["npm test"], dependsOn: ["3", "4", "5", "auth-api"] });
     expect(context.prpProblem).toBeUndefined();
     expect(context.prBody).toContain("- [x] requests are limited");
-    // #3 is closed; #4 is open, #5 does not exist and backlog ids are never looked up.
     expect([...context.mergedPrpIds]).toEqual(["3"]);
-    expect(port.asked.sort()).toEqual([3, 4, 5, 7]);
+    scope.done();
   });
 
   it("prefers the closing reference that matches the branch, and falls back to the branch name", async () => {
-    const issues = [issue(7, { body: PRP }), issue(9, { body: PRP })];
-    expect((await resolvePrContext(portWith({ body: "Fixes #9, closes #7" }, issues), repo, 1, PATTERN)).issue).toEqual({ number: 7, via: "closing keyword" });
-    expect((await resolvePrContext(portWith({ body: "Fixes #9" }, issues), repo, 1, PATTERN)).issue).toEqual({ number: 9, via: "closing keyword" });
-    expect((await resolvePrContext(portWith({ body: "no link" }, issues), repo, 1, PATTERN)).issue).toEqual({ number: 7, via: "branch name" });
+    const both = github(1, { body: "Fixes #9, closes #7" }).get(issuePath(7)).reply(200, issueJson(7, { body: PRP_ALONE }));
+    expect((await resolvePrContext(port(), repo, 1, PATTERN)).issue).toEqual({ number: 7, via: "closing keyword" });
+    both.done();
+    const other = github(1, { body: "Fixes #9" }).get(issuePath(9)).reply(200, issueJson(9, { body: PRP_ALONE }));
+    expect((await resolvePrContext(port(), repo, 1, PATTERN)).issue).toEqual({ number: 9, via: "closing keyword" });
+    other.done();
+    const none = github(1, { body: "no link" }).get(issuePath(7)).reply(200, issueJson(7, { body: PRP_ALONE }));
+    expect((await resolvePrContext(port(), repo, 1, PATTERN)).issue).toEqual({ number: 7, via: "branch name" });
+    none.done();
   });
 
-  it("reports a missing PRP, with how to link one, when neither the body nor the branch names an issue", async () => {
-    const context = await resolvePrContext(portWith({ body: "see #7", head: { ref: "feature/x", sha: "abc" } }, []), repo, 12, PATTERN);
+  it("reports a missing PRP, with how to link one, when neither the body nor the branch names an issue (and reads no issue)", async () => {
+    const scope = github(12, { body: "see #7", headRef: "feature/x" });
+    const context = await resolvePrContext(port(), repo, 12, PATTERN);
     expect(context.issue).toBeUndefined();
     expect(context.prpProblem).toMatchObject({ kind: "missing", title: "No PRP linked to the PR" });
     expect(context.prpProblem?.summary).toContain("`Closes #<issue>` in the PR body");
+    scope.done();
   });
 
   it("reports a missing PRP when the linked number is a pull request or does not exist", async () => {
-    const asPull = await resolvePrContext(portWith({ body: "Closes #7" }, [issue(7, { isPullRequest: true })]), repo, 12, PATTERN);
+    const pull = github(12, { body: "Closes #7" }).get(issuePath(7)).reply(200, issueJson(7, { isPullRequest: true }));
+    const asPull = await resolvePrContext(port(), repo, 12, PATTERN);
     expect(asPull.prpProblem?.summary).toContain("#7 (found by closing keyword) is a pull request");
-    const gone = await resolvePrContext(portWith({ body: "Closes #8" }, []), repo, 12, PATTERN);
+    pull.done();
+    const notFound = github(12, { body: "Closes #8" }).get(issuePath(8)).reply(404, NOT_FOUND);
+    const gone = await resolvePrContext(port(), repo, 12, PATTERN);
     expect(gone.prpProblem).toMatchObject({ kind: "missing" });
     expect(gone.prpProblem?.summary).toContain("issue #8 (found by closing keyword) does not exist");
     expect(gone.prp.id).toBe("8");
+    notFound.done();
+    // GitHub answers 410 Gone for a deleted issue.
+    const deleted = github(12, { body: "Closes #8" }).get(issuePath(8)).reply(410, { message: "This issue was deleted", documentation_url: "https://docs.github.com/rest/issues/issues#get-an-issue", status: "410" });
+    expect((await resolvePrContext(port(), repo, 12, PATTERN)).prpProblem?.summary).toContain("issue #8 (found by closing keyword) does not exist");
+    deleted.done();
   });
 
   it("reports a PRP that does not parse with each error's line and field, keeping the issue id for the lane gate", async () => {
     const broken = "---\nrole: astronaut\ntimeout_minutes: soon\n---\n# Broken\n";
-    const context = await resolvePrContext(portWith({ body: "Closes #7" }, [issue(7, { body: broken })]), repo, 12, PATTERN);
+    const scope = github(12, { body: "Closes #7" }).get(issuePath(7)).reply(200, issueJson(7, { body: broken }));
+    const context = await resolvePrContext(port(), repo, 12, PATTERN);
     expect(context.prpProblem).toMatchObject({ kind: "invalid", title: "The PRP in #7 does not parse (2 errors)" });
     expect(context.prpProblem?.summary).toMatch(/line 2: `role`: .*\n- line 3: `timeout_minutes`: /);
     expect(context.prp).toEqual({ id: "7", title: "Issue 7", criteria: [] });
+    scope.done();
   });
 
   it("lets other GitHub errors through, so a token without issue access is not read as a missing PRP", async () => {
-    await expect(resolvePrContext(portWith({ body: "Closes #7" }, [], 403), repo, 12, PATTERN)).rejects.toThrow("GitHub getIssue failed with HTTP 403");
+    const scope = github(12, { body: "Closes #7" })
+      .get(issuePath(7)).reply(403, { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/issues/issues#get-an-issue", status: "403" });
+    await expect(resolvePrContext(port(), repo, 12, PATTERN)).rejects.toThrow("GitHub getIssue failed with HTTP 403: Resource not accessible by integration");
+    scope.done();
+  });
+
+  it("lets a pull request GitHub does not know fail with the port's 404, before any issue is read", async () => {
+    const scope = nock(API).get("/repos/octo/app/pulls/12").reply(404, { ...NOT_FOUND, documentation_url: "https://docs.github.com/rest/pulls/pulls#get-a-pull-request" });
+    await expect(resolvePrContext(port(), repo, 12, PATTERN)).rejects.toThrow("GitHub getPull failed with HTTP 404: Not Found");
+    scope.done();
   });
 });
