@@ -8,7 +8,7 @@ import { ensureEventLog, readLaneEvents, type LaneEvent } from "../../../src/run
 import { nodeEntry } from "../../../src/runner/lanes-command.js";
 import { Tmux } from "../../../src/runner/tmux.js";
 import { prepareLaneWorktree } from "../../../src/runner/worktrees.js";
-import { gitEnv, makeRepo, type TestRepo } from "../../support/git.js";
+import { makeRepo, type TestRepo } from "../../support/git.js";
 import { privateTmux } from "../../support/tmux.js";
 import { makeTempDir, type TempDir } from "../../support/tmp.js";
 import { waitUntil } from "../wait-until.js";
