@@ -8,7 +8,8 @@ const t0 = Date.parse("2026-07-01T10:00:00Z");
 function lane(over: Partial<LaneRecord> = {}): LaneRecord {
   return {
     id: "j1", role: "developer", issue: 1, title: "t", branch: "b", worktree: "/w", window: "w", paneId: "%1",
-    state: "working", briefed: true, restarts: 0, startedAt: t0, commits: 0, limitAttempts: 0, limitLinesSeen: 0, ...over,
+    state: "working", briefed: true, restarts: 0, startedAt: t0, commits: 0, limitAttempts: 0, limitLinesSeen: 0,
+    lease: { jobId: "j1", token: "t", host: "h", agent: "a", leaseUntil: 0 }, ...over,
   };
 }
 
