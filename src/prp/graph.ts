@@ -1,5 +1,6 @@
 // The PRP dependency graph (pure): unknown dependencies and cycles named, a topological order with
 // priority tie-break, and ready/blocked sets given what is done. No I/O.
+import { MinHeap } from "./min-heap.js";
 import { priorityRank, type Priority } from "./priority.js";
 
 export interface GraphNode {
@@ -31,7 +32,9 @@ export interface GraphOptions {
   tieBreak?: (a: GraphNode, b: GraphNode) => number;
 }
 
-export const compareIds = (a: string, b: string): number => a.localeCompare(b, "en", { numeric: true });
+const idCollator = new Intl.Collator("en", { numeric: true });
+/** Orders ids with numbers by value ("2" before "10") and words alphabetically. */
+export const compareIds = (a: string, b: string): number => idCollator.compare(a, b);
 
 export function buildGraph(list: readonly GraphNode[], options: GraphOptions = {}): DependencyGraph {
   const nodes = new Map<string, GraphNode>();
@@ -60,13 +63,14 @@ export function buildGraph(list: readonly GraphNode[], options: GraphOptions = {
     for (const id of cycle) broken.add(id);
   }
   // A node that depends (transitively) on a broken node cannot be ordered either.
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const node of nodes.values()) {
-      if (!broken.has(node.id) && node.dependsOn.some((d) => broken.has(d))) {
-        broken.add(node.id);
-        grew = true;
+  const dependents = new Map<string, string[]>();
+  for (const node of nodes.values()) for (const dep of node.dependsOn) pushTo(dependents, dep, node.id);
+  const spread = [...broken];
+  for (let id = spread.pop(); id !== undefined; id = spread.pop()) {
+    for (const dependent of dependents.get(id) ?? []) {
+      if (!broken.has(dependent)) {
+        broken.add(dependent);
+        spread.push(dependent);
       }
     }
   }
@@ -84,14 +88,13 @@ function topologicalOrder(list: readonly GraphNode[], tieBreak: (a: GraphNode, b
   for (const node of list) {
     const deps = node.dependsOn.filter((d) => inSet.has(d));
     remaining.set(node.id, new Set(deps).size);
-    for (const dep of new Set(deps)) dependents.set(dep, [...(dependents.get(dep) ?? []), node.id]);
+    for (const dep of new Set(deps)) pushTo(dependents, dep, node.id);
   }
   const compare = (a: GraphNode, b: GraphNode) => priorityRank(a.priority) - priorityRank(b.priority) || tieBreak(a, b);
-  const ready = list.filter((n) => remaining.get(n.id) === 0);
+  const ready = new MinHeap<GraphNode>(compare);
+  for (const node of list) if (remaining.get(node.id) === 0) ready.push(node);
   const order: string[] = [];
-  while (ready.length > 0) {
-    ready.sort(compare);
-    const next = ready.shift() as GraphNode;
+  for (let next = ready.pop(); next !== undefined; next = ready.pop()) {
     order.push(next.id);
     for (const id of dependents.get(next.id) ?? []) {
       const left = (remaining.get(id) ?? 0) - 1;
@@ -169,4 +172,10 @@ export function readiness(graph: DependencyGraph, done: ReadonlySet<string>): Re
   }
   const invalid = [...graph.nodes.keys()].filter((id) => !ordered.has(id) && !done.has(id)).sort(compareIds);
   return { ready, blocked, invalid };
+}
+
+function pushTo(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

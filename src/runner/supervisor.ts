@@ -2,7 +2,7 @@
 // claims, no polling), opens a lane per job, and routes hook events and periodic duties to lanes.
 import type { RoleName } from "../config/role-names.js";
 import type { Logger } from "../observe/logger.js";
-import type { JobPort, LaneJob } from "./job-port.js";
+import type { LaneJob } from "./job-port.js";
 import { ensureEventLog, followLaneEvents, readLaneEvents, type EventFollower, type LaneEvent } from "./lane-events.js";
 import { LaneDriver, type DriverContext } from "./lane-driver.js";
 import { listLanes, loadLane, saveLane, type LaneRecord } from "./lane-record.js";

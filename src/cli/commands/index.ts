@@ -1,12 +1,16 @@
 // Every `lanes` subcommand, registered in one explicit typed map (no directory scanning).
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
+import { registerConfig } from "./config.js";
 import { registerDoctor } from "./doctor.js";
 import { registerHook } from "./hook.js";
+import { registerTeam } from "./team.js";
 
 export type CliCommand = (program: Command, ctx: CliContext) => void;
 
 export const cliCommands = {
   doctor: registerDoctor,
+  config: registerConfig,
+  team: registerTeam,
   hook: registerHook,
 } satisfies Record<string, CliCommand>;

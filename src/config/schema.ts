@@ -1,0 +1,105 @@
+// The `.github/lanes.yml` schema. Every object is strict (an unknown key is an error, so a typo is
+// never silently ignored) and every field has a default, so an empty file is a complete config.
+import { z } from "zod";
+import { ModelSchema } from "./models.js";
+import { PlanSchema } from "./plans.js";
+import { RoleNameSchema } from "./role-names.js";
+import { rolesInIntegrationOrder } from "./roles.js";
+import { isCronExpression } from "./cron.js";
+import { TEMPLATE_NAMES } from "./templates.js";
+
+export const GateModeSchema = z.enum(["required", "optional", "off"]);
+export type GateMode = z.infer<typeof GateModeSchema>;
+
+const fraction = z.number().min(0).max(1);
+const positiveInt = z.number().int().positive();
+
+const RoleConfigSchema = z.strictObject({
+  model: ModelSchema.optional(),
+  enabled: z.boolean().default(true),
+  paths: z.array(z.string().min(1)).optional(),
+});
+
+const TeamSchema = z.strictObject({
+  template: z.enum(["auto", ...TEMPLATE_NAMES]).default("auto"),
+  plan: PlanSchema.default("max5x"),
+  roles: z.array(RoleNameSchema).min(1).optional(),
+});
+
+const BRANCH_PLACEHOLDERS = ["{role}", "{issue}", "{slug}"];
+
+const BranchesSchema = z.strictObject({
+  pattern: z
+    .string()
+    .default("lanes/{role}/{issue}-{slug}")
+    .refine((p) => p.includes("{issue}"), "expected a pattern containing {issue}, e.g. lanes/{role}/{issue}-{slug}")
+    .refine(
+      (p) => /^[\w./-]+$/.test(BRANCH_PLACEHOLDERS.reduce((rest, ph) => rest.replaceAll(ph, "x"), p)) && !p.includes(".."),
+      "expected only letters, digits, '.', '_', '-', '/' and the placeholders {role}, {issue}, {slug}",
+    ),
+  integration: z.string().regex(/^[\w./{}-]+$/, "expected a branch name, e.g. lanes/integration/{date}").default("lanes/integration/{date}"),
+});
+
+const mode = (fallback: GateMode) => GateModeSchema.default(fallback);
+
+// The six gates of DESIGN §5 / check runs `lanes/<gate>`; a failing optional gate reports neutral.
+const GatesSchema = z.strictObject({
+  /** Success-criteria coverage: `threshold` is the share of criteria that must have evidence. */
+  prp: z.strictObject({ mode: mode("required"), threshold: fraction.default(0.8) }).prefault({}),
+  /** Stubs passed off as work: TODOs, "not implemented", empty bodies, tests without assertions. */
+  placeholders: z.strictObject({ mode: mode("required") }).prefault({}),
+  /** Branch naming, changes outside the PRP's paths (`max_foreign_files` tolerated), overlap with other lanes. */
+  lane: z.strictObject({ mode: mode("optional"), max_foreign_files: z.number().int().min(0).default(0) }).prefault({}),
+  /** Commit message quality and the commit cadence (`commit_cadence_minutes`). */
+  commits: z.strictObject({ mode: mode("optional"), max_subject_length: positiveInt.default(72) }).prefault({}),
+  /** The PRP's validation commands pass in the lane's worktree. */
+  validation: z.strictObject({ mode: mode("required"), timeout_minutes: positiveInt.default(30) }).prefault({}),
+  /** Dependencies are merged and the lane merges cleanly onto the base. */
+  integration: z.strictObject({ mode: mode("required") }).prefault({}),
+});
+
+const IntegrationSchema = z.strictObject({
+  order: z
+    .array(RoleNameSchema)
+    .default(rolesInIntegrationOrder)
+    .refine((roles) => new Set(roles).size === roles.length, "expected each role at most once"),
+  schedule: z
+    .string()
+    .refine(isCronExpression, "expected a 5-field cron expression, e.g. \"0 18 * * 1-5\"")
+    .nullable()
+    .default(null),
+  validation: z.array(z.string().min(1)).default([]),
+});
+
+const RetrySchema = z.strictObject({
+  attempts: z.number().int().min(1).max(10).default(3),
+  backoff_seconds: z.array(positiveInt).min(1).default([5, 15, 30]),
+});
+
+const RedisSchema = z.strictObject({
+  url: z.string().regex(/^rediss?:\/\/\S+$/, "expected a redis:// or rediss:// URL").default("redis://127.0.0.1:6379"),
+  prefix: z.string().regex(/^[\w:.-]+$/, "expected letters, digits, ':', '.', '_' or '-'").default("lanes"),
+});
+
+export const LanesConfigSchema = z.strictObject({
+  version: z.literal(1).default(1),
+  team: TeamSchema.prefault({}),
+  roles: z.partialRecord(RoleNameSchema, RoleConfigSchema).prefault({}),
+  /** Role for PRPs whose front matter names none. */
+  default_role: RoleNameSchema.default("developer"),
+  branches: BranchesSchema.prefault({}),
+  gates: GatesSchema.prefault({}),
+  integration: IntegrationSchema.prefault({}),
+  retry: RetrySchema.prefault({}),
+  redis: RedisSchema.prefault({}),
+  /** Organisation layer of every agent's CLAUDE.md. */
+  organisation_context: z.string().default(""),
+  /** Where lane worktrees are created, relative to the repository root unless absolute. */
+  worktree_root: z.string().min(1).default(".lanes/worktrees"),
+  /** An agent that has not committed for this long is nudged, then its work is committed as WIP. */
+  commit_cadence_minutes: positiveInt.default(30),
+});
+
+export type LanesConfig = z.infer<typeof LanesConfigSchema>;
+export type LanesConfigInput = z.input<typeof LanesConfigSchema>;
+export type RoleConfig = z.infer<typeof RoleConfigSchema>;
