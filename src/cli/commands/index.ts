@@ -4,6 +4,8 @@ import type { CliContext } from "../context.js";
 import { registerConfig } from "./config.js";
 import { registerDoctor } from "./doctor.js";
 import { registerHook } from "./hook.js";
+import { registerSay } from "./say.js";
+import { registerStack } from "./stack.js";
 import { registerTeam } from "./team.js";
 
 export type CliCommand = (program: Command, ctx: CliContext) => void;
@@ -13,4 +15,6 @@ export const cliCommands = {
   config: registerConfig,
   team: registerTeam,
   hook: registerHook,
+  stack: registerStack,
+  say: registerSay,
 } satisfies Record<string, CliCommand>;

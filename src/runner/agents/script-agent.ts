@@ -4,11 +4,11 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { commitLaneWork } from "../../git/lane-commit.js";
-import { DONE_FILE } from "../context.js";
+import { BLOCKED_FILE, DONE_FILE } from "../context.js";
 import { lanesCommand } from "../lanes-command.js";
 import { defaultScript, SCRIPT_FILE, ScriptFileSchema, type ScriptStep } from "./script-steps.js";
 
@@ -42,7 +42,7 @@ async function saveProgress(root: string, next: number): Promise<void> {
   await writeFile(join(root, PROGRESS_FILE), JSON.stringify({ next }));
 }
 
-async function runStep(root: string, step: ScriptStep, nextLine: () => Promise<string>): Promise<void> {
+async function runStep(root: string, step: ScriptStep, nextLine: () => Promise<string>, turnEnded: () => Promise<void>): Promise<void> {
   if ("write" in step) {
     const file = inside(root, step.write);
     await mkdir(dirname(file), { recursive: true });
@@ -51,10 +51,16 @@ async function runStep(root: string, step: ScriptStep, nextLine: () => Promise<s
     const file = inside(root, step.append);
     await mkdir(dirname(file), { recursive: true });
     await appendFile(file, step.content);
-  } else if ("commit" in step) await commitLaneWork(root, step.commit);
+  } else if ("delete" in step) await rm(inside(root, step.delete), { force: true, recursive: true });
+  else if ("commit" in step) await commitLaneWork(root, step.commit);
+  else if ("fail" in step) await writeFile(join(root, BLOCKED_FILE), `${step.fail}\n`);
   else if ("print" in step) process.stdout.write(`${step.print}\n`);
   else if ("sleep" in step) await new Promise((r) => setTimeout(r, step.sleep));
-  else if ("wait_input" in step) process.stdout.write(`heard: ${await nextLine()}\n`);
+  else if ("wait_input" in step) {
+    // waiting for input ends the turn, as it does for Claude Code: report Stop first
+    await turnEnded();
+    process.stdout.write(`heard: ${await nextLine()}\n`);
+  }
   else if ("done" in step) await writeFile(join(root, DONE_FILE), `${step.done}\n`);
 }
 
@@ -82,8 +88,13 @@ async function main(): Promise<void> {
       await saveProgress(root, i + 1);
       process.exit(step.exit);
     }
-    await runStep(root, step, nextLine);
+    await runStep(root, step, nextLine, () => hook("Stop", { session_id: sessionId }));
     await saveProgress(root, i + 1);
+    if ("fail" in step) break;
+  }
+  // a PRP's script ends without saying so: reaching its end means done
+  if (!existsSync(join(root, DONE_FILE)) && !existsSync(join(root, BLOCKED_FILE))) {
+    await writeFile(join(root, DONE_FILE), `script of #${file.issue} finished (${steps.length} steps)\n`);
   }
   await hook("Stop", { session_id: sessionId });
   for (;;) {

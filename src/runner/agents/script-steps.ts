@@ -1,11 +1,15 @@
 // The script agent's language: a short list of steps a PRP can embed (front matter `agent_script`)
-// to make the stand-in agent edit files, commit, print text (e.g. a usage-limit message) or exit.
+// to make the stand-in agent edit files, commit, fail, print text (e.g. a usage-limit message) or exit.
+// The PRP's own steps (write, append, delete, commit, fail) are a subset; the others serve tests.
 import { z } from "zod";
 
 export const ScriptStepSchema = z.union([
   z.object({ write: z.string().min(1), content: z.string() }).strict(),
   z.object({ append: z.string().min(1), content: z.string() }).strict(),
+  z.object({ delete: z.string().min(1) }).strict(),
   z.object({ commit: z.string().min(1) }).strict(),
+  /** The agent gives up: the message goes to .lanes/blocked and the lane waits for a human. */
+  z.object({ fail: z.string().min(1) }).strict(),
   z.object({ print: z.string() }).strict(),
   z.object({ sleep: z.number().int().min(0).max(600_000) }).strict(),
   /** Waits for one more line on stdin (a `lanes say` message) before going on. */
