@@ -50,7 +50,8 @@ describe("Tmux driver (private server)", () => {
 
   it("keeps a pane whose program exited, reports it dead, refuses to send to it and respawns it", async () => {
     await tmux.newSession({ session: "s", window: "w", cwd: tmp.path, command: ["sh", "-c", "exit 3"] });
-    const dead = await waitUntil(async () => (await tmux.listPanes("s")).find((p) => p.dead), "pane to die");
+    // pane_dead turns on at EOF, the exit status once tmux has reaped the child: wait for both
+    const dead = await waitUntil(async () => (await tmux.listPanes("s")).find((p) => p.dead && p.deadStatus !== null), "pane to die");
     expect(dead.deadStatus).toBe(3);
     await expect(tmux.sendText(dead.paneId, "hello")).rejects.toBeInstanceOf(PaneDeadError);
     await tmux.respawnPane(dead.paneId, { cwd: tmp.path, command: ["cat"] });

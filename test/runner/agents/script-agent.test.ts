@@ -82,7 +82,7 @@ describe("script agent in a tmux pane", () => {
     const pane = await tmux.newSession(spec);
     await waitUntil(async () => (await events(log)).some((e) => e.event === "SessionStart"), "SessionStart", 30_000);
     await tmux.sendText(pane, "go");
-    const dead = await waitUntil(async () => (await tmux.listPanes("s")).find((p) => p.dead), "the scripted crash", 30_000);
+    const dead = await waitUntil(async () => (await tmux.listPanes("s")).find((p) => p.dead && p.deadStatus !== null), "the scripted crash", 30_000);
     expect(dead.deadStatus).toBe(3);
 
     await tmux.respawnPane(pane, { cwd: wt.path, command: [...spec.command, "--resume", "sess-1"], env: spec.env });
