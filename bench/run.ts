@@ -5,6 +5,7 @@ type Bench = () => Promise<{ run: () => Promise<BenchResult[]> }>;
 
 const benches: Record<string, Bench> = {
   prp: () => import("./prp.js"),
+  integrate: () => import("./integrate.js"),
 };
 
 async function main(): Promise<void> {

@@ -6,15 +6,19 @@ import { registerDoctor } from "./doctor.js";
 import { registerHook } from "./hook.js";
 import { registerSay } from "./say.js";
 import { registerStack } from "./stack.js";
+import { registerPrp } from "./prp.js";
 import { registerTeam } from "./team.js";
+import { registerIntegrate } from "./integrate.js";
 
 export type CliCommand = (program: Command, ctx: CliContext) => void;
 
 export const cliCommands = {
   doctor: registerDoctor,
+  prp: registerPrp,
   config: registerConfig,
   team: registerTeam,
   hook: registerHook,
   stack: registerStack,
   say: registerSay,
+  integrate: registerIntegrate,
 } satisfies Record<string, CliCommand>;

@@ -1,0 +1,50 @@
+// Reading and moving refs: resolve a ref to a commit, merge bases, commit subjects, and update-ref.
+import { gitIn, type GitRepo } from "./git-repo.js";
+
+/** The commit a ref names, or undefined when the ref does not exist or is not a commit. */
+export async function resolveCommit(repo: GitRepo, ref: string): Promise<string | undefined> {
+  const { stdout, exitCode } = await gitIn(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], {
+    okExitCodes: [1],
+  });
+  return exitCode === 0 ? stdout.trim() : undefined;
+}
+
+/** The best common ancestor of two commits, or undefined when their histories are unrelated. */
+export async function mergeBase(repo: GitRepo, a: string, b: string): Promise<string | undefined> {
+  const { stdout, exitCode } = await gitIn(repo, ["merge-base", a, b], { okExitCodes: [1] });
+  return exitCode === 0 ? stdout.trim() : undefined;
+}
+
+/** The first line of a commit's message. */
+export async function commitSubject(repo: GitRepo, commit: string): Promise<string> {
+  const { stdout } = await gitIn(repo, ["log", "-1", "--format=%s", commit, "--"]);
+  return stdout.trim();
+}
+
+/** Points a branch (refs/heads/<name>) at a commit, with a reflog message. */
+export async function updateBranch(repo: GitRepo, branch: string, commit: string, reason: string): Promise<void> {
+  await gitIn(repo, ["update-ref", "-m", reason, `refs/heads/${branch}`, commit]);
+}
+
+/** The tree object of a commit. */
+export async function treeOf(repo: GitRepo, commit: string): Promise<string> {
+  const { stdout } = await gitIn(repo, ["rev-parse", `${commit}^{tree}`]);
+  return stdout.trim();
+}
+
+/** Resolves many refs with one `git cat-file --batch-check`; a ref that names no commit maps to undefined. */
+export async function resolveCommits(repo: GitRepo, refs: readonly string[]): Promise<Map<string, string | undefined>> {
+  const resolved = new Map<string, string | undefined>();
+  const usable = refs.filter((r) => !/[\s\n]/.test(r));
+  for (const ref of refs) resolved.set(ref, undefined);
+  if (usable.length === 0) return resolved;
+  const { stdout } = await gitIn(repo, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], {
+    input: usable.map((r) => `${r}^{commit}\n`).join(""),
+  });
+  const lines = stdout.split("\n");
+  usable.forEach((ref, i) => {
+    const [id, type] = (lines[i] ?? "").split(" ");
+    resolved.set(ref, type === "commit" ? id : undefined);
+  });
+  return resolved;
+}

@@ -1,0 +1,92 @@
+// Merges lanes one after another with merge-tree, writing a merge commit per lane: N lanes cost N
+// tree merges and one commit-writing process, and
+// nothing but objects is written (no ref, no index, no working tree). A conflicting lane is set aside
+// and the rest continue on top of the last clean merge.
+import { openCommitWriter } from "../git/commit-writer.js";
+import type { GitRepo } from "../git/git-repo.js";
+import { mergeTree, type MergeMessage } from "../git/merge-tree.js";
+import { treeOf } from "../git/refs.js";
+import { UnrelatedHistoriesError } from "./errors.js";
+import type { PlannedLane, SkippedLane } from "./plan-integration.js";
+
+export interface MergeStep {
+  lane: PlannedLane;
+  /** The integration commit once this lane (and every step before it) is merged. */
+  commit: string;
+}
+
+export interface LaneConflict {
+  branch: string;
+  files: string[];
+  /** The earlier lanes (or the base ref) whose changes it conflicts with. */
+  with: string[];
+  messages: MergeMessage[];
+  /** The integration commit it failed to merge onto. */
+  onto: string;
+}
+
+export interface MergeSequence {
+  head: string;
+  steps: MergeStep[];
+  conflicts: LaneConflict[];
+  skipped: SkippedLane[];
+}
+
+export interface SequenceInput {
+  base: string;
+  baseCommit: string;
+  branch: string;
+  lanes: readonly PlannedLane[];
+  /** PRP ids already merged into the base. */
+  merged: readonly string[];
+}
+
+export async function mergeSequence(repo: GitRepo, input: SequenceInput): Promise<MergeSequence> {
+  let head = input.baseCommit;
+  const [baseTree, writer] = await Promise.all([treeOf(repo, head), openCommitWriter(repo)]);
+  let headTree = baseTree;
+  const mergedIds = new Set(input.merged);
+  const steps: MergeStep[] = [];
+  const conflicts: LaneConflict[] = [];
+  const skipped: SkippedLane[] = [];
+  try {
+    for (const lane of input.lanes) {
+      const unmet = lane.dependsOn.filter((d) => !mergedIds.has(d));
+      if (unmet.length > 0) {
+        const reason = `its dependencies ${unmet.join(", ")} were not merged in this integration`;
+        skipped.push({ branch: lane.branch, kind: "dependency-not-merged", reason });
+        continue;
+      }
+      const merge = await mergeTree(repo, head, lane.commit);
+      if (merge.kind === "unrelated") {
+        skipped.push({ branch: lane.branch, kind: "unrelated-histories", reason: new UnrelatedHistoriesError(lane.branch, input.base).message });
+      } else if (merge.kind === "conflict") {
+        const files = [...merge.files].sort();
+        conflicts.push({ branch: lane.branch, files, with: conflictPartners(steps, files, input.base), messages: merge.messages, onto: head });
+      } else if (merge.tree === headTree) {
+        // Its changes are already in: an earlier lane contained this branch.
+        skipped.push({ branch: lane.branch, kind: "already-merged", reason: `branch "${lane.branch}" adds nothing beyond the lanes merged before it` });
+        mergedIds.add(lane.id);
+      } else {
+        head = await writer.write({ tree: merge.tree, parents: [head, lane.commit], message: mergeMessage(lane, input.branch) });
+        headTree = merge.tree;
+        steps.push({ lane, commit: head });
+        mergedIds.add(lane.id);
+      }
+    }
+  } finally {
+    await writer.close();
+  }
+  return { head, steps, conflicts, skipped };
+}
+
+/** Earlier merged lanes that changed any of the conflicted files; the base when none did. */
+function conflictPartners(steps: readonly MergeStep[], files: readonly string[], base: string): string[] {
+  const partners = steps.filter((s) => s.lane.files.some((f) => files.includes(f))).map((s) => s.lane.branch);
+  return partners.length > 0 ? partners : [base];
+}
+
+function mergeMessage(lane: PlannedLane, into: string): string {
+  const prp = lane.title ? `PRP ${lane.id}: ${lane.title}` : `PRP ${lane.id}`;
+  return `Merge branch '${lane.branch}' into ${into}\n\n${prp}\n`;
+}

@@ -1,0 +1,99 @@
+// Plans an integration (reads only, writes no ref): resolves the base and every lane, orders them,
+// sets aside missing, unrelated and already-merged lanes, and predicts conflicts. The plan is a plain value.
+import { changedFiles } from "../git/changed-files.js";
+import type { GitRepo } from "../git/git-repo.js";
+import { mergeBase, resolveCommit, resolveCommits } from "../git/refs.js";
+import { BaseNotFoundError, LaneMissingError, UnrelatedHistoriesError } from "./errors.js";
+import { LaneSchema, type Lane, type LaneInput } from "./lane.js";
+import { mapLimit } from "./map-limit.js";
+import { orderLanes } from "./order-lanes.js";
+import { confirmConflicts, overlapMatrix, type LanePair } from "./predict-conflicts.js";
+
+export type SkipKind = "missing" | "unrelated-histories" | "already-merged" | "unorderable" | "dependency-not-merged";
+
+export interface SkippedLane {
+  branch: string;
+  kind: SkipKind;
+  reason: string;
+}
+
+export interface PlannedLane extends Lane {
+  commit: string;
+  files: string[];
+}
+
+export interface IntegrationPlan {
+  dir: string;
+  base: string;
+  baseCommit: string;
+  /** The branch the apply step writes: lanes/integration/<yyyy-mm-dd>. */
+  branch: string;
+  /** PRP ids already merged into the base. */
+  merged: string[];
+  order: PlannedLane[];
+  skipped: SkippedLane[];
+  overlaps: LanePair[];
+  predictedConflicts: LanePair[];
+  validate: string[];
+}
+
+export interface PlanInput {
+  base: string;
+  lanes: readonly LaneInput[];
+  /** The day the integration branch is named after (YYYY-MM-DD). */
+  date: string;
+  roleOrder?: readonly string[];
+  merged?: readonly string[];
+  validate?: readonly string[];
+}
+
+/** Git reads run side by side during planning (they only read). */
+const CONCURRENCY = 4;
+
+export const integrationBranch = (date: string): string => `lanes/integration/${date}`;
+
+/** Today's date in UTC as YYYY-MM-DD, from an injectable clock. */
+export const isoDate = (now: Date): string => now.toISOString().slice(0, 10);
+
+export async function planIntegration(repo: GitRepo, input: PlanInput): Promise<IntegrationPlan> {
+  const baseCommit = await resolveCommit(repo, input.base);
+  if (baseCommit === undefined) throw new BaseNotFoundError(input.base, repo.dir);
+  const lanes = input.lanes.map((l) => LaneSchema.parse(l));
+  const merged = [...(input.merged ?? [])];
+  const { order, unordered } = orderLanes(lanes, { roleOrder: input.roleOrder, merged: new Set(merged) });
+  const skipped: SkippedLane[] = unordered.map(({ lane, error }) => ({ branch: lane.branch, kind: "unorderable", reason: error.message }));
+  const commits = await resolveCommits(repo, order.map((l) => l.branch));
+  const inspected = await mapLimit(order, CONCURRENCY, (lane) => inspectLane(repo, input.base, baseCommit, lane, commits.get(lane.branch)));
+  const planned: PlannedLane[] = [];
+  for (const found of inspected) {
+    if ("kind" in found) skipped.push(found);
+    else planned.push(found);
+  }
+  const overlaps = overlapMatrix(planned);
+  const predictedConflicts = await confirmConflicts(repo, planned, overlaps, CONCURRENCY);
+  return {
+    dir: repo.dir,
+    base: input.base,
+    baseCommit,
+    branch: integrationBranch(input.date),
+    merged,
+    order: planned,
+    skipped,
+    overlaps,
+    predictedConflicts,
+    validate: [...(input.validate ?? [])],
+  };
+}
+
+async function inspectLane(repo: GitRepo, base: string, baseCommit: string, lane: Lane, commit: string | undefined): Promise<PlannedLane | SkippedLane> {
+  if (commit === undefined) return { branch: lane.branch, kind: "missing", reason: new LaneMissingError(lane.branch).message };
+  const common = await mergeBase(repo, baseCommit, commit);
+  if (common === undefined) {
+    return { branch: lane.branch, kind: "unrelated-histories", reason: new UnrelatedHistoriesError(lane.branch, base).message };
+  }
+  // The lane's tip is reachable from the base: there is nothing left to merge.
+  if (common === commit) {
+    return { branch: lane.branch, kind: "already-merged", reason: `branch "${lane.branch}" is already merged into ${base}` };
+  }
+  return { ...lane, commit, files: await changedFiles(repo, baseCommit, commit) };
+}

@@ -1,0 +1,42 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { closestWord, editDistance } from "../../src/prp/closest-word.js";
+import { classifyKey, normalizeKey } from "../../src/prp/classify-key.js";
+
+describe("editDistance", () => {
+  it("counts insertions, deletions, substitutions and adjacent swaps as one edit each", () => {
+    expect(editDistance("priorty", "priority")).toBe(1);
+    expect(editDistance("prioirty", "priority")).toBe(1);
+    expect(editDistance("rloe", "role")).toBe(1);
+    expect(editDistance("kitten", "sitting")).toBe(3);
+    expect(editDistance("", "abc")).toBe(3);
+  });
+
+  it("is symmetric and zero only for equal words", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (a, b) => {
+        expect(editDistance(a, b)).toBe(editDistance(b, a));
+        expect(editDistance(a, b) === 0).toBe(a === b);
+      }),
+    );
+  });
+});
+
+describe("closestWord and classifyKey", () => {
+  it("suggests a near key and nothing for a far one", () => {
+    expect(closestWord("priorty", ["role", "priority"])).toBe("priority");
+    expect(closestWord("assignee", ["role", "priority"])).toBeUndefined();
+  });
+
+  it("accepts other spellings of our keys, flags typos, and keeps other tools' keys as foreign", () => {
+    expect(normalizeKey("dependsOn")).toBe("depends_on");
+    expect(classifyKey("Depends-On")).toEqual({ kind: "ours", field: "depends_on" });
+    expect(classifyKey("timeoutMinutes")).toEqual({ kind: "ours", field: "timeout_minutes" });
+    expect(classifyKey("priorty")).toEqual({ kind: "typo", suggestion: "priority" });
+    expect(classifyKey("depends_onn")).toEqual({ kind: "typo", suggestion: "depends_on" });
+    expect(classifyKey("valdation")).toEqual({ kind: "typo", suggestion: "validation" });
+    for (const key of ["name", "description", "status", "prp_id", "tags", "created", "author", "constructor", "__proto__"]) {
+      expect(classifyKey(key)).toEqual({ kind: "foreign" });
+    }
+  });
+});
