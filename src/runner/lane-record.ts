@@ -33,6 +33,7 @@ export const LaneRecordSchema = z.object({
   limitLinesSeen: z.number().int().nonnegative().default(0),
   note: z.string().optional(),
   pr: z.string().optional(),
+  model: z.string().optional(),
   /** The claim's lease, so a restarted supervisor on this host keeps heartbeating it. */
   lease: z.object({ jobId: z.string(), token: z.string(), host: z.string(), agent: z.string(), leaseUntil: z.number() }),
 });

@@ -21,6 +21,8 @@ export interface LaneHost {
   paths: StackPaths;
   agent: AgentAdapter;
   roleBrief: (role: string) => string;
+  /** The role's model (config, else the role's default); a PRP's own model wins. */
+  modelFor?: (role: string) => string | undefined;
   organisation?: string | undefined;
   /** Extra environment for agent panes (e.g. git identity in tests). */
   paneEnv?: Record<string, string>;
@@ -36,7 +38,9 @@ export function paneEnvFor(host: LaneHost, laneId: string): Record<string, strin
 
 /** Prepares the worktree and context, then starts the agent in a fresh window. */
 export async function openLane(host: LaneHost, job: LaneJob, lease: LaneLease, now: number, previous?: LaneRecord): Promise<LaneRecord> {
-  const prp = lanePayload(job);
+  const payload = lanePayload(job);
+  const model = payload.model ?? host.modelFor?.(job.role);
+  const prp = { ...payload, ...(model ? { model } : {}) };
   const wt = await prepareLaneWorktree(host.repo, host.worktreeRoot, { role: job.role, issue: job.issue, title: job.title }, host.base);
   await writeLaneContext({
     prp: { issue: job.issue, title: job.title, role: job.role, ...prp },
@@ -75,6 +79,7 @@ export async function openLane(host: LaneHost, job: LaneJob, lease: LaneLease, n
     paneId,
     state: "starting",
     ...(sessionId ? { sessionId } : {}),
+    ...(prp.model ? { model: prp.model } : {}),
     briefed: false,
     restarts: previous?.restarts ?? 0,
     startedAt: now,

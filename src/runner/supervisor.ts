@@ -20,6 +20,8 @@ export interface SupervisorOptions extends Omit<DriverContext, "now"> {
   claimWaitMs?: number;
   /** Pane text is scraped for usage limits on events, and on ticks at most this often (ms). */
   scrapeEveryMs?: number;
+  /** Called after a lane closes (done, blocked, failed, lost); local mode offers newly ready PRPs here. */
+  onLaneClosed?: (lane: LaneRecord) => Promise<void>;
 }
 
 export class Supervisor {
@@ -67,7 +69,8 @@ export class Supervisor {
   private async adoptLanes(): Promise<void> {
     for (const lane of await listLanes(this.options.host.paths.lanes)) {
       if (!["starting", "working", "idle", "paused"].includes(lane.state)) continue;
-      const job: LaneJob = { id: lane.id, issue: lane.issue, role: lane.role, title: lane.title, kind: "build", payload: {}, attempts: 0, maxAttempts: 1 };
+      const payload = lane.model ? { prp: { model: lane.model } } : {};
+      const job: LaneJob = { id: lane.id, issue: lane.issue, role: lane.role, title: lane.title, kind: "build", payload, attempts: 0, maxAttempts: 1 };
       this.drivers.set(lane.id, new LaneDriver(this.driverContext, lane, job));
     }
   }
@@ -75,11 +78,15 @@ export class Supervisor {
   private async route(event: LaneEvent): Promise<void> {
     const driver = this.drivers.get(event.lane);
     if (!driver) return;
-    if ((await driver.onEvent(event)) === "closed") this.release(event.lane);
+    if ((await driver.onEvent(event)) === "closed") await this.release(event.lane);
   }
 
-  private release(id: string): void {
+  private async release(id: string): Promise<void> {
+    const lane = this.drivers.get(id)?.lane;
     this.drivers.delete(id);
+    if (lane && this.options.onLaneClosed) {
+      await this.options.onLaneClosed(lane).catch((error: unknown) => this.log.error({ lane: id, err: String(error) }, "after-close step failed"));
+    }
     for (const wake of this.waiters) wake();
     this.waiters.clear();
   }
@@ -134,7 +141,7 @@ export class Supervisor {
       if (scrape) this.lastScrape = this.now();
       for (const [id, driver] of [...this.drivers]) {
         try {
-          if ((await driver.onTick(scrape)) === "closed") this.release(id);
+          if ((await driver.onTick(scrape)) === "closed") await this.release(id);
         } catch (error) {
           this.log.error({ lane: id, err: String(error) }, "lane tick failed");
         }
