@@ -6,6 +6,7 @@ type Bench = () => Promise<{ run: () => Promise<BenchResult[]> }>;
 const benches: Record<string, Bench> = {
   prp: () => import("./prp.js"),
   integrate: () => import("./integrate.js"),
+  github: () => import("./github.js"),
 };
 
 async function main(): Promise<void> {

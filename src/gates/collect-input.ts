@@ -1,0 +1,54 @@
+// Gathers a gate's input from a local repository: the lane's changes, commits, other lanes' files and the
+// merge check, all through src/git. Used by `lanes gate` and by the check-run path alike.
+import { changedFiles, commitLog, diffChanges, gitText, laneBranches, mergeTree, showFile } from "../git/index.js";
+import type { MergeTreeResult } from "../git/merge-tree.js";
+import type { GateConfig, GateInput, GatePrp, MergeCheck } from "./types.js";
+
+export interface CollectOptions {
+  dir: string;
+  base: string;
+  /** Defaults to HEAD. */
+  head?: string;
+  prp: GatePrp;
+  config: GateConfig;
+  prBody?: string;
+  mergedPrpIds?: ReadonlySet<string>;
+}
+
+export async function collectInput(options: CollectOptions): Promise<GateInput> {
+  const { dir: cwd, base } = options;
+  const headRef = options.head ?? "HEAD";
+  const head = await gitText(["rev-parse", "--verify", `${headRef}^{commit}`], { cwd });
+  await gitText(["rev-parse", "--verify", `${base}^{commit}`], { cwd });
+  const branchName = await gitText(["rev-parse", "--abbrev-ref", headRef], { cwd });
+  const branch = branchName === "HEAD" ? headRef : branchName;
+  const [changes, commits, merge, lanes] = await Promise.all([
+    diffChanges(cwd, base, head),
+    commitLog(cwd, base, head),
+    mergeTree({ dir: cwd }, base, head),
+    laneBranches(cwd),
+  ]);
+  const others = lanes.filter((b) => b !== branch && b.replace(/^origin\//, "") !== branch);
+  const otherLanes = await Promise.all(others.map(async (b) => ({ branch: b, files: await changedFiles({ dir: cwd }, base, b) })));
+  return {
+    prp: options.prp,
+    config: options.config,
+    changes,
+    commits,
+    readFile: (path) => showFile(cwd, head, path),
+    base,
+    head,
+    branch,
+    otherLanes,
+    prBody: options.prBody,
+    mergedPrpIds: options.mergedPrpIds,
+    merge: mergeCheck(merge),
+    worktree: cwd,
+  };
+}
+
+function mergeCheck(result: MergeTreeResult): MergeCheck {
+  if (result.kind === "clean") return { clean: true, conflicts: [] };
+  if (result.kind === "conflict") return { clean: false, conflicts: result.files };
+  return { clean: false, conflicts: [], unrelated: true };
+}

@@ -1,0 +1,121 @@
+// What every gate reads and returns. The input types are narrow structural views, so the full PRP model
+// (src/prp) and config (src/config) satisfy them without gates depending on their every field.
+import { z } from "zod";
+
+export const GATE_NAMES = ["prp", "placeholders", "lane", "commits", "validation", "integration"] as const;
+export const GateNameSchema = z.enum(GATE_NAMES);
+export type GateName = z.infer<typeof GateNameSchema>;
+
+export const GateModeSchema = z.enum(["required", "optional", "off"]);
+export type GateMode = z.infer<typeof GateModeSchema>;
+
+/** The parts of a PRP the gates read. */
+export interface GatePrp {
+  /** Issue number (or backlog id) of the PRP, when known. */
+  id?: string | undefined;
+  title: string;
+  role?: string | undefined;
+  dependsOn?: readonly (string | number)[] | undefined;
+  paths?: readonly string[] | undefined;
+  validation?: readonly string[] | undefined;
+  criteria: readonly { text: string; checked: boolean; line?: number | undefined }[];
+}
+
+export const GateConfigSchema = z.object({
+  modes: z.partialRecord(GateNameSchema, GateModeSchema).default({}),
+  /** Share of success criteria that need evidence for lanes/prp to pass. */
+  prpCoverage: z.number().min(0).max(1).default(0.8),
+  subjectMaxLength: z.number().int().positive().default(72),
+  /** Largest gap between consecutive commits before lanes/commits warns. */
+  commitCadenceMinutes: z.number().positive().default(30),
+  /** Per validation command. */
+  validationTimeoutMinutes: z.number().positive().default(30),
+  /** Lane branch names, with {role}, {issue} and {slug} placeholders. */
+  branchPattern: z.string().default("lanes/{role}/{issue}-{slug}"),
+  /** Files outside the PRP's paths tolerated before lanes/lane fails (they are still reported). */
+  maxForeignFiles: z.number().int().min(0).default(0),
+});
+export type GateConfig = z.infer<typeof GateConfigSchema>;
+
+export const defaultGateConfig = (): GateConfig => GateConfigSchema.parse({});
+
+export interface AddedLine {
+  /** 1-based line number in the head version of the file. */
+  line: number;
+  text: string;
+}
+
+export type ChangeStatus = "added" | "modified" | "deleted" | "renamed" | "copied" | "type-changed";
+
+export interface ChangedFile {
+  path: string;
+  oldPath?: string | undefined;
+  status: ChangeStatus;
+  /** The file's `-U0` patch (empty for binary files). */
+  patch: string;
+  added: AddedLine[];
+}
+
+export interface GateCommit {
+  sha: string;
+  subject: string;
+  body: string;
+  /** ISO 8601. */
+  authoredAt: string;
+}
+
+export interface MergeCheck {
+  clean: boolean;
+  conflicts: string[];
+  /** The lane shares no history with the base. */
+  unrelated?: boolean;
+}
+
+export interface GateInput {
+  prp: GatePrp;
+  config: GateConfig;
+  changes: ChangedFile[];
+  commits: GateCommit[];
+  /** The head version of a file, or undefined when it does not exist there. */
+  readFile(path: string): Promise<string | undefined>;
+  base: string;
+  head: string;
+  branch: string;
+  /** Other active lanes and the files they change. */
+  otherLanes?: { branch: string; files: readonly string[] }[] | undefined;
+  /** The pull request body, whose checked boxes count as evidence for lanes/prp. */
+  prBody?: string | undefined;
+  /** PRP ids whose lanes are merged. */
+  mergedPrpIds?: ReadonlySet<string> | undefined;
+  /** Result of merging head onto base (merge-tree), when computed. */
+  merge?: MergeCheck | undefined;
+  /** The lane's worktree, where lanes/validation runs commands. */
+  worktree?: string | undefined;
+}
+
+export type AnnotationLevel = "notice" | "warning" | "failure";
+
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: AnnotationLevel;
+  message: string;
+  title?: string;
+}
+
+export type Conclusion = "success" | "failure" | "neutral";
+
+export interface GateResult {
+  conclusion: Conclusion;
+  title: string;
+  summary: string;
+  annotations: Annotation[];
+}
+
+export interface Gate {
+  name: GateName;
+  defaultMode: GateMode;
+  description: string;
+  run(input: GateInput): Promise<GateResult>;
+}

@@ -1,0 +1,56 @@
+// Pull requests: open, edit, read, list, changed files, merge.
+import type { GitHubPort, PullRequest } from "./github-port.js";
+import { call, type PortDeps } from "./port-deps.js";
+
+interface RawPull {
+  number: number;
+  title: string;
+  body: string | null;
+  state: string;
+  draft?: boolean;
+  merged?: boolean;
+  merged_at?: string | null;
+  merge_commit_sha: string | null;
+  head: { ref: string; sha: string };
+  base: { ref: string; sha: string };
+  html_url: string;
+}
+
+function toPull(raw: RawPull): PullRequest {
+  return {
+    number: raw.number,
+    title: raw.title,
+    body: raw.body,
+    state: raw.state === "closed" ? "closed" : "open",
+    draft: raw.draft ?? false,
+    merged: raw.merged ?? (raw.merged_at !== null && raw.merged_at !== undefined),
+    mergeCommitSha: raw.merge_commit_sha,
+    head: { ref: raw.head.ref, sha: raw.head.sha },
+    base: { ref: raw.base.ref, sha: raw.base.sha },
+    htmlUrl: raw.html_url,
+  };
+}
+
+type PullOps = Pick<GitHubPort, "createPull" | "updatePull" | "getPull" | "listPulls" | "listPullFiles" | "mergePull">;
+
+export function pullOperations({ octokit, etags }: PortDeps): PullOps {
+  return {
+    createPull: (repo, input) => call("createPull", async () => toPull((await octokit.rest.pulls.create({ ...repo, ...input })).data)),
+    updatePull: (repo, pull, input) => call("updatePull", async () => toPull((await octokit.rest.pulls.update({ ...repo, pull_number: pull, ...input })).data)),
+    getPull: (repo, pull) =>
+      call("getPull", async () => toPull(await etags.read(`pull:${repo.owner}/${repo.repo}#${pull}`, (headers) => octokit.rest.pulls.get({ ...repo, pull_number: pull, headers })))),
+    listPulls: (repo, options = {}) =>
+      call("listPulls", async () => (await octokit.paginate(octokit.rest.pulls.list, { ...repo, state: options.state ?? "open", per_page: 100,
+        ...(options.head ? { head: options.head.includes(":") ? options.head : `${repo.owner}:${options.head}` } : {}),
+        ...(options.base ? { base: options.base } : {}) })).map(toPull)),
+    listPullFiles: (repo, pull) =>
+      call("listPullFiles", async () => (await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pull, per_page: 100 }))
+        .map((f) => ({ filename: f.filename, status: f.status, additions: f.additions, deletions: f.deletions }))),
+    mergePull: (repo, pull, options = {}) =>
+      call("mergePull", async () => {
+        const { data } = await octokit.rest.pulls.merge({ ...repo, pull_number: pull, merge_method: "merge",
+          ...(options.sha ? { sha: options.sha } : {}), ...(options.commitTitle ? { commit_title: options.commitTitle } : {}) });
+        return { sha: data.sha };
+      }),
+  };
+}

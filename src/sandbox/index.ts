@@ -1,0 +1,5 @@
+export * from "./start-sandbox.js";
+export * from "./seed.js";
+export * from "./state.js";
+export * from "./errors.js";
+export type { Delivery } from "./webhook-sender.js";

@@ -1,0 +1,128 @@
+// The sandbox's webhooks: the events GitHub sends for each change, signed, and shaped like
+// @octokit/webhooks-examples (same top-level keys; nested objects only use keys GitHub sends).
+import { Octokit } from "@octokit/rest";
+import { verify } from "@octokit/webhooks-methods";
+import examples from "@octokit/webhooks-examples/api.github.com/index.json" with { type: "json" };
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startSandbox, type Sandbox } from "../../src/sandbox/index.js";
+import { makeRepo } from "../support/git.js";
+import { installationToken } from "./app-token.js";
+import { startWebhookReceiver, type Received, type WebhookReceiver } from "./webhook-receiver.js";
+
+type Payload = Record<string, unknown>;
+const catalog = examples as unknown as { name: string; examples: Payload[] }[];
+
+function example(event: string, action: string | undefined): Payload {
+  const all = catalog.find((e) => e.name === event)?.examples ?? [];
+  // The examples package has no issues.closed: GitHub documents it with the same keys as issues.opened.
+  const found = all.find((x) => x.action === action) ?? (event === "issues" && action === "closed" ? all.find((x) => x.action === "opened") : undefined);
+  if (!found) throw new Error(`no example for ${event}.${action ?? ""}`);
+  return found;
+}
+
+/** Keys every payload may carry or omit: organization (repos owned by users have none), installation (App only). */
+const OPTIONAL_TOP = new Set(["organization", "installation", "enterprise"]);
+const NESTED = ["issue", "comment", "label", "pull_request", "check_run", "repository", "sender"];
+
+/** Every key GitHub's examples of this event use for a nested object (examples differ in optional keys). */
+function knownKeys(event: string, key: string): Set<string> {
+  const all = catalog.filter((e) => e.name === event).flatMap((e) => e.examples);
+  return new Set(all.flatMap((x) => (typeof x[key] === "object" && x[key] !== null ? Object.keys(x[key]) : [])));
+}
+
+function expectShapedLike(received: Payload, reference: Payload, event: string): void {
+  const top = (p: Payload) => Object.keys(p).filter((k) => !OPTIONAL_TOP.has(k)).sort();
+  expect(top(received)).toEqual(top(reference));
+  for (const key of NESTED) {
+    const ours = received[key];
+    const theirs = reference[key];
+    if (typeof ours !== "object" || ours === null || typeof theirs !== "object" || theirs === null) continue;
+    const allowed = new Set([...knownKeys(event, key), ...Object.keys(theirs), "pull_request"]);
+    expect(Object.keys(ours).filter((k) => !allowed.has(k)), `${key} keys GitHub does not send`).toEqual([]);
+  }
+}
+
+describe("sandbox webhooks", () => {
+  let sandbox: Sandbox;
+  let receiver: WebhookReceiver;
+  let user: Octokit;
+  let app: Octokit;
+  const repo = { owner: "sandbox-admin", repo: "demo" };
+  const received = async (): Promise<Received[]> => {
+    await sandbox.idle();
+    return receiver.received;
+  };
+
+  beforeEach(async () => {
+    receiver = await startWebhookReceiver();
+    sandbox = await startSandbox({ webhookUrl: receiver.url, webhookSecret: "s3cret" });
+    const info = sandbox.info();
+    user = new Octokit({ auth: info.users[0]?.token, baseUrl: info.api_url });
+    app = new Octokit({ auth: await installationToken(sandbox), baseUrl: info.api_url });
+  });
+  afterEach(async () => {
+    await sandbox.close();
+    await receiver.close();
+  });
+
+  it("sends issues opened, labeled, unlabeled, edited, closed, reopened and issue_comment created, shaped like GitHub's", async () => {
+    const { data: issue } = await user.rest.issues.create({ ...repo, title: "spec" });
+    await user.rest.issues.addLabels({ ...repo, issue_number: issue.number, labels: ["prp"] });
+    await user.rest.issues.removeLabel({ ...repo, issue_number: issue.number, name: "prp" });
+    await user.rest.issues.update({ ...repo, issue_number: issue.number, title: "spec v2" });
+    await user.rest.issues.update({ ...repo, issue_number: issue.number, state: "closed" });
+    await user.rest.issues.update({ ...repo, issue_number: issue.number, state: "open" });
+    await user.rest.issues.createComment({ ...repo, issue_number: issue.number, body: "/lanes help" });
+    const events = await received();
+    expect(events.map((e) => `${e.event}.${String(e.payload.action)}`)).toEqual([
+      "issues.opened", "issues.labeled", "issues.unlabeled", "issues.edited", "issues.closed", "issues.reopened", "issue_comment.created",
+    ]);
+    for (const e of events) {
+      expectShapedLike(e.payload, example(e.event, String(e.payload.action)), e.event);
+      expect(await verify("s3cret", e.body, e.signature)).toBe(true);
+    }
+    expect(events[3]?.payload.changes).toEqual({ title: { from: "spec" } });
+  });
+
+  it("sends push and pull_request synchronize when a PR branch is pushed, and push + closed(merged) on merge", async () => {
+    const clone = await makeRepo();
+    await clone.git("remote", "add", "origin", sandbox.info().repos[0]?.clone_url ?? "");
+    await clone.git("fetch", "-q", "origin");
+    await clone.git("checkout", "-q", "-b", "lanes/dev/2-y", "origin/main");
+    const first = await clone.commit("one", { "one.txt": "1\n" });
+    await clone.git("push", "-q", "origin", "HEAD");
+    const { data: pull } = await user.rest.pulls.create({ ...repo, head: "lanes/dev/2-y", base: "main", title: "y" });
+    const second = await clone.commit("two", { "two.txt": "2\n" });
+    await clone.git("push", "-q", "origin", "HEAD");
+    await user.rest.pulls.merge({ ...repo, pull_number: pull.number });
+    const events = await received();
+    expect(events.map((e) => `${e.event}.${String(e.payload.action ?? "")}`)).toEqual([
+      "push.", "pull_request.opened", "push.", "pull_request.synchronize", "push.", "pull_request.closed",
+    ]);
+    expect(events[0]?.payload).toMatchObject({ ref: "refs/heads/lanes/dev/2-y", created: true, after: first });
+    expect(events[3]?.payload).toMatchObject({ before: first, after: second });
+    expect(events[5]?.payload.pull_request).toMatchObject({ merged: true, state: "closed" });
+    expectShapedLike(events[0]?.payload ?? {}, example("push", undefined), "push");
+    for (const i of [1, 3, 5]) expectShapedLike(events[i]?.payload ?? {}, example("pull_request", String(events[i]?.payload.action)), "pull_request");
+    await clone.remove();
+  });
+
+  it("sends check_run rerequested and requested_action when a user clicks, and workflow_dispatch", async () => {
+    const { data: main } = await user.rest.repos.getBranch({ ...repo, branch: "main" });
+    const { data: run } = await app.rest.checks.create({
+      ...repo, name: "lanes/lane", head_sha: main.commit.sha, status: "completed", conclusion: "failure",
+      output: { title: "t", summary: "s" }, actions: [{ label: "Retry", description: "Run again", identifier: "retry" }],
+    });
+    sandbox.clickCheckRun("sandbox-admin/demo", run.id, null);
+    sandbox.clickCheckRun("sandbox-admin/demo", run.id, "retry");
+    expect(() => sandbox.clickCheckRun("sandbox-admin/demo", run.id, "nope")).toThrow(/no action "nope"/);
+    await user.rest.actions.createWorkflowDispatch({ ...repo, workflow_id: "lanes-stack.yml", ref: "main", inputs: { agents: "2" } });
+    const events = (await received()).filter((e) => e.event !== "check_run" || e.payload.action !== "created");
+    expect(events.map((e) => `${e.event}.${String(e.payload.action ?? "")}`)).toEqual(["check_run.rerequested", "check_run.requested_action", "workflow_dispatch."]);
+    expect(events[1]?.payload.requested_action).toEqual({ identifier: "retry" });
+    expectShapedLike(events[0]?.payload ?? {}, example("check_run", "rerequested"), "check_run");
+    expectShapedLike(events[1]?.payload ?? {}, example("check_run", "requested_action"), "check_run");
+    expectShapedLike(events[2]?.payload ?? {}, example("workflow_dispatch", undefined), "workflow_dispatch");
+    expect(events[2]?.payload).toMatchObject({ ref: "refs/heads/main", workflow: ".github/workflows/lanes-stack.yml", inputs: { agents: "2" } });
+  });
+});
