@@ -1,0 +1,46 @@
+// Pause / resume (per job and per role), cancel, priority change, manual retry; each says whether it applied.
+import type { RoleName } from "../config/role-names.js";
+import { priorityRank, type Priority } from "../prp/priority.js";
+import { JobNotFoundError, StateError } from "./errors.js";
+import type { StoreContext } from "./store-context.js";
+
+type JobOp = "pause" | "resume" | "cancel" | "retry";
+
+export function makeControlOps(ctx: StoreContext) {
+  async function control(op: string, target: string, arg = "", name = ""): Promise<number> {
+    const reply = Number(await ctx.script("lanesControl", [op, target, arg, name, ctx.finishedTtlSec]));
+    if (reply !== -1 && reply !== 0 && reply !== 1) throw new StateError(`control ${op} ${target} replied ${reply}`);
+    return reply;
+  }
+
+  /** true when applied; false when the job's state does not allow it; JobNotFoundError for an unknown id. */
+  async function onJob(op: JobOp, id: string): Promise<boolean> {
+    const reply = await control(op, id);
+    if (reply === -1) throw new JobNotFoundError(id);
+    ctx.log.debug({ id, op, applied: reply === 1 }, "job control");
+    return reply === 1;
+  }
+
+  return {
+    /** Takes a queued, delayed or running job out of dispatch (a running job's lease ends: its heartbeat fails). */
+    pauseJob: (id: string) => onJob("pause", id),
+    resumeJob: (id: string) => onJob("resume", id),
+    /** Ends an open job for good; a running job's holder learns it from its next heartbeat. */
+    cancel: (id: string) => onJob("cancel", id),
+    /** Runs a needs-human job again with fresh attempts, or a delayed/paused job now. */
+    retryNow: (id: string) => onJob("retry", id),
+    async setPriority(id: string, priority: Priority): Promise<boolean> {
+      const reply = await control("priority", id, String(priorityRank(priority)), priority);
+      if (reply === -1) throw new JobNotFoundError(id);
+      return reply === 1;
+    },
+    /** Claims for the role return nothing until it is resumed; running jobs continue. */
+    async pauseRole(role: RoleName): Promise<void> {
+      await control("pause-role", role);
+    },
+    /** Resumes the role and wakes its blocked waiters. */
+    async resumeRole(role: RoleName): Promise<void> {
+      await control("resume-role", role);
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// Runner hosts announce themselves and heartbeat; a host whose heartbeat lapses has its leases reaped.
+import { z } from "zod";
+import type { StoreContext } from "./store-context.js";
+
+const HostNameSchema = z.string().regex(/^[A-Za-z0-9._@-]{1,100}$/, "host names use letters, digits and . _ @ -");
+
+export const HostInfoSchema = z.object({
+  host: z.string(),
+  roles: z.string().transform((s) => (s === "" ? [] : s.split(","))),
+  startedAt: z.coerce.number(),
+  lastSeen: z.coerce.number(),
+  aliveUntil: z.coerce.number(),
+});
+export type HostInfo = z.infer<typeof HostInfoSchema> & { alive: boolean };
+
+export interface RegisterHost {
+  host: string;
+  roles?: readonly string[];
+  /** A host is dead when it has not heartbeaten for this long. */
+  ttlMs: number;
+}
+
+export function makeHostRegistry(ctx: StoreContext) {
+  const { keys } = ctx;
+
+  async function beat(host: string, ttlMs: number, extra: Record<string, string | number>): Promise<void> {
+    const now = ctx.clock.now();
+    await ctx.call("host heartbeat", () =>
+      ctx.redis
+        .multi()
+        .zadd(keys.hosts, now + ttlMs, host)
+        .hset(keys.host(host), { host, lastSeen: now, aliveUntil: now + ttlMs, ...extra })
+        .exec(),
+    );
+  }
+
+  return {
+    async registerHost(registration: RegisterHost): Promise<void> {
+      const host = HostNameSchema.parse(registration.host);
+      await beat(host, registration.ttlMs, { roles: (registration.roles ?? []).join(","), startedAt: ctx.clock.now() });
+      ctx.log.info({ host, roles: registration.roles }, "host registered");
+    },
+    async heartbeatHost(host: string, ttlMs: number): Promise<void> {
+      await beat(HostNameSchema.parse(host), ttlMs, {});
+    },
+    async listHosts(): Promise<HostInfo[]> {
+      const names = await ctx.call("ZRANGE", () => ctx.redis.zrange(keys.hosts, 0, -1));
+      const now = ctx.clock.now();
+      const infos: HostInfo[] = [];
+      for (const name of names) {
+        const hash = await ctx.call("HGETALL", () => ctx.redis.hgetall(keys.host(name)));
+        const parsed = HostInfoSchema.safeParse({ roles: "", startedAt: 0, ...hash });
+        if (parsed.success) infos.push({ ...parsed.data, alive: parsed.data.aliveUntil >= now });
+      }
+      return infos;
+    },
+  };
+}

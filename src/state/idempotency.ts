@@ -1,0 +1,27 @@
+// Running a handler twice has one effect: webhook deliveries are de-duplicated, issue states change by compare-and-set.
+import { z } from "zod";
+import type { StoreContext } from "./store-context.js";
+
+const DeliveryIdSchema = z.string().min(1).max(200);
+const IssueKeySchema = z.string().regex(/^[A-Za-z0-9._:/#@-]{1,200}$/, "issue keys use letters, digits and . _ : / # @ -");
+
+export function makeIdempotency(ctx: StoreContext) {
+  const { keys } = ctx;
+  return {
+    /** true the first time a delivery id is seen within `ttlSec`; false for a redelivery. */
+    async firstDelivery(deliveryId: string, ttlSec = 7 * 24 * 3600): Promise<boolean> {
+      const id = DeliveryIdSchema.parse(deliveryId);
+      const reply = await ctx.call("SET NX", () => ctx.redis.set(keys.delivery(id), "1", "EX", ttlSec, "NX"));
+      return reply === "OK";
+    },
+    /** Moves an issue from `from` to `to` only if it is in `from` (null = no state); true when it applied. */
+    async transition(issueKey: string, from: string | null, to: string | null, actor = "lanes"): Promise<boolean> {
+      const key = IssueKeySchema.parse(issueKey);
+      return (await ctx.script("lanesTransition", [key, from ?? "", to ?? "", actor])) === 1;
+    },
+    async readIssueState(issueKey: string): Promise<string | null> {
+      const key = IssueKeySchema.parse(issueKey);
+      return ctx.call("GET", () => ctx.redis.get(keys.issueState(key)));
+    },
+  };
+}

@@ -1,0 +1,14 @@
+export * from "./audit-log.js";
+export * from "./clock.js";
+export * from "./connect-redis.js";
+export * from "./create-state-store.js";
+export * from "./errors.js";
+export * from "./host-registry.js";
+export * from "./job.js";
+export * from "./keys.js";
+export * from "./open-state-store.js";
+export type { Claim, ClaimRequest, EnqueueOptions, FailOutcome, Lease } from "./queue-ops.js";
+export type { ListFilter, QueueStats, ReapResult } from "./read-ops.js";
+export * from "./retry-policy.js";
+export * from "./start-reaper.js";
+export type { WaitingClaimRequest } from "./wait-for-work.js";

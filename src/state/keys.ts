@@ -1,0 +1,40 @@
+// The keyspace: one prefix per repository, with a Cluster hash tag so every key of a repo lives in one slot.
+import { z } from "zod";
+import { InvalidInputError } from "../errors.js";
+
+const RepoSchema = z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/);
+
+/** `lanes:{owner/repo}:` — the braces are the hash tag that keeps a repo's keys on one Cluster node. */
+export function repoPrefix(repo: string): string {
+  if (!RepoSchema.safeParse(repo).success) {
+    throw new InvalidInputError(`"${repo}" is not a repository name; expected owner/repo, e.g. octo-org/api`);
+  }
+  return `lanes:{${repo}}:`;
+}
+
+/** Key names under one prefix. Lua scripts build the same names from the prefix (see lua/common.ts). */
+export function stateKeys(prefix: string) {
+  return {
+    job: (id: string) => `${prefix}job:${id}`,
+    jobs: `${prefix}jobs`,
+    queue: (role: string) => `${prefix}q:${role}`,
+    wake: (role: string) => `${prefix}wake:${role}`,
+    delayed: `${prefix}delayed`,
+    leases: `${prefix}leases`,
+    hostJobs: (host: string) => `${prefix}host-jobs:${host}`,
+    claimToken: (token: string) => `${prefix}claim:${token}`,
+    seq: `${prefix}seq`,
+    needsHuman: `${prefix}needs-human`,
+    paused: `${prefix}paused`,
+    pausedRoles: `${prefix}paused-roles`,
+    hosts: `${prefix}hosts`,
+    host: (name: string) => `${prefix}host:${name}`,
+    delivery: (id: string) => `${prefix}delivery:${id}`,
+    issueState: (key: string) => `${prefix}issue-state:${key}`,
+    audit: `${prefix}audit`,
+    /** Any key of the prefix: scripts name it first so Cluster routes them to the prefix's slot. */
+    route: `${prefix}jobs`,
+  };
+}
+
+export type StateKeys = ReturnType<typeof stateKeys>;
