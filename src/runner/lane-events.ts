@@ -1,7 +1,8 @@
 // The local event log of a stack: `lanes hook` appends one JSON line per agent event, the supervisor
 // and the status window follow it with fs.watch (inotify), so hooks drive the stack without polling.
 import { watch, type FSWatcher } from "node:fs";
-import { appendFile, open, stat, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, open, stat, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { z } from "zod";
 
 export const LaneEventSchema = z.object({
@@ -24,6 +25,7 @@ export async function appendLaneEvent(file: string, event: LaneEvent): Promise<v
 }
 
 export async function ensureEventLog(file: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
   await writeFile(file, "", { flag: "a" });
 }
 

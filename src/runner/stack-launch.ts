@@ -26,9 +26,11 @@ function paneEnvOf(env: NodeJS.ProcessEnv): Record<string, string> {
   return paneEnv;
 }
 
+// Settings panes need even when `stack up` ran with a custom environment. Secrets (API keys, tokens)
+// are not passed with -e, which would put them on a command line: panes inherit them from the server.
 const PASSED_ENV = [
   "PATH", "HOME", "REDIS_URL", "LANES_LOG_LEVEL", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME",
-  "GIT_COMMITTER_EMAIL", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM", "ANTHROPIC_API_KEY", "CLAUDE_CODE_OAUTH_TOKEN",
+  "GIT_COMMITTER_EMAIL", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM", "GITHUB_REPOSITORY", "GITHUB_API_URL",
 ] as const;
 
 function superviseCommand(record: StackRecord): string[] {

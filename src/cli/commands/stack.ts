@@ -4,6 +4,7 @@ import { openStack, readStackStatus, stackDown, watchStackStatus } from "../../r
 import { stackNameFor } from "../../runner/stack-paths.js";
 import { renderStackStatus } from "../../runner/stack-status.js";
 import { action, emit, type CliContext } from "../context.js";
+import { registerStackRun } from "./stack-run.js";
 
 interface NameOption {
   name?: string;
@@ -50,4 +51,6 @@ export function registerStack(program: Command, ctx: CliContext): void {
         return 0;
       }),
     );
+
+  registerStackRun(stack, ctx);
 }
