@@ -36,6 +36,13 @@ export async function offerBacklog(record: StackRecord, paths: StackPaths, store
   return queued;
 }
 
+const IDENTITY_KEYS = ["GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM"];
+
+/** Agents commit as the identity the stack was started with (never secrets: those come from the server env). */
+function gitIdentity(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(IDENTITY_KEYS.flatMap((k) => (env[k] === undefined ? [] : [[k, env[k] as string]])));
+}
+
 /** The PR step needs a token and a real owner/repo; local stacks (`local/<name>`) have neither. */
 function pullRequestPort(record: StackRecord, env: NodeJS.ProcessEnv, log: Logger): PullRequestPort | undefined {
   const token = env.GITHUB_TOKEN;
@@ -72,6 +79,7 @@ export async function runSupervisor(env: NodeJS.ProcessEnv, name: string, signal
       roleBrief: (role) => ROLES[role as RoleName]?.brief ?? "",
       modelFor: (role) => record.models[role],
       organisation: record.organisation,
+      paneEnv: gitIdentity(env),
     },
     finish: { repo: record.repo, base: record.base, remote: record.remote, pulls: pullRequestPort(record, env, log), env },
     onLaneClosed: async () => {

@@ -47,7 +47,7 @@ export async function stackUp(request: StackUpRequest, env: NodeJS.ProcessEnv): 
 
   let roles: RoleName[] = request.team.roles.map((r) => r.role);
   const models: Record<string, string> = Object.fromEntries(request.team.roles.map((r) => [r.role, r.model]));
-  const repoSlug = env.GITHUB_REPOSITORY ?? `local/${name}`;
+  const repoSlug = env.GITHUB_REPOSITORY || `local/${name}`;
   if (request.backlog) {
     const backlog = await readBacklog(resolve(request.backlog), { repo: repoSlug, defaultRole: config.default_role });
     const wanted = [...new Set([...backlog.jobs.values()].map((j) => j.role))];
