@@ -14,6 +14,7 @@ import { finishLane, type FinishOptions } from "./lane-finish.js";
 import { commitRuleAction, NUDGE_MESSAGE, RESUME_MESSAGE, resumeDue, usageLimitPause, type CommitRule } from "./lane-policy.js";
 import { saveLane, type LaneRecord } from "./lane-record.js";
 import { paneEnvFor, type LaneHost } from "./lane-setup.js";
+import type { PaneInfo } from "./tmux.js";
 import { removeLaneWorktree } from "./worktrees.js";
 
 export interface DriverContext {
@@ -91,8 +92,11 @@ export class LaneDriver {
     return true;
   }
 
-  /** Periodic duties: lease, crash detection, brief fallback, resume, commit rule. */
-  async onTick(scrape: boolean): Promise<LaneOutcome> {
+  /**
+   * Periodic duties: lease, crash detection, brief fallback and resume on every tick; the pane scrape
+   * and the commit rule (each a subprocess) only on `slow` ticks. `panes` is one listing for all lanes.
+   */
+  async onTick(panes: readonly PaneInfo[], slow: boolean): Promise<LaneOutcome> {
     const now = this.ctx.now();
     if ((await this.ctx.store.heartbeat(this.lane.lease)) === null) {
       this.ctx.log.warn({ lane: this.lane.id }, "lease lost: another host may take the lane over");
@@ -100,14 +104,15 @@ export class LaneDriver {
       await this.save({ state: "lost" });
       return "closed";
     }
-    const pane = (await this.ctx.host.tmux.listPanes(this.ctx.host.session)).find((p) => p.paneId === this.lane.paneId);
+    const pane = panes.find((p) => p.paneId === this.lane.paneId);
     if (!pane || pane.dead) return this.restart(pane ? `agent exited with status ${pane.deadStatus ?? "?"}` : "agent window disappeared");
     if (!this.lane.briefed && now - this.lane.startedAt >= this.ctx.briefFallbackMs) await this.brief();
     if (resumeDue(this.lane, now)) {
       if (await this.paste(RESUME_MESSAGE)) await this.save({ state: "working", limitAttempts: this.lane.limitAttempts + 1 });
       return "continue";
     }
-    if (scrape && (this.lane.state === "working" || this.lane.state === "idle") && (await this.checkUsageLimit())) return "continue";
+    if (!slow) return "continue";
+    if ((this.lane.state === "working" || this.lane.state === "idle") && (await this.checkUsageLimit())) return "continue";
     const lastCommitAt = (await headCommitTime(this.lane.worktree)) ?? undefined;
     const action = commitRuleAction(this.lane, lastCommitAt, now, this.ctx.commitRule);
     if (action === "nudge" && (await this.paste(NUDGE_MESSAGE))) await this.save({ nudgedAt: now });

@@ -18,7 +18,7 @@ export interface SupervisorOptions extends Omit<DriverContext, "now"> {
   leaseMs: number;
   /** How long one blocking claim waits before it is renewed (ms). */
   claimWaitMs?: number;
-  /** Pane text is scraped for usage limits on events, and on ticks at most this often (ms). */
+  /** Slow duties (pane scrape for usage limits, commit rule) run on ticks at most this often (ms); default 60 s. */
   scrapeEveryMs?: number;
   /** Called after a lane closes (done, blocked, failed, lost); local mode offers newly ready PRPs here. */
   onLaneClosed?: (lane: LaneRecord) => Promise<void>;
@@ -137,11 +137,12 @@ export class Supervisor {
     return this.serial(async () => {
       await this.options.store.heartbeatHost(this.options.hostName, this.options.leaseMs);
       await this.options.store.reap();
-      const scrape = this.now() - this.lastScrape >= (this.options.scrapeEveryMs ?? 60_000);
-      if (scrape) this.lastScrape = this.now();
+      const slow = this.now() - this.lastScrape >= (this.options.scrapeEveryMs ?? 60_000);
+      if (slow) this.lastScrape = this.now();
+      const panes = this.drivers.size > 0 ? await this.options.host.tmux.listPanes(this.options.host.session) : [];
       for (const [id, driver] of [...this.drivers]) {
         try {
-          if ((await driver.onTick(scrape)) === "closed") await this.release(id);
+          if ((await driver.onTick(panes, slow)) === "closed") await this.release(id);
         } catch (error) {
           this.log.error({ lane: id, err: String(error) }, "lane tick failed");
         }

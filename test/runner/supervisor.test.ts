@@ -41,7 +41,7 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
     await tmux.newSession({ session: name, window: "status", cwd: home.path, command: ["sleep", "3600"] });
     store = await openStateStore({ url: redis.url, prefix: redis.prefix, log: silentLogger(), leaseMs: 30_000 });
     clock = undefined;
-  });
+  }, 120_000);
   afterEach(async () => {
     if (ticker) clearInterval(ticker);
     await supervisor?.stop();
@@ -50,7 +50,7 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
     await tmux.killServer();
     await repo.remove();
     await home.remove();
-  });
+  }, 120_000);
 
   function start(options: { agents?: number; fakeClock?: boolean } = {}): Supervisor {
     supervisor = new Supervisor({
@@ -113,7 +113,7 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
       expect(await repo.git("log", "--format=%s", "-1", lane.branch)).toBe("Start");
     }
     expect((await store.getJob("job-1")).state).toBe("done");
-  });
+  }, 120_000);
 
   it("restarts a killed agent pane with its context and session, and the lane still finishes", async () => {
     const steps: ScriptStep[] = [{ write: "a.txt", content: "a\n" }, { commit: "First step" }, { wait_input: true }, { write: "b.txt", content: "b\n" }, { commit: "Second step" }];
@@ -132,7 +132,7 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
     await sup.driver("job-4")?.say("continue");
     const done = await waitUntil(() => laneIn("job-4", ["done"]), "the lane to finish", 60_000);
     expect(await repo.git("log", "--format=%s", "-2", done.branch)).toBe("Second step\nFirst step");
-  });
+  }, 120_000);
 
   it("pauses on a usage-limit message and resumes two minutes after the reset, on a fake clock", async () => {
     clock = Date.parse("2026-07-01T10:00:00Z");
@@ -149,5 +149,5 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
     await sup.tick();
     const done = await waitUntil(() => laneIn("job-5", ["done"]), "the lane to resume and finish", 60_000);
     expect(await repo.git("log", "--format=%s", "-1", done.branch)).toBe("After the limit");
-  });
+  }, 120_000);
 });

@@ -28,12 +28,12 @@ describe("script agent in a tmux pane", () => {
     await repo.commit("init", { "README.md": "demo\n" });
     tmp = await makeTempDir("lanes-script");
     tmux = new Tmux(privateTmux().socket);
-  });
+  }, 120_000);
   afterEach(async () => {
     await tmux.killServer();
     await repo.remove();
     await tmp.remove();
-  });
+  }, 120_000);
 
   async function events(log: string): Promise<LaneEvent[]> {
     return (await readLaneEvents(log, 0)).events;
@@ -68,7 +68,7 @@ describe("script agent in a tmux pane", () => {
     expect(files).not.toMatch(/CLAUDE\.md|\.lanes/);
     expect(files).toContain("lanes-work/7/1-greets.md");
     expect(await repo.git("status", "--porcelain")).toBe("");
-  });
+  }, 120_000);
 
   it("crashes once where its script says, and a restarted agent continues after that step", async () => {
     const lane = { role: "tester", issue: 8, title: "Crash once" };
@@ -90,5 +90,5 @@ describe("script agent in a tmux pane", () => {
     await tmux.sendText(pane, "continue");
     await waitUntil(async () => (await events(log)).some((e) => e.event === "Stop"), "Stop", 30_000);
     expect((await repo.git("log", "--format=%s", wt.branch)).split("\n").slice(0, 2)).toEqual(["Meet criterion 1 of #8: b", "a"]);
-  });
+  }, 120_000);
 });
