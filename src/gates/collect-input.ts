@@ -9,6 +9,8 @@ export interface CollectOptions {
   base: string;
   /** Defaults to HEAD. */
   head?: string;
+  /** The lane's branch name, when the checkout cannot tell it (a detached HEAD on a CI runner). */
+  branch?: string;
   prp: GatePrp;
   config: GateConfig;
   prBody?: string;
@@ -20,7 +22,7 @@ export async function collectInput(options: CollectOptions): Promise<GateInput> 
   const headRef = options.head ?? "HEAD";
   const head = await gitText(["rev-parse", "--verify", `${headRef}^{commit}`], { cwd });
   await gitText(["rev-parse", "--verify", `${base}^{commit}`], { cwd });
-  const branchName = await gitText(["rev-parse", "--abbrev-ref", headRef], { cwd });
+  const branchName = options.branch ?? (await gitText(["rev-parse", "--abbrev-ref", headRef], { cwd }));
   const branch = branchName === "HEAD" ? headRef : branchName;
   const [changes, commits, merge, lanes] = await Promise.all([
     diffChanges(cwd, base, head),

@@ -39,7 +39,7 @@ export function laneResult(input: Pick<GateInput, "branch" | "prp" | "changes" |
   for (const file of foreign) {
     problems.push({ level, text: `\`${file.path}\` is outside the PRP's paths.` });
     const line = firstLine(file);
-    annotations.push({ path: file.path, start_line: line, end_line: line, annotation_level: level, title: "Outside the lane's paths", message: `The PRP owns ${paths.join(", ")}; this file is outside them.` });
+    annotations.push({ path: file.path, startLine: line, endLine: line, level, title: "Outside the lane's paths", message: `The PRP owns ${paths.join(", ")}; this file is outside them.` });
   }
   const overlaps: string[][] = [];
   for (const file of input.changes) {
@@ -48,7 +48,7 @@ export function laneResult(input: Pick<GateInput, "branch" | "prp" | "changes" |
     overlaps.push([file.path, lanes.join(", ")]);
     problems.push({ level: "warning", text: `\`${file.path}\` is also changed by ${lanes.join(", ")}.` });
     const line = firstLine(file);
-    annotations.push({ path: file.path, start_line: line, end_line: line, annotation_level: "warning", title: "Also changed by another lane", message: `Also changed by ${lanes.join(", ")}: expect a conflict at integration.` });
+    annotations.push({ path: file.path, startLine: line, endLine: line, level: "warning", title: "Also changed by another lane", message: `Also changed by ${lanes.join(", ")}: expect a conflict at integration.` });
   }
   const failures = problems.filter((p) => p.level === "failure");
   const conclusion = failures.length > 0 ? "failure" : problems.length > 0 ? "neutral" : "success";

@@ -20,13 +20,13 @@ export async function findPlaceholders(input: GateInput): Promise<{ annotations:
     const file = sourceFile(change.path, language, text, new Set(change.added.map((a) => a.line)));
     annotations.push(...findStubMarkers(file), ...findEmptyBodies(file), ...findEmptyTests(file), ...findPlaceholderFile(file, change.status === "added"));
   }
-  annotations.sort((a, b) => a.path.localeCompare(b.path) || a.start_line - b.start_line);
+  annotations.sort((a, b) => a.path.localeCompare(b.path) || a.startLine - b.startLine);
   return { annotations, scanned };
 }
 
 export function placeholdersResult(annotations: Annotation[], scanned: number): GateResult {
-  const failures = annotations.filter((a) => a.annotation_level === "failure");
-  const { rows, note } = capped(annotations, 50, (a) => [`${a.path}:${a.start_line}`, a.title ?? "", a.message]);
+  const failures = annotations.filter((a) => a.level === "failure");
+  const { rows, note } = capped(annotations, 50, (a) => [`${a.path}:${a.startLine}`, a.title ?? "", a.message]);
   const body = annotations.length === 0 ? "" : `\n\n${table(["where", "finding", "detail"], rows)}${note}`;
   const scannedLine = `Scanned the added lines of ${plural(scanned, "source file")} (TS/JS, Python, Go, Rust).`;
   if (failures.length === 0) {

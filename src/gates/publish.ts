@@ -1,16 +1,19 @@
-// Publishes a gate as a check run `lanes/<gate>`: created in_progress, completed with the result and a
-// Re-run button, annotations sent 50 per request (GitHub's limit). An off gate publishes nothing.
+// Publishes a gate as a check run `lanes/<gate>` through the GitHub port: created in_progress, then
+// completed with the result and a Re-run button. The port sends annotations 50 per request (GitHub's
+// limit), so this module never batches. An off gate publishes nothing.
 import { errorMessage } from "../errors.js";
+import type { CheckAction, GitHubPort } from "../github/github-port.js";
 import type { Logger } from "../observe/logger.js";
-import type { ChecksPort, CheckRunAction } from "./checks-port.js";
 import { checkRunName, gateMode, runGate } from "./registry.js";
-import type { Conclusion, GateConfig, GateInput, GateName, GateResult } from "./types.js";
+import type { GateConfig, GateInput, GateMode, GateName, GateResult } from "./types.js";
 
-export const ANNOTATIONS_PER_REQUEST = 50;
+/** The two port calls a publisher makes; the full GitHubPort satisfies it. */
+export type CheckRunsPort = Pick<GitHubPort, "createCheckRun" | "updateCheckRun">;
+
 /** GitHub rejects a check-run summary longer than this. */
 export const MAX_SUMMARY = 65_535;
 
-export const RERUN_ACTION: CheckRunAction = { label: "Re-run", description: "Run this gate again on the same commit", identifier: "rerun" };
+export const RERUN_ACTION: CheckAction = { label: "Re-run", description: "Run this gate again on the same commit", identifier: "rerun" };
 
 export interface PublishTarget {
   owner: string;
@@ -20,10 +23,10 @@ export interface PublishTarget {
 
 export interface PublishedGate {
   gate: GateName;
+  mode: GateMode;
   checkRunId: number;
-  conclusion: Conclusion;
-  /** Number of PATCH requests made (1 + one per extra annotation batch). */
-  updates: number;
+  /** What the check run shows (a failing optional gate shows neutral). */
+  result: GateResult;
 }
 
 function fitSummary(summary: string): string {
@@ -37,22 +40,21 @@ function crashed(error: unknown): GateResult {
 }
 
 export interface PublishOptions {
-  port: ChecksPort;
+  port: CheckRunsPort;
   target: PublishTarget;
   gate: GateName;
   config: Pick<GateConfig, "modes">;
   /** Collects the gate's input after the check run shows in progress (collection can take a while). */
   input: () => Promise<GateInput>;
   log?: Logger;
-  now?: () => Date;
 }
 
 export async function publishGate(options: PublishOptions): Promise<PublishedGate | undefined> {
   const { port, target, gate } = options;
-  if (gateMode(gate, options.config) === "off") return undefined;
-  const now = options.now ?? (() => new Date());
-  const base = { owner: target.owner, repo: target.repo };
-  const { id } = await port.createCheckRun({ ...base, name: checkRunName(gate), head_sha: target.headSha, status: "in_progress", started_at: now().toISOString() });
+  const mode = gateMode(gate, options.config);
+  if (mode === "off") return undefined;
+  const repo = { owner: target.owner, repo: target.repo };
+  const { id } = await port.createCheckRun(repo, { name: checkRunName(gate), headSha: target.headSha, status: "in_progress" });
   let result: GateResult;
   try {
     const run = await runGate(gate, await options.input());
@@ -61,20 +63,12 @@ export async function publishGate(options: PublishOptions): Promise<PublishedGat
     options.log?.error({ gate, err: error }, "gate failed to run");
     result = crashed(error);
   }
-  const output = { title: result.title, summary: fitSummary(result.summary) };
-  const batches: GateResult["annotations"][] = [];
-  for (let i = 0; i < result.annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(result.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-  const [first = [], ...rest] = batches;
-  await port.updateCheckRun({
-    ...base,
-    check_run_id: id,
+  await port.updateCheckRun(repo, id, {
     status: "completed",
     conclusion: result.conclusion,
-    completed_at: now().toISOString(),
-    output: first.length > 0 ? { ...output, annotations: first } : output,
+    output: { title: result.title, summary: fitSummary(result.summary), annotations: result.annotations },
     actions: [RERUN_ACTION],
   });
-  for (const batch of rest) await port.updateCheckRun({ ...base, check_run_id: id, output: { ...output, annotations: batch } });
   options.log?.info({ gate, checkRunId: id, conclusion: result.conclusion, annotations: result.annotations.length }, "gate published");
-  return { gate, checkRunId: id, conclusion: result.conclusion, updates: 1 + rest.length };
+  return { gate, mode, checkRunId: id, result };
 }

@@ -54,7 +54,7 @@ export function hasCode(line: LexedLine): boolean {
 }
 
 export function annotate(file: SourceFile, start: number, end: number, level: AnnotationLevel, title: string, message: string): Annotation {
-  return { path: file.path, start_line: start, end_line: end, annotation_level: level, title, message };
+  return { path: file.path, startLine: start, endLine: end, level, title, message };
 }
 
 /** True when any line in [start, end] was added by the lane. */

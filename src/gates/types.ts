@@ -1,6 +1,10 @@
 // What every gate reads and returns. The input types are narrow structural views, so the full PRP model
 // (src/prp) and config (src/config) satisfy them without gates depending on their every field.
 import { z } from "zod";
+import type { Annotation } from "../github/github-port.js";
+import type { Prp } from "../prp/schema.js";
+
+export type { Annotation };
 
 export const GATE_NAMES = ["prp", "placeholders", "lane", "commits", "validation", "integration"] as const;
 export const GateNameSchema = z.enum(GATE_NAMES);
@@ -9,17 +13,12 @@ export type GateName = z.infer<typeof GateNameSchema>;
 export const GateModeSchema = z.enum(["required", "optional", "off"]);
 export type GateMode = z.infer<typeof GateModeSchema>;
 
-/** The parts of a PRP the gates read. */
-export interface GatePrp {
-  /** Issue number (or backlog id) of the PRP, when known. */
-  id?: string | undefined;
-  title: string;
-  role?: string | undefined;
-  dependsOn?: readonly (string | number)[] | undefined;
-  paths?: readonly string[] | undefined;
-  validation?: readonly string[] | undefined;
-  criteria: readonly { text: string; checked: boolean; line?: number | undefined }[];
-}
+/** The parts of src/prp's Prp the gates read (a parsed PRP is one), plus its issue number when known. */
+export type GatePrp = Pick<Prp, "title" | "criteria"> &
+  Partial<Pick<Prp, "role" | "dependsOn" | "paths" | "validation">> & {
+    /** Issue number (or backlog id) of the PRP, when known. */
+    id?: string | undefined;
+  };
 
 export const GateConfigSchema = z.object({
   modes: z.partialRecord(GateNameSchema, GateModeSchema).default({}),
@@ -93,16 +92,8 @@ export interface GateInput {
   worktree?: string | undefined;
 }
 
-export type AnnotationLevel = "notice" | "warning" | "failure";
-
-export interface Annotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  annotation_level: AnnotationLevel;
-  message: string;
-  title?: string;
-}
+/** Annotations are the GitHub port's own type, so results publish without translation. */
+export type AnnotationLevel = Annotation["level"];
 
 export type Conclusion = "success" | "failure" | "neutral";
 

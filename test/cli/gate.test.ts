@@ -15,6 +15,17 @@ async function lane(files: Record<string, string>): Promise<TestRepo> {
   return made;
 }
 
+const MARKDOWN_PRP = `---
+role: developer
+validation:
+  - exit 4
+---
+# Rate limiting
+
+## Success Criteria
+- [ ] requests are limited
+`;
+
 describe("lanes gate", () => {
   it("exits 0 and prints the summary when the gate passes", async () => {
     repo = await lane({ "src/a.ts": "export const a = 1;\n" });
@@ -29,16 +40,36 @@ describe("lanes gate", () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ gate: "lanes/placeholders", mode: "required", conclusion: "failure" });
-    expect(report.annotations).toEqual([expect.objectContaining({ path: "src/a.ts", start_line: 1, title: "Empty function body" })]);
+    expect(report.annotations).toEqual([expect.objectContaining({ path: "src/a.ts", startLine: 1, title: "Empty function body" })]);
   });
 
-  it("reads the PRP from `lanes prp parse --json` output and runs its validation commands", async () => {
+  it("reads a markdown PRP and runs its validation commands", async () => {
     repo = await lane({ "src/a.ts": "export const a = 1;\n" });
-    const prpFile = join(repo.dir, "prp.json");
-    await writeFile(prpFile, JSON.stringify({ ok: true, prp: { title: "Limit", role: "developer", validation: ["exit 4"], criteria: [] }, errors: [] }));
-    const result = await lanes(["gate", "validation", "--dir", repo.dir, "--prp", prpFile]);
+    await writeFile(join(repo.dir, "prp.md"), MARKDOWN_PRP);
+    const result = await lanes(["gate", "validation", "--dir", repo.dir, "--prp", "prp.md"], { cwd: repo.dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("❌ exit 4");
+  });
+
+  it("reads the PRP from `lanes prp parse --json` output", async () => {
+    repo = await lane({ "src/a.ts": "export const a = 1;\n" });
+    await writeFile(join(repo.dir, "prp.md"), MARKDOWN_PRP);
+    const parsed = await lanes(["prp", "parse", "prp.md", "--json"], { cwd: repo.dir });
+    await writeFile(join(repo.dir, "prp.json"), parsed.stdout);
+    const result = await lanes(["gate", "validation", "--dir", repo.dir, "--prp", "prp.json", "--json"], { cwd: repo.dir });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).summary).toContain("❌ exit 4");
+  });
+
+  it("exits 1 with every error of an invalid markdown PRP as file:line: field: message", async () => {
+    repo = await lane({ "src/a.ts": "x\n" });
+    const fixture = join(import.meta.dirname, "../fixtures/prp/invalid.md");
+    const result = await lanes(["gate", "prp", "--dir", repo.dir, "--prp", fixture]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain(`the PRP ${fixture} has 6 error(s)`);
+    expect(result.stderr).toContain(`${fixture}:2: role: expected one of the roles`);
+    expect(result.stderr).toContain(`${fixture}:9: timeout_minutes: expected a whole number of minutes from 1 to 10080, got "forever"`);
   });
 
   it("exits 0 for a failing optional gate, which reports neutral", async () => {
@@ -64,7 +95,9 @@ describe("lanes gate", () => {
     await writeFile(badPrp, JSON.stringify({ title: 3 }));
     const invalid = await lanes(["gate", "prp", "--dir", repo.dir, "--prp", badPrp]);
     expect(invalid.code).toBe(1);
-    expect(invalid.stderr).toContain("title: Invalid input");
+    expect(invalid.stderr).toContain("is not the output of `lanes prp parse FILE --json`: ok: Invalid input");
+    const missing = await lanes(["gate", "prp", "--dir", repo.dir, "--prp", "nowhere.md"], { cwd: repo.dir });
+    expect(missing).toMatchObject({ code: 1, stderr: "lanes: cannot read the PRP file nowhere.md: it does not exist or is not readable\n" });
   });
 });
 
@@ -78,5 +111,53 @@ describe("lanes gate with the lane's .github/lanes.yml", () => {
     const bad = await lanes(["gate", "placeholders", "--dir", repo.dir]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("mood");
+  });
+});
+
+describe("lanes gate --all", () => {
+  it("runs every gate that is not off, prints one table, and exits 1 when a required gate fails", async () => {
+    repo = await lane({ "src/a.ts": "export function a(): void {}\n", ".github/lanes.yml": "gates:\n  commits: { mode: off }\n" });
+    const table = await lanes(["gate", "--all", "--dir", repo.dir]);
+    expect(table.code).toBe(1);
+    const lines = table.stdout.split("\n");
+    expect(lines[0]).toMatch(/^gate\s+mode\s+conclusion\s+annotations\s+title$/);
+    expect(lines.find((l) => l.startsWith("lanes/placeholders"))).toMatch(/^lanes\/placeholders\s+required\s+failure\s+1\s+/);
+    expect(table.stdout).not.toContain("lanes/commits");
+    expect(table.stdout).toContain("A required gate failed.");
+
+    const json = JSON.parse((await lanes(["gate", "--all", "--dir", repo.dir, "--json"])).stdout);
+    expect(json.conclusion).toBe("failure");
+    expect(json.gates.map((g: { gate: string }) => g.gate)).toEqual(["lanes/prp", "lanes/placeholders", "lanes/lane", "lanes/validation", "lanes/integration"]);
+  });
+
+  it("exits 0 when only an optional gate fails", async () => {
+    repo = await lane({ "src/a.ts": "export const a = 1;\n" });
+    await repo.git("branch", "-m", "feature/x");
+    const result = await lanes(["gate", "--all", "--dir", repo.dir, "--branch", "feature/x", "--json"]);
+    const report = JSON.parse(result.stdout);
+    expect(report.gates.find((g: { gate: string }) => g.gate === "lanes/lane")).toMatchObject({ mode: "optional", conclusion: "neutral" });
+    expect(report.conclusion).toBe("success");
+    expect(result.code).toBe(0);
+  });
+
+  it("refuses a gate name together with --all, and neither", async () => {
+    expect(await lanes(["gate", "prp", "--all"])).toMatchObject({ code: 2, stderr: 'lanes: give a gate name or --all, not both (got "prp" and --all)\n' });
+    expect(await lanes(["gate"])).toMatchObject({ code: 2, stderr: expect.stringContaining("name a gate (prp, placeholders") });
+  });
+});
+
+describe("lanes gate --publish without what it needs", () => {
+  it("exits 2 without a token, without --github-repo, or with a --sha other than HEAD", async () => {
+    repo = await lane({ "src/a.ts": "export const a = 1;\n" });
+    const noToken = await lanes(["gate", "--all", "--publish", "--github-repo", "o/r", "--dir", repo.dir], { env: { GITHUB_TOKEN: "" } });
+    expect(noToken).toMatchObject({ code: 2, stdout: "" });
+    expect(noToken.stderr).toContain("lanes gate --publish needs a GitHub token in GITHUB_TOKEN");
+    const env = { GITHUB_TOKEN: "t", GITHUB_API_URL: "http://127.0.0.1:9" };
+    const noRepo = await lanes(["gate", "--all", "--publish", "--dir", repo.dir], { env });
+    expect(noRepo).toMatchObject({ code: 2, stderr: "lanes: --publish needs --github-repo OWNER/REPO\n" });
+    const parent = await repo.git("rev-parse", "HEAD~1");
+    const wrongSha = await lanes(["gate", "--all", "--publish", "--github-repo", "o/r", "--sha", parent, "--dir", repo.dir], { env });
+    expect(wrongSha.code).toBe(2);
+    expect(wrongSha.stderr).toContain(`--sha ${parent} is not the commit checked out in ${repo.dir}`);
   });
 });

@@ -8,13 +8,13 @@ afterEach(async () => lane?.repo.remove());
 describe("lanes/integration", () => {
   it("passes when dependencies are merged and the lane merges cleanly", async () => {
     lane = await laneRepo({ "src/a.ts": "a\n" }, { "src/b.ts": "b\n" });
-    const result = await integrationGate.run(await lane.input({ prp: samplePrp({ dependsOn: [3, 5] }), mergedPrpIds: new Set(["3", "5"]) }));
+    const result = await integrationGate.run(await lane.input({ prp: samplePrp({ dependsOn: ["3", "5"] }), mergedPrpIds: new Set(["3", "5"]) }));
     expect(result).toMatchObject({ conclusion: "success", title: "Ready to integrate", annotations: [] });
   });
 
   it("fails while a dependency is not merged", async () => {
     lane = await laneRepo({}, { "src/b.ts": "b\n" });
-    const result = await integrationGate.run(await lane.input({ prp: samplePrp({ dependsOn: [3, 5] }), mergedPrpIds: new Set(["3"]) }));
+    const result = await integrationGate.run(await lane.input({ prp: samplePrp({ dependsOn: ["3", "5"] }), mergedPrpIds: new Set(["3"]) }));
     expect(result.conclusion).toBe("failure");
     expect(result.summary).toContain("Dependencies not merged yet: #5.");
   });
@@ -27,6 +27,6 @@ describe("lanes/integration", () => {
     const result = await integrationGate.run(await lane.input());
     expect(result.conclusion).toBe("failure");
     expect(result.title).toBe("conflicts in 1 file(s)");
-    expect(result.annotations).toEqual([expect.objectContaining({ path: "src/a.ts", annotation_level: "failure" })]);
+    expect(result.annotations).toEqual([expect.objectContaining({ path: "src/a.ts", level: "failure" })]);
   });
 });

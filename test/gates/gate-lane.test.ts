@@ -50,7 +50,7 @@ describe("lanes/lane", () => {
     const result = await laneGate.run(await lane.input());
     expect(result.conclusion).toBe("failure");
     expect(result.annotations).toEqual([
-      expect.objectContaining({ path: "package.json", start_line: 1, annotation_level: "failure", title: "Outside the lane's paths" }),
+      expect.objectContaining({ path: "package.json", startLine: 1, level: "failure", title: "Outside the lane's paths" }),
     ]);
   });
 
@@ -61,7 +61,7 @@ describe("lanes/lane", () => {
     await lane.repo.git("checkout", "-q", "lanes/developer/7-rate-limit");
     const result = await laneGate.run(await lane.input());
     expect(result.conclusion).toBe("neutral");
-    expect(result.annotations).toEqual([expect.objectContaining({ path: "src/shared.ts", annotation_level: "warning" })]);
+    expect(result.annotations).toEqual([expect.objectContaining({ path: "src/shared.ts", level: "warning" })]);
     expect(result.summary).toContain("| src/shared.ts | lanes/tester/9-tests |");
   });
 
@@ -69,7 +69,7 @@ describe("lanes/lane", () => {
     lane = await laneRepo({}, { "src/a.ts": "a\n", "docs/a.md": "# a\n" });
     const result = await laneGate.run(await lane.input({ config: { maxForeignFiles: 1 } }));
     expect(result.conclusion).toBe("neutral");
-    expect(result.annotations).toEqual([expect.objectContaining({ path: "docs/a.md", annotation_level: "warning" })]);
+    expect(result.annotations).toEqual([expect.objectContaining({ path: "docs/a.md", level: "warning" })]);
   });
 
   it("follows a configured branch pattern", async () => {

@@ -11,7 +11,7 @@ async function judge(files: Record<string, string>, base: Record<string, string>
 }
 
 const lines = (r: Awaited<ReturnType<typeof judge>>) =>
-  r.annotations.filter((a) => a.annotation_level === "failure").map((a) => `${a.path}:${a.start_line}-${a.end_line} ${a.title}`);
+  r.annotations.filter((a) => a.level === "failure").map((a) => `${a.path}:${a.startLine}-${a.endLine} ${a.title}`);
 
 describe("lanes/placeholders", () => {
   it("passes ordinary TypeScript that mentions TODO in strings, identifiers and an explained empty catch", async () => {
@@ -82,7 +82,7 @@ describe("lanes/placeholders", () => {
   it("treats a TODO that names an issue as a notice, not a failure", async () => {
     const result = await judge({ "src/a.ts": "export const a = 1; // TODO(#42): tune after load tests\n" });
     expect(result.conclusion).toBe("success");
-    expect(result.annotations).toMatchObject([{ annotation_level: "notice", start_line: 1 }]);
+    expect(result.annotations).toMatchObject([{ level: "notice", startLine: 1 }]);
   });
 
   it("flags Python pass-only and docstring-only bodies and NotImplementedError, but not abstract or Protocol members", async () => {

@@ -1,11 +1,11 @@
 import { createRequire } from "node:module";
-import { Octokit } from "@octokit/rest";
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
-import { octokitChecksPort } from "../../src/gates/octokit-checks-port.js";
 import { publishGate } from "../../src/gates/publish.js";
 import { handleCheckRunEvent, rerunRequestFrom } from "../../src/gates/rerun.js";
 import { defaultGateConfig } from "../../src/gates/types.js";
+import { createGitHubPort } from "../../src/github/index.js";
+import { silentLogger } from "../../src/observe/logger.js";
 import { laneRepo, type LaneRepo } from "./lane-repo.js";
 
 const require = createRequire(import.meta.url);
@@ -19,17 +19,17 @@ afterEach(async () => {
   nock.cleanAll();
 });
 
-const port = () => octokitChecksPort(new Octokit({ auth: "test-token" }));
+// The real GitHub port, faked at the HTTP level; no retries, so an error answer is the test's answer.
+const port = () => createGitHubPort({ auth: { type: "token", token: "t" }, baseUrl: "https://api.github.com", log: silentLogger(), pacing: "none", retries: 0 });
 const target = { owner: "octo", repo: "app", headSha: "a".repeat(40) };
-const fixedNow = () => new Date("2026-01-05T09:00:00Z");
 
 describe("publishGate", () => {
-  it("creates the check run in progress, then completes it with 120 annotations in 3 requests of at most 50", async () => {
+  it("creates the check run in progress, then completes it with 120 annotations in 3 requests of at most 50 (batched by the port)", async () => {
     const lines = Array.from({ length: 120 }, (_, i) => `export const v${i} = ${i}; // TODO tune ${i}`).join("\n");
     lane = await laneRepo({}, { "src/many.ts": `${lines}\n` });
     const sent: number[] = [];
     const scope = nock("https://api.github.com")
-      .post("/repos/octo/app/check-runs", { name: "lanes/placeholders", head_sha: target.headSha, status: "in_progress", started_at: "2026-01-05T09:00:00.000Z" })
+      .post("/repos/octo/app/check-runs", { name: "lanes/placeholders", head_sha: target.headSha, status: "in_progress" })
       .reply(201, { id: 77 })
       .patch("/repos/octo/app/check-runs/77", (body) => {
         sent.push(body.output.annotations.length);
@@ -47,8 +47,9 @@ describe("publishGate", () => {
       })
       .reply(200, { id: 77 });
     const current = lane;
-    const published = await publishGate({ port: port(), target, gate: "placeholders", config: defaultGateConfig(), input: () => current.input(), now: fixedNow });
-    expect(published).toEqual({ gate: "placeholders", checkRunId: 77, conclusion: "failure", updates: 3 });
+    const published = await publishGate({ port: port(), target, gate: "placeholders", config: defaultGateConfig(), input: () => current.input() });
+    expect(published).toMatchObject({ gate: "placeholders", mode: "required", checkRunId: 77, result: { conclusion: "failure", title: "120 placeholders found" } });
+    expect(published?.result.annotations).toHaveLength(120);
     expect(sent).toEqual([50, 50, 20]);
     scope.done();
   });
@@ -62,7 +63,7 @@ describe("publishGate", () => {
       .reply(200, { id: 5 });
     const current = lane;
     const published = await publishGate({ port: port(), target, gate: "lane", config: defaultGateConfig(), input: () => current.input() });
-    expect(published?.conclusion).toBe("neutral");
+    expect(published?.result.conclusion).toBe("neutral");
     scope.done();
   });
 
@@ -80,13 +81,13 @@ describe("publishGate", () => {
       .patch("/repos/octo/app/check-runs/9", (body) => body.conclusion === "failure" && body.output.title === "The gate could not run" && body.output.summary.includes("base ref main is missing"))
       .reply(200, { id: 9 });
     const published = await publishGate({ port: port(), target, gate: "commits", config: defaultGateConfig(), input: () => Promise.reject(new Error("base ref main is missing")) });
-    expect(published?.conclusion).toBe("failure");
+    expect(published?.result.conclusion).toBe("failure");
     scope.done();
   });
 
   it("surfaces a GitHub error from creating the check run", async () => {
     const scope = nock("https://api.github.com").post("/repos/octo/app/check-runs").reply(403, { message: "Resource not accessible by integration" });
-    await expect(publishGate({ port: port(), target, gate: "commits", config: defaultGateConfig(), input: () => Promise.reject(new Error("unused")) })).rejects.toMatchObject({ status: 403 });
+    await expect(publishGate({ port: port(), target, gate: "commits", config: defaultGateConfig(), input: () => Promise.reject(new Error("unused")) })).rejects.toMatchObject({ name: "GitHubRequestError", operation: "createCheckRun", status: 403 });
     scope.done();
   });
 });

@@ -1,26 +1,6 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { closestWord, editDistance } from "../../src/prp/closest-word.js";
+import { closestWord } from "../../src/prp/closest-word.js";
 import { classifyKey, normalizeKey } from "../../src/prp/classify-key.js";
-
-describe("editDistance", () => {
-  it("counts insertions, deletions, substitutions and adjacent swaps as one edit each", () => {
-    expect(editDistance("priorty", "priority")).toBe(1);
-    expect(editDistance("prioirty", "priority")).toBe(1);
-    expect(editDistance("rloe", "role")).toBe(1);
-    expect(editDistance("kitten", "sitting")).toBe(3);
-    expect(editDistance("", "abc")).toBe(3);
-  });
-
-  it("is symmetric and zero only for equal words", () => {
-    fc.assert(
-      fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (a, b) => {
-        expect(editDistance(a, b)).toBe(editDistance(b, a));
-        expect(editDistance(a, b) === 0).toBe(a === b);
-      }),
-    );
-  });
-});
 
 describe("closestWord and classifyKey", () => {
   it("suggests a near key and nothing for a far one", () => {

@@ -1,70 +1,102 @@
-// `lanes gate NAME --dir D`: runs one gate on a local repository by the same code path as the check run
-// (collect input → gate → result) and prints the summary or the JSON result. Exit 0 pass, 1 fail, 2 usage.
-import { readFile } from "node:fs/promises";
+// `lanes gate NAME | --all`: runs gates on a local lane by the same code path as the check runs
+// (collect input → gate → result), prints one result or a table, and with --publish reports each gate as
+// the check run `lanes/<gate>` through the GitHub port. Exit 0 pass, 1 a required gate failed, 2 usage.
 import { resolve } from "node:path";
 import type { Command } from "commander";
+import { z } from "zod";
 import { DEFAULT_CONFIG_FILE, readConfigFile } from "../../config/index.js";
-import { InvalidInputError, UsageError } from "../../errors.js";
+import { UsageError } from "../../errors.js";
 import { collectInput } from "../../gates/collect-input.js";
 import { gateConfigFrom } from "../../gates/gate-config.js";
-import { gatePrpFromJson } from "../../gates/gate-prp-json.js";
+import { publishGate, type PublishTarget } from "../../gates/publish.js";
 import { checkRunName, gateMode, isGateName, runGate } from "../../gates/registry.js";
-import { GATE_NAMES, type Annotation, type GatePrp } from "../../gates/types.js";
+import { GATE_NAMES, type GateConfig, type GateInput, type GateName, type GatePrp } from "../../gates/types.js";
+import { gitText } from "../../git/index.js";
 import { action, emit, type CliContext } from "../context.js";
+import { githubPortFromEnv } from "../github-port-from-env.js";
+import { loadGatePrp } from "./gate-prp.js";
+import { renderAll, renderGate, type AllGatesReport, type GateReport } from "./gate-report.js";
 
 interface GateOptions {
+  all?: boolean;
   dir?: string;
   base: string;
+  branch?: string;
   prp?: string;
   json?: boolean;
+  publish?: boolean;
+  githubRepo?: string;
+  sha?: string;
 }
 
-interface GateReport {
-  gate: string;
-  mode: string;
-  conclusion: string;
-  title: string;
-  summary: string;
-  annotations: Annotation[];
+const RepoSchema = z.string().regex(/^[\w.-]+\/[\w.-]+$/);
+
+function gatesToRun(name: string | undefined, opts: GateOptions, config: GateConfig): GateName[] {
+  if (opts.all && name !== undefined) throw new UsageError(`give a gate name or --all, not both (got "${name}" and --all)`);
+  if (opts.all) return GATE_NAMES.filter((gate) => gateMode(gate, config) !== "off");
+  if (name === undefined) throw new UsageError(`name a gate (${GATE_NAMES.join(", ")}) or pass --all`);
+  if (!isGateName(name)) throw new UsageError(`unknown gate "${name}"; valid gates: ${GATE_NAMES.join(", ")}`);
+  return [name];
 }
 
-async function loadPrp(file: string | undefined, cwd: string): Promise<GatePrp> {
-  if (file === undefined) return { title: "(no PRP given)", criteria: [] };
-  const path = resolve(cwd, file);
-  const text = await readFile(path, "utf8").catch((error: unknown) => {
-    throw new InvalidInputError(`cannot read the PRP file ${path}: ${(error as Error).message}`, { cause: error });
-  });
-  return gatePrpFromJson(text, path);
+/** Where --publish reports: the repository and the commit the worktree has checked out. */
+async function publishTarget(opts: GateOptions, dir: string): Promise<PublishTarget & { fullName: string }> {
+  if (!opts.githubRepo || !RepoSchema.safeParse(opts.githubRepo).success) {
+    throw new UsageError(`--publish needs --github-repo OWNER/REPO${opts.githubRepo ? `; got "${opts.githubRepo}"` : ""}`);
+  }
+  const head = await gitText(["rev-parse", "--verify", "HEAD^{commit}"], { cwd: dir });
+  const sha = opts.sha === undefined ? head : await gitText(["rev-parse", "--verify", `${opts.sha}^{commit}`], { cwd: dir });
+  // The gates read the worktree (validation runs in it), so the results belong to its commit only.
+  if (sha !== head) throw new UsageError(`--sha ${opts.sha ?? ""} is not the commit checked out in ${dir} (${head}); check it out first`);
+  const [owner = "", repo = ""] = opts.githubRepo.split("/");
+  return { owner, repo, headSha: sha, fullName: opts.githubRepo };
 }
 
-function render(report: GateReport): string {
-  const notes = report.annotations.map((a) => `  ${a.path}:${a.start_line} ${a.annotation_level}: ${a.title ? `${a.title}: ` : ""}${a.message}`);
-  return [`${report.gate} (${report.mode}): ${report.conclusion} — ${report.title}`, "", report.summary, ...(notes.length > 0 ? ["", "Annotations:", ...notes] : [])].join("\n");
-}
+const skipped = (gate: GateName, mode: string): GateReport => ({ gate: checkRunName(gate), mode, conclusion: "skipped", title: "Gate is off", summary: "This gate is off in the configuration.", annotations: [] });
 
 export function registerGate(program: Command, ctx: CliContext): void {
   program
     .command("gate")
-    .description(`run one gate (${GATE_NAMES.join(", ")}) on a local repository`)
-    .argument("<name>", "the gate to run")
+    .description(`run quality gates (${GATE_NAMES.join(", ")}) on a local lane, optionally publishing them as check runs`)
+    .argument("[name]", "the gate to run (or --all)")
+    .option("--all", "run every gate that is not off and print one table")
     .option("--dir <dir>", "the lane's worktree (default: the current directory)")
     .option("--base <ref>", "the base the lane branched from", "main")
-    .option("--prp <file>", "the lane's PRP as JSON (the output of `lanes prp parse FILE --json`)")
+    .option("--branch <name>", "the lane's branch name (default: the checked-out branch; needed on a detached HEAD)")
+    .option("--prp <file>", "the lane's PRP: markdown, or the output of `lanes prp parse FILE --json`")
+    .option("--publish", "publish each result as the check run lanes/<gate> (token from GITHUB_TOKEN, API from GITHUB_API_URL)")
+    .option("--github-repo <owner/repo>", "the repository to publish to (with --publish)")
+    .option("--sha <sha>", "the commit to publish on; must be the worktree's HEAD (default: HEAD)")
     .option("--json", "print the result as JSON")
     .action(
-      action(ctx, async (name: string, opts: GateOptions) => {
-        if (!isGateName(name)) throw new UsageError(`unknown gate "${name}"; valid gates: ${GATE_NAMES.join(", ")}`);
+      action(ctx, async (name: string | undefined, opts: GateOptions) => {
         const dir = resolve(ctx.cwd, opts.dir ?? ".");
         // The lane's own .github/lanes.yml, as the check run would read it; defaults when absent.
         const config = gateConfigFrom((await readConfigFile(resolve(dir, DEFAULT_CONFIG_FILE), { required: false })).config);
-        const prp = await loadPrp(opts.prp, ctx.cwd);
-        const input = await collectInput({ dir, base: opts.base, prp, config });
-        const run = await runGate(name, input);
-        const report: GateReport = run
-          ? { gate: checkRunName(name), mode: run.mode, ...run.result }
-          : { gate: checkRunName(name), mode: gateMode(name, config), conclusion: "skipped", title: "Gate is off", summary: "This gate is off in the configuration.", annotations: [] };
-        emit(ctx, report, { json: opts.json, human: render });
-        return report.conclusion === "failure" ? 1 : 0;
+        const gates = gatesToRun(name, opts, config);
+        const port = opts.publish ? githubPortFromEnv(ctx.env, ctx.log, "lanes gate --publish") : undefined;
+        const target = opts.publish ? await publishTarget(opts, dir) : undefined;
+        const prp: GatePrp = opts.prp === undefined ? { title: "(no PRP given)", criteria: [] } : await loadGatePrp(ctx.cwd, opts.prp);
+        // Collected once, when first needed, and shared by every gate.
+        let collected: Promise<GateInput> | undefined;
+        const input = () => (collected ??= collectInput({ dir, base: opts.base, prp, config, ...(opts.branch ? { branch: opts.branch } : {}) }));
+
+        const reports: GateReport[] = [];
+        for (const gate of gates) {
+          if (port && target) {
+            const published = await publishGate({ port, target, gate, config, input, log: ctx.log });
+            reports.push(published ? { gate: checkRunName(gate), mode: published.mode, ...published.result, checkRunId: published.checkRunId } : skipped(gate, "off"));
+          } else {
+            const run = await runGate(gate, await input());
+            reports.push(run ? { gate: checkRunName(gate), mode: run.mode, ...run.result } : skipped(gate, gateMode(gate, config)));
+          }
+        }
+        const failed = reports.some((r) => r.conclusion === "failure");
+        if (opts.all) {
+          const all: AllGatesReport = { conclusion: failed ? "failure" : "success", ...(target ? { published: { repo: target.fullName, sha: target.headSha } } : {}), gates: reports };
+          emit(ctx, all, { json: opts.json, human: renderAll });
+        } else if (reports[0]) emit(ctx, reports[0], { json: opts.json, human: renderGate });
+        return failed ? 1 : 0;
       }),
     );
 }

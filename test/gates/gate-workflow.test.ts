@@ -1,0 +1,109 @@
+// The composite action's `gate` mode and the lanes-gates workflow: both YAML files parse, carry the keys
+// GitHub needs, and the gate step hands `lanes gate --all --publish` the PR's head sha, branch and base.
+import { execFile } from "node:child_process";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { load } from "js-yaml";
+import { afterEach, describe, expect, it } from "vitest";
+import { gitEnv, makeRepo, type TestRepo } from "../support/git.js";
+import { makeTempDir, type TempDir } from "../support/tmp.js";
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, "../..");
+
+interface Step {
+  name?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  env?: Record<string, string>;
+  with?: Record<string, string>;
+}
+interface ActionYaml {
+  inputs: Record<string, { description: string; required: boolean; default?: string }>;
+  runs: { using: string; steps: Step[] };
+}
+interface WorkflowYaml {
+  on: { pull_request: { types: string[] } };
+  permissions: Record<string, string>;
+  jobs: Record<string, { if: string; steps: Step[] }>;
+}
+
+const loadYaml = async <T>(path: string) => load(await readFile(join(root, path), "utf8")) as T;
+const gateStep = (action: ActionYaml) => action.runs.steps.find((s) => s.if === "inputs.mode == 'gate'");
+
+describe("action/action.yml in mode gate", () => {
+  it("documents its inputs and runs lanes gate --all --publish with the PR's head sha", async () => {
+    const action = await loadYaml<ActionYaml>("action/action.yml");
+    expect(action.runs.using).toBe("composite");
+    for (const input of ["mode", "github-token", "head-sha", "head-ref", "base-ref", "prp", "args"]) expect(action.inputs[input]?.description).toMatch(/\w{3}/);
+    expect(action.inputs["head-sha"]?.default).toBe("${{ github.event.pull_request.head.sha || github.sha }}");
+    const step = gateStep(action);
+    expect(step?.run).toContain("gate --all --publish --github-repo \"$GITHUB_REPOSITORY\" --sha \"$LANES_HEAD_SHA\"");
+    expect(step?.env).toMatchObject({ GITHUB_TOKEN: "${{ inputs.github-token }}", LANES_HEAD_SHA: "${{ inputs.head-sha }}", LANES_HEAD_REF: "${{ inputs.head-ref }}" });
+    // Inputs arrive only through env, never as ${{ }} inside the script.
+    expect(step?.run).not.toContain("${{");
+  });
+
+  describe("its gate step, run by bash", () => {
+    let remote: TestRepo | undefined;
+    let workspace: TempDir | undefined;
+    let actionHome: TempDir | undefined;
+    afterEach(async () => {
+      await remote?.remove();
+      await workspace?.remove();
+      await actionHome?.remove();
+    });
+
+    it("fetches the base, passes sha, branch, base and PRP to lanes, and never runs a branch name as code", async () => {
+      remote = await makeRepo();
+      await remote.commit("Seed", { "README.md": "# x\n" });
+      workspace = await makeTempDir("lanes-workspace");
+      await run("git", ["clone", "-q", remote.dir, workspace.path], { env: gitEnv });
+      // Stands in for the built CLI: prints the arguments it was given.
+      actionHome = await makeTempDir("lanes-action");
+      await mkdir(join(actionHome.path, "action"));
+      await mkdir(join(actionHome.path, "dist/src/cli"), { recursive: true });
+      await writeFile(join(actionHome.path, "dist/src/cli/main.js"), "process.stdout.write(JSON.stringify(process.argv.slice(2)))\n");
+
+      const script = gateStep(await loadYaml<ActionYaml>("action/action.yml"))?.run ?? "";
+      const evil = "lanes/developer/1-x$(touch pwned)";
+      const { stdout } = await run("bash", ["-euo", "pipefail", "-c", script], {
+        cwd: workspace.path,
+        env: {
+          ...gitEnv,
+          GITHUB_ACTION_PATH: join(actionHome.path, "action"),
+          GITHUB_WORKSPACE: workspace.path,
+          GITHUB_REPOSITORY: "octo/app",
+          GITHUB_TOKEN: "t",
+          LANES_HEAD_SHA: "abc123",
+          LANES_HEAD_REF: evil,
+          LANES_BASE_REF: "main",
+          LANES_PRP: "docs/prp.md",
+          LANES_ARGS: "--json",
+        },
+      });
+      expect(JSON.parse(stdout)).toEqual([
+        "gate", "--all", "--publish", "--github-repo", "octo/app", "--sha", "abc123", "--branch", evil, "--base", "origin/main",
+        "--dir", workspace.path, "--prp", join(workspace.path, "docs/prp.md"), "--json",
+      ]);
+      await expect(readFile(join(workspace.path, "pwned"))).rejects.toThrow();
+    });
+  });
+});
+
+describe(".github/workflows/lanes-gates.yml", () => {
+  it("gates lane PRs with checks: write through the local action in mode gate", async () => {
+    const workflow = await loadYaml<WorkflowYaml>(".github/workflows/lanes-gates.yml");
+    expect(workflow.on.pull_request.types).toContain("synchronize");
+    expect(workflow.permissions).toEqual({ checks: "write", contents: "read", "pull-requests": "read" });
+    const job = workflow.jobs.gates;
+    // pull_request's `branches` filter matches the base branch, so lane heads are selected here.
+    expect(job?.if).toBe("startsWith(github.head_ref, 'lanes/')");
+    const checkout = job?.steps.find((s) => s.uses?.startsWith("actions/checkout@"));
+    expect(checkout?.with).toMatchObject({ ref: "${{ github.event.pull_request.head.sha }}", "fetch-depth": 0 });
+    const lanesStep = job?.steps.find((s) => s.uses === "./action");
+    expect(lanesStep?.with).toMatchObject({ mode: "gate", "head-sha": "${{ github.event.pull_request.head.sha }}", "head-ref": "${{ github.head_ref }}" });
+  });
+});
