@@ -44,9 +44,12 @@ export async function commitsAhead(worktree: string, base: string): Promise<numb
   return out.exitCode === 0 ? Number(out.stdout.trim()) : 0;
 }
 
-/** Pushes the lane branch to a remote (creating or fast-forwarding it; never forced). */
-export async function pushLaneBranch(worktree: string, remote: string, branch: string, env?: NodeJS.ProcessEnv): Promise<void> {
-  await runGit(["push", "-q", remote, `HEAD:refs/heads/${branch}`], { cwd: worktree, env, timeoutMs: 120_000 });
+/**
+ * Pushes the lane branch to a remote (creating or fast-forwarding it; never forced). Runs in the
+ * repository, not the worktree, so a remote given as a relative path means what the user meant.
+ */
+export async function pushLaneBranch(repo: string, remote: string, branch: string, env?: NodeJS.ProcessEnv): Promise<void> {
+  await runGit(["push", "-q", remote, `refs/heads/${branch}:refs/heads/${branch}`], { cwd: repo, env, timeoutMs: 120_000 });
 }
 
 /** Names of the repository's remotes. */

@@ -146,7 +146,18 @@ export class LaneDriver {
   }
 
   async close(state: "done", summary: string): Promise<LaneOutcome> {
-    const report = await finishLane(this.lane, summary, this.ctx.finish);
+    let report: Awaited<ReturnType<typeof finishLane>>;
+    try {
+      report = await finishLane(this.lane, summary, this.ctx.finish);
+    } catch (error) {
+      // the work is safe on the branch; the job goes back to the queue (retry policy) to finish again
+      const reason = `finishing the lane failed: ${error instanceof Error ? error.message : String(error)}`;
+      const outcome = await this.ctx.store.fail(this.lane.lease, reason);
+      await this.ctx.host.tmux.killWindow(this.lane.paneId).catch(() => undefined);
+      this.ctx.log.error({ lane: this.lane.id, outcome: outcome.outcome, err: reason }, "lane could not be finished");
+      await this.save({ state: "failed", note: `${reason} (${outcome.outcome})`.slice(0, 1000) });
+      return "closed";
+    }
     await this.ctx.store.ack(this.lane.lease);
     await this.ctx.host.tmux.killWindow(this.lane.paneId).catch(() => undefined);
     await removeLaneWorktree(this.ctx.host.repo, this.lane.worktree);

@@ -38,7 +38,7 @@ export async function finishLane(lane: LaneRecord, summary: string, options: Fin
   if (remote === undefined || !remotes.includes(remote)) {
     notes.push(`no git remote${options.remote ? ` named ${options.remote}` : ""}: branch ${lane.branch} kept locally, not pushed`);
   } else {
-    await pushLaneBranch(lane.worktree, remote, lane.branch, options.env);
+    await pushLaneBranch(options.repo, remote, lane.branch, options.env);
     pushed = remote;
   }
   let pr: string | null = null;

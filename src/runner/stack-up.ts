@@ -1,7 +1,9 @@
 // `lanes stack up`: decides the stack (repo, roles, agents, agent kind, Redis), records it, queues a
 // backlog in local mode, and launches the stack's tmux server with its supervisor.
 import { hostname } from "node:os";
-import { join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DEFAULT_CONFIG_FILE, readConfigFile, type ResolvedTeam } from "../config/index.js";
 import type { RoleName } from "../config/role-names.js";
 import { gitText } from "../git/run-git.js";
@@ -32,6 +34,18 @@ export interface StackUpRequest {
 export interface StackUpResult {
   record: StackRecord;
   attach: string[];
+}
+
+/**
+ * A worktree root inside the repository (the config default is `.lanes/worktrees`) must not show up
+ * in the user's `git status`: its top folder gets a `.gitignore` of `*`, no tracked file is touched.
+ */
+async function hideWorktreeRoot(repo: string, root: string): Promise<void> {
+  const rel = relative(repo, root);
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return;
+  const top = join(repo, rel.split(sep)[0] as string);
+  await mkdir(top, { recursive: true });
+  if (!existsSync(join(top, ".gitignore"))) await writeFile(join(top, ".gitignore"), "*\n");
 }
 
 export async function stackUp(request: StackUpRequest, env: NodeJS.ProcessEnv): Promise<StackUpResult> {
@@ -76,6 +90,7 @@ export async function stackUp(request: StackUpRequest, env: NodeJS.ProcessEnv): 
     ...(request.remote ? { remote: request.remote } : {}),
     createdAt: Date.now(),
   });
+  await hideWorktreeRoot(repo, record.worktreeRoot);
   await launchStack(record, paths, tmux, env);
   return { record, attach: tmux.attachArgv(name) };
 }

@@ -150,4 +150,17 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
     const done = await waitUntil(() => laneIn("job-5", ["done"]), "the lane to resume and finish", 60_000);
     expect(await repo.git("log", "--format=%s", "-1", done.branch)).toBe("After the limit");
   }, 120_000);
+
+  it("sends the job back to the queue, with the reason, when the finished lane cannot be pushed", async () => {
+    await repo.git("remote", "add", "origin", join(home.path, "no-such-remote.git"));
+    await enqueue(6, "developer", "Unpushable");
+    const sup = start();
+    await sup.start();
+    const failed = await waitUntil(() => laneIn("job-6", ["failed"]), "the lane to fail", 60_000);
+    expect(failed.note).toMatch(/finishing the lane failed: git push .* failed .*\(retry\)/s);
+    const job = await store.getJob("job-6");
+    expect(job.state).toBe("delayed");
+    expect(job.lastError).toMatch(/no-such-remote/);
+    expect(await repo.git("log", "--format=%s", "-1", failed.branch)).toBe("Meet criterion 1 of #6: Unpushable works");
+  }, 120_000);
 });
