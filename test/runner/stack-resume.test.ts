@@ -58,5 +58,14 @@ describe("lanes stack resume after a reboot", () => {
     expect(said.code).toBe(0);
     const done = await waitUntil(async () => (await listLanes(paths.lanes)).find((l) => l.state === "done"), "the lane to finish", 60_000);
     expect(await repo.git("log", "--format=%s", "-2", done.branch)).toBe("After the reboot\nBefore the reboot");
+
+    // add-roles restarts only the supervisor, which then serves the new role too
+    const added = await lanes(["stack", "add-roles", "tester", "--name", "gamma"], { env });
+    expect(added).toMatchObject({ code: 0, stdout: "stack gamma now serves developer, tester\n" });
+    await store.enqueue({ id: "job-4", repo: "local/demo", issue: 4, role: "tester", title: "Tested later", payload: { prp: { criteria: ["it is tested"] } } });
+    await waitUntil(async () => (await listLanes(paths.lanes)).find((l) => l.id === "job-4" && l.state === "done"), "the tester lane to finish", 60_000);
+    const bad = await lanes(["stack", "add-roles", "nobody", "--name", "gamma"], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/expected roles such as developer,tester/);
   }, 180_000);
 });

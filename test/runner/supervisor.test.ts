@@ -163,4 +163,24 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
     expect(job.lastError).toMatch(/no-such-remote/);
     expect(await repo.git("log", "--format=%s", "-1", failed.branch)).toBe("Meet criterion 1 of #6: Unpushable works");
   }, 120_000);
+
+  it("nudges an agent that has not committed for 30 minutes, then makes a WIP commit itself (fake clock)", async () => {
+    clock = Date.now();
+    await enqueue(7, "developer", "Slow", [{ write: "draft.txt", content: "draft\n" }, { wait_input: true }]);
+    const sup = start({ fakeClock: true });
+    await sup.start();
+    const idle = await waitUntil(() => laneIn("job-7", ["idle"]), "the lane to wait for input", 60_000);
+    clock += 29 * 60_000;
+    await sup.tick();
+    expect((await laneIn("job-7", ["idle"]))?.nudgedAt).toBeUndefined();
+    clock += 61 * 1000 + 60_000;
+    await sup.tick();
+    const nudged = await laneIn("job-7", ["idle"]);
+    expect(nudged?.nudgedAt).toBe(clock);
+    await waitUntil(async () => ((await tmux.capture(idle.paneId, 200)).includes("since this lane's last commit") ? true : undefined), "the nudge in the pane");
+    clock += 5 * 60_000;
+    await sup.tick();
+    expect(await repo.git("log", "--format=%s", "-1", idle.branch)).toBe("WIP: lanes auto-commit for #7 (no commit in 30 minutes)");
+    expect(await repo.git("show", `${idle.branch}:draft.txt`)).toBe("draft");
+  }, 120_000);
 });
