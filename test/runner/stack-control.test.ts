@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { appendLaneEvent } from "../../src/runner/lane-events.js";
 import { saveLane, type LaneRecord } from "../../src/runner/lane-record.js";
+import { openStack, watchStackStatus } from "../../src/runner/stack-control.js";
 import { writeStackRecord } from "../../src/runner/stack-record.js";
 import { stackPaths } from "../../src/runner/stack-paths.js";
 import { Tmux } from "../../src/runner/tmux.js";
@@ -73,5 +75,18 @@ describe("stack status, say and down", () => {
     const status = JSON.parse((await lanes(["stack", "status", "--name", name, "--json"], { env })).stdout);
     expect(status).toMatchObject({ running: false, supervisor: false });
     expect(status.lanes[0].alive).toBe(false);
+  });
+
+  it("redraws the status table when an event arrives, with no timer of its own", async () => {
+    const stack = await openStack(env, name);
+    const frames: string[] = [];
+    const stop = new AbortController();
+    const watching = watchStackStatus(stack, (text) => frames.push(text), stop.signal);
+    await waitUntil(async () => frames.length === 1, "the first frame");
+    await appendLaneEvent(stack.paths.events, { lane: "job-12", event: "Notification", at: Date.now() });
+    await waitUntil(async () => frames.length >= 2, "a redraw after the event");
+    expect(frames[1]).toContain("#12 Health endpoint");
+    stop.abort();
+    await watching;
   });
 });
