@@ -2,7 +2,7 @@
 // merge check, all through src/git. Used by `lanes gate` and by the check-run path alike.
 import { changedFiles, commitLog, diffChanges, gitText, laneBranches, mergeTree, showFile } from "../git/index.js";
 import type { MergeTreeResult } from "../git/merge-tree.js";
-import type { GateConfig, GateInput, GatePrp, MergeCheck } from "./types.js";
+import type { GateConfig, GateInput, GatePrp, MergeCheck, PrpProblem } from "./types.js";
 
 export interface CollectOptions {
   dir: string;
@@ -12,9 +12,10 @@ export interface CollectOptions {
   /** The lane's branch name, when the checkout cannot tell it (a detached HEAD on a CI runner). */
   branch?: string;
   prp: GatePrp;
+  prpProblem?: PrpProblem | undefined;
   config: GateConfig;
-  prBody?: string;
-  mergedPrpIds?: ReadonlySet<string>;
+  prBody?: string | undefined;
+  mergedPrpIds?: ReadonlySet<string> | undefined;
 }
 
 export async function collectInput(options: CollectOptions): Promise<GateInput> {
@@ -34,6 +35,7 @@ export async function collectInput(options: CollectOptions): Promise<GateInput> 
   const otherLanes = await Promise.all(others.map(async (b) => ({ branch: b, files: await changedFiles({ dir: cwd }, base, b) })));
   return {
     prp: options.prp,
+    prpProblem: options.prpProblem,
     config: options.config,
     changes,
     commits,

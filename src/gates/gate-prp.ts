@@ -2,7 +2,7 @@
 // carry the criterion's words, or its box checked in the PR body — passing at the configured coverage.
 import { keywords, words } from "./keywords.js";
 import { plural, table } from "./markdown.js";
-import type { ChangedFile, Gate, GateInput, GateResult } from "./types.js";
+import type { ChangedFile, Gate, GateInput, GateResult, PrpProblem } from "./types.js";
 
 export interface Evidence {
   criterion: string;
@@ -68,9 +68,14 @@ export function prpResult(mapped: Evidence[], threshold: number): GateResult {
   };
 }
 
+/** A PRP that is not linked leaves nothing to judge (neutral); one that does not parse is the lane's to fix (failure). */
+export function prpProblemResult(problem: PrpProblem): GateResult {
+  return { conclusion: problem.kind === "invalid" ? "failure" : "neutral", title: problem.title, summary: problem.summary, annotations: [] };
+}
+
 export const prpGate: Gate = {
   name: "prp",
   defaultMode: "required",
   description: "success criteria mapped to evidence in the lane's code, tests or PR body",
-  run: async (input) => prpResult(mapCriteria(input), input.config.prpCoverage),
+  run: async (input) => (input.prpProblem ? prpProblemResult(input.prpProblem) : prpResult(mapCriteria(input), input.config.prpCoverage)),
 };

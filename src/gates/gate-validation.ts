@@ -41,6 +41,10 @@ export const validationGate: Gate = {
   defaultMode: "required",
   description: "the PRP's validation commands, run in the lane's worktree with timeouts",
   async run(input) {
+    if (input.prpProblem) {
+      const why = input.prpProblem.kind === "invalid" ? "The PRP does not parse (see lanes/prp), so its validation commands are unknown." : input.prpProblem.summary;
+      return { conclusion: "neutral", title: "No PRP to take validation commands from", summary: why, annotations: [] };
+    }
     const commands = input.prp.validation ?? [];
     if (commands.length > 0 && !input.worktree) {
       return { conclusion: "failure", title: "No worktree to validate in", summary: "lanes/validation needs the lane's worktree; run it on the runner or with `lanes gate validation --dir D`.", annotations: [] };

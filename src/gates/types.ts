@@ -20,6 +20,13 @@ export type GatePrp = Pick<Prp, "title" | "criteria"> &
     id?: string | undefined;
   };
 
+/** Why the PRP gates cannot judge a lane: no PRP is linked (neutral), or the linked one does not parse (lanes/prp fails). */
+export interface PrpProblem {
+  kind: "missing" | "invalid";
+  title: string;
+  summary: string;
+}
+
 export const GateConfigSchema = z.object({
   modes: z.partialRecord(GateNameSchema, GateModeSchema).default({}),
   /** Share of success criteria that need evidence for lanes/prp to pass. */
@@ -72,6 +79,8 @@ export interface MergeCheck {
 
 export interface GateInput {
   prp: GatePrp;
+  /** Set when the PRP could not be found or parsed; lanes/prp and lanes/validation then report it. */
+  prpProblem?: PrpProblem | undefined;
   config: GateConfig;
   changes: ChangedFile[];
   commits: GateCommit[];

@@ -161,3 +161,19 @@ describe("lanes gate --publish without what it needs", () => {
     expect(wrongSha.stderr).toContain(`--sha ${parent} is not the commit checked out in ${repo.dir}`);
   });
 });
+
+describe("lanes gate --pr without what it needs", () => {
+  it("exits 2 for a PR that is not a number, without --github-repo, or without a token", async () => {
+    repo = await lane({ "src/a.ts": "export const a = 1;\n" });
+    const env = { GITHUB_TOKEN: "t", GITHUB_API_URL: "http://127.0.0.1:9" };
+    for (const bad of ["0", "-3", "1.5", "12abc", "0x10", "1e2"]) {
+      const result = await lanes(["gate", "prp", "--pr", bad, "--github-repo", "o/r", "--dir", repo.dir], { env });
+      expect(result).toMatchObject({ code: 2, stderr: `lanes: --pr expects a pull request number (e.g. --pr 12); got "${bad}"\n` });
+    }
+    const noRepo = await lanes(["gate", "prp", "--pr", "3", "--dir", repo.dir], { env });
+    expect(noRepo).toMatchObject({ code: 2, stderr: "lanes: --pr needs --github-repo OWNER/REPO\n" });
+    const noToken = await lanes(["gate", "prp", "--pr", "3", "--github-repo", "o/r", "--dir", repo.dir], { env: { GITHUB_TOKEN: "" } });
+    expect(noToken).toMatchObject({ code: 2, stdout: "" });
+    expect(noToken.stderr).toContain("lanes gate --pr needs a GitHub token in GITHUB_TOKEN");
+  });
+});

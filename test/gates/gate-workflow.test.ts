@@ -1,5 +1,5 @@
 // The composite action's `gate` mode and the lanes-gates workflow: both YAML files parse, carry the keys
-// GitHub needs, and the gate step hands `lanes gate --all --publish` the PR's head sha, branch and base.
+// GitHub needs, and the gate step hands `lanes gate --all --publish` the PR's number, head sha, branch and base.
 import { execFile } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -37,11 +37,13 @@ describe("action/action.yml in mode gate", () => {
   it("documents its inputs and runs lanes gate --all --publish with the PR's head sha", async () => {
     const action = await loadYaml<ActionYaml>("action/action.yml");
     expect(action.runs.using).toBe("composite");
-    for (const input of ["mode", "github-token", "head-sha", "head-ref", "base-ref", "prp", "args"]) expect(action.inputs[input]?.description).toMatch(/\w{3}/);
+    for (const input of ["mode", "github-token", "head-sha", "head-ref", "base-ref", "pr", "prp", "args"]) expect(action.inputs[input]?.description).toMatch(/\w{3}/);
     expect(action.inputs["head-sha"]?.default).toBe("${{ github.event.pull_request.head.sha || github.sha }}");
+    // Empty outside pull_request events, so the step then runs without --pr.
+    expect(action.inputs.pr?.default).toBe("${{ github.event.pull_request.number }}");
     const step = gateStep(action);
     expect(step?.run).toContain("gate --all --publish --github-repo \"$GITHUB_REPOSITORY\" --sha \"$LANES_HEAD_SHA\"");
-    expect(step?.env).toMatchObject({ GITHUB_TOKEN: "${{ inputs.github-token }}", LANES_HEAD_SHA: "${{ inputs.head-sha }}", LANES_HEAD_REF: "${{ inputs.head-ref }}" });
+    expect(step?.env).toMatchObject({ GITHUB_TOKEN: "${{ inputs.github-token }}", LANES_HEAD_SHA: "${{ inputs.head-sha }}", LANES_HEAD_REF: "${{ inputs.head-ref }}", LANES_PR: "${{ inputs.pr }}", LANES_PRP: "${{ inputs.prp }}" });
     // Inputs arrive only through env, never as ${{ }} inside the script.
     expect(step?.run).not.toContain("${{");
   });
@@ -56,7 +58,8 @@ describe("action/action.yml in mode gate", () => {
       await actionHome?.remove();
     });
 
-    it("fetches the base, passes sha, branch, base and PRP to lanes, and never runs a branch name as code", async () => {
+    /** Runs the gate step's script with a stand-in CLI that prints its arguments; returns them. */
+    async function runGateStep(env: Record<string, string>): Promise<string[]> {
       remote = await makeRepo();
       await remote.commit("Seed", { "README.md": "# x\n" });
       workspace = await makeTempDir("lanes-workspace");
@@ -68,7 +71,6 @@ describe("action/action.yml in mode gate", () => {
       await writeFile(join(actionHome.path, "dist/src/cli/main.js"), "process.stdout.write(JSON.stringify(process.argv.slice(2)))\n");
 
       const script = gateStep(await loadYaml<ActionYaml>("action/action.yml"))?.run ?? "";
-      const evil = "lanes/developer/1-x$(touch pwned)";
       const { stdout } = await run("bash", ["-euo", "pipefail", "-c", script], {
         cwd: workspace.path,
         env: {
@@ -78,17 +80,32 @@ describe("action/action.yml in mode gate", () => {
           GITHUB_REPOSITORY: "octo/app",
           GITHUB_TOKEN: "t",
           LANES_HEAD_SHA: "abc123",
-          LANES_HEAD_REF: evil,
           LANES_BASE_REF: "main",
-          LANES_PRP: "docs/prp.md",
-          LANES_ARGS: "--json",
+          LANES_PR: "",
+          LANES_PRP: "",
+          LANES_ARGS: "",
+          ...env,
         },
       });
-      expect(JSON.parse(stdout)).toEqual([
+      return JSON.parse(stdout) as string[];
+    }
+
+    it("fetches the base, passes PR number, sha, branch, base and PRP to lanes, and never runs untrusted text as code", async () => {
+      const evil = "lanes/developer/1-x$(touch pwned)";
+      const args = await runGateStep({ LANES_HEAD_REF: evil, LANES_PR: "12$(touch pwned-pr)", LANES_PRP: "docs/prp.md", LANES_ARGS: "--json" });
+      expect(args).toEqual([
         "gate", "--all", "--publish", "--github-repo", "octo/app", "--sha", "abc123", "--branch", evil, "--base", "origin/main",
-        "--dir", workspace.path, "--prp", join(workspace.path, "docs/prp.md"), "--json",
+        "--dir", workspace?.path, "--pr", "12$(touch pwned-pr)", "--prp", join(workspace?.path ?? "", "docs/prp.md"), "--json",
       ]);
-      await expect(readFile(join(workspace.path, "pwned"))).rejects.toThrow();
+      await expect(readFile(join(workspace?.path ?? "", "pwned"))).rejects.toThrow();
+      await expect(readFile(join(workspace?.path ?? "", "pwned-pr"))).rejects.toThrow();
+    });
+
+    it("passes no --pr and no --prp outside a pull request", async () => {
+      const args = await runGateStep({ LANES_HEAD_REF: "lanes/developer/1-x" });
+      expect(args).not.toContain("--pr");
+      expect(args).not.toContain("--prp");
+      expect(args.slice(0, 3)).toEqual(["gate", "--all", "--publish"]);
     });
   });
 });
@@ -97,13 +114,14 @@ describe(".github/workflows/lanes-gates.yml", () => {
   it("gates lane PRs with checks: write through the local action in mode gate", async () => {
     const workflow = await loadYaml<WorkflowYaml>(".github/workflows/lanes-gates.yml");
     expect(workflow.on.pull_request.types).toContain("synchronize");
-    expect(workflow.permissions).toEqual({ checks: "write", contents: "read", "pull-requests": "read" });
+    // issues: read, because --pr reads the PRP issue the PR closes and its dependencies.
+    expect(workflow.permissions).toEqual({ checks: "write", contents: "read", issues: "read", "pull-requests": "read" });
     const job = workflow.jobs.gates;
     // pull_request's `branches` filter matches the base branch, so lane heads are selected here.
     expect(job?.if).toBe("startsWith(github.head_ref, 'lanes/')");
     const checkout = job?.steps.find((s) => s.uses?.startsWith("actions/checkout@"));
     expect(checkout?.with).toMatchObject({ ref: "${{ github.event.pull_request.head.sha }}", "fetch-depth": 0 });
     const lanesStep = job?.steps.find((s) => s.uses === "./action");
-    expect(lanesStep?.with).toMatchObject({ mode: "gate", "head-sha": "${{ github.event.pull_request.head.sha }}", "head-ref": "${{ github.head_ref }}" });
+    expect(lanesStep?.with).toMatchObject({ mode: "gate", pr: "${{ github.event.pull_request.number }}", "head-sha": "${{ github.event.pull_request.head.sha }}", "head-ref": "${{ github.head_ref }}" });
   });
 });

@@ -1,6 +1,7 @@
 // `lanes gate NAME | --all`: runs gates on a local lane by the same code path as the check runs
 // (collect input → gate → result), prints one result or a table, and with --publish reports each gate as
-// the check run `lanes/<gate>` through the GitHub port. Exit 0 pass, 1 a required gate failed, 2 usage.
+// the check run `lanes/<gate>` through the GitHub port. With --pr the PRP, PR body and merged dependencies
+// come from GitHub (see src/gates/pr-context.ts). Exit 0 pass, 1 a required gate failed, 2 usage.
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
@@ -11,9 +12,11 @@ import { gateConfigFrom } from "../../gates/gate-config.js";
 import { publishGate, type PublishTarget } from "../../gates/publish.js";
 import { checkRunName, gateMode, isGateName, runGate } from "../../gates/registry.js";
 import { GATE_NAMES, type GateConfig, type GateInput, type GateName, type GatePrp } from "../../gates/types.js";
+import type { RepoRef } from "../../github/github-port.js";
 import { gitText } from "../../git/index.js";
 import { action, emit, type CliContext } from "../context.js";
 import { githubPortFromEnv } from "../github-port-from-env.js";
+import { gatePrContext, prNumber } from "./gate-pr.js";
 import { loadGatePrp } from "./gate-prp.js";
 import { renderAll, renderGate, type AllGatesReport, type GateReport } from "./gate-report.js";
 
@@ -27,6 +30,7 @@ interface GateOptions {
   publish?: boolean;
   githubRepo?: string;
   sha?: string;
+  pr?: string;
 }
 
 const RepoSchema = z.string().regex(/^[\w.-]+\/[\w.-]+$/);
@@ -39,17 +43,23 @@ function gatesToRun(name: string | undefined, opts: GateOptions, config: GateCon
   return [name];
 }
 
-/** Where --publish reports: the repository and the commit the worktree has checked out. */
-async function publishTarget(opts: GateOptions, dir: string): Promise<PublishTarget & { fullName: string }> {
+/** The repository --publish and --pr talk to (a bare RepoRef: the port passes its fields on to GitHub). */
+function githubRepo(opts: GateOptions): RepoRef {
+  const why = opts.publish ? "--publish" : "--pr";
   if (!opts.githubRepo || !RepoSchema.safeParse(opts.githubRepo).success) {
-    throw new UsageError(`--publish needs --github-repo OWNER/REPO${opts.githubRepo ? `; got "${opts.githubRepo}"` : ""}`);
+    throw new UsageError(`${why} needs --github-repo OWNER/REPO${opts.githubRepo ? `; got "${opts.githubRepo}"` : ""}`);
   }
-  const head = await gitText(["rev-parse", "--verify", "HEAD^{commit}"], { cwd: dir });
-  const sha = opts.sha === undefined ? head : await gitText(["rev-parse", "--verify", `${opts.sha}^{commit}`], { cwd: dir });
-  // The gates read the worktree (validation runs in it), so the results belong to its commit only.
-  if (sha !== head) throw new UsageError(`--sha ${opts.sha ?? ""} is not the commit checked out in ${dir} (${head}); check it out first`);
   const [owner = "", repo = ""] = opts.githubRepo.split("/");
-  return { owner, repo, headSha: sha, fullName: opts.githubRepo };
+  return { owner, repo };
+}
+
+/** Where --publish reports: the commit the worktree has checked out (--sha, else the PR's head, else HEAD). */
+async function publishTarget(repo: RepoRef, wanted: { sha: string; from: string } | undefined, dir: string): Promise<PublishTarget & { fullName: string }> {
+  const head = await gitText(["rev-parse", "--verify", "HEAD^{commit}"], { cwd: dir });
+  const sha = wanted === undefined ? head : await gitText(["rev-parse", "--verify", `${wanted.sha}^{commit}`], { cwd: dir });
+  // The gates read the worktree (validation runs in it), so the results belong to its commit only.
+  if (sha !== head) throw new UsageError(`${wanted?.from ?? "--sha"} ${wanted?.sha ?? ""} is not the commit checked out in ${dir} (${head}); check it out first`);
+  return { ...repo, headSha: sha, fullName: `${repo.owner}/${repo.repo}` };
 }
 
 const skipped = (gate: GateName, mode: string): GateReport => ({ gate: checkRunName(gate), mode, conclusion: "skipped", title: "Gate is off", summary: "This gate is off in the configuration.", annotations: [] });
@@ -63,10 +73,11 @@ export function registerGate(program: Command, ctx: CliContext): void {
     .option("--dir <dir>", "the lane's worktree (default: the current directory)")
     .option("--base <ref>", "the base the lane branched from", "main")
     .option("--branch <name>", "the lane's branch name (default: the checked-out branch; needed on a detached HEAD)")
-    .option("--prp <file>", "the lane's PRP: markdown, or the output of `lanes prp parse FILE --json`")
+    .option("--pr <number>", "the lane's pull request: its PRP issue (\"Closes #n\" or the branch name), body and merged dependencies are read from GitHub (with --github-repo)")
+    .option("--prp <file>", "the lane's PRP: markdown, or the output of `lanes prp parse FILE --json` (overrides the PRP --pr finds)")
     .option("--publish", "publish each result as the check run lanes/<gate> (token from GITHUB_TOKEN, API from GITHUB_API_URL)")
-    .option("--github-repo <owner/repo>", "the repository to publish to (with --publish)")
-    .option("--sha <sha>", "the commit to publish on; must be the worktree's HEAD (default: HEAD)")
+    .option("--github-repo <owner/repo>", "the repository to publish to and read --pr from")
+    .option("--sha <sha>", "the commit to publish on; must be the worktree's HEAD (default: the PR's head with --pr, else HEAD)")
     .option("--json", "print the result as JSON")
     .action(
       action(ctx, async (name: string | undefined, opts: GateOptions) => {
@@ -74,12 +85,19 @@ export function registerGate(program: Command, ctx: CliContext): void {
         // The lane's own .github/lanes.yml, as the check run would read it; defaults when absent.
         const config = gateConfigFrom((await readConfigFile(resolve(dir, DEFAULT_CONFIG_FILE), { required: false })).config);
         const gates = gatesToRun(name, opts, config);
-        const port = opts.publish ? githubPortFromEnv(ctx.env, ctx.log, "lanes gate --publish") : undefined;
-        const target = opts.publish ? await publishTarget(opts, dir) : undefined;
-        const prp: GatePrp = opts.prp === undefined ? { title: "(no PRP given)", criteria: [] } : await loadGatePrp(ctx.cwd, opts.prp);
+        const pr = opts.pr === undefined ? undefined : prNumber(opts.pr);
+        const repo = opts.publish || pr !== undefined ? githubRepo(opts) : undefined;
+        const port = repo ? githubPortFromEnv(ctx.env, ctx.log, opts.publish ? "lanes gate --publish" : "lanes gate --pr") : undefined;
+        const filePrp = opts.prp === undefined ? undefined : await loadGatePrp(ctx.cwd, opts.prp);
+        const pull = port && repo && pr !== undefined ? await gatePrContext(port, repo, pr, config.branchPattern, filePrp) : undefined;
+        const prp: GatePrp = pull?.prp ?? filePrp ?? { title: "(no PRP given)", criteria: [] };
+        const branch = opts.branch ?? pull?.pull.head.ref;
+        const sha = opts.sha !== undefined ? { sha: opts.sha, from: "--sha" } : pull ? { sha: pull.pull.head.sha, from: `the head of PR #${pr}` } : undefined;
+        const target = opts.publish && repo ? await publishTarget(repo, sha, dir) : undefined;
+        const fromPr = pull ? { prpProblem: pull.prpProblem, prBody: pull.prBody, mergedPrpIds: pull.mergedPrpIds } : {};
         // Collected once, when first needed, and shared by every gate.
         let collected: Promise<GateInput> | undefined;
-        const input = () => (collected ??= collectInput({ dir, base: opts.base, prp, config, ...(opts.branch ? { branch: opts.branch } : {}) }));
+        const input = () => (collected ??= collectInput({ dir, base: opts.base, prp, config, ...fromPr, ...(branch ? { branch } : {}) }));
 
         const reports: GateReport[] = [];
         for (const gate of gates) {

@@ -1,0 +1,154 @@
+// End to end against the local GitHub sandbox: `lanes gate --pr N` finds the lane's PRP issue from the PR
+// body's "Closes #n", parses it, counts boxes checked in the PR body as evidence, sees the closed
+// dependency as merged, and publishes on the PR's head from a detached checkout, as on a CI runner.
+import { rm, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createGitHubPort, type GitHubPort } from "../../src/github/index.js";
+import { silentLogger } from "../../src/observe/logger.js";
+import { startSandbox, type Sandbox } from "../../src/sandbox/index.js";
+import { lanes } from "../support/cli.js";
+import { makeRepo, type TestRepo } from "../support/git.js";
+import { installationToken } from "../sandbox/app-token.js";
+
+const prpBody = (dependency: number) => `---
+role: developer
+paths: src/**
+depends_on: [${dependency}]
+validation:
+  - test -f src/greet.ts
+---
+# Greeting
+
+## Success Criteria
+- [ ] greet returns a greeting for a name
+- [ ] the greeting is shown in the banner
+`;
+
+const GREET = "export function greet(name: string): string {\n  return `Hello, ${name}!`;\n}\n";
+
+interface CheckRunJson {
+  name: string;
+  head_sha: string;
+  conclusion: string | null;
+  output: { title: string | null; summary: string | null };
+}
+interface Report {
+  conclusion: string;
+  published?: { repo: string; sha: string };
+  gates: { gate: string; conclusion: string; title: string; summary: string; checkRunId?: number }[];
+}
+
+describe("lanes gate --pr against the sandbox", () => {
+  let sandbox: Sandbox;
+  let clone: TestRepo;
+  let port: GitHubPort;
+  let env: Record<string, string>;
+  let fullName: string;
+  const repo = () => ({ owner: fullName.split("/")[0] ?? "", repo: fullName.split("/")[1] ?? "" });
+
+  beforeEach(async () => {
+    sandbox = await startSandbox();
+    clone = await makeRepo();
+    const info = sandbox.info();
+    fullName = info.repos[0]?.full_name ?? "";
+    const token = await installationToken(sandbox);
+    env = { GITHUB_TOKEN: token, GITHUB_API_URL: info.api_url };
+    port = createGitHubPort({ auth: { type: "token", token }, baseUrl: info.api_url, log: silentLogger(), pacing: "none" });
+    await clone.git("remote", "add", "origin", info.repos[0]?.clone_url ?? "");
+    await clone.git("fetch", "-q", "origin");
+  });
+  afterEach(async () => {
+    await sandbox.close();
+    await clone.remove();
+  });
+
+  /** Pushes a lane branch with the greeting and opens its PR; the clone is left on a detached HEAD. */
+  async function openLanePr(branch: string, body: string): Promise<{ number: number; sha: string }> {
+    await clone.git("checkout", "-q", "-b", branch, "origin/main");
+    const sha = await clone.commit("Add the greeting", { "src/greet.ts": GREET });
+    await clone.git("push", "-q", "origin", "HEAD");
+    await clone.git("checkout", "-q", "--detach", sha);
+    const pull = await port.createPull(repo(), { title: "Greeting", head: branch, base: "main", body });
+    return { number: pull.number, sha };
+  }
+
+  it("gates a lane PR on the PRP it closes: evidence rows, merged dependency, published on the PR head", async () => {
+    const dependency = await port.createIssue(repo(), { title: "Names", body: "done elsewhere" });
+    await port.updateIssue(repo(), dependency.number, { state: "closed" });
+    const prpIssue = await port.createIssue(repo(), { title: "Greeting", body: prpBody(dependency.number), labels: ["prp"] });
+    const pr = await openLanePr(`lanes/developer/${prpIssue.number}-greeting`, `Closes #${prpIssue.number}\n\n- [x] the greeting is shown in the banner\n`);
+
+    const result = await lanes(["gate", "--all", "--pr", String(pr.number), "--publish", "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main", "--json"], { env });
+    expect(result.stderr).toBe("");
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report).toMatchObject({ conclusion: "success", published: { repo: fullName, sha: pr.sha } });
+    expect(result.code).toBe(0);
+
+    const api = (path: string) => fetch(`${env.GITHUB_API_URL}/repos/${fullName}${path}`, { headers: { authorization: `token ${env.GITHUB_TOKEN}` } }).then((r) => r.json());
+    const runs = await Promise.all(report.gates.map((g) => api(`/check-runs/${g.checkRunId ?? 0}`) as Promise<CheckRunJson>));
+    const byName = Object.fromEntries(runs.map((r) => [r.name, r]));
+    expect(Object.fromEntries(runs.map((r) => [r.name, r.conclusion]))).toEqual({
+      "lanes/prp": "success", "lanes/placeholders": "success", "lanes/lane": "success",
+      "lanes/commits": "success", "lanes/validation": "success", "lanes/integration": "success",
+    });
+    for (const run of runs) expect(run.head_sha).toBe(pr.sha);
+    // One criterion evidenced by the lane's code, the other by its box checked in the PR body.
+    expect(byName["lanes/prp"]?.output.title).toBe("2/2 criteria have evidence (100 %, needs 80 %)");
+    expect(byName["lanes/prp"]?.output.summary).toContain("| ✅ | greet returns a greeting for a name | src/greet.ts:1 |");
+    expect(byName["lanes/prp"]?.output.summary).toContain("| ✅ | the greeting is shown in the banner | checked in the PR body |");
+    expect(byName["lanes/integration"]?.output.summary).toContain(`Dependencies merged: #${dependency.number}.`);
+    expect(byName["lanes/validation"]?.output.summary).toContain("`test -f src/greet.ts`");
+    // The branch came from the PR (the checkout is detached) and names the PRP's issue.
+    expect(byName["lanes/lane"]?.output.summary).toContain(`Branch \`lanes/developer/${prpIssue.number}-greeting\`; PRP role \`developer\``);
+  });
+
+  it("fails lanes/integration while the dependency's issue is still open", async () => {
+    const dependency = await port.createIssue(repo(), { title: "Names", body: "in progress" });
+    const prpIssue = await port.createIssue(repo(), { title: "Greeting", body: prpBody(dependency.number) });
+    const pr = await openLanePr(`lanes/developer/${prpIssue.number}-greeting`, `Fixes ${fullName}#${prpIssue.number}`);
+    const result = await lanes(["gate", "integration", "--pr", String(pr.number), "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main", "--json"], { env });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ conclusion: "failure", title: "1 dependency(ies) open", summary: expect.stringContaining(`Dependencies not merged yet: #${dependency.number}.`) });
+  });
+
+  it("reports neutral with how to link a PRP when the PR links none", async () => {
+    const pr = await openLanePr("feature/greeting", "A greeting, see #1.\n\n- [x] shown in the banner");
+    const result = await lanes(["gate", "prp", "--pr", String(pr.number), "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main", "--json"], { env });
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    const report = JSON.parse(result.stdout) as Report["gates"][number];
+    expect(report).toMatchObject({ conclusion: "neutral", title: "No PRP linked to the PR" });
+    expect(report.summary).toContain("`Closes #<issue>` in the PR body");
+
+    // --prp overrides what the PR links; the PR body's checked boxes still count as evidence.
+    const prpFile = join(clone.dir, "..", `${basename(clone.dir)}-prp.md`);
+    await writeFile(prpFile, "# Greeting\n\n## Success Criteria\n- [ ] shown in the banner\n");
+    const overridden = await lanes(["gate", "prp", "--pr", String(pr.number), "--prp", prpFile, "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main", "--json"], { env });
+    await rm(prpFile);
+    expect(JSON.parse(overridden.stdout)).toMatchObject({ conclusion: "success", title: "1/1 criteria have evidence (100 %, needs 80 %)", summary: expect.stringContaining("checked in the PR body") });
+  });
+
+  it("fails lanes/prp with the parse errors when the linked issue's PRP does not parse", async () => {
+    const prpIssue = await port.createIssue(repo(), { title: "Greeting", body: "---\nrole: astronaut\n---\n# Greeting\n" });
+    const pr = await openLanePr(`lanes/developer/${prpIssue.number}-greeting`, `resolves #${prpIssue.number}`);
+    const result = await lanes(["gate", "prp", "--pr", String(pr.number), "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main", "--json"], { env });
+    expect(result).toMatchObject({ code: 1, stderr: "" });
+    const report = JSON.parse(result.stdout) as Report["gates"][number];
+    expect(report).toMatchObject({ conclusion: "failure", title: `The PRP in #${prpIssue.number} does not parse (1 error)` });
+    expect(report.summary).toContain("- line 2: `role`: ");
+  });
+
+  it("exits 2 when the PR's head is not checked out in --dir, so results never land on the wrong commit", async () => {
+    const pr = await openLanePr("lanes/developer/1-greeting", "Closes #1");
+    await clone.git("checkout", "-q", "--detach", "origin/main");
+    const result = await lanes(["gate", "--all", "--pr", String(pr.number), "--publish", "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main"], { env });
+    expect(result).toMatchObject({ code: 2, stderr: expect.stringContaining(`the head of PR #${pr.number} ${pr.sha} is not the commit checked out in ${clone.dir}`) });
+  });
+
+  it("exits 2 when --pr has no --github-repo or is not a number, and 1 when the PR does not exist", async () => {
+    expect(await lanes(["gate", "prp", "--pr", "3", "--dir", clone.dir], { env })).toMatchObject({ code: 2, stderr: expect.stringContaining("--pr needs --github-repo OWNER/REPO") });
+    expect(await lanes(["gate", "prp", "--pr", "three", "--github-repo", fullName, "--dir", clone.dir], { env })).toMatchObject({ code: 2, stderr: expect.stringContaining('--pr expects a pull request number (e.g. --pr 12); got "three"') });
+    const missing = await lanes(["gate", "prp", "--pr", "999", "--github-repo", fullName, "--dir", clone.dir], { env });
+    expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining("GitHub getPull failed with HTTP 404") });
+  });
+});
