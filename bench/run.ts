@@ -7,6 +7,7 @@ const benches: Record<string, Bench> = {
   prp: () => import("./prp.js"),
   integrate: () => import("./integrate.js"),
   github: () => import("./github.js"),
+  runner: () => import("./runner.js"),
   state: () => import("./state.js"),
 };
 

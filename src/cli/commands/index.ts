@@ -4,6 +4,9 @@ import type { CliContext } from "../context.js";
 import { registerAudit } from "./audit.js";
 import { registerConfig } from "./config.js";
 import { registerDoctor } from "./doctor.js";
+import { registerHook } from "./hook.js";
+import { registerSay } from "./say.js";
+import { registerStack } from "./stack.js";
 import { registerGate } from "./gate.js";
 import { registerIntegrate } from "./integrate.js";
 import { registerPrp } from "./prp.js";
@@ -17,6 +20,9 @@ export const cliCommands = {
   prp: registerPrp,
   config: registerConfig,
   team: registerTeam,
+  hook: registerHook,
+  stack: registerStack,
+  say: registerSay,
   queue: registerQueue,
   audit: registerAudit,
   gate: registerGate,

@@ -1,0 +1,142 @@
+// `lanes stack up | supervise | resume | add-roles`: the commands that start or restart a stack.
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { z } from "zod";
+import { RoleNameSchema } from "../../config/role-names.js";
+import { UsageError } from "../../errors.js";
+import { briefMessage } from "../../runner/context.js";
+import { listLanes } from "../../runner/lane-record.js";
+import { runSupervisor } from "../../runner/run-supervisor.js";
+import { openStack } from "../../runner/stack-control.js";
+import { launchStack, restartSupervisor } from "../../runner/stack-launch.js";
+import { stackNameFor } from "../../runner/stack-paths.js";
+import { writeStackRecord } from "../../runner/stack-record.js";
+import { stackUp } from "../../runner/stack-up.js";
+import { action, emit, type CliContext } from "../context.js";
+import { planTeamForDir } from "./team.js";
+
+interface UpOptions {
+  name?: string;
+  repo?: string;
+  backlog?: string;
+  template?: string;
+  roles?: string;
+  plan?: string;
+  agents?: string;
+  agent?: string;
+  base?: string;
+  redis?: string;
+  remote?: string;
+  attach?: boolean;
+  json?: boolean;
+}
+
+const AgentKindSchema = z.enum(["claude", "script"]);
+
+function attach(argv: string[]): void {
+  spawnSync(argv[0] as string, argv.slice(1), { stdio: "inherit" });
+}
+
+export function registerStackRun(stack: Command, ctx: CliContext): void {
+  stack
+    .command("up")
+    .description("start a stack: a private tmux server with status, supervisor, logs and one window per agent")
+    .option("--name <name>", "stack name (default: from the repository directory)")
+    .option("--repo <dir>", "the repository the agents work on (default: the current directory)")
+    .option("--backlog <dir>", "local mode: queue the PRP files of this folder and work them")
+    .option("--template <template>", "team template (web_application, system_deployment, …)")
+    .option("--roles <roles>", "roles, comma-separated")
+    .option("--plan <plan>", "pro, max5x, max20x or console (sizes the team)")
+    .option("--agents <n>", "agents running at once")
+    .option("--agent <kind>", "claude (default) or script", "claude")
+    .option("--base <ref>", "branch lanes start from (default: the repository's current branch)")
+    .option("--redis <url>", "Redis URL (default: REDIS_URL, else redis://127.0.0.1:6379)")
+    .option("--remote <name>", "git remote lane branches are pushed to (default: the first remote)")
+    .option("--attach", "attach to the stack once it is running")
+    .option("--json", "print the stack as JSON")
+    .action(
+      action(ctx, async (opts: UpOptions) => {
+        const agent = AgentKindSchema.safeParse(opts.agent);
+        if (!agent.success) throw new UsageError(`--agent ${opts.agent}: expected claude or script`);
+        const agents = opts.agents === undefined ? undefined : Number(opts.agents);
+        if (agents !== undefined && (!Number.isInteger(agents) || agents < 1)) throw new UsageError(`--agents ${opts.agents}: expected a whole number ≥ 1`);
+        const repo = opts.repo ?? ".";
+        const team = await planTeamForDir({ ...ctx }, { dir: repo, template: opts.template, roles: opts.roles, plan: opts.plan });
+        const result = await stackUp(
+          { repo: resolve(ctx.cwd, repo), name: opts.name, backlog: opts.backlog, agents, agent: agent.data, base: opts.base, redis: opts.redis, remote: opts.remote, team, rolesGiven: opts.roles !== undefined },
+          ctx.env,
+        );
+        emit(ctx, { ...result.record, attach: result.attach.join(" ") }, {
+          json: opts.json,
+          human: (r) => `stack ${r.name} is running: ${r.agents} agent(s) for ${r.roles.join(", ")} (${r.agent})\nattach with: ${r.attach}`,
+        });
+        if (opts.attach) attach(result.attach);
+        return 0;
+      }),
+    );
+
+  stack
+    .command("supervise", { hidden: true })
+    .description("run the supervisor of a stack (started by `stack up` inside the stack)")
+    .requiredOption("--name <name>", "stack name")
+    .action(
+      action(ctx, async (opts: { name: string }) => {
+        const stop = new AbortController();
+        process.once("SIGTERM", () => stop.abort());
+        process.once("SIGINT", () => stop.abort());
+        process.once("SIGHUP", () => stop.abort());
+        await runSupervisor(ctx.env, opts.name, stop.signal);
+        return 0;
+      }),
+    );
+
+  stack
+    .command("resume")
+    .description("after a reboot or crash: restart the stack; dead agents resume their session, lost jobs are requeued")
+    .option("--name <name>", "stack name (default: from the repository directory)")
+    .option("--rebrief-all", "paste the brief again into every live agent")
+    .option("--json", "print the result as JSON")
+    .action(
+      action(ctx, async (opts: { name?: string; rebriefAll?: boolean; json?: boolean }) => {
+        const handle = await openStack(ctx.env, stackNameFor(ctx.cwd, opts.name));
+        const running = await handle.tmux.hasSession(handle.record.name);
+        if (!running) await launchStack(handle.record, handle.paths, handle.tmux, ctx.env);
+        else {
+          const supervisor = (await handle.tmux.listPanes(handle.record.name)).find((p) => p.windowName === "supervisor");
+          if (!supervisor || supervisor.dead) await restartSupervisor(handle.record, handle.paths, handle.tmux, ctx.env);
+        }
+        const rebriefed: string[] = [];
+        if (opts.rebriefAll) {
+          for (const lane of await listLanes(handle.paths.lanes)) {
+            if (!["working", "idle"].includes(lane.state)) continue;
+            const sent = await handle.tmux.sendText(lane.paneId, briefMessage(lane, true)).then(() => true, () => false);
+            if (sent) rebriefed.push(lane.window);
+          }
+        }
+        emit(ctx, { name: handle.record.name, relaunched: !running, rebriefed }, {
+          json: opts.json,
+          human: (r) => `${r.relaunched ? `stack ${r.name} relaunched` : `stack ${r.name} was running`}${r.rebriefed.length > 0 ? `; rebriefed ${r.rebriefed.join(", ")}` : ""}`,
+        });
+        return 0;
+      }),
+    );
+
+  stack
+    .command("add-roles")
+    .description("add roles to a running stack (its supervisor restarts and keeps its lanes)")
+    .argument("<roles>", "roles, comma-separated")
+    .option("--name <name>", "stack name (default: from the repository directory)")
+    .action(
+      action(ctx, async (list: string, opts: { name?: string }) => {
+        const roles = list.split(",").map((r) => r.trim()).filter(Boolean);
+        const parsed = z.array(RoleNameSchema).safeParse(roles);
+        if (!parsed.success || roles.length === 0) throw new UsageError(`add-roles ${list}: expected roles such as developer,tester`);
+        const handle = await openStack(ctx.env, stackNameFor(ctx.cwd, opts.name));
+        const record = await writeStackRecord(handle.paths.record, { ...handle.record, roles: [...new Set([...handle.record.roles, ...parsed.data])] });
+        await restartSupervisor(record, handle.paths, handle.tmux, ctx.env);
+        ctx.io.stdout(`stack ${record.name} now serves ${record.roles.join(", ")}\n`);
+        return 0;
+      }),
+    );
+}

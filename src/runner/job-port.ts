@@ -1,0 +1,52 @@
+// The slice of the state store the supervisor uses, and how a lane's PRP travels in a job's payload.
+// The Redis state store satisfies this port; the supervisor never issues Redis commands itself.
+import { z } from "zod";
+import type { RoleName } from "../config/role-names.js";
+import { ScriptSchema } from "./agents/script-steps.js";
+
+export interface LaneJob {
+  id: string;
+  issue: number | string;
+  role: string;
+  title: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  maxAttempts: number;
+}
+
+export interface LaneLease {
+  jobId: string;
+  token: string;
+  host: string;
+  agent: string;
+  leaseUntil: number;
+}
+
+export type FailResult = { outcome: "retry"; runAt: number } | { outcome: "needs-human" } | { outcome: "stale" };
+
+export interface JobPort {
+  claim(request: { role: RoleName; host: string; agent: string; waitMs?: number; signal?: AbortSignal; leaseMs?: number }): Promise<{ job: LaneJob; lease: LaneLease } | null>;
+  heartbeat(lease: LaneLease, leaseMs?: number): Promise<number | null>;
+  ack(lease: LaneLease): Promise<boolean>;
+  fail(lease: LaneLease, reason: string, options?: { final?: boolean }): Promise<FailResult>;
+  registerHost(registration: { host: string; roles?: readonly string[]; ttlMs: number }): Promise<void>;
+  heartbeatHost(host: string, ttlMs: number): Promise<void>;
+  reap(): Promise<unknown>;
+}
+
+/** The PRP fields a lane needs, carried in `job.payload.prp`. */
+export const LanePayloadSchema = z.object({
+  body: z.string().default(""),
+  criteria: z.array(z.string()).default([]),
+  paths: z.array(z.string()).default([]),
+  validation: z.array(z.string()).default([]),
+  model: z.string().optional(),
+  script: ScriptSchema.optional(),
+});
+export type LanePayload = z.infer<typeof LanePayloadSchema>;
+
+export function lanePayload(job: LaneJob): LanePayload {
+  const parsed = LanePayloadSchema.safeParse(job.payload.prp ?? {});
+  return parsed.success ? parsed.data : LanePayloadSchema.parse({});
+}

@@ -1,0 +1,177 @@
+// Drives one lane after it is open: briefs the agent, reacts to its hook events, enforces the commit
+// rule, pauses on usage limits and resumes, restarts a crashed agent, and finishes the lane.
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { commitLaneWork, headCommitTime } from "../git/lane-commit.js";
+import type { Logger } from "../observe/logger.js";
+import { BLOCKED_FILE, briefMessage, DONE_FILE } from "./context.js";
+import { PaneDeadError } from "./errors.js";
+import type { JobPort } from "./job-port.js";
+import { lanePayload, type LaneJob } from "./job-port.js";
+import type { LaneEvent } from "./lane-events.js";
+import { finishLane, type FinishOptions } from "./lane-finish.js";
+import { commitRuleAction, NUDGE_MESSAGE, RESUME_MESSAGE, resumeDue, usageLimitPause, type CommitRule } from "./lane-policy.js";
+import { saveLane, type LaneRecord } from "./lane-record.js";
+import { paneEnvFor, type LaneHost } from "./lane-setup.js";
+import type { PaneInfo } from "./tmux.js";
+import { removeLaneWorktree } from "./worktrees.js";
+
+export interface DriverContext {
+  host: LaneHost;
+  store: JobPort;
+  log: Logger;
+  now: () => number;
+  finish: FinishOptions;
+  commitRule?: CommitRule;
+  /** Restarts of a crashed agent on this host before the job is failed back to the queue. */
+  maxRestarts: number;
+  hostTimeZone?: string | undefined;
+  /** Paste the brief anyway when the agent has not reported SessionStart after this long. */
+  briefFallbackMs: number;
+}
+
+export type LaneOutcome = "continue" | "closed";
+
+export class LaneDriver {
+  constructor(
+    private readonly ctx: DriverContext,
+    public lane: LaneRecord,
+    private readonly job: LaneJob,
+  ) {}
+
+  private async save(patch: Partial<LaneRecord>): Promise<void> {
+    this.lane = { ...this.lane, ...patch };
+    await saveLane(this.ctx.host.paths.lane(this.lane.id), this.lane);
+  }
+
+  private async paste(text: string): Promise<boolean> {
+    try {
+      await this.ctx.host.tmux.sendText(this.lane.paneId, text);
+      return true;
+    } catch (error) {
+      if (error instanceof PaneDeadError) return false;
+      throw error;
+    }
+  }
+
+  private async brief(): Promise<void> {
+    if (await this.paste(briefMessage(this.lane, this.lane.restarts > 0))) await this.save({ briefed: true, state: "working" });
+  }
+
+  async onEvent(event: LaneEvent): Promise<LaneOutcome> {
+    const now = this.ctx.now();
+    await this.save({ lastEvent: event.event, lastEventAt: now, ...(event.sessionId ? { sessionId: event.sessionId } : {}) });
+    if (event.event === "SessionStart" && !this.lane.briefed) await this.brief();
+    if (event.event === "Stop" || event.event === "Notification") return this.afterTurn();
+    return "continue";
+  }
+
+  /** The agent stopped or asked for attention: done, blocked, rate-limited or just idle. */
+  private async afterTurn(): Promise<LaneOutcome> {
+    const done = join(this.lane.worktree, DONE_FILE);
+    if (existsSync(done)) return this.close("done", (await readFile(done, "utf8")).trim());
+    const blocked = join(this.lane.worktree, BLOCKED_FILE);
+    if (existsSync(blocked)) {
+      const question = (await readFile(blocked, "utf8")).trim();
+      await this.ctx.store.fail(this.lane.lease, `agent is blocked: ${question}`, { final: true });
+      await this.save({ state: "blocked", note: question.slice(0, 500) });
+      return "closed";
+    }
+    if (await this.checkUsageLimit()) return "continue";
+    if (this.lane.state === "working") await this.save({ state: "idle", limitAttempts: 0 });
+    return "continue";
+  }
+
+  private async checkUsageLimit(): Promise<boolean> {
+    const text = await this.ctx.host.tmux.capture(this.lane.paneId, 2000).catch(() => "");
+    const pause = usageLimitPause(this.lane, text, this.ctx.now(), this.ctx.hostTimeZone);
+    if (!pause) return false;
+    this.ctx.log.info({ lane: this.lane.id, until: new Date(pause.pausedUntil).toISOString() }, "usage limit: lane paused");
+    await this.save({ state: "paused", pausedUntil: pause.pausedUntil, limitLinesSeen: pause.limitLinesSeen, note: pause.message });
+    return true;
+  }
+
+  /**
+   * Periodic duties: lease, crash detection, brief fallback and resume on every tick; the pane scrape
+   * and the commit rule (each a subprocess) only on `slow` ticks. `panes` is one listing for all lanes.
+   */
+  async onTick(panes: readonly PaneInfo[], slow: boolean): Promise<LaneOutcome> {
+    const now = this.ctx.now();
+    if ((await this.ctx.store.heartbeat(this.lane.lease)) === null) {
+      this.ctx.log.warn({ lane: this.lane.id }, "lease lost: another host may take the lane over");
+      await this.ctx.host.tmux.killWindow(this.lane.paneId).catch(() => undefined);
+      await this.save({ state: "lost" });
+      return "closed";
+    }
+    const pane = panes.find((p) => p.paneId === this.lane.paneId);
+    if (!pane || pane.dead) return this.restart(pane ? `agent exited with status ${pane.deadStatus ?? "?"}` : "agent window disappeared");
+    if (!this.lane.briefed && now - this.lane.startedAt >= this.ctx.briefFallbackMs) await this.brief();
+    if (resumeDue(this.lane, now)) {
+      if (await this.paste(RESUME_MESSAGE)) await this.save({ state: "working", limitAttempts: this.lane.limitAttempts + 1 });
+      return "continue";
+    }
+    if (!slow) return "continue";
+    if ((this.lane.state === "working" || this.lane.state === "idle") && (await this.checkUsageLimit())) return "continue";
+    const lastCommitAt = (await headCommitTime(this.lane.worktree)) ?? undefined;
+    const action = commitRuleAction(this.lane, lastCommitAt, now, this.ctx.commitRule);
+    if (action === "nudge" && (await this.paste(NUDGE_MESSAGE))) await this.save({ nudgedAt: now });
+    if (action === "wip-commit") {
+      const sha = await commitLaneWork(this.lane.worktree, `WIP: lanes auto-commit for #${this.lane.issue} (no commit in 30 minutes)`, this.ctx.finish.env);
+      this.ctx.log.info({ lane: this.lane.id, sha }, "commit rule: WIP commit");
+      await this.save({ nudgedAt: undefined, startedAt: sha ? this.lane.startedAt : now });
+    }
+    return "continue";
+  }
+
+  /** A crashed agent restarts in place with the same context, continuing its session when known. */
+  private async restart(reason: string): Promise<LaneOutcome> {
+    if (this.lane.restarts >= this.ctx.maxRestarts) {
+      const outcome = await this.ctx.store.fail(this.lane.lease, `${reason}; restarted ${this.lane.restarts} times`);
+      await this.ctx.host.tmux.killWindow(this.lane.paneId).catch(() => undefined);
+      await this.save({ state: "failed", note: `${reason} (${outcome.outcome})` });
+      return "closed";
+    }
+    this.ctx.log.warn({ lane: this.lane.id, reason }, "agent crashed: restarting with the same context");
+    const command = this.ctx.host.agent.command({ worktree: this.lane.worktree, model: lanePayload(this.job).model, sessionId: this.lane.sessionId });
+    const spec = { cwd: this.lane.worktree, command, env: paneEnvFor(this.ctx.host, this.lane.id) };
+    let paneId = this.lane.paneId;
+    try {
+      await this.ctx.host.tmux.respawnPane(paneId, spec);
+    } catch {
+      paneId = await this.ctx.host.tmux.newWindow({ session: this.ctx.host.session, window: this.lane.window, ...spec });
+    }
+    await this.save({ paneId, restarts: this.lane.restarts + 1, briefed: false, state: "starting", startedAt: this.ctx.now(), note: reason });
+    return "continue";
+  }
+
+  async close(state: "done", summary: string): Promise<LaneOutcome> {
+    let report: Awaited<ReturnType<typeof finishLane>>;
+    try {
+      report = await finishLane(this.lane, summary, this.ctx.finish);
+    } catch (error) {
+      // the work is safe on the branch; the job goes back to the queue (retry policy) to finish again
+      const reason = `finishing the lane failed: ${error instanceof Error ? error.message : String(error)}`;
+      const outcome = await this.ctx.store.fail(this.lane.lease, reason);
+      await this.ctx.host.tmux.killWindow(this.lane.paneId).catch(() => undefined);
+      this.ctx.log.error({ lane: this.lane.id, outcome: outcome.outcome, err: reason }, "lane could not be finished");
+      await this.save({ state: "failed", note: `${reason} (${outcome.outcome})`.slice(0, 1000) });
+      return "closed";
+    }
+    await this.ctx.store.ack(this.lane.lease);
+    await this.ctx.host.tmux.killWindow(this.lane.paneId).catch(() => undefined);
+    await removeLaneWorktree(this.ctx.host.repo, this.lane.worktree);
+    this.ctx.log.info({ lane: this.lane.id, ...report }, "lane done");
+    await this.save({ state, commits: report.commits, note: [summary, ...report.notes].join("; ").slice(0, 1000), ...(report.pr ? { pr: report.pr } : {}) });
+    return "closed";
+  }
+
+  /** `stack resume --rebrief-all` and `lanes say`: paste a message into the agent's pane. */
+  async say(text: string): Promise<boolean> {
+    return this.paste(text);
+  }
+
+  async rebrief(): Promise<void> {
+    await this.brief();
+  }
+}

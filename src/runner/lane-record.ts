@@ -1,0 +1,69 @@
+// What the supervisor remembers about a lane on this host, one JSON file per lane under the stack's
+// directory, so a restarted supervisor (or `stack resume`) finds windows, sessions and progress.
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { z } from "zod";
+
+export const LANE_STATES = ["starting", "working", "idle", "paused", "done", "blocked", "failed", "lost"] as const;
+export const LaneStateSchema = z.enum(LANE_STATES);
+export type LaneState = z.infer<typeof LaneStateSchema>;
+
+export const LaneRecordSchema = z.object({
+  id: z.string(),
+  role: z.string(),
+  issue: z.union([z.number(), z.string()]),
+  title: z.string(),
+  branch: z.string(),
+  worktree: z.string(),
+  window: z.string(),
+  paneId: z.string(),
+  state: LaneStateSchema,
+  sessionId: z.string().optional(),
+  briefed: z.boolean(),
+  restarts: z.number().int().nonnegative(),
+  startedAt: z.number(),
+  lastEvent: z.string().optional(),
+  lastEventAt: z.number().optional(),
+  lastCommitAt: z.number().optional(),
+  commits: z.number().int().nonnegative().default(0),
+  nudgedAt: z.number().optional(),
+  pausedUntil: z.number().optional(),
+  limitAttempts: z.number().int().nonnegative().default(0),
+  limitLinesSeen: z.number().int().nonnegative().default(0),
+  note: z.string().optional(),
+  pr: z.string().optional(),
+  model: z.string().optional(),
+  /** The claim's lease, so a restarted supervisor on this host keeps heartbeating it. */
+  lease: z.object({ jobId: z.string(), token: z.string(), host: z.string(), agent: z.string(), leaseUntil: z.number() }),
+});
+export type LaneRecord = z.infer<typeof LaneRecordSchema>;
+
+export async function saveLane(file: string, lane: LaneRecord): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(lane, null, 2)}\n`);
+  await rename(tmp, file);
+}
+
+export async function loadLane(file: string): Promise<LaneRecord | undefined> {
+  if (!existsSync(file)) return undefined;
+  const parsed = LaneRecordSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Every readable lane record in a stack's lanes directory. */
+export async function listLanes(dir: string): Promise<LaneRecord[]> {
+  if (!existsSync(dir)) return [];
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".json"));
+  const lanes: LaneRecord[] = [];
+  for (const name of names) {
+    try {
+      const lane = await loadLane(join(dir, name));
+      if (lane) lanes.push(lane);
+    } catch {
+      // a half-written or foreign file is not a lane
+    }
+  }
+  return lanes.sort((a, b) => a.startedAt - b.startedAt);
+}

@@ -1,0 +1,91 @@
+// Opens a lane for a claimed job: worktree and branch, CLAUDE.md, agent hooks, and a tmux window
+// running the agent. Briefing happens later, when the agent reports SessionStart.
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { AgentAdapter } from "./agents/agent-adapter.js";
+import { SCRIPT_FILE } from "./agents/script-steps.js";
+import { readProjectContext, writeLaneContext } from "./context.js";
+import { lanePayload, type LaneJob, type LaneLease } from "./job-port.js";
+import { lanesCommand } from "./lanes-command.js";
+import type { LaneRecord } from "./lane-record.js";
+import type { StackPaths } from "./stack-paths.js";
+import type { Tmux } from "./tmux.js";
+import { prepareLaneWorktree } from "./worktrees.js";
+
+export interface LaneHost {
+  repo: string;
+  base: string;
+  worktreeRoot: string;
+  session: string;
+  tmux: Tmux;
+  paths: StackPaths;
+  agent: AgentAdapter;
+  roleBrief: (role: string) => string;
+  /** The role's model (config, else the role's default); a PRP's own model wins. */
+  modelFor?: (role: string) => string | undefined;
+  organisation?: string | undefined;
+  /** Extra environment for agent panes (e.g. git identity in tests). */
+  paneEnv?: Record<string, string>;
+}
+
+export function laneWindowName(job: Pick<LaneJob, "role" | "issue">): string {
+  return `${job.role}-${job.issue}`.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 40);
+}
+
+export function paneEnvFor(host: LaneHost, laneId: string): Record<string, string> {
+  return { ...host.paneEnv, LANES_EVENTS: host.paths.events, LANES_LANE: laneId, LANES_STACK: host.session };
+}
+
+/** Prepares the worktree and context, then starts the agent in a fresh window. */
+export async function openLane(host: LaneHost, job: LaneJob, lease: LaneLease, now: number, previous?: LaneRecord): Promise<LaneRecord> {
+  const payload = lanePayload(job);
+  const model = payload.model ?? host.modelFor?.(job.role);
+  const prp = { ...payload, ...(model ? { model } : {}) };
+  const wt = await prepareLaneWorktree(host.repo, host.worktreeRoot, { role: job.role, issue: job.issue, title: job.title }, host.base);
+  await writeLaneContext({
+    prp: { issue: job.issue, title: job.title, role: job.role, ...prp },
+    branch: wt.branch,
+    worktree: wt.path,
+    roleBrief: host.roleBrief(job.role),
+    organisation: host.organisation,
+    project: await readProjectContext(wt.path),
+  });
+  if (host.agent.kind === "script") {
+    await mkdir(join(wt.path, ".lanes"), { recursive: true });
+    await writeFile(join(wt.path, SCRIPT_FILE), JSON.stringify({ issue: job.issue, title: job.title, criteria: prp.criteria, steps: prp.script }));
+  }
+  await host.agent.installHooks(wt.path, [...lanesCommand(), "hook"]);
+
+  const window = laneWindowName(job);
+  for (const pane of await host.tmux.listPanes(host.session)) {
+    if (pane.windowName === window) await host.tmux.killWindow(pane.paneId);
+  }
+  const sessionId = previous?.sessionId;
+  const paneId = await host.tmux.newWindow({
+    session: host.session,
+    window,
+    cwd: wt.path,
+    command: host.agent.command({ worktree: wt.path, model: prp.model, sessionId }),
+    env: paneEnvFor(host, job.id),
+  });
+  return {
+    id: job.id,
+    role: job.role,
+    issue: job.issue,
+    title: job.title,
+    branch: wt.branch,
+    worktree: wt.path,
+    window,
+    paneId,
+    state: "starting",
+    ...(sessionId ? { sessionId } : {}),
+    ...(prp.model ? { model: prp.model } : {}),
+    briefed: false,
+    restarts: previous?.restarts ?? 0,
+    startedAt: now,
+    commits: 0,
+    limitAttempts: 0,
+    limitLinesSeen: 0,
+    lease,
+  };
+}

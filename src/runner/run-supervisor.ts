@@ -1,0 +1,100 @@
+// `lanes stack supervise`: the supervisor process inside a stack's tmux server. Opens the state store,
+// drives lanes until SIGTERM, and in local mode offers backlog PRPs as their dependencies finish.
+import { writeFile } from "node:fs/promises";
+import { pino } from "pino";
+import { ROLES } from "../config/roles.js";
+import type { RoleName } from "../config/role-names.js";
+import { createGitHubPort } from "../github/index.js";
+import { createLogger, type Logger } from "../observe/logger.js";
+import { openStateStore, type OpenedStateStore } from "../state/index.js";
+import type { AgentAdapter } from "./agents/agent-adapter.js";
+import { claudeAgent } from "./agents/claude-agent.js";
+import { scriptAgent } from "./agents/script-agent-adapter.js";
+import { readBacklog, readyBacklogJobs } from "./backlog-jobs.js";
+import { pullRequestsVia } from "./github-pulls.js";
+import type { PullRequestPort } from "./lane-finish.js";
+import { listLanes } from "./lane-record.js";
+import { logFile, readyFile } from "./stack-launch.js";
+import { readStackRecord, type StackRecord } from "./stack-record.js";
+import { stackPaths, type StackPaths } from "./stack-paths.js";
+import { Supervisor } from "./supervisor.js";
+import { Tmux } from "./tmux.js";
+
+export function agentFor(kind: StackRecord["agent"]): AgentAdapter {
+  return kind === "claude" ? claudeAgent() : scriptAgent();
+}
+
+/** Queues the backlog PRPs that are ready given the lanes already done; returns the new job ids. */
+export async function offerBacklog(record: StackRecord, paths: StackPaths, store: Pick<OpenedStateStore, "enqueue">): Promise<string[]> {
+  if (!record.backlog) return [];
+  const backlog = await readBacklog(record.backlog, { repo: record.repoSlug, defaultRole: record.roles[0] as RoleName });
+  const done = new Set((await listLanes(paths.lanes)).filter((l) => l.state === "done").map((l) => String(l.issue)));
+  const queued: string[] = [];
+  for (const job of readyBacklogJobs(backlog, done)) {
+    if ((await store.enqueue(job)).created) queued.push(job.id);
+  }
+  return queued;
+}
+
+const IDENTITY_KEYS = ["GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM"];
+
+/** Agents commit as the identity the stack was started with (never secrets: those come from the server env). */
+function gitIdentity(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(IDENTITY_KEYS.flatMap((k) => (env[k] === undefined ? [] : [[k, env[k] as string]])));
+}
+
+/** The PR step needs a token and a real owner/repo; local stacks (`local/<name>`) have neither. */
+function pullRequestPort(record: StackRecord, env: NodeJS.ProcessEnv, log: Logger): PullRequestPort | undefined {
+  const token = env.GITHUB_TOKEN;
+  const [owner, repo] = record.repoSlug.split("/");
+  if (!token || !owner || !repo || owner === "local") return undefined;
+  return pullRequestsVia(createGitHubPort({ auth: { type: "token", token }, log }), { owner, repo });
+}
+
+export async function runSupervisor(env: NodeJS.ProcessEnv, name: string, signal: AbortSignal): Promise<void> {
+  const paths = stackPaths(env, name);
+  const record = await readStackRecord(paths.record, name);
+  const log = createLogger({ name: `lanes-stack-${name}`, destination: pino.destination({ dest: logFile(paths), mkdir: true, sync: false }) }, env);
+  const store = await openStateStore({ url: record.redisUrl, prefix: record.prefix, log, leaseMs: record.leaseMs });
+  const tmux = new Tmux(paths.socket);
+  const supervisor = new Supervisor({
+    name,
+    hostName: record.hostName,
+    roles: record.roles,
+    agents: record.agents,
+    leaseMs: record.leaseMs,
+    store,
+    log,
+    maxRestarts: record.maxRestarts,
+    briefFallbackMs: 30_000,
+    commitRule: { everyMs: record.commitEveryMinutes * 60_000, graceMs: 5 * 60_000 },
+    host: {
+      repo: record.repo,
+      base: record.base,
+      worktreeRoot: record.worktreeRoot,
+      session: name,
+      tmux,
+      paths,
+      agent: agentFor(record.agent),
+      roleBrief: (role) => ROLES[role as RoleName]?.brief ?? "",
+      modelFor: (role) => record.models[role],
+      organisation: record.organisation,
+      paneEnv: gitIdentity(env),
+    },
+    finish: { repo: record.repo, base: record.base, remote: record.remote, pulls: pullRequestPort(record, env, log), env },
+    onLaneClosed: async () => {
+      const queued = await offerBacklog(record, paths, store);
+      if (queued.length > 0) log.info({ queued }, "backlog PRPs now ready were queued");
+    },
+  });
+  await supervisor.start();
+  await offerBacklog(record, paths, store);
+  await writeFile(readyFile(paths), `${process.pid}\n`);
+  log.info({ name, roles: record.roles, agents: record.agents, agent: record.agent }, "supervisor running");
+  const timer = setInterval(() => void supervisor.tick(), record.tickMs);
+  await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+  clearInterval(timer);
+  await supervisor.stop();
+  await store.quit();
+  log.info({ name }, "supervisor stopped");
+}

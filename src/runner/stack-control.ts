@@ -1,0 +1,83 @@
+// Reads and controls a running stack from outside: its status, messages to its agents, shutting it
+// down. Everything goes through the stack's record, its lane records and its private tmux server.
+import { watch } from "node:fs";
+import { StackError } from "./errors.js";
+import { ensureEventLog } from "./lane-events.js";
+import { listLanes, type LaneRecord } from "./lane-record.js";
+import { readStackRecord, type StackRecord } from "./stack-record.js";
+import { stackPaths, type StackPaths } from "./stack-paths.js";
+import { renderStackStatus, stackStatus, type StackStatus } from "./stack-status.js";
+import { Tmux } from "./tmux.js";
+
+export interface StackHandle {
+  record: StackRecord;
+  paths: StackPaths;
+  tmux: Tmux;
+}
+
+export async function openStack(env: NodeJS.ProcessEnv, name: string): Promise<StackHandle> {
+  const paths = stackPaths(env, name);
+  const record = await readStackRecord(paths.record, name);
+  return { record, paths, tmux: new Tmux(paths.socket) };
+}
+
+export async function readStackStatus(stack: StackHandle, now = Date.now()): Promise<StackStatus> {
+  const lanes = await listLanes(stack.paths.lanes);
+  const panes = await stack.tmux.listPanes(stack.record.name);
+  return stackStatus(stack.record.name, lanes, panes, now);
+}
+
+/** Re-renders whenever the event log or a lane record changes (inotify), never on a timer. */
+export async function watchStackStatus(stack: StackHandle, render: (text: string) => void, signal: AbortSignal): Promise<void> {
+  await ensureEventLog(stack.paths.events);
+  let pending: NodeJS.Timeout | undefined;
+  const refresh = () => {
+    if (pending) return;
+    // coalesce a burst of events (a hook and the record it causes) into one redraw
+    pending = setTimeout(() => {
+      pending = undefined;
+      void readStackStatus(stack).then((s) => render(renderStackStatus(s)), () => undefined);
+    }, 100);
+  };
+  const watchers = [watch(stack.paths.events, refresh), watch(stack.paths.lanes, refresh)];
+  refresh();
+  await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+  for (const w of watchers) w.close();
+  if (pending) clearTimeout(pending);
+}
+
+/** The lanes a `lanes say` target names: a window (`developer-12`), a lane id, a role, or `all`. */
+export function laneTargets(lanes: readonly LaneRecord[], target: string): LaneRecord[] {
+  const live = lanes.filter((l) => ["starting", "working", "idle", "paused"].includes(l.state));
+  if (target === "all") return live;
+  const exact = live.filter((l) => l.window === target || l.id === target);
+  return exact.length > 0 ? exact : live.filter((l) => l.role === target);
+}
+
+export interface SayResult {
+  sent: string[];
+  skipped: { window: string; reason: string }[];
+}
+
+/** Pastes a (sanitised) message into every targeted agent pane. */
+export async function sayToLanes(stack: StackHandle, target: string, message: string): Promise<SayResult> {
+  const lanes = laneTargets(await listLanes(stack.paths.lanes), target);
+  if (lanes.length === 0) throw new StackError(`no live lane in stack ${stack.record.name} matches "${target}"; see \`lanes stack status --name ${stack.record.name}\``);
+  const result: SayResult = { sent: [], skipped: [] };
+  for (const lane of lanes) {
+    try {
+      await stack.tmux.sendText(lane.paneId, message);
+      result.sent.push(lane.window);
+    } catch (error) {
+      result.skipped.push({ window: lane.window, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return result;
+}
+
+/** Kills the stack's tmux server (agents and supervisor); leases lapse and the queue re-offers the jobs. */
+export async function stackDown(stack: StackHandle): Promise<{ wasRunning: boolean }> {
+  const wasRunning = await stack.tmux.hasSession(stack.record.name);
+  await stack.tmux.killServer();
+  return { wasRunning };
+}

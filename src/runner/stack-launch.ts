@@ -1,0 +1,74 @@
+// Starts a stack's tmux server: a `status` window (live table), a `supervisor` window and a `logs`
+// window, then waits until the supervisor says it is running. The stack outlives the terminal.
+import { existsSync } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { StackError } from "./errors.js";
+import { lanesCommand } from "./lanes-command.js";
+import type { StackRecord } from "./stack-record.js";
+import { lanesHome, type StackPaths } from "./stack-paths.js";
+import type { Tmux } from "./tmux.js";
+
+export function readyFile(paths: StackPaths): string {
+  return join(paths.dir, "supervisor.ready");
+}
+
+export function logFile(paths: StackPaths): string {
+  return join(paths.dir, "supervisor.log");
+}
+
+function paneEnvOf(env: NodeJS.ProcessEnv): Record<string, string> {
+  const paneEnv: Record<string, string> = { LANES_HOME: lanesHome(env) };
+  for (const key of PASSED_ENV) {
+    const value = env[key];
+    if (value !== undefined) paneEnv[key] = value;
+  }
+  return paneEnv;
+}
+
+// Settings panes need even when `stack up` ran with a custom environment. Secrets (API keys, tokens)
+// are not passed with -e, which would put them on a command line: panes inherit them from the server.
+const PASSED_ENV = [
+  "PATH", "HOME", "REDIS_URL", "LANES_LOG_LEVEL", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME",
+  "GIT_COMMITTER_EMAIL", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM", "GITHUB_REPOSITORY", "GITHUB_API_URL",
+] as const;
+
+function superviseCommand(record: StackRecord): string[] {
+  return [...lanesCommand(), "stack", "supervise", "--name", record.name];
+}
+
+/** Restarts only the supervisor (agents keep running); the new one adopts the lanes. */
+export async function restartSupervisor(record: StackRecord, paths: StackPaths, tmux: Tmux, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<void> {
+  const pane = (await tmux.listPanes(record.name)).find((p) => p.windowName === "supervisor");
+  if (!pane) throw new StackError(`stack ${record.name} has no supervisor window; stop it with \`lanes stack down\` and start it again`);
+  await rm(readyFile(paths), { force: true });
+  await tmux.respawnPane(pane.paneId, { cwd: record.repo, command: superviseCommand(record), env: paneEnvOf(env) });
+  await waitForSupervisor(record, paths, tmux, timeoutMs);
+}
+
+export async function launchStack(record: StackRecord, paths: StackPaths, tmux: Tmux, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<void> {
+  if (await tmux.hasSession(record.name)) throw new StackError(`stack ${record.name} is already running; see \`lanes stack status --name ${record.name}\` or stop it with \`lanes stack down\``);
+  await rm(readyFile(paths), { force: true });
+  const lanes = lanesCommand();
+  const paneEnv = paneEnvOf(env);
+  await tmux.newSession({ session: record.name, window: "status", cwd: record.repo, command: [...lanes, "stack", "status", "--name", record.name, "--watch"], env: paneEnv });
+  await tmux.newWindow({ session: record.name, window: "supervisor", cwd: record.repo, command: superviseCommand(record), env: paneEnv });
+  await tmux.newWindow({ session: record.name, window: "logs", cwd: record.repo, command: ["tail", "-n", "200", "-F", logFile(paths)], env: paneEnv });
+  await waitForSupervisor(record, paths, tmux, timeoutMs);
+}
+
+/** A one-off wait in the CLI while the supervisor starts (not a supervision loop). */
+async function waitForSupervisor(record: StackRecord, paths: StackPaths, tmux: Tmux, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (existsSync(readyFile(paths))) return;
+    const pane = (await tmux.listPanes(record.name)).find((p) => p.windowName === "supervisor");
+    if (!pane || (pane.dead && pane.deadStatus !== null)) {
+      const screen = pane ? await tmux.capture(pane.paneId, 50).catch(() => "") : "";
+      const log = existsSync(logFile(paths)) ? (await readFile(logFile(paths), "utf8")).split("\n").slice(-5).join("\n") : "";
+      throw new StackError(`the supervisor of stack ${record.name} exited while starting:\n${(screen.trim() || log.trim()).slice(-1500)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new StackError(`the supervisor of stack ${record.name} did not start within ${Math.round(timeoutMs / 1000)} s; see ${logFile(paths)}`);
+}

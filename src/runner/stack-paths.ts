@@ -1,0 +1,36 @@
+// Where a stack keeps its local files: its record, its lanes and its event log, under LANES_HOME.
+import { homedir } from "node:os";
+import { basename, join, resolve } from "node:path";
+
+export function lanesHome(env: NodeJS.ProcessEnv): string {
+  return env.LANES_HOME ?? join(env.XDG_STATE_HOME ?? join(homedir(), ".local", "state"), "lanes");
+}
+
+/** A stack name usable as a tmux socket and a directory name. */
+export function stackNameFor(repo: string, name?: string): string {
+  const raw = name ?? basename(resolve(repo));
+  const clean = raw.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+  return clean.length > 0 ? clean : "lanes";
+}
+
+export interface StackPaths {
+  dir: string;
+  record: string;
+  events: string;
+  lanes: string;
+  lane(id: string): string;
+  /** The tmux socket name (`-L`) of the stack's private server. */
+  socket: string;
+}
+
+export function stackPaths(env: NodeJS.ProcessEnv, name: string): StackPaths {
+  const dir = join(lanesHome(env), "stacks", name);
+  return {
+    dir,
+    record: join(dir, "stack.json"),
+    events: join(dir, "events.jsonl"),
+    lanes: join(dir, "lanes"),
+    lane: (id: string) => join(dir, "lanes", `${id.replace(/[^A-Za-z0-9._-]/g, "_")}.json`),
+    socket: `lanes-${name}`,
+  };
+}

@@ -1,0 +1,169 @@
+// The supervisor of one stack on one host: registers the host, claims jobs for its roles (blocking
+// claims, no polling), opens a lane per job, and routes hook events and periodic duties to lanes.
+import type { RoleName } from "../config/role-names.js";
+import type { Logger } from "../observe/logger.js";
+import type { LaneJob } from "./job-port.js";
+import { ensureEventLog, followLaneEvents, readLaneEvents, type EventFollower, type LaneEvent } from "./lane-events.js";
+import { LaneDriver, type DriverContext } from "./lane-driver.js";
+import { listLanes, loadLane, saveLane, type LaneRecord } from "./lane-record.js";
+import { openLane } from "./lane-setup.js";
+
+export interface SupervisorOptions extends Omit<DriverContext, "now"> {
+  name: string;
+  hostName: string;
+  roles: readonly RoleName[];
+  /** Lanes this supervisor runs at once. */
+  agents: number;
+  now?: () => number;
+  leaseMs: number;
+  /** How long one blocking claim waits before it is renewed (ms). */
+  claimWaitMs?: number;
+  /** Slow duties (pane scrape for usage limits, commit rule) run on ticks at most this often (ms); default 60 s. */
+  scrapeEveryMs?: number;
+  /** Called after a lane closes (done, blocked, failed, lost); local mode offers newly ready PRPs here. */
+  onLaneClosed?: (lane: LaneRecord) => Promise<void>;
+}
+
+export class Supervisor {
+  private readonly drivers = new Map<string, LaneDriver>();
+  private readonly abort = new AbortController();
+  private follower: EventFollower | undefined;
+  private chain: Promise<unknown> = Promise.resolve();
+  private readonly waiters = new Set<() => void>();
+  private lastScrape = 0;
+  private readonly loops: Promise<void>[] = [];
+  readonly now: () => number;
+  private readonly log: Logger;
+
+  constructor(private readonly options: SupervisorOptions) {
+    this.now = options.now ?? Date.now;
+    this.log = options.log;
+  }
+
+  private get driverContext(): DriverContext {
+    return { ...this.options, now: this.now };
+  }
+
+  /** Runs `work` after everything queued before it, so events and ticks never interleave on a lane. */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(work, work);
+    this.chain = next.catch((error: unknown) => this.log.error({ err: String(error) }, "supervisor step failed"));
+    return next;
+  }
+
+  lanes(): LaneRecord[] {
+    return [...this.drivers.values()].map((d) => d.lane);
+  }
+
+  async start(options: { claim?: boolean } = {}): Promise<void> {
+    const { paths } = this.options.host;
+    await ensureEventLog(paths.events);
+    await this.options.store.registerHost({ host: this.options.hostName, roles: this.options.roles, ttlMs: this.options.leaseMs });
+    await this.adoptLanes();
+    const { offset } = await readLaneEvents(paths.events, 0);
+    this.follower = followLaneEvents(paths.events, offset, (event) => void this.serial(() => this.route(event)));
+    if (options.claim ?? true) for (const role of this.options.roles) this.loops.push(this.claimLoop(role));
+  }
+
+  /** Lanes this host was running before a restart: keep driving them with their recorded lease. */
+  private async adoptLanes(): Promise<void> {
+    for (const lane of await listLanes(this.options.host.paths.lanes)) {
+      if (!["starting", "working", "idle", "paused"].includes(lane.state)) continue;
+      const payload = lane.model ? { prp: { model: lane.model } } : {};
+      const job: LaneJob = { id: lane.id, issue: lane.issue, role: lane.role, title: lane.title, kind: "build", payload, attempts: 0, maxAttempts: 1 };
+      this.drivers.set(lane.id, new LaneDriver(this.driverContext, lane, job));
+    }
+  }
+
+  private async route(event: LaneEvent): Promise<void> {
+    const driver = this.drivers.get(event.lane);
+    if (!driver) return;
+    if ((await driver.onEvent(event)) === "closed") await this.release(event.lane);
+  }
+
+  private async release(id: string): Promise<void> {
+    const lane = this.drivers.get(id)?.lane;
+    this.drivers.delete(id);
+    if (lane && this.options.onLaneClosed) {
+      await this.options.onLaneClosed(lane).catch((error: unknown) => this.log.error({ lane: id, err: String(error) }, "after-close step failed"));
+    }
+    for (const wake of this.waiters) wake();
+    this.waiters.clear();
+  }
+
+  private async freeSlot(): Promise<void> {
+    while (this.drivers.size >= this.options.agents && !this.abort.signal.aborted) {
+      await new Promise<void>((resolve) => {
+        this.waiters.add(resolve);
+        this.abort.signal.addEventListener("abort", () => resolve(), { once: true });
+      });
+    }
+  }
+
+  private async claimLoop(role: RoleName): Promise<void> {
+    const signal = this.abort.signal;
+    while (!signal.aborted) {
+      await this.freeSlot();
+      if (signal.aborted) return;
+      try {
+        const claim = await this.options.store.claim({
+          role, host: this.options.hostName, agent: `${this.options.hostName}/${this.options.name}`,
+          waitMs: this.options.claimWaitMs ?? 5_000, signal, leaseMs: this.options.leaseMs,
+        });
+        if (!claim || signal.aborted) continue;
+        await this.serial(() => this.open(claim.job, claim.lease));
+      } catch (error) {
+        this.log.error({ role, err: String(error) }, "claim failed; trying again");
+        await new Promise((r) => setTimeout(r, 1_000));
+      }
+    }
+  }
+
+  private async open(job: LaneJob, lease: LaneDriver["lane"]["lease"]): Promise<void> {
+    const previous = await loadLane(this.options.host.paths.lane(job.id));
+    try {
+      const lane = await openLane(this.options.host, job, lease, this.now(), previous);
+      await saveLane(this.options.host.paths.lane(lane.id), lane);
+      this.drivers.set(lane.id, new LaneDriver(this.driverContext, lane, job));
+      this.log.info({ lane: lane.id, role: job.role, branch: lane.branch }, "lane opened");
+    } catch (error) {
+      this.log.error({ job: job.id, err: String(error) }, "could not open the lane");
+      await this.options.store.fail(lease, `could not open the lane: ${String(error)}`);
+    }
+  }
+
+  /** Heartbeats, reaping, crash checks, resumes and the commit rule; called on a timer or by tests. */
+  tick(): Promise<void> {
+    return this.serial(async () => {
+      await this.options.store.heartbeatHost(this.options.hostName, this.options.leaseMs);
+      await this.options.store.reap();
+      const slow = this.now() - this.lastScrape >= (this.options.scrapeEveryMs ?? 60_000);
+      if (slow) this.lastScrape = this.now();
+      const panes = this.drivers.size > 0 ? await this.options.host.tmux.listPanes(this.options.host.session) : [];
+      for (const [id, driver] of [...this.drivers]) {
+        try {
+          if ((await driver.onTick(panes, slow)) === "closed") await this.release(id);
+        } catch (error) {
+          this.log.error({ lane: id, err: String(error) }, "lane tick failed");
+        }
+      }
+    });
+  }
+
+  driver(id: string): LaneDriver | undefined {
+    return this.drivers.get(id);
+  }
+
+  /** Waits until everything queued so far has run (tests use it after feeding events). */
+  settle(): Promise<void> {
+    return this.serial(async () => undefined);
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    this.follower?.stop();
+    for (const wake of this.waiters) wake();
+    await Promise.allSettled(this.loops);
+    await this.settle();
+  }
+}

@@ -1,0 +1,194 @@
+// The one tmux driver: every tmux command in Lanes runs here, against a private server (`-L`).
+// Text reaches a pane only as a sanitised, pasted buffer; untrusted text is never sent as keystrokes.
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { PaneDeadError, TmuxError, TmuxMissingError } from "./errors.js";
+import { sanitizeText } from "./sanitize.js";
+
+export interface PaneInfo {
+  session: string;
+  windowName: string;
+  windowIndex: number;
+  paneId: string;
+  dead: boolean;
+  deadStatus: number | null;
+  pid: number;
+  currentCommand: string;
+  currentPath: string;
+}
+
+export interface WindowSpec {
+  session: string;
+  window: string;
+  cwd: string;
+  /** argv run directly in the pane (no shell); an empty array opens the default shell. */
+  command: readonly string[];
+  env?: Record<string, string>;
+}
+
+/** Keys the driver may send as keystrokes: a fixed set, never text from outside. */
+export type ControlKey = "Enter" | "Escape" | "C-c";
+
+const PANE_FORMAT = [
+  "#{session_name}",
+  "#{window_name}",
+  "#{window_index}",
+  "#{pane_id}",
+  "#{pane_dead}",
+  "#{pane_dead_status}",
+  "#{pane_pid}",
+  "#{pane_current_command}",
+  "#{pane_current_path}",
+].join("\t");
+
+/** Quotes one word for sh, so a one-element argv is not split or expanded by tmux's `sh -c`. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function commandArgs(command: readonly string[]): string[] {
+  // tmux runs a single argument through `sh -c` but execs two or more directly.
+  if (command.length === 1) return [shellWord(command[0] as string)];
+  return [...command];
+}
+
+function envArgs(env: Record<string, string> | undefined): string[] {
+  return Object.entries(env ?? {}).flatMap(([k, v]) => ["-e", `${k}=${v}`]);
+}
+
+export class Tmux {
+  constructor(
+    readonly socket: string,
+    private readonly size = { width: 200, height: 50 },
+  ) {}
+
+  /** Runs `tmux -L <socket> -f /dev/null ...args`, optionally feeding stdin; resolves to stdout. */
+  run(args: readonly string[], input?: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const env = { ...process.env };
+      delete env.TMUX;
+      const child = spawn("tmux", ["-L", this.socket, "-f", "/dev/null", ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on("data", (c: Buffer) => out.push(c));
+      child.stderr.on("data", (c: Buffer) => err.push(c));
+      child.on("error", (error: NodeJS.ErrnoException) =>
+        reject(error.code === "ENOENT" ? new TmuxMissingError(error) : new TmuxError(args, error.message, { cause: error })),
+      );
+      child.on("close", (code) => {
+        if (code === 0) resolve(Buffer.concat(out).toString("utf8"));
+        else reject(new TmuxError(args, Buffer.concat(err).toString("utf8")));
+      });
+      child.stdin.on("error", () => undefined);
+      child.stdin.end(input ?? "");
+    });
+  }
+
+  async hasSession(session: string): Promise<boolean> {
+    return this.run(["has-session", "-t", `=${session}`]).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof TmuxMissingError) throw error;
+        return false;
+      },
+    );
+  }
+
+  /** Creates the session with its first window; dead panes stay visible so crashes can be detected. */
+  async newSession(spec: WindowSpec): Promise<string> {
+    const out = await this.run([
+      "set-option", "-g", "remain-on-exit", "on", ";",
+      "set-option", "-g", "history-limit", "10000", ";",
+      "new-session", "-d", "-s", spec.session, "-n", spec.window, "-c", spec.cwd,
+      "-x", String(this.size.width), "-y", String(this.size.height), "-P", "-F", "#{pane_id}",
+      ...envArgs(spec.env), ...commandArgs(spec.command),
+    ]);
+    return out.trim();
+  }
+
+  /** Opens a window (detached) in the stack's session; returns its pane id, e.g. `%3`. */
+  async newWindow(spec: WindowSpec): Promise<string> {
+    const out = await this.run([
+      "new-window", "-d", "-t", `=${spec.session}:`, "-n", spec.window, "-c", spec.cwd, "-P", "-F", "#{pane_id}",
+      ...envArgs(spec.env), ...commandArgs(spec.command),
+    ]);
+    return out.trim();
+  }
+
+  /** Restarts the program of a (dead or live) pane in place, with a new command. */
+  async respawnPane(target: string, spec: Omit<WindowSpec, "session" | "window">): Promise<void> {
+    await this.run(["respawn-pane", "-k", "-t", target, "-c", spec.cwd, ...envArgs(spec.env), ...commandArgs(spec.command)]);
+  }
+
+  /** Every pane of the server (or one session); empty when the server is not running. */
+  async listPanes(session?: string): Promise<PaneInfo[]> {
+    const scope = session === undefined ? ["-a"] : ["-s", "-t", `=${session}`];
+    let out: string;
+    try {
+      out = await this.run(["list-panes", ...scope, "-F", PANE_FORMAT]);
+    } catch (error) {
+      if (error instanceof TmuxError && /no server running|can't find session|error connecting/i.test(error.stderr)) return [];
+      throw error;
+    }
+    return out
+      .split("\n")
+      .filter((line) => line.length > 0)
+      .map((line) => {
+        const [s, name, index, paneId, dead, status, pid, cmd, path] = line.split("\t");
+        return {
+          session: s ?? "",
+          windowName: name ?? "",
+          windowIndex: Number(index),
+          paneId: paneId ?? "",
+          dead: dead === "1",
+          deadStatus: status === undefined || status === "" ? null : Number(status),
+          pid: Number(pid),
+          currentCommand: cmd ?? "",
+          currentPath: path ?? "",
+        };
+      });
+  }
+
+  async isAlive(target: string): Promise<boolean> {
+    const out = await this.run(["display-message", "-p", "-t", target, "#{pane_dead}"]);
+    return out.trim() === "0";
+  }
+
+  /**
+   * Pastes text into a pane: sanitised, loaded into a named buffer through stdin, pasted with
+   * bracketed paste (`-p`) and the buffer deleted (`-d`); Enter follows as a separate key.
+   */
+  async sendText(target: string, text: string, options: { enter?: boolean } = {}): Promise<void> {
+    if (!(await this.isAlive(target))) throw new PaneDeadError(target);
+    const clean = sanitizeText(text);
+    if (clean.length > 0) {
+      const buffer = `lanes-${randomUUID().slice(0, 8)}`;
+      await this.run(["load-buffer", "-b", buffer, "-"], clean);
+      await this.run(["paste-buffer", "-d", "-p", "-b", buffer, "-t", target]);
+    }
+    if (options.enter ?? true) await this.sendKey(target, "Enter");
+  }
+
+  /** Sends one of the fixed control keys; the only keystrokes Lanes ever sends. */
+  async sendKey(target: string, key: ControlKey): Promise<void> {
+    await this.run(["send-keys", "-t", target, key]);
+  }
+
+  /** The visible text of a pane plus `history` lines of scrollback, with no escape sequences. */
+  async capture(target: string, history = 0): Promise<string> {
+    return this.run(["capture-pane", "-p", "-J", "-t", target, ...(history > 0 ? ["-S", `-${history}`] : [])]);
+  }
+
+  async killWindow(target: string): Promise<void> {
+    await this.run(["kill-window", "-t", target]);
+  }
+
+  async killServer(): Promise<void> {
+    await this.run(["kill-server"]).catch(() => undefined);
+  }
+
+  /** argv a user runs to attach to the stack (for `--attach` and printed hints). */
+  attachArgv(session: string): string[] {
+    return ["tmux", "-L", this.socket, "attach-session", "-t", `=${session}`];
+  }
+}

@@ -1,0 +1,186 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { silentLogger } from "../../src/observe/logger.js";
+import { scriptAgent } from "../../src/runner/agents/script-agent-adapter.js";
+import type { ScriptStep } from "../../src/runner/agents/script-steps.js";
+import { readLaneEvents } from "../../src/runner/lane-events.js";
+import { listLanes, type LaneRecord } from "../../src/runner/lane-record.js";
+import { stackPaths, type StackPaths } from "../../src/runner/stack-paths.js";
+import { Supervisor } from "../../src/runner/supervisor.js";
+import { Tmux } from "../../src/runner/tmux.js";
+import { openStateStore, type OpenedStateStore } from "../../src/state/index.js";
+import { gitEnv, makeRepo, type TestRepo } from "../support/git.js";
+import { useRedis } from "../support/redis.js";
+import { makeTempDir, type TempDir } from "../support/tmp.js";
+import { waitUntil } from "./wait-until.js";
+
+const IDENTITY = {
+  GIT_AUTHOR_NAME: "Lanes Test", GIT_AUTHOR_EMAIL: "test@lanes.invalid",
+  GIT_COMMITTER_NAME: "Lanes Test", GIT_COMMITTER_EMAIL: "test@lanes.invalid", GIT_CONFIG_GLOBAL: "/dev/null",
+};
+
+describe("supervisor (real redis, tmux, git; script agents)", () => {
+  const redis = useRedis();
+  let repo: TestRepo;
+  let home: TempDir;
+  let paths: StackPaths;
+  let tmux: Tmux;
+  let store: OpenedStateStore;
+  let supervisor: Supervisor | undefined;
+  let clock: number | undefined;
+  let ticker: NodeJS.Timeout | undefined;
+
+  beforeEach(async () => {
+    repo = await makeRepo();
+    await repo.commit("init", { "README.md": "# Demo\nA demo project.\n" });
+    home = await makeTempDir("lanes-sup");
+    const name = `s${Math.random().toString(36).slice(2, 8)}`;
+    paths = stackPaths({ LANES_HOME: home.path }, name);
+    tmux = new Tmux(paths.socket);
+    await tmux.newSession({ session: name, window: "status", cwd: home.path, command: ["sleep", "3600"] });
+    store = await openStateStore({ url: redis.url, prefix: redis.prefix, log: silentLogger(), leaseMs: 30_000 });
+    clock = undefined;
+  }, 120_000);
+  afterEach(async () => {
+    if (ticker) clearInterval(ticker);
+    await supervisor?.stop();
+    supervisor = undefined;
+    await store.quit();
+    await tmux.killServer();
+    await repo.remove();
+    await home.remove();
+  }, 120_000);
+
+  function start(options: { agents?: number; fakeClock?: boolean } = {}): Supervisor {
+    supervisor = new Supervisor({
+      name: paths.socket.replace(/^lanes-/, ""),
+      hostName: "host-a",
+      roles: ["developer", "tester"],
+      agents: options.agents ?? 3,
+      leaseMs: 30_000,
+      claimWaitMs: 500,
+      store,
+      log: silentLogger(),
+      maxRestarts: 2,
+      briefFallbackMs: 60_000,
+      hostTimeZone: "UTC",
+      ...(options.fakeClock ? { now: () => clock ?? Date.now() } : {}),
+      host: {
+        repo: repo.dir, base: "main", worktreeRoot: join(home.path, "worktrees"), session: paths.socket.replace(/^lanes-/, ""),
+        tmux, paths, agent: scriptAgent(), roleBrief: (role) => `You are the ${role}.`, paneEnv: IDENTITY,
+      },
+      finish: { repo: repo.dir, base: "main", env: gitEnv },
+    });
+    return supervisor;
+  }
+
+  async function enqueue(issue: number, role: "developer" | "tester", title: string, script?: ScriptStep[]): Promise<string> {
+    const { id } = await store.enqueue({
+      id: `job-${issue}`, repo: "local/demo", issue, role, title,
+      payload: { prp: { body: `Build ${title}.`, criteria: [`${title} works`], ...(script ? { script } : {}) } },
+    });
+    return id;
+  }
+
+  const lanes = () => listLanes(paths.lanes);
+  const laneIn = async (id: string, states: LaneRecord["state"][]) => (await lanes()).find((l) => l.id === id && states.includes(l.state));
+
+  it("works three PRPs at once in three worktrees and branches, then pushes nothing and says so", async () => {
+    const hold: ScriptStep[] = [{ write: "work.txt", content: "started\n" }, { commit: "Start" }, { wait_input: true }];
+    for (const [n, role] of [[1, "developer"], [2, "developer"], [3, "tester"]] as const) await enqueue(n, role, `Feature ${n}`, hold);
+    const sup = start();
+    await sup.start();
+    ticker = setInterval(() => void sup.tick(), 300);
+    // all three agents are waiting for input at the same time: three lanes really run concurrently
+    const idle = await waitUntil(async () => {
+      const all = await lanes();
+      return all.filter((l) => l.state === "idle").length === 3 ? all : undefined;
+    }, "three idle lanes", 60_000);
+    expect(new Set(idle.map((l) => l.worktree)).size).toBe(3);
+    expect(idle.map((l) => l.branch).sort()).toEqual(["lanes/developer/1-feature-1", "lanes/developer/2-feature-2", "lanes/tester/3-feature-3"]);
+    const windows = (await tmux.listPanes()).filter((p) => !p.dead).map((p) => p.windowName);
+    expect(windows).toEqual(expect.arrayContaining(["developer-1", "developer-2", "tester-3"]));
+
+    for (const lane of idle) await sup.driver(lane.id)?.say("go on");
+    const done = await waitUntil(async () => {
+      const all = await lanes();
+      return all.every((l) => l.state === "done") ? all : undefined;
+    }, "three lanes done", 60_000);
+    for (const lane of done) {
+      expect(existsSync(lane.worktree)).toBe(false);
+      expect(lane.note).toContain("PR step skipped");
+      expect(await repo.git("log", "--format=%s", "-1", lane.branch)).toBe("Start");
+    }
+    expect((await store.getJob("job-1")).state).toBe("done");
+  }, 120_000);
+
+  it("restarts a killed agent pane with its context and session, and the lane still finishes", async () => {
+    const steps: ScriptStep[] = [{ write: "a.txt", content: "a\n" }, { commit: "First step" }, { wait_input: true }, { write: "b.txt", content: "b\n" }, { commit: "Second step" }];
+    await enqueue(4, "developer", "Crashy", steps);
+    const sup = start();
+    await sup.start();
+    const idle = await waitUntil(() => laneIn("job-4", ["idle"]), "the lane to wait for input", 60_000);
+    const pane = (await tmux.listPanes()).find((p) => p.paneId === idle.paneId);
+    process.kill(pane?.pid as number, "SIGKILL");
+    await waitUntil(async () => (await tmux.listPanes()).find((p) => p.paneId === idle.paneId && p.dead), "the pane to die");
+    await sup.tick();
+    const restarted = await waitUntil(() => laneIn("job-4", ["working", "idle"]).then((l) => (l && l.restarts === 1 && l.briefed ? l : undefined)), "restart and rebrief", 60_000);
+    expect(restarted.sessionId).toBe(idle.sessionId);
+    const { events } = await readLaneEvents(paths.events, 0);
+    expect(events.some((e) => e.event === "SessionStart" && e.source === "resume" && e.sessionId === idle.sessionId)).toBe(true);
+    await sup.driver("job-4")?.say("continue");
+    const done = await waitUntil(() => laneIn("job-4", ["done"]), "the lane to finish", 60_000);
+    expect(await repo.git("log", "--format=%s", "-2", done.branch)).toBe("Second step\nFirst step");
+  }, 120_000);
+
+  it("pauses on a usage-limit message and resumes two minutes after the reset, on a fake clock", async () => {
+    clock = Date.parse("2026-07-01T10:00:00Z");
+    const steps: ScriptStep[] = [{ print: "5-hour limit reached ∙ resets 9pm" }, { wait_input: true }, { write: "c.txt", content: "c\n" }, { commit: "After the limit" }];
+    await enqueue(5, "developer", "Limited", steps);
+    const sup = start({ fakeClock: true });
+    await sup.start();
+    const paused = await waitUntil(() => laneIn("job-5", ["paused"]), "the lane to pause", 60_000);
+    expect(new Date(paused.pausedUntil as number).toISOString()).toBe("2026-07-01T21:02:00.000Z");
+    clock = Date.parse("2026-07-01T21:01:59Z");
+    await sup.tick();
+    expect((await laneIn("job-5", ["paused"]))?.state).toBe("paused");
+    clock = Date.parse("2026-07-01T21:02:00Z");
+    await sup.tick();
+    const done = await waitUntil(() => laneIn("job-5", ["done"]), "the lane to resume and finish", 60_000);
+    expect(await repo.git("log", "--format=%s", "-1", done.branch)).toBe("After the limit");
+  }, 120_000);
+
+  it("sends the job back to the queue, with the reason, when the finished lane cannot be pushed", async () => {
+    await repo.git("remote", "add", "origin", join(home.path, "no-such-remote.git"));
+    await enqueue(6, "developer", "Unpushable");
+    const sup = start();
+    await sup.start();
+    const failed = await waitUntil(() => laneIn("job-6", ["failed"]), "the lane to fail", 60_000);
+    expect(failed.note).toMatch(/finishing the lane failed: git push .* failed .*\(retry\)/s);
+    const job = await store.getJob("job-6");
+    expect(job.state).toBe("delayed");
+    expect(job.lastError).toMatch(/no-such-remote/);
+    expect(await repo.git("log", "--format=%s", "-1", failed.branch)).toBe("Meet criterion 1 of #6: Unpushable works");
+  }, 120_000);
+
+  it("nudges an agent that has not committed for 30 minutes, then makes a WIP commit itself (fake clock)", async () => {
+    clock = Date.now();
+    await enqueue(7, "developer", "Slow", [{ write: "draft.txt", content: "draft\n" }, { wait_input: true }]);
+    const sup = start({ fakeClock: true });
+    await sup.start();
+    const idle = await waitUntil(() => laneIn("job-7", ["idle"]), "the lane to wait for input", 60_000);
+    clock += 29 * 60_000;
+    await sup.tick();
+    expect((await laneIn("job-7", ["idle"]))?.nudgedAt).toBeUndefined();
+    clock += 61 * 1000 + 60_000;
+    await sup.tick();
+    const nudged = await laneIn("job-7", ["idle"]);
+    expect(nudged?.nudgedAt).toBe(clock);
+    await waitUntil(async () => ((await tmux.capture(idle.paneId, 200)).includes("since this lane's last commit") ? true : undefined), "the nudge in the pane");
+    clock += 5 * 60_000;
+    await sup.tick();
+    expect(await repo.git("log", "--format=%s", "-1", idle.branch)).toBe("WIP: lanes auto-commit for #7 (no commit in 30 minutes)");
+    expect(await repo.git("show", `${idle.branch}:draft.txt`)).toBe("draft");
+  }, 120_000);
+});
