@@ -4,7 +4,7 @@ import { writeFile } from "node:fs/promises";
 import { pino } from "pino";
 import { ROLES } from "../config/roles.js";
 import type { RoleName } from "../config/role-names.js";
-import { createGitHubPort } from "../github/index.js";
+import { optionalGitHubPortFromEnv } from "../github/index.js";
 import { createLogger, type Logger } from "../observe/logger.js";
 import { openStateStore, type OpenedStateStore } from "../state/index.js";
 import type { AgentAdapter } from "./agents/agent-adapter.js";
@@ -45,10 +45,10 @@ function gitIdentity(env: NodeJS.ProcessEnv): Record<string, string> {
 
 /** The PR step needs a token and a real owner/repo; local stacks (`local/<name>`) have neither. */
 function pullRequestPort(record: StackRecord, env: NodeJS.ProcessEnv, log: Logger): PullRequestPort | undefined {
-  const token = env.GITHUB_TOKEN;
   const [owner, repo] = record.repoSlug.split("/");
-  if (!token || !owner || !repo || owner === "local") return undefined;
-  return pullRequestsVia(createGitHubPort({ auth: { type: "token", token }, log }), { owner, repo });
+  if (!owner || !repo || owner === "local") return undefined;
+  const github = optionalGitHubPortFromEnv(env, log);
+  return github && pullRequestsVia(github, { owner, repo });
 }
 
 export async function runSupervisor(env: NodeJS.ProcessEnv, name: string, signal: AbortSignal): Promise<void> {

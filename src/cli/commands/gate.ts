@@ -15,7 +15,7 @@ import { GATE_NAMES, type GateConfig, type GateInput, type GateName, type GatePr
 import type { RepoRef } from "../../github/github-port.js";
 import { gitText } from "../../git/index.js";
 import { action, emit, type CliContext } from "../context.js";
-import { githubPortFromEnv } from "../github-port-from-env.js";
+import { githubPortFromEnv } from "../../github/index.js";
 import { gatePrContext, prNumber } from "./gate-pr.js";
 import { loadGatePrp } from "./gate-prp.js";
 import { renderAll, renderGate, type AllGatesReport, type GateReport } from "./gate-report.js";

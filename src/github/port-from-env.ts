@@ -2,10 +2,17 @@
 // from GITHUB_TOKEN (a PAT, the Actions token or an App installation token), the API from GITHUB_API_URL.
 // Never logs the token.
 import { UsageError } from "../errors.js";
-import { createGitHubPort, githubApiUrl, type GitHubPort } from "../github/index.js";
+import { createGitHubPort } from "./create-github-port.js";
+import { githubApiUrl } from "./create-octokit.js";
+import type { GitHubPort } from "./github-port.js";
 import type { Logger } from "../observe/logger.js";
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** The port for GITHUB_TOKEN / GITHUB_API_URL, or undefined when no token is set (local mode). */
+export function optionalGitHubPortFromEnv(env: NodeJS.ProcessEnv, log: Logger): GitHubPort | undefined {
+  return env.GITHUB_TOKEN?.trim() ? githubPortFromEnv(env, log, "GitHub access") : undefined;
+}
 
 export function githubPortFromEnv(env: NodeJS.ProcessEnv, log: Logger, why: string): GitHubPort {
   const token = env.GITHUB_TOKEN?.trim();
