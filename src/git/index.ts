@@ -6,5 +6,6 @@ export * from "./commit-log.js";
 export * from "./diff-changes.js";
 export * from "./lane-branches.js";
 export * from "./merge-tree.js";
+export * from "./tree-changes.js";
 export * from "./show-file.js";
 export * from "./tree-merge.js";

@@ -2,7 +2,7 @@
 // sets aside missing, unrelated and already-merged lanes, and predicts conflicts. The plan is a plain value.
 import { changedFiles } from "../git/changed-files.js";
 import type { GitRepo } from "../git/git-repo.js";
-import { mergeBase, resolveCommit, resolveCommits } from "../git/refs.js";
+import { mergeBases, resolveCommit, resolveCommits } from "../git/refs.js";
 import { BaseNotFoundError, LaneMissingError, UnrelatedHistoriesError } from "./errors.js";
 import { LaneSchema, type Lane, type LaneInput } from "./lane.js";
 import { mapLimit } from "./map-limit.js";
@@ -20,6 +20,8 @@ export interface SkippedLane {
 export interface PlannedLane extends Lane {
   commit: string;
   files: string[];
+  /** Its merge base with the base commit, when there is exactly one (a criss-cross history has several). */
+  fork?: string;
 }
 
 export interface IntegrationPlan {
@@ -87,13 +89,14 @@ export async function planIntegration(repo: GitRepo, input: PlanInput): Promise<
 
 async function inspectLane(repo: GitRepo, base: string, baseCommit: string, lane: Lane, commit: string | undefined): Promise<PlannedLane | SkippedLane> {
   if (commit === undefined) return { branch: lane.branch, kind: "missing", reason: new LaneMissingError(lane.branch).message };
-  const common = await mergeBase(repo, baseCommit, commit);
-  if (common === undefined) {
+  const bases = await mergeBases(repo, baseCommit, commit);
+  if (bases.length === 0) {
     return { branch: lane.branch, kind: "unrelated-histories", reason: new UnrelatedHistoriesError(lane.branch, base).message };
   }
   // The lane's tip is reachable from the base: there is nothing left to merge.
-  if (common === commit) {
+  if (bases.includes(commit)) {
     return { branch: lane.branch, kind: "already-merged", reason: `branch "${lane.branch}" is already merged into ${base}` };
   }
-  return { ...lane, commit, files: await changedFiles(repo, baseCommit, commit) };
+  const fork = bases.length === 1 ? bases[0] : undefined;
+  return { ...lane, commit, files: await changedFiles(repo, baseCommit, commit), ...(fork && { fork }) };
 }
