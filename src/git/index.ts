@@ -7,5 +7,7 @@ export * from "./diff-changes.js";
 export * from "./lane-branches.js";
 export * from "./merge-tree.js";
 export * from "./tree-changes.js";
+export * from "./fast-import-writer.js";
+export * from "./lane-history.js";
 export * from "./show-file.js";
 export * from "./tree-merge.js";

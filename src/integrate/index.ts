@@ -1,6 +1,7 @@
 export * from "./apply-integration.js";
 export * from "./bisect.js";
 export * from "./errors.js";
+export * from "./fast-merge.js";
 export * from "./integration-queue.js";
 export * from "./lane.js";
 export * from "./merge-sequence.js";
@@ -11,5 +12,4 @@ export * from "./render-integration-pr.js";
 export * from "./requeue-requests.js";
 export * from "./resolve-job.js";
 export * from "./role-order.js";
-export * from "./run-command.js";
 export * from "./validate-commit.js";
