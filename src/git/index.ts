@@ -6,6 +6,7 @@ export * from "./commit-log.js";
 export * from "./diff-changes.js";
 export * from "./lane-branches.js";
 export * from "./merge-tree.js";
+export * from "./push-branch.js";
 export * from "./tree-changes.js";
 export * from "./fast-import-writer.js";
 export * from "./lane-history.js";
