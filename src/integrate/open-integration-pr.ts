@@ -23,8 +23,9 @@ export interface OpenedPr {
 export async function openIntegrationPr(repo: GitRepo, result: IntegrationResult, options: OpenPrOptions): Promise<OpenedPr | null> {
   const pr = renderIntegrationPr(result);
   if (pr === null) return null;
-  await pushBranch(repo, options.remote ?? "origin", pr.head, { force: true });
+  // Asking GitHub first means a refused token or an unknown repository fails before anything is pushed.
   const open = await options.port.listPulls(options.github, { state: "open", head: pr.head, base: pr.base });
+  await pushBranch(repo, options.remote ?? "origin", pr.head, { force: true });
   const existing = open.find((p) => p.head.ref === pr.head && p.base.ref === pr.base);
   if (existing) {
     const updated = await options.port.updatePull(options.github, existing.number, { title: pr.title, body: pr.body });
