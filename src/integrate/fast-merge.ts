@@ -42,14 +42,19 @@ export interface FastMerge {
 }
 
 export async function prepareFastMerge(repo: GitRepo, baseCommit: string, lanes: readonly PlannedLane[]): Promise<FastMerge> {
-  const forked = lanes.filter((l) => l.fork !== undefined);
-  const olderForks = [...new Set(forked.map((l) => l.fork as string))].filter((f) => f !== baseCommit);
-  const [changes, history] = await Promise.all([
-    commitChanges(repo, [...forked.map((l) => ({ from: l.fork as string, to: l.commit })), ...olderForks.map((f) => ({ from: f, to: baseCommit }))]),
-    lanes.length > 1 ? commitsBeyond(repo, baseCommit, [...new Set(lanes.map((l) => l.commit))]) : new Map<string, Set<string>>(),
+  // The plan normally carries each lane's changes and commits; lanes built without them cost one process each.
+  const missing = lanes.filter((l) => l.fork !== undefined && l.changes === undefined);
+  const untracked = lanes.filter((l) => l.beyond === undefined);
+  const olderForks = [...new Set(lanes.flatMap((l) => (l.fork !== undefined && l.fork !== baseCommit ? [l.fork] : [])))];
+  const [changes, beyond] = await Promise.all([
+    commitChanges(repo, [...missing.map((l) => ({ from: l.fork as string, to: l.commit })), ...olderForks.map((f) => ({ from: f, to: baseCommit }))]),
+    lanes.length > 1 && untracked.length > 0 ? commitsBeyond(repo, baseCommit, [...new Set(untracked.map((l) => l.commit))]) : new Map<string, Set<string>>(),
   ]);
-  const laneChanges = new Map(forked.map((l, i) => [l.commit, changes[i] as TreeChange[]]));
-  const baseSince = new Map(olderForks.map((f, i) => [f, new PathSet().add(changes[forked.length + i] as TreeChange[])]));
+  const laneChanges = new Map(lanes.flatMap((l) => (l.changes ? [[l.commit, l.changes] as const] : [])));
+  missing.forEach((l, i) => laneChanges.set(l.commit, changes[i] as TreeChange[]));
+  const history = new Map<string, Iterable<string>>(beyond);
+  for (const lane of lanes) if (lane.beyond) history.set(lane.commit, lane.beyond);
+  const baseSince = new Map(olderForks.map((f, i) => [f, new PathSet().add(changes[missing.length + i] as TreeChange[])]));
   baseSince.set(baseCommit, new PathSet());
   const head = new PathSet();
   const mergedCommits = new Set<string>();
