@@ -1,4 +1,4 @@
-// Benchmark: Lanes' merge-tree integration of 20 lanes against a naive loop (`git checkout` +
+// Benchmark: Lanes' integration (fast-import fast path, merge-tree otherwise) of 20 lanes against a naive loop (`git checkout` +
 // `git merge --no-ff` in a working tree) on a generated repo of 2,000+ files, in one process.
 // Prints JSON only. Run: `npm run bench -- integrate` (or `npx tsx bench/integrate.ts`).
 import { execFile } from "node:child_process";
@@ -113,7 +113,7 @@ export async function run(): Promise<BenchResult[]> {
       same_tree_as_naive: sameTree,
     });
     return [
-      result("integrate: merge-tree apply, one commit writer (20 lanes)", samples.apply),
+      result("integrate: apply, fast path for disjoint lanes via one fast-import (20 lanes)", samples.apply),
       result("integrate: plan (conflict prediction) + apply (20 lanes)", samples.full),
     ];
   } finally {

@@ -15,6 +15,12 @@ export async function mergeBase(repo: GitRepo, a: string, b: string): Promise<st
   return exitCode === 0 ? stdout.trim() : undefined;
 }
 
+/** Every best common ancestor of two commits (several after criss-cross merges; none when unrelated). */
+export async function mergeBases(repo: GitRepo, a: string, b: string): Promise<string[]> {
+  const { stdout, exitCode } = await gitIn(repo, ["merge-base", "--all", a, b], { okExitCodes: [1] });
+  return exitCode === 0 ? stdout.split("\n").filter((l) => l.length > 0) : [];
+}
+
 /** The first line of a commit's message. */
 export async function commitSubject(repo: GitRepo, commit: string): Promise<string> {
   const { stdout } = await gitIn(repo, ["log", "-1", "--format=%s", commit, "--"]);

@@ -10,8 +10,7 @@ import { mergeSequence, type MergeSequence } from "./merge-sequence.js";
 import type { IntegrationPlan, SkippedLane } from "./plan-integration.js";
 import { requeueRequests, type Culprit } from "./requeue-requests.js";
 import type { RequeueRequest } from "./resolve-job.js";
-import type { CommandResult } from "./run-command.js";
-import { worktreeValidator, type Validator } from "./validate-commit.js";
+import { worktreeValidator, type CommandResult, type Validator } from "./validate-commit.js";
 
 export interface ApplyOptions {
   git?: Git;

@@ -38,7 +38,11 @@ export class LaneUnorderableError extends LanesError {
   }
 }
 
-/** A validation command could not even start (not a failure of the code under test). */
-export class ValidationSpawnError extends LanesError {
-  override name = "ValidationSpawnError";
+
+/** Replaying a merge-tree result through fast-import gave another tree: a bug, never a lane's fault. */
+export class MergeReplayError extends LanesError {
+  override name = "MergeReplayError";
+  constructor(readonly branch: string, expected: string, got: string) {
+    super(`merging "${branch}": merge-tree wrote tree ${expected} but replaying its changes gave ${got}`, { context: { branch, expected, got } });
+  }
 }

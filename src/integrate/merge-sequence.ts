@@ -1,12 +1,15 @@
-// Merges lanes one after another with merge-tree, writing a merge commit per lane: N lanes cost N
-// tree merges and one commit-writing process, and
-// nothing but objects is written (no ref, no index, no working tree). A conflicting lane is set aside
-// and the rest continue on top of the last clean merge.
-import { openCommitWriter } from "../git/commit-writer.js";
+// Merges lanes one after another, writing a merge commit per lane through one fast-import process. A lane
+// whose changes are disjoint from the head's (see fast-merge.ts) is merged by replaying its file changes;
+// any other lane goes through `git merge-tree`. Either way the tree is the one `git merge` would produce, and
+// nothing but objects is written (no visible ref, no index, no working tree). A conflicting lane is set
+// aside and the rest continue on top of the last clean merge.
+import { openFastImportWriter } from "../git/fast-import-writer.js";
 import type { GitRepo } from "../git/git-repo.js";
 import { mergeTree, type MergeMessage } from "../git/merge-tree.js";
 import { treeOf } from "../git/refs.js";
-import { UnrelatedHistoriesError } from "./errors.js";
+import { treeChanges, type TreeChange } from "../git/tree-changes.js";
+import { MergeReplayError, UnrelatedHistoriesError } from "./errors.js";
+import { prepareFastMerge } from "./fast-merge.js";
 import type { PlannedLane, SkippedLane } from "./plan-integration.js";
 
 export interface MergeStep {
@@ -43,12 +46,20 @@ export interface SequenceInput {
 
 export async function mergeSequence(repo: GitRepo, input: SequenceInput): Promise<MergeSequence> {
   let head = input.baseCommit;
-  const [baseTree, writer] = await Promise.all([treeOf(repo, head), openCommitWriter(repo)]);
-  let headTree = baseTree;
+  let headTree: string | undefined;
+  const [writer, fast] = await Promise.all([openFastImportWriter(repo), prepareFastMerge(repo, input.baseCommit, input.lanes)]);
   const mergedIds = new Set(input.merged);
   const steps: MergeStep[] = [];
   const conflicts: LaneConflict[] = [];
   const skipped: SkippedLane[] = [];
+  const commit = async (lane: PlannedLane, changes: readonly TreeChange[]) => {
+    const written = await writer.commit({ parents: [head, lane.commit], message: mergeMessage(lane, input.branch), changes });
+    fast.record(lane, changes);
+    ({ commit: head, tree: headTree } = written);
+    steps.push({ lane, commit: head });
+    mergedIds.add(lane.id);
+    return written.tree;
+  };
   try {
     for (const lane of input.lanes) {
       const unmet = lane.dependsOn.filter((d) => !mergedIds.has(d));
@@ -57,7 +68,15 @@ export async function mergeSequence(repo: GitRepo, input: SequenceInput): Promis
         skipped.push({ branch: lane.branch, kind: "dependency-not-merged", reason });
         continue;
       }
+      const disjoint = fast.changesFor(lane);
+      if (disjoint) {
+        await commit(lane, disjoint);
+        continue;
+      }
+      // merge-tree reads the head from the object database: commits fast-import holds must be written first.
+      await writer.flush();
       const merge = await mergeTree(repo, head, lane.commit);
+      headTree ??= await treeOf(repo, head);
       if (merge.kind === "unrelated") {
         skipped.push({ branch: lane.branch, kind: "unrelated-histories", reason: new UnrelatedHistoriesError(lane.branch, input.base).message });
       } else if (merge.kind === "conflict") {
@@ -68,10 +87,8 @@ export async function mergeSequence(repo: GitRepo, input: SequenceInput): Promis
         skipped.push({ branch: lane.branch, kind: "already-merged", reason: `branch "${lane.branch}" adds nothing beyond the lanes merged before it` });
         mergedIds.add(lane.id);
       } else {
-        head = await writer.write({ tree: merge.tree, parents: [head, lane.commit], message: mergeMessage(lane, input.branch) });
-        headTree = merge.tree;
-        steps.push({ lane, commit: head });
-        mergedIds.add(lane.id);
+        const tree = await commit(lane, await treeChanges(repo, headTree, merge.tree));
+        if (tree !== merge.tree) throw new MergeReplayError(lane.branch, merge.tree, tree);
       }
     }
   } finally {

@@ -2,7 +2,9 @@
 // sets aside missing, unrelated and already-merged lanes, and predicts conflicts. The plan is a plain value.
 import { changedFiles } from "../git/changed-files.js";
 import type { GitRepo } from "../git/git-repo.js";
-import { mergeBase, resolveCommit, resolveCommits } from "../git/refs.js";
+import { commitsBeyond } from "../git/lane-history.js";
+import { mergeBases, resolveCommit, resolveCommits } from "../git/refs.js";
+import { commitChanges, type TreeChange } from "../git/tree-changes.js";
 import { BaseNotFoundError, LaneMissingError, UnrelatedHistoriesError } from "./errors.js";
 import { LaneSchema, type Lane, type LaneInput } from "./lane.js";
 import { mapLimit } from "./map-limit.js";
@@ -20,6 +22,12 @@ export interface SkippedLane {
 export interface PlannedLane extends Lane {
   commit: string;
   files: string[];
+  /** Its merge base with the base commit, when there is exactly one (a criss-cross history has several). */
+  fork?: string;
+  /** What it changed since the fork (mode and object of each path), when there is one fork. */
+  changes?: TreeChange[];
+  /** The commits it has that the base does not. */
+  beyond?: string[];
 }
 
 export interface IntegrationPlan {
@@ -64,11 +72,12 @@ export async function planIntegration(repo: GitRepo, input: PlanInput): Promise<
   const skipped: SkippedLane[] = unordered.map(({ lane, error }) => ({ branch: lane.branch, kind: "unorderable", reason: error.message }));
   const commits = await resolveCommits(repo, order.map((l) => l.branch));
   const inspected = await mapLimit(order, CONCURRENCY, (lane) => inspectLane(repo, input.base, baseCommit, lane, commits.get(lane.branch)));
-  const planned: PlannedLane[] = [];
-  for (const found of inspected) {
-    if ("kind" in found) skipped.push(found);
-    else planned.push(found);
+  const found: PlannedLane[] = [];
+  for (const lane of inspected) {
+    if ("kind" in lane) skipped.push(lane);
+    else found.push(lane);
   }
+  const planned = await withChanges(repo, baseCommit, found);
   const overlaps = overlapMatrix(planned);
   const predictedConflicts = await confirmConflicts(repo, planned, overlaps, CONCURRENCY);
   return {
@@ -85,15 +94,32 @@ export async function planIntegration(repo: GitRepo, input: PlanInput): Promise<
   };
 }
 
+/** Each lane's changes since its fork (one batched diff-tree) and its own commits (one rev-list). */
+async function withChanges(repo: GitRepo, baseCommit: string, lanes: readonly PlannedLane[]): Promise<PlannedLane[]> {
+  const forked = lanes.filter((l) => l.fork !== undefined);
+  const [changes, beyond] = await Promise.all([
+    commitChanges(repo, forked.map((l) => ({ from: l.fork as string, to: l.commit }))),
+    commitsBeyond(repo, baseCommit, [...new Set(lanes.map((l) => l.commit))]),
+  ]);
+  const byCommit = new Map(forked.map((l, i) => [l.commit, changes[i] as TreeChange[]]));
+  return mapLimit(lanes, CONCURRENCY, async (lane) => {
+    const own = byCommit.get(lane.commit);
+    // Several merge bases: `git diff base...lane` picks one, as merge-tree's virtual base would not; only names are used.
+    const files = own ? own.map((c) => c.path) : await changedFiles(repo, baseCommit, lane.commit);
+    return { ...lane, files, ...(own && { changes: own }), beyond: [...(beyond.get(lane.commit) ?? [])] };
+  });
+}
+
 async function inspectLane(repo: GitRepo, base: string, baseCommit: string, lane: Lane, commit: string | undefined): Promise<PlannedLane | SkippedLane> {
   if (commit === undefined) return { branch: lane.branch, kind: "missing", reason: new LaneMissingError(lane.branch).message };
-  const common = await mergeBase(repo, baseCommit, commit);
-  if (common === undefined) {
+  const bases = await mergeBases(repo, baseCommit, commit);
+  if (bases.length === 0) {
     return { branch: lane.branch, kind: "unrelated-histories", reason: new UnrelatedHistoriesError(lane.branch, base).message };
   }
   // The lane's tip is reachable from the base: there is nothing left to merge.
-  if (common === commit) {
+  if (bases.includes(commit)) {
     return { branch: lane.branch, kind: "already-merged", reason: `branch "${lane.branch}" is already merged into ${base}` };
   }
-  return { ...lane, commit, files: await changedFiles(repo, baseCommit, commit) };
+  const fork = bases.length === 1 ? bases[0] : undefined;
+  return { ...lane, commit, files: [], ...(fork && { fork }) };
 }

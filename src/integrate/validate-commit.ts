@@ -1,8 +1,21 @@
 // Validates a commit: checks it out in a temporary detached worktree (never the user's checkout),
-// runs the validation commands there in order, stops at the first failure, removes the worktree.
+// runs the validation commands there in order (through the gates' runner: `sh -c`, timeout, process-group
+// kill), stops at the first failure, removes the worktree.
+import { runCommand } from "../gates/run-commands.js";
 import type { GitRepo } from "../git/git-repo.js";
 import { withDetachedWorktree } from "../git/worktree.js";
-import { runCommand, type CommandResult } from "./run-command.js";
+
+/** One validation command's outcome, as the integration reports it. */
+export interface CommandResult {
+  command: string;
+  ok: boolean;
+  exitCode: number | null;
+  timedOut: boolean;
+  /** The last part of stdout and stderr interleaved, enough to show why it failed. */
+  outputTail: string;
+}
+
+const TAIL_CHARS = 4_000;
 
 export interface ValidationRun {
   ok: boolean;
@@ -14,6 +27,7 @@ export type Validator = (commit: string) => Promise<ValidationRun>;
 
 export interface WorktreeValidatorOptions {
   timeoutMs?: number;
+  tailChars?: number;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -22,7 +36,11 @@ export function worktreeValidator(repo: GitRepo, commands: readonly string[], op
     withDetachedWorktree(repo, commit, async (dir) => {
       const results: CommandResult[] = [];
       for (const command of commands) {
-        const result = await runCommand(command, { cwd: dir, timeoutMs: options.timeoutMs ?? 600_000, env: options.env });
+        const timeoutMs = options.timeoutMs ?? 600_000;
+        const run = await runCommand(command, { cwd: dir, timeoutMs, env: options.env });
+        const output = run.timedOut ? `${run.output}\n[timed out after ${timeoutMs} ms]` : run.output;
+        const tailChars = options.tailChars ?? TAIL_CHARS;
+        const result = { command, ok: run.exitCode === 0 && !run.timedOut, exitCode: run.exitCode, timedOut: run.timedOut, outputTail: output.slice(-tailChars) };
         results.push(result);
         if (!result.ok) return { ok: false, results };
       }

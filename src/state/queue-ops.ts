@@ -26,6 +26,8 @@ export interface EnqueueOptions {
   runAt?: number;
   /** Run no earlier than now + delayMs. */
   delayMs?: number;
+  /** Park it in needs-human at once with this reason (work a person must look at before any agent runs it). */
+  needsHuman?: string;
 }
 
 export interface ClaimRequest {
@@ -63,8 +65,9 @@ export function makeQueueOps(ctx: StoreContext) {
       "id", id, "repo", job.repo, "issue", JSON.stringify(job.issue), "role", job.role,
       "priority", job.priority, "rank", priorityRank(job.priority), "title", job.title, "kind", job.kind,
       "payload", JSON.stringify(job.payload), "maxAttempts", job.maxAttempts ?? ctx.retry.maxAttempts,
+      ...(options.needsHuman === undefined ? [] : ["lastError", options.needsHuman.slice(0, 2_000)]),
     ];
-    const created = await ctx.script("lanesEnqueue", [id, job.role, runAt ?? "", ...fields]);
+    const created = await ctx.script("lanesEnqueue", [id, job.role, options.needsHuman === undefined ? (runAt ?? "") : "needs-human", ...fields]);
     ctx.log.debug({ id, role: job.role, created: created === 1 }, "job enqueued");
     return { id, created: created === 1 };
   }

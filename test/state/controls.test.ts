@@ -16,6 +16,16 @@ describe("state store: delayed jobs, pause, cancel, priority", () => {
     expect((await store.claim(worker))?.job.id).toBe("checkin");
   });
 
+  it("parks a job in needs-human at enqueue, with the reason, until a person retries it", async () => {
+    const store = await stores.open();
+    await store.enqueue(job({ id: "stuck", kind: "resolve" }), { needsHuman: "still conflicts after 2 resolve attempts" });
+    expect(await store.getJob("stuck")).toMatchObject({ state: "needs-human", lastError: "still conflicts after 2 resolve attempts" });
+    expect(await store.claim(worker)).toBeNull();
+    expect((await store.stats()).needsHuman).toBe(1);
+    expect(await store.retryNow("stuck")).toBe(true);
+    expect((await store.claim(worker))?.job.id).toBe("stuck");
+  });
+
   it("promotes due jobs on reap, so stats show them queued", async () => {
     const store = await stores.open();
     await store.enqueue(job({ id: "a" }), { runAt: stores.clock.now() + 10 });

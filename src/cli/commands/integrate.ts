@@ -1,11 +1,19 @@
-// `lanes integrate`: orders the given lane branches, merges them with merge-tree onto the base,
-// validates the result and writes lanes/integration/<date>. `--dry-run` prints the plan and writes nothing.
+// `lanes integrate`: orders the given lane branches (role order and validation from .github/lanes.yml at
+// the base, PRP facts from --backlog), merges them onto the base, validates the result and writes
+// lanes/integration/<date>; --open-pr pushes it and opens its PR, --redis requeues resolve jobs.
+// `--dry-run` prints the plan and writes nothing.
 import type { Command } from "commander";
 import { z } from "zod";
 import { UsageError } from "../../errors.js";
+import { createGitHubPort } from "../../github/create-github-port.js";
 import { applyIntegration, type IntegrationResult } from "../../integrate/apply-integration.js";
+import { readBacklogFacts, withPrp, type PrpFacts } from "../../integrate/backlog-lanes.js";
+import { readIntegrationSettings } from "../../integrate/integration-settings.js";
 import { laneFromBranch } from "../../integrate/lane.js";
+import { openIntegrationPr, type OpenedPr } from "../../integrate/open-integration-pr.js";
 import { isoDate, planIntegration, type IntegrationPlan } from "../../integrate/plan-integration.js";
+import { stateQueue } from "../../integrate/state-queue.js";
+import { openStateStore } from "../../state/open-state-store.js";
 import { action, emit, type CliContext } from "../context.js";
 
 const OptionsSchema = z.object({
@@ -17,7 +25,15 @@ const OptionsSchema = z.object({
   json: z.boolean().optional(),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").optional(),
   validateTimeout: z.coerce.number().positive().optional(),
+  backlog: z.string().min(1).optional(),
+  openPr: z.boolean().optional(),
+  githubRepo: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "expected OWNER/REPO").optional(),
+  remote: z.string().min(1).default("origin"),
+  redis: z.string().regex(/^rediss?:\/\/\S+$/, "expected a redis:// URL").optional(),
+  maxResolveAttempts: z.coerce.number().int().positive().default(2),
 });
+
+type IntegrateOutput = IntegrationResult & { pr: OpenedPr | null; requeued: number };
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -31,6 +47,12 @@ export function registerIntegrate(program: Command, ctx: CliContext): void {
     .option("--validate <command>", "a validation command run on the combined result (repeatable)", collect)
     .option("--validate-timeout <seconds>", "time limit per validation command (default 600)")
     .option("--date <yyyy-mm-dd>", "the date in the integration branch name (default: today, UTC)")
+    .option("--backlog <dir>", "a folder of PRP files: title, priority, dependencies and validation of each lane by the id in its branch")
+    .option("--open-pr", "push the integration branch and open (or update) its pull request; needs --github-repo and GITHUB_TOKEN")
+    .option("--github-repo <owner/repo>", "the GitHub repository for --open-pr and --redis (API at GITHUB_API_URL)")
+    .option("--remote <name>", "the git remote --open-pr pushes to", "origin")
+    .option("--redis <url>", "send conflicting and culprit lanes back as resolve jobs through this Redis")
+    .option("--max-resolve-attempts <n>", "resolve attempts per lane before it goes to needs-human", "2")
     .option("--dry-run", "print the plan (order, overlaps, predicted conflicts) and write nothing")
     .option("--json", "print the plan or result as JSON")
     .action(
@@ -40,25 +62,55 @@ export function registerIntegrate(program: Command, ctx: CliContext): void {
         const opts = parsed.data;
         const branches = [...new Set(opts.branches.split(",").map((b) => b.trim()).filter((b) => b.length > 0))];
         if (branches.length === 0) throw new UsageError("--branches needs at least one branch name, e.g. --branches lanes/developer/12-api");
+        if ((opts.openPr || opts.redis) && !opts.githubRepo) throw new UsageError("--open-pr and --redis need --github-repo OWNER/REPO");
+        const token = ctx.env.GITHUB_TOKEN;
+        if (opts.openPr && !opts.dryRun && !token) throw new UsageError("--open-pr needs a token in GITHUB_TOKEN");
         const repo = { dir: opts.repo ?? ctx.cwd, env: ctx.env };
-        const plan = await planIntegration(repo, {
-          base: opts.base,
-          lanes: branches.map(laneFromBranch),
-          date: opts.date ?? isoDate(new Date()),
-          validate: opts.validate,
-        });
-        if (opts.dryRun) {
-          const value = dryRunView(plan);
-          emit(ctx, value, { json: opts.json, human: renderPlan });
-          return value.predictedConflicts.length === 0 && value.skipped.every((s) => s.kind === "already-merged") ? 0 : 1;
+        const settings = await readIntegrationSettings(repo, opts.base);
+        const prps: Map<string, PrpFacts> = opts.backlog ? await readBacklogFacts(opts.backlog) : new Map();
+        const store = opts.redis && !opts.dryRun ? await openStateStore({ url: opts.redis, repo: opts.githubRepo, log: ctx.log }) : undefined;
+        try {
+          const queue = store && stateQueue(store, opts.githubRepo as string);
+          const lanes = await Promise.all(
+            branches.map(laneFromBranch).map(async (lane) => ({
+              ...withPrp(lane, prps.get(lane.id)),
+              attempts: queue ? await queue.attemptsSoFar(lane.branch, opts.maxResolveAttempts) : lane.attempts,
+            })),
+          );
+          const prpValidation = lanes.flatMap((l) => prps.get(l.id)?.validation ?? []);
+          const plan = await planIntegration(repo, {
+            base: opts.base,
+            lanes,
+            date: opts.date ?? isoDate(new Date()),
+            roleOrder: settings.roleOrder,
+            validate: [...new Set([...settings.validation, ...opts.validate, ...prpValidation])],
+          });
+          if (opts.dryRun) {
+            const value = dryRunView(plan);
+            emit(ctx, value, { json: opts.json, human: renderPlan });
+            return value.predictedConflicts.length === 0 && value.skipped.every((s) => s.kind === "already-merged") ? 0 : 1;
+          }
+          const result = await applyIntegration(plan, {
+            log: ctx.log,
+            env: ctx.env,
+            maxResolveAttempts: opts.maxResolveAttempts,
+            validationTimeoutMs: opts.validateTimeout === undefined ? undefined : opts.validateTimeout * 1000,
+          });
+          for (const request of queue ? result.requeue : []) await queue?.requeue(request);
+          const [owner = "", name = ""] = (opts.githubRepo ?? "").split("/");
+          const pr = opts.openPr
+            ? await openIntegrationPr(repo, result, {
+                port: createGitHubPort({ auth: { type: "token", token: token as string }, baseUrl: ctx.env.GITHUB_API_URL, log: ctx.log }),
+                github: { owner, repo: name },
+                remote: opts.remote,
+              })
+            : null;
+          const output: IntegrateOutput = { ...result, pr, requeued: queue ? result.requeue.length : 0 };
+          emit(ctx, output, { json: opts.json, human: renderResult });
+          return result.ok ? 0 : 1;
+        } finally {
+          await store?.quit();
         }
-        const result = await applyIntegration(plan, {
-          log: ctx.log,
-          env: ctx.env,
-          validationTimeoutMs: opts.validateTimeout === undefined ? undefined : opts.validateTimeout * 1000,
-        });
-        emit(ctx, result, { json: opts.json, human: renderResult });
-        return result.ok ? 0 : 1;
       }),
     );
 }
@@ -88,7 +140,7 @@ function renderPlan(view: ReturnType<typeof dryRunView>): string {
   return lines.join("\n");
 }
 
-function renderResult(result: IntegrationResult): string {
+function renderResult(result: IntegrateOutput): string {
   const lines = [
     result.branch ? `${result.branch} → ${result.commit.slice(0, 12)} (${result.merged.length} merged onto ${result.base})` : `no integration branch written (${result.merged.length} merged)`,
   ];
@@ -98,5 +150,7 @@ function renderResult(result: IntegrationResult): string {
   for (const s of result.skipped) lines.push(`skipped  ${s.branch}: ${s.reason}`);
   for (const v of result.validation) lines.push(`${v.ok ? "passed" : "FAILED"}   ${v.command}`);
   if (result.baseFailsValidation) lines.push(`validation fails on ${result.base} itself; fix the base first`);
+  if (result.pr) lines.push(`${result.pr.created ? "opened" : "updated"} PR #${result.pr.number}: ${result.pr.url}`);
+  if (result.requeued > 0) lines.push(`requeued ${result.requeued} lane(s) as resolve jobs`);
   return lines.join("\n");
 }

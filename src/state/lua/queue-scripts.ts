@@ -2,7 +2,7 @@
 // enqueue is a no-op for an existing id; claim remembers its token; ack and fail recognise their own retry.
 import { COMMON_LUA } from "./common.js";
 
-/** ARGV[4] id, [5] role, [6] run-at ms or "", [7..] field/value pairs. Returns 1 if created, 0 if the id exists. */
+/** ARGV[4] id, [5] role, [6] run-at ms, "" or "needs-human" (parked for a person at once), [7..] field/value pairs. Returns 1 if created, 0 if the id exists. */
 export const ENQUEUE_LUA = `${COMMON_LUA}
 local id, role, run_at = ARGV[4], ARGV[5], ARGV[6]
 local jk = JK(id)
@@ -12,7 +12,11 @@ for i = 7, #ARGV do fields[#fields + 1] = ARGV[i] end
 local seq = redis.call('INCR', K('seq'))
 redis.call('HSET', jk, 'seq', seq, 'attempts', 0, 'createdAt', NOW, unpack(fields))
 redis.call('ZADD', K('jobs'), NOW, id)
-if run_at ~= '' and tonumber(run_at) > NOW then
+if run_at == 'needs-human' then
+  redis.call('HSET', jk, 'state', 'needs-human')
+  redis.call('ZADD', K('needs-human'), NOW, id)
+  audit('needs-human', id, role)
+elseif run_at ~= '' and tonumber(run_at) > NOW then
   redis.call('HSET', jk, 'state', 'delayed', 'runAt', run_at)
   redis.call('ZADD', K('delayed'), run_at, id)
 else

@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { GitError } from "../../src/git/errors.js";
+import { openFastImportWriter, quotePath } from "../../src/git/fast-import-writer.js";
+import { gitText } from "../../src/git/run-git.js";
+import { treeChanges } from "../../src/git/tree-changes.js";
+import { gitEnv, makeRepo, type TestRepo } from "../support/git.js";
+
+describe("openFastImportWriter", () => {
+  let repo: TestRepo | undefined;
+  afterEach(async () => repo?.remove());
+
+  it("writes the very merge commit git commit-tree writes, through one process, and leaves no ref", async () => {
+    repo = await makeRepo();
+    const base = await repo.commit("base", { "a.txt": "a\n", "dir/b.txt": "b\n" });
+    await repo.git("checkout", "-q", "-b", "lane");
+    await repo.git("rm", "-q", "dir/b.txt");
+    const lane = await repo.commit("lane", { "a.txt": "A\n", "name with \"quotes\" and spaces.txt": "q\n" });
+    const pinned = { ...gitEnv, GIT_AUTHOR_DATE: "1700000000 +0000", GIT_COMMITTER_DATE: "1700000000 +0000" };
+    const changes = await treeChanges({ dir: repo.dir }, base, lane);
+    expect(changes.map((c) => c.status).sort()).toEqual(["A", "D", "M"]);
+
+    const writer = await openFastImportWriter({ dir: repo.dir, env: pinned });
+    const first = await writer.commit({ parents: [base, lane], message: "Merge lane\n\nbody", changes });
+    await writer.flush();
+    const second = await writer.commit({ parents: [first.commit, lane], message: "again", changes: [] });
+    await writer.close();
+
+    expect(first.tree).toBe(await repo.git("rev-parse", "lane^{tree}"));
+    const viaCommitTree = await gitText(["commit-tree", first.tree, "-p", base, "-p", lane, "-m", "Merge lane\n\nbody"], { cwd: repo.dir, env: pinned });
+    expect(first.commit).toBe(viaCommitTree);
+    expect(await repo.git("log", "-1", "--format=%P|%an|%at|%s", second.commit)).toBe(`${first.commit} ${lane}|Lanes Test|1700000000|again`);
+    expect(await repo.git("for-each-ref", "refs/lanes/")).toBe("");
+  });
+
+  it("rejects with a GitError when fast-import refuses a parent", async () => {
+    repo = await makeRepo();
+    await repo.commit("first", { "a.txt": "a\n" });
+    const writer = await openFastImportWriter({ dir: repo.dir, env: gitEnv });
+    await expect(writer.commit({ parents: ["0123456789012345678901234567890123456789"], message: "bad", changes: [] })).rejects.toBeInstanceOf(GitError);
+    await expect(writer.close()).rejects.toBeInstanceOf(GitError);
+  });
+
+  it("quotes paths C-style", () => {
+    expect(quotePath('a "b"\\c\nd')).toBe('"a \\"b\\"\\\\c\\nd"');
+  });
+});
