@@ -63,7 +63,8 @@ async function waitForSupervisor(record: StackRecord, paths: StackPaths, tmux: T
   while (Date.now() < deadline) {
     if (existsSync(readyFile(paths))) return;
     const pane = (await tmux.listPanes(record.name)).find((p) => p.windowName === "supervisor");
-    if (!pane || (pane.dead && pane.deadStatus !== null)) {
+    // pane_dead alone: tmux 3.3a sometimes never reaps the exit status, so waiting for it could hang.
+    if (!pane || pane.dead) {
       const screen = pane ? await tmux.capture(pane.paneId, 50).catch(() => "") : "";
       const log = existsSync(logFile(paths)) ? (await readFile(logFile(paths), "utf8")).split("\n").slice(-5).join("\n") : "";
       throw new StackError(`the supervisor of stack ${record.name} exited while starting:\n${(screen.trim() || log.trim()).slice(-1500)}`);

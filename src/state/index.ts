@@ -12,3 +12,4 @@ export type { ListFilter, QueueStats, ReapResult } from "./read-ops.js";
 export * from "./retry-policy.js";
 export * from "./start-reaper.js";
 export type { WaitingClaimRequest } from "./wait-for-work.js";
+export * from "./local-redis.js";

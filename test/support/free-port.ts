@@ -1,20 +1,2 @@
-// Finds a free loopback TCP port by binding port 0 and releasing it.
-import { createServer } from "node:net";
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      if (address === null || typeof address === "string") {
-        server.close();
-        reject(new Error("could not read the port of a loopback listener"));
-        return;
-      }
-      const { port } = address;
-      server.close(() => resolve(port));
-    });
-  });
-}
+// Finds a free loopback TCP port (the same helper the local redis launcher uses).
+export { freeLoopbackPort as freePort } from "../../src/state/local-redis.js";
