@@ -8,7 +8,8 @@ import type { LanePayload } from "./job-port.js";
 export interface BacklogJob {
   id: string;
   repo: string;
-  issue: string;
+  /** A numeric backlog id is taken as the issue it was filed as (`lanes ingest`, the demo), so the PR can close it. */
+  issue: number | string;
   role: RoleName;
   priority: Priority;
   title: string;
@@ -47,7 +48,7 @@ export async function readBacklog(dir: string, options: { repo: string; defaultR
     jobs.set(entry.id, {
       id: backlogJobId(entry.id),
       repo: options.repo,
-      issue: entry.id,
+      issue: /^[1-9]\d*$/.test(entry.id) ? Number(entry.id) : entry.id,
       role: prp.role ?? options.defaultRole,
       priority: prp.priority,
       title: prp.title,

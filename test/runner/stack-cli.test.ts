@@ -60,8 +60,8 @@ describe("lanes stack up --backlog (local mode, script agents, the CLI end to en
     expect(branches).toContain("lanes/tester/3-notes-for-the-docs");
     expect(await remote.git("show", "lanes/tester/3-notes-for-the-docs:docs/notes.md")).toBe("notes");
     // 02 depends on 01: it started only after 01 was done
-    const first = done.find((l) => l.issue === "1");
-    const second = done.find((l) => l.issue === "2");
+    const first = done.find((l) => l.issue === 1);
+    const second = done.find((l) => l.issue === 2);
     expect((second?.startedAt ?? 0) >= (first?.lastEventAt ?? Infinity)).toBe(true);
     for (const lane of done) expect(lane.note).toContain("PR step skipped");
 
