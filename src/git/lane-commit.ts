@@ -57,3 +57,19 @@ export async function listRemotes(repo: string): Promise<string[]> {
   const out = await gitText(["remote"], { cwd: repo });
   return out.split("\n").filter((r) => r.length > 0);
 }
+
+export type MergeBranchesResult = { ok: true } | { ok: false; conflicts: string[] };
+
+/**
+ * Merges finished dependency lanes into a lane's worktree, so a dependent builds on their code
+ * (stacked lanes). A conflict is aborted, leaving the worktree as it was, and reported.
+ */
+export async function mergeBranchesInto(worktree: string, branches: readonly string[], env?: NodeJS.ProcessEnv): Promise<MergeBranchesResult> {
+  if (branches.length === 0) return { ok: true };
+  const identity = (await hasIdentity(worktree, env)) ? [] : FALLBACK_IDENTITY;
+  const merge = await runGit([...identity, "merge", "-q", "--no-edit", "--no-verify", ...branches], { cwd: worktree, env, okExitCodes: [1] });
+  if (merge.exitCode === 0) return { ok: true };
+  const conflicts = (await gitText(["diff", "--name-only", "--diff-filter=U"], { cwd: worktree, env })).split("\n").filter(Boolean);
+  await runGit(["merge", "--abort"], { cwd: worktree, env, okExitCodes: [128] });
+  return { ok: false, conflicts };
+}

@@ -26,8 +26,9 @@ export function backlogJobId(id: string): string {
   return `backlog-${id.replace(/[^A-Za-z0-9._-]/g, "-")}`;
 }
 
-function payloadOf(prp: Prp): LanePayload {
+function payloadOf(prp: Prp, idOf: (name: string) => string): LanePayload {
   return {
+    dependsOn: prp.dependsOn.map(idOf),
     body: prp.body,
     criteria: prp.criteria.map((c) => c.text),
     paths: prp.paths,
@@ -41,6 +42,9 @@ export async function readBacklog(dir: string, options: { repo: string; defaultR
   const files = await loadBacklog(dir);
   const entries = files.map((f) => ({ id: f.id, aliases: f.aliases, file: f.file, result: parsePrp(f.text, { file: f.file }) }));
   const report = lintBacklog(entries);
+  const byName = new Map<string, string>();
+  for (const entry of entries) for (const name of [entry.id, ...entry.aliases]) if (!byName.has(name)) byName.set(name, entry.id);
+  const idOf = (name: string) => byName.get(name) ?? name;
   const jobs = new Map<string, BacklogJob>();
   for (const entry of entries) {
     const prp = entry.result.prp;
@@ -53,7 +57,7 @@ export async function readBacklog(dir: string, options: { repo: string; defaultR
       priority: prp.priority,
       title: prp.title,
       kind: "build",
-      payload: { prp: payloadOf(prp), backlogId: entry.id },
+      payload: { prp: payloadOf(prp, idOf), backlogId: entry.id },
     });
   }
   return { report, jobs };

@@ -43,6 +43,8 @@ export const LanePayloadSchema = z.object({
   validation: z.array(z.string()).default([]),
   model: z.string().optional(),
   script: ScriptSchema.optional(),
+  /** Ids (issues or backlog ids) of PRPs this one builds on: their finished lanes are merged in first. */
+  dependsOn: z.array(z.string()).default([]),
 });
 export type LanePayload = z.infer<typeof LanePayloadSchema>;
 

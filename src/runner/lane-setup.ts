@@ -2,9 +2,11 @@
 // running the agent. Briefing happens later, when the agent reports SessionStart.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { mergeBranchesInto } from "../git/lane-commit.js";
 import type { AgentAdapter } from "./agents/agent-adapter.js";
 import { SCRIPT_FILE } from "./agents/script-steps.js";
 import { readProjectContext, writeLaneContext } from "./context.js";
+import { WorktreeError } from "./errors.js";
 import { lanePayload, type LaneJob, type LaneLease } from "./job-port.js";
 import { lanesCommand } from "./lanes-command.js";
 import type { LaneRecord } from "./lane-record.js";
@@ -26,6 +28,8 @@ export interface LaneHost {
   organisation?: string | undefined;
   /** Extra environment for agent panes (e.g. git identity in tests). */
   paneEnv?: Record<string, string>;
+  /** The branches of finished lanes for these PRP ids (stacked lanes); none when absent. */
+  dependencyBranches?: (ids: readonly string[]) => Promise<string[]>;
 }
 
 export function laneWindowName(job: Pick<LaneJob, "role" | "issue">): string {
@@ -42,6 +46,11 @@ export async function openLane(host: LaneHost, job: LaneJob, lease: LaneLease, n
   const model = payload.model ?? host.modelFor?.(job.role);
   const prp = { ...payload, ...(model ? { model } : {}) };
   const wt = await prepareLaneWorktree(host.repo, host.worktreeRoot, { role: job.role, issue: job.issue, title: job.title }, host.base);
+  const stackOn = host.dependencyBranches ? await host.dependencyBranches(payload.dependsOn) : [];
+  const stacked = await mergeBranchesInto(wt.path, stackOn, { ...process.env, ...host.paneEnv });
+  if (!stacked.ok) {
+    throw new WorktreeError(`lane #${job.issue} cannot build on its dependencies: merging ${stackOn.join(", ")} conflicts in ${stacked.conflicts.join(", ")}`);
+  }
   await writeLaneContext({
     prp: { issue: job.issue, title: job.title, role: job.role, ...prp },
     branch: wt.branch,

@@ -80,6 +80,10 @@ export async function runSupervisor(env: NodeJS.ProcessEnv, name: string, signal
       modelFor: (role) => record.models[role],
       organisation: record.organisation,
       paneEnv: gitIdentity(env),
+      dependencyBranches: async (ids) => {
+        const wanted = new Set(ids);
+        return (await listLanes(paths.lanes)).filter((l) => l.state === "done" && wanted.has(String(l.issue))).map((l) => l.branch);
+      },
     },
     finish: { repo: record.repo, base: record.base, remote: record.remote, pulls: pullRequestPort(record, env, log), env },
     onLaneClosed: async () => {

@@ -63,6 +63,11 @@ describe("lanes stack up --backlog (local mode, script agents, the CLI end to en
     const first = done.find((l) => l.issue === 1);
     const second = done.find((l) => l.issue === 2);
     expect((second?.startedAt ?? 0) >= (first?.lastEventAt ?? Infinity)).toBe(true);
+    // …and it is stacked on 01: its branch contains 01's work, so it can build on it
+    const stacked = await remote.git("merge-base", "--is-ancestor", first?.branch ?? "-", second?.branch ?? "-").then(() => true, () => false);
+    expect(stacked).toBe(true);
+    const unrelated = done.find((l) => l.issue === 3);
+    expect(await remote.git("merge-base", "--is-ancestor", first?.branch ?? "-", unrelated?.branch ?? "-").then(() => true, () => false)).toBe(false);
     for (const lane of done) expect(lane.note).toContain("PR step skipped");
 
     for (const dir of [repo.dir, home.path, process.cwd()]) expect(existsSync(join(dir, "HOSTILE_MARKER"))).toBe(false);
