@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { registerAudit } from "./audit.js";
 import { registerConfig } from "./config.js";
+import { registerDemo } from "./demo.js";
 import { registerDoctor } from "./doctor.js";
 import { registerHook } from "./hook.js";
 import { registerSay } from "./say.js";
@@ -29,4 +30,5 @@ export const cliCommands = {
   integrate: registerIntegrate,
   sandbox: registerSandbox,
   doctor: registerDoctor,
+  demo: registerDemo,
 } satisfies Record<string, CliCommand>;
