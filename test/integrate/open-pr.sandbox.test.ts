@@ -54,8 +54,9 @@ describe("lanes integrate --open-pr (sandbox)", () => {
     await clone.git("fetch", "-q", "origin");
     expect(await clone.git("rev-parse", "origin/lanes/integration/2026-03-14")).toBe(out.commit);
 
-    // A second run the same day without the conflicting lane rewrites the branch and updates the same PR.
-    const second = await lanes([...args.slice(0, -1), "lanes/developer/1-api,lanes/tester/2-tests"], { env });
+    // A second run the same day without the conflicting lane rewrites the branch and updates the same PR,
+    // also when it integrates onto the remote-tracking ref (origin/main is main on GitHub).
+    const second = await lanes([...args.slice(0, -1), "lanes/developer/1-api,lanes/tester/2-tests", "--base", "origin/main"], { env });
     expect(second.code).toBe(0);
     const again = JSON.parse(second.stdout);
     expect(again.pr).toEqual({ number: out.pr.number, url: out.pr.url, created: false });

@@ -2,6 +2,7 @@
 // the real commands rather than calling their internals.
 import { spawn } from "node:child_process";
 import { lanesCommand } from "../../runner/lanes-command.js";
+import { DemoStepError } from "./errors.js";
 
 export interface ChildResult {
   code: number;
@@ -27,6 +28,6 @@ export function childJson<T>(what: string, result: ChildResult): T {
   try {
     return JSON.parse(result.stdout) as T;
   } catch {
-    throw new Error(`${what} printed no JSON (exit ${result.code}): ${(result.stderr || result.stdout).trim().slice(-800)}`);
+    throw new DemoStepError(`${what} printed no JSON (exit ${result.code}): ${(result.stderr || result.stdout).trim().slice(-800)}`);
   }
 }

@@ -1,11 +1,11 @@
 // Files a backlog as issues labelled `prp` (what a team does by hand, or `lanes ingest` will), and writes
 // the backlog again with each PRP named by its issue and its dependencies rewritten to issue numbers,
-// so lanes, PRs ("Closes #n") and the gates all speak of issues.
+// so lanes, PRs ("Closes #n") and the gates all speak of issues. The caller lints the backlog first.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InvalidInputError } from "../../errors.js";
 import type { GitHubPort, RepoRef } from "../../github/index.js";
-import { lintBacklog, loadBacklog, parsePrp, renderPrp, type Prp } from "../../prp/index.js";
+import { loadBacklog, parsePrp, renderPrp, type Prp } from "../../prp/index.js";
 
 export interface IngestedPrp {
   backlogId: string;
@@ -29,14 +29,8 @@ export async function ingestBacklog(
 ): Promise<IngestedPrp[]> {
   const files = await loadBacklog(backlogDir);
   const entries = files.map((f) => ({ id: f.id, aliases: f.aliases, file: f.file, result: parsePrp(f.text, { file: f.file }) }));
-  const report = lintBacklog(entries);
-  if (!report.ok) {
-    const problems = [
-      ...report.files.flatMap((f) => f.errors.map((e) => `${f.file}:${e.line}: ${e.field}: ${e.message}`)),
-      ...report.graph.issues.map((i) => i.message),
-    ];
-    throw new InvalidInputError(`the backlog ${backlogDir} has errors; fix them first (lanes prp lint ${backlogDir}):\n${problems.join("\n")}`);
-  }
+  const invalid = entries.find((e) => !e.result.ok || !e.result.prp);
+  if (invalid) throw new InvalidInputError(`${invalid.file} is not a valid PRP; run lanes prp lint ${backlogDir}`);
   await github.ensureLabels(repo, [PRP_LABEL]);
   const byName = new Map<string, string>();
   for (const f of files) for (const name of [f.id, ...f.aliases]) byName.set(name, f.id);

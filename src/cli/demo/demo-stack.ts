@@ -3,6 +3,7 @@
 import { listLanes, type LaneRecord } from "../../runner/lane-record.js";
 import { stackPaths } from "../../runner/stack-paths.js";
 import { childJson, runLanesChild } from "./child-cli.js";
+import { DemoStepError } from "./errors.js";
 
 const SETTLED = new Set(["done", "blocked", "failed"]);
 
@@ -17,7 +18,7 @@ export async function startDemoStack(options: { name: string; repo: string; back
     ["stack", "up", "--name", name, "--repo", options.repo, "--backlog", options.backlog, "--agent", "script", "--agents", "3", "--redis", options.redisUrl, "--json"],
     { env, cwd: options.repo },
   );
-  if (up.code !== 0) throw new Error(`lanes stack up failed (exit ${up.code}): ${up.stderr.trim() || up.stdout.trim()}`);
+  if (up.code !== 0) throw new DemoStepError(`lanes stack up failed (exit ${up.code}): ${up.stderr.trim() || up.stdout.trim()}`);
   childJson<{ name: string }>("lanes stack up", up);
   return {
     name,
@@ -49,7 +50,7 @@ export async function waitForLanes(
     if (lanes.length >= expected && lanes.every((l) => SETTLED.has(l.state))) return lanes;
     if (Date.now() > deadline) {
       const open = lanes.filter((l) => !SETTLED.has(l.state)).map((l) => `#${l.issue} ${l.state}`);
-      throw new Error(`lanes did not finish within ${Math.round(timeoutMs / 1000)} s (${lanes.length}/${expected} started; still open: ${open.join(", ") || "none"})`);
+      throw new DemoStepError(`lanes did not finish within ${Math.round(timeoutMs / 1000)} s (${lanes.length}/${expected} started; still open: ${open.join(", ") || "none"})`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }

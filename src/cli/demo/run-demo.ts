@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { DEFAULT_CONFIG_FILE, detectProjectDir, loadConfig, resolveTeam } from "../../config/index.js";
+import { InvalidInputError } from "../../errors.js";
 import { runGit } from "../../git/index.js";
 import { createGitHubPort } from "../../github/index.js";
 import type { Logger } from "../../observe/logger.js";
@@ -54,6 +55,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   const started = Date.now();
   const say = options.progress;
   const { report: lint, config, team } = await planBacklog(options);
+  if (!lint.ok) {
+    const problems = [...lint.files.flatMap((f) => f.errors.map((e) => `${f.file}:${e.line}: ${e.field}: ${e.message}`)), ...lint.graph.issues.map((i) => i.message)];
+    throw new InvalidInputError(`the backlog ${options.backlog} has errors; fix them first (lanes prp lint ${options.backlog}):\n${problems.join("\n")}`);
+  }
   say(`plan: ${lint.files.length} PRPs, build order ${lint.graph.order.join(" → ")}; ready now: ${lint.ready.join(", ") || "none"}`);
   say(`team: ${team.template} on plan ${team.plan}: ${team.roles.map((r) => r.role).join(", ")}`);
 
@@ -134,7 +139,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
         else if (result.conflicts.some((c) => c.branch === row.branch)) row.integration = "conflict";
         else if (result.culprits.some((c) => c.branch === row.branch)) row.integration = "culprit";
         const why = [...result.skipped, ...result.culprits].find((s) => s.branch === row.branch);
+        const waited = row.gates.find((g) => g.gate === "lanes/integration" && g.conclusion === "failure");
         if (why) row.note = why.reason;
+        else if (waited && row.integration === "merged") row.note = `lanes/integration: ${waited.title} — the integration PR brings them in, in order`;
       }
       integration = {
         branch: result.branch, commit: result.branch ? result.commit : null, pr: result.pr?.url ?? null,

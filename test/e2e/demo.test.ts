@@ -1,0 +1,76 @@
+// `lanes demo` end to end, run the way `npm run demo` runs it: the built CLI in its own process, against
+// the local GitHub sandbox, a private redis-server and a private tmux server, with script agents.
+import { execFile, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import type { DemoReport } from "../../src/cli/demo/demo-report.js";
+
+const exec = promisify(execFile);
+const CLI = "dist/src/cli/main.js";
+
+function runDemo(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, "demo", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+async function demoWorkspaces(): Promise<string[]> {
+  return (await readdir(tmpdir())).filter((n) => n.startsWith("lanes-demo-"));
+}
+
+describe("lanes demo", () => {
+  it("files the PRPs, builds every lane, gates every PR, holds back the stub lane and integrates the rest", async () => {
+    expect(existsSync(CLI), "npm test builds dist/ first (scripts/bootstrap)").toBe(true);
+    const before = await demoWorkspaces();
+    const result = await runDemo(["--json"]);
+    expect(result.code, result.stderr.slice(-2000)).toBe(0);
+    const report = JSON.parse(result.stdout) as DemoReport;
+
+    expect(report.ok).toBe(true);
+    expect(report.plan).toMatchObject({ prps: 5, order: ["1", "2", "3", "4", "5"] });
+    expect(report.github.issues).toEqual([1, 2, 3, 4, 5]);
+    expect(report.lanes.map((l) => [l.issue, l.state, l.pr !== null])).toEqual([
+      [1, "done", true], [2, "done", true], [3, "done", true], [4, "done", true], [5, "done", true],
+    ]);
+    const gate = (issue: number, name: string) => report.lanes.find((l) => l.issue === issue)?.gates.find((g) => g.gate === `lanes/${name}`)?.conclusion;
+    // every PR got all six gates as check runs
+    for (const lane of report.lanes) expect(lane.gates.map((g) => g.gate).sort()).toHaveLength(6);
+    expect(gate(1, "validation")).toBe("success");
+    expect(gate(4, "placeholders")).toBe("failure");
+    // #2 depends on #1, which is not merged yet when the gates run
+    expect(gate(2, "integration")).toBe("failure");
+    expect(gate(1, "integration")).toBe("success");
+
+    const byIssue = Object.fromEntries(report.lanes.map((l) => [l.issue, l.integration]));
+    expect(byIssue).toEqual({ 1: "merged", 2: "merged", 3: "merged", 4: "excluded", 5: "merged" });
+    expect(report.lanes.find((l) => l.issue === 4)?.note).toMatch(/lanes\/placeholders/);
+    expect(report.integration?.branch).toMatch(/^lanes\/integration\/\d{4}-\d{2}-\d{2}$/);
+    expect(report.integration?.validation.length).toBeGreaterThan(0);
+    expect(report.integration?.validation.every((v) => v.ok)).toBe(true);
+    expect(report.integration?.pr).toMatch(/\/pull\/\d+$/);
+    // progress went to stderr, so stdout is only the JSON report
+    expect(result.stderr).toContain("lane #1 developer: done");
+
+    // nothing is left behind: no workspace, no tmux server of the demo's stack
+    expect((await demoWorkspaces()).filter((n) => !before.includes(n))).toEqual([]);
+    const servers = await exec("pgrep", ["-fa", "tmux -L lanes-demo-"]).then((r) => r.stdout.trim(), () => "");
+    expect(servers).toBe("");
+  }, 240_000);
+
+  it("refuses a backlog with errors before starting anything, naming file, line and field", async () => {
+    const result = await runDemo(["--backlog", "test/fixtures/prp-backlog", "--json"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/test\/fixtures\/prp-backlog\/\S+\.md:\d+: \w+/);
+    expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(result.stderr).not.toContain("redis:"); // it stopped at the plan: no Redis, no GitHub, no stack
+  }, 60_000);
+});
