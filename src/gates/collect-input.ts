@@ -40,6 +40,7 @@ export async function collectInput(options: CollectOptions): Promise<GateInput> 
     base,
     head,
     branch,
+    stackedOn: scope.contained,
     otherLanes,
     prBody: options.prBody,
     mergedPrpIds: options.mergedPrpIds,

@@ -68,7 +68,7 @@ export async function laneScope(cwd: string, base: string, head: string, branch:
   return {
     changes,
     commits: contained.length > 0 ? withoutForeignMerges(logged) : logged,
-    contained: contained.map((l) => l.branch),
+    contained: onePerLane(contained).map((l) => l.branch),
     otherLanes,
   };
 }
