@@ -1,7 +1,8 @@
-// Gathers a gate's input from a local repository: the lane's changes, commits, other lanes' files and the
-// merge check, all through src/git. Used by `lanes gate` and by the check-run path alike.
-import { changedFiles, commitLog, diffChanges, gitText, laneBranches, mergeTree, showFile } from "../git/index.js";
+// Gathers a gate's input from a local repository: the lane's own changes and commits, other lanes' files
+// and the merge check, all through src/git. Used by `lanes gate` and by the check-run path alike.
+import { gitText, mergeTree, showFile } from "../git/index.js";
 import type { MergeTreeResult } from "../git/merge-tree.js";
+import { laneScope } from "./lane-scope.js";
 import type { GateConfig, GateInput, GatePrp, MergeCheck, PrpProblem } from "./types.js";
 
 export interface CollectOptions {
@@ -25,14 +26,10 @@ export async function collectInput(options: CollectOptions): Promise<GateInput> 
   await gitText(["rev-parse", "--verify", `${base}^{commit}`], { cwd });
   const branchName = options.branch ?? (await gitText(["rev-parse", "--abbrev-ref", headRef], { cwd }));
   const branch = branchName === "HEAD" ? headRef : branchName;
-  const [changes, commits, merge, lanes] = await Promise.all([
-    diffChanges(cwd, base, head),
-    commitLog(cwd, base, head),
-    mergeTree({ dir: cwd }, base, head),
-    laneBranches(cwd),
-  ]);
-  const others = lanes.filter((b) => b !== branch && b.replace(/^origin\//, "") !== branch);
-  const otherLanes = await Promise.all(others.map(async (b) => ({ branch: b, files: await changedFiles({ dir: cwd }, base, b) })));
+  // A stacked lane's own changes and commits exclude the dependency lanes it contains (see lane-scope).
+  const [scope, merge] = await Promise.all([laneScope(cwd, base, head, branch), mergeTree({ dir: cwd }, base, head)]);
+  const { changes, otherLanes } = scope;
+  const commits = scope.commits.map(({ sha, subject, body, authoredAt }) => ({ sha, subject, body, authoredAt }));
   return {
     prp: options.prp,
     prpProblem: options.prpProblem,
@@ -43,6 +40,7 @@ export async function collectInput(options: CollectOptions): Promise<GateInput> 
     base,
     head,
     branch,
+    stackedOn: scope.contained,
     otherLanes,
     prBody: options.prBody,
     mergedPrpIds: options.mergedPrpIds,

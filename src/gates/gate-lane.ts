@@ -22,7 +22,7 @@ interface Problem {
 
 const firstLine = (file: ChangedFile) => file.added[0]?.line ?? 1;
 
-export function laneResult(input: Pick<GateInput, "branch" | "prp" | "changes" | "otherLanes" | "config">): GateResult {
+export function laneResult(input: Pick<GateInput, "branch" | "prp" | "changes" | "otherLanes" | "config" | "stackedOn">): GateResult {
   const problems: Problem[] = [];
   const annotations: Annotation[] = [];
   const pattern = input.config.branchPattern;
@@ -55,6 +55,7 @@ export function laneResult(input: Pick<GateInput, "branch" | "prp" | "changes" |
   const title = failures.length > 0 ? `${failures.length} lane problem(s)` : overlaps.length > 0 ? `${overlaps.length} file(s) overlap other lanes` : "Lane follows its PRP";
   const lines = [
     `Branch \`${input.branch}\`; PRP role \`${input.prp.role ?? "(none)"}\`; paths ${paths.length > 0 ? paths.map((p) => `\`${p}\``).join(", ") : "(any)"}.`,
+    ...(input.stackedOn && input.stackedOn.length > 0 ? [`Stacked on ${input.stackedOn.map((b) => `\`${b}\``).join(", ")}: only changes beyond them are checked.`] : []),
     ...(problems.length > 0 ? ["", ...problems.map((p) => `- ${p.level === "failure" ? "❌" : "⚠️"} ${p.text}`)] : []),
     ...(overlaps.length > 0 ? ["", table(["file", "also changed by"], overlaps)] : []),
   ];

@@ -89,6 +89,8 @@ export interface GateInput {
   base: string;
   head: string;
   branch: string;
+  /** Lanes this one is stacked on (their commits are in it but are not its own changes). */
+  stackedOn?: readonly string[] | undefined;
   /** Other active lanes and the files they change. */
   otherLanes?: { branch: string; files: readonly string[] }[] | undefined;
   /** The pull request body, whose checked boxes count as evidence for lanes/prp. */

@@ -1,4 +1,4 @@
-// The files a branch changes since it left the base (`base...head`), each with its -U0 patch and the
+// The files a branch changes since it left the base (`base...head`) or since a given tree, each with its -U0 patch and the
 // added lines numbered as in the head version.
 import { runGit } from "./run-git.js";
 
@@ -49,11 +49,19 @@ export function addedLines(patch: string): { line: number; text: string }[] {
 }
 
 export async function diffChanges(cwd: string, base: string, head: string): Promise<DiffChange[]> {
-  const range = `${base}...${head}`;
+  return diffBetween(cwd, [`${base}...${head}`]);
+}
+
+/** The changes from a tree-ish (a commit or a bare tree id, e.g. a virtual base) to `head`. */
+export async function diffChangesFrom(cwd: string, from: string, head: string): Promise<DiffChange[]> {
+  return diffBetween(cwd, [from, head]);
+}
+
+async function diffBetween(cwd: string, range: readonly string[]): Promise<DiffChange[]> {
   const common = ["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--find-renames"];
   const [names, patches] = await Promise.all([
-    runGit([...common, "--name-status", "-z", range], { cwd }),
-    runGit([...common, "-U0", range], { cwd }),
+    runGit([...common, "--name-status", "-z", ...range, "--"], { cwd }),
+    runGit([...common, "-U0", ...range, "--"], { cwd }),
   ]);
   const entries = parseNameStatus(names.stdout);
   const chunks = patches.stdout.split(/^(?=diff --git )/m).filter((c) => c.startsWith("diff --git "));

@@ -12,3 +12,4 @@ export * from "./fast-import-writer.js";
 export * from "./lane-history.js";
 export * from "./show-file.js";
 export * from "./tree-merge.js";
+export * from "./virtual-base.js";
