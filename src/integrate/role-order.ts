@@ -1,22 +1,9 @@
-// The default integration order of roles: backend (data, code, infrastructure) before frontend-facing
-// and documentation work, tests last. Config can replace it; unknown roles go after every listed one.
-export const DEFAULT_ROLE_ORDER: readonly string[] = [
-  "databaseops",
-  "developer",
-  "devops",
-  "sysadmin",
-  "networkops",
-  "securityops",
-  "monitoringops",
-  "logtracker",
-  "researcher",
-  "integrator",
-  "pm",
-  "orchestrator",
-  "documentation_writer",
-  "tester",
-  "testrunner",
-];
+// The integration order of roles. The default is the roles' own order from config (infrastructure and
+// data, then code, then tests and docs: backend before frontend before tests); `.github/lanes.yml`
+// `integration.order` replaces it. Unknown roles go after every listed one.
+import { rolesInIntegrationOrder } from "../config/roles.js";
+
+export const DEFAULT_ROLE_ORDER: readonly string[] = rolesInIntegrationOrder();
 
 /** Position of a role in the order; roles not listed (or absent) sort last. */
 export function roleRank(roleOrder: readonly string[], role: string | undefined): number {

@@ -48,18 +48,18 @@ describe("integration with merge-tree", () => {
   it("reports a conflicting lane with its files and the earlier lane it clashes with, skips it, and merges the rest", async () => {
     repo = await makeLaneRepo({ "config.json": '{ "port": 1 }\n' });
     await repo.lane("lanes/developer/1-port", { "config.json": '{ "port": 2 }\n' });
-    await repo.lane("lanes/devops/2-port", { "config.json": '{ "port": 3 }\n' });
+    await repo.lane("lanes/documentation_writer/2-port", { "config.json": '{ "port": 3 }\n' });
     await repo.lane("lanes/tester/3-tests", { "t.txt": "t\n" });
 
     const { plan, result } = await integrate([
       { branch: "lanes/developer/1-port", id: "1", role: "developer", title: "Use port 2" },
-      { branch: "lanes/devops/2-port", id: "2", role: "devops", title: "Use port 3", attempts: 0 },
+      { branch: "lanes/documentation_writer/2-port", id: "2", role: "documentation_writer", title: "Use port 3", attempts: 0 },
       { branch: "lanes/tester/3-tests", id: "3", role: "tester" },
     ]);
 
-    expect(plan.predictedConflicts).toEqual([{ a: "lanes/developer/1-port", b: "lanes/devops/2-port", files: ["config.json"] }]);
+    expect(plan.predictedConflicts).toEqual([{ a: "lanes/developer/1-port", b: "lanes/documentation_writer/2-port", files: ["config.json"] }]);
     expect(result.merged).toEqual(["lanes/developer/1-port", "lanes/tester/3-tests"]);
-    expect(result.conflicts).toEqual([{ branch: "lanes/devops/2-port", files: ["config.json"], with: ["lanes/developer/1-port"] }]);
+    expect(result.conflicts).toEqual([{ branch: "lanes/documentation_writer/2-port", files: ["config.json"], with: ["lanes/developer/1-port"] }]);
     expect(result.ok).toBe(false);
     expect(result.branch).toBe(BRANCH);
     expect(await repo.git("show", `${BRANCH}:config.json`)).toBe('{ "port": 2 }');
@@ -70,13 +70,13 @@ describe("integration with merge-tree", () => {
     expect(request?.job).toMatchObject({
       kind: "resolve",
       reason: "conflict",
-      role: "devops",
-      branch: "lanes/devops/2-port",
+      role: "documentation_writer",
+      branch: "lanes/documentation_writer/2-port",
       prpId: "2",
       title: "Use port 3",
       files: ["config.json"],
       integrationBranch: BRANCH,
-      theirs: { branch: "lanes/devops/2-port", subject: "work on lanes/devops/2-port", prpId: "2" },
+      theirs: { branch: "lanes/documentation_writer/2-port", subject: "work on lanes/documentation_writer/2-port", prpId: "2" },
       ours: [{ branch: "lanes/developer/1-port", subject: "work on lanes/developer/1-port", prpId: "1", title: "Use port 2" }],
       attempt: 1,
       maxAttempts: 2,

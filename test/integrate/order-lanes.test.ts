@@ -16,7 +16,7 @@ describe("orderLanes", () => {
     expect(branches(result)).toEqual(["schema", "ui"]);
   });
 
-  it("orders independent lanes by priority, then role order (backend → docs → tests), then branch name", () => {
+  it("orders independent lanes by priority, then role order (data → code → tests → docs), then branch name", () => {
     const result = orderLanes(
       lanes(
         { branch: "t", id: "1", role: "tester", priority: "high" },
@@ -28,7 +28,7 @@ describe("orderLanes", () => {
         { branch: "no-role", id: "7", priority: "high" },
       ),
     );
-    expect(branches(result)).toEqual(["urgent-test", "db", "a-dev", "b-dev", "docs", "t", "no-role"]);
+    expect(branches(result)).toEqual(["urgent-test", "db", "a-dev", "b-dev", "t", "docs", "no-role"]);
   });
 
   it("follows a configured role order", () => {
