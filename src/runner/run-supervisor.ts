@@ -4,7 +4,7 @@ import { writeFile } from "node:fs/promises";
 import { pino } from "pino";
 import { ROLES } from "../config/roles.js";
 import type { RoleName } from "../config/role-names.js";
-import { optionalGitHubPortFromEnv } from "../github/index.js";
+import { optionalGitHubPortFromEnv, type GitHubPort, type RepoRef } from "../github/index.js";
 import { createLogger, type Logger } from "../observe/logger.js";
 import { openStateStore, type OpenedStateStore } from "../state/index.js";
 import type { AgentAdapter } from "./agents/agent-adapter.js";
@@ -12,7 +12,7 @@ import { claudeAgent } from "./agents/claude-agent.js";
 import { scriptAgent } from "./agents/script-agent-adapter.js";
 import { readBacklog, readyBacklogJobs } from "./backlog-jobs.js";
 import { pullRequestsVia } from "./github-pulls.js";
-import type { PullRequestPort } from "./lane-finish.js";
+import type { LaneJob } from "./job-port.js";
 import { listLanes } from "./lane-record.js";
 import { logFile, readyFile } from "./stack-launch.js";
 import { readStackRecord, type StackRecord } from "./stack-record.js";
@@ -43,12 +43,20 @@ function gitIdentity(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(IDENTITY_KEYS.flatMap((k) => (env[k] === undefined ? [] : [[k, env[k] as string]])));
 }
 
-/** The PR step needs a token and a real owner/repo; local stacks (`local/<name>`) have neither. */
-function pullRequestPort(record: StackRecord, env: NodeJS.ProcessEnv, log: Logger): PullRequestPort | undefined {
+/** GitHub for this stack: a token and a real owner/repo; local stacks (`local/<name>`) have neither. */
+function stackGitHub(record: StackRecord, env: NodeJS.ProcessEnv, log: Logger): { github: GitHubPort; repo: RepoRef } | undefined {
   const [owner, repo] = record.repoSlug.split("/");
   if (!owner || !repo || owner === "local") return undefined;
   const github = optionalGitHubPortFromEnv(env, log);
-  return github && pullRequestsVia(github, { owner, repo });
+  return github && { github, repo: { owner, repo } };
+}
+
+/** Says on the PRP's issue why no agent could start for it (issue text never reaches a shell here). */
+export function agentProblemReporter(target: { github: GitHubPort; repo: RepoRef } | undefined, hostName: string) {
+  return async (job: LaneJob, message: string): Promise<void> => {
+    if (!target || typeof job.issue !== "number") return;
+    await target.github.createComment(target.repo, job.issue, `**Lanes could not start an agent for this PRP** on runner host \`${hostName}\`:\n\n${message}`);
+  };
 }
 
 export async function runSupervisor(env: NodeJS.ProcessEnv, name: string, signal: AbortSignal): Promise<void> {
@@ -57,6 +65,7 @@ export async function runSupervisor(env: NodeJS.ProcessEnv, name: string, signal
   const log = createLogger({ name: `lanes-stack-${name}`, destination: pino.destination({ dest: logFile(paths), mkdir: true, sync: false }) }, env);
   const store = await openStateStore({ url: record.redisUrl, prefix: record.prefix, log, leaseMs: record.leaseMs });
   const tmux = new Tmux(paths.socket);
+  const github = stackGitHub(record, env, log);
   const supervisor = new Supervisor({
     name,
     hostName: record.hostName,
@@ -85,7 +94,9 @@ export async function runSupervisor(env: NodeJS.ProcessEnv, name: string, signal
         return (await listLanes(paths.lanes)).filter((l) => l.state === "done" && wanted.has(String(l.issue))).map((l) => l.branch);
       },
     },
-    finish: { repo: record.repo, base: record.base, remote: record.remote, pulls: pullRequestPort(record, env, log), env },
+    finish: { repo: record.repo, base: record.base, remote: record.remote, pulls: github && pullRequestsVia(github.github, github.repo), env },
+    reportAgentProblem: agentProblemReporter(github, record.hostName),
+    env,
     onLaneClosed: async () => {
       const queued = await offerBacklog(record, paths, store);
       if (queued.length > 0) log.info({ queued }, "backlog PRPs now ready were queued");

@@ -1,6 +1,7 @@
 // The supervisor of one stack on one host: registers the host, claims jobs for its roles (blocking
 // claims, no polling), opens a lane per job, and routes hook events and periodic duties to lanes.
 import type { RoleName } from "../config/role-names.js";
+import { AgentUnavailableError } from "./errors.js";
 import type { Logger } from "../observe/logger.js";
 import type { LaneJob } from "./job-port.js";
 import { ensureEventLog, followLaneEvents, readLaneEvents, type EventFollower, type LaneEvent } from "./lane-events.js";
@@ -22,6 +23,10 @@ export interface SupervisorOptions extends Omit<DriverContext, "now"> {
   scrapeEveryMs?: number;
   /** Called after a lane closes (done, blocked, failed, lost); local mode offers newly ready PRPs here. */
   onLaneClosed?: (lane: LaneRecord) => Promise<void>;
+  /** Tells the PRP (its issue) why no agent could be started for it; once per job. */
+  reportAgentProblem?: (job: LaneJob, message: string) => Promise<void>;
+  /** Environment the agent check sees (PATH, HOME, CLAUDE_CONFIG_DIR …); the process's by default. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export class Supervisor {
@@ -121,6 +126,19 @@ export class Supervisor {
 
   private async open(job: LaneJob, lease: LaneDriver["lane"]["lease"]): Promise<void> {
     const previous = await loadLane(this.options.host.paths.lane(job.id));
+    try {
+      // A missing or logged-out agent fails the job at once, with the reason on the PRP, instead of a pane that hangs.
+      await this.options.host.agent.check(this.options.env ?? process.env);
+    } catch (error) {
+      const message = error instanceof AgentUnavailableError ? error.message : `the agent check failed: ${String(error)}`;
+      this.log.error({ job: job.id, err: message }, "no agent can start on this host");
+      const outcome = await this.options.store.fail(lease, message);
+      if (job.attempts <= 1 || outcome.outcome === "needs-human") {
+        await this.options.reportAgentProblem?.(job, outcome.outcome === "needs-human" ? `${message}\n\nAttempts are exhausted: the job waits for a human (\`lanes queue retry ${job.id}\`).` : message)
+          .catch((reportError: unknown) => this.log.warn({ job: job.id, err: String(reportError) }, "could not report the agent problem on the PRP"));
+      }
+      return;
+    }
     try {
       const lane = await openLane(this.options.host, job, lease, this.now(), previous);
       await saveLane(this.options.host.paths.lane(lane.id), lane);

@@ -7,7 +7,12 @@ import type { ScriptStep } from "../../src/runner/agents/script-steps.js";
 import { readLaneEvents } from "../../src/runner/lane-events.js";
 import { listLanes, type LaneRecord } from "../../src/runner/lane-record.js";
 import { stackPaths, type StackPaths } from "../../src/runner/stack-paths.js";
-import { Supervisor } from "../../src/runner/supervisor.js";
+import { Supervisor, type SupervisorOptions } from "../../src/runner/supervisor.js";
+import type { AgentAdapter } from "../../src/runner/agents/agent-adapter.js";
+import { claudeAgent } from "../../src/runner/agents/claude-agent.js";
+import { agentProblemReporter } from "../../src/runner/run-supervisor.js";
+import { createGitHubPort } from "../../src/github/index.js";
+import nock from "nock";
 import { Tmux } from "../../src/runner/tmux.js";
 import { openStateStore, type OpenedStateStore } from "../../src/state/index.js";
 import { gitEnv, makeRepo, type TestRepo } from "../support/git.js";
@@ -52,7 +57,7 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
     await home.remove();
   }, 120_000);
 
-  function start(options: { agents?: number; fakeClock?: boolean } = {}): Supervisor {
+  function start(options: { agents?: number; fakeClock?: boolean; agent?: AgentAdapter; extra?: Partial<SupervisorOptions> } = {}): Supervisor {
     supervisor = new Supervisor({
       name: paths.socket.replace(/^lanes-/, ""),
       hostName: "host-a",
@@ -68,9 +73,10 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
       ...(options.fakeClock ? { now: () => clock ?? Date.now() } : {}),
       host: {
         repo: repo.dir, base: "main", worktreeRoot: join(home.path, "worktrees"), session: paths.socket.replace(/^lanes-/, ""),
-        tmux, paths, agent: scriptAgent(), roleBrief: (role) => `You are the ${role}.`, paneEnv: IDENTITY,
+        tmux, paths, agent: options.agent ?? scriptAgent(), roleBrief: (role) => `You are the ${role}.`, paneEnv: IDENTITY,
       },
       finish: { repo: repo.dir, base: "main", env: gitEnv },
+      ...options.extra,
     });
     return supervisor;
   }
@@ -183,4 +189,27 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
     expect(await repo.git("log", "--format=%s", "-1", idle.branch)).toBe("WIP: lanes auto-commit for #7 (no commit in 30 minutes)");
     expect(await repo.git("show", `${idle.branch}:draft.txt`)).toBe("draft");
   }, 120_000);
+
+  it("fails the job at once and says why on the PRP's issue when claude is missing, instead of a hanging pane", async () => {
+    await enqueue(8, "developer", "Needs Claude");
+    const github = createGitHubPort({ auth: { type: "token", token: "t" }, baseUrl: "https://api.github.com", log: silentLogger(), pacing: "none", retries: 0 });
+    const said: string[] = [];
+    const scope = nock("https://api.github.com")
+      .post("/repos/octo/app/issues/8/comments", (body: { body: string }) => said.push(body.body) > 0)
+      .reply(201, { id: 1, body: "ok", user: { login: "lanes[bot]", type: "Bot" }, html_url: "https://github.com/octo/app/issues/8#issuecomment-1", created_at: "2026-11-23T00:00:00Z", updated_at: "2026-11-23T00:00:00Z" });
+    const sup = start({ agent: claudeAgent(), extra: {
+      env: { PATH: "/nonexistent", HOME: home.path },
+      reportAgentProblem: agentProblemReporter({ github, repo: { owner: "octo", repo: "app" } }, "host-a"),
+    } });
+    await sup.start();
+    const job = await waitUntil(async () => {
+      const current = await store.getJob("job-8");
+      return current.state === "delayed" ? current : undefined;
+    }, "the job to be sent back", 30_000);
+    expect(job.lastError).toMatch(/Claude Code \(`claude`\) is not installed on this runner host/);
+    scope.done();
+    expect(said[0]).toMatch(/^\*\*Lanes could not start an agent for this PRP\*\* on runner host `host-a`/);
+    expect(said[0]).toContain("npm i -g @anthropic-ai/claude-code");
+    expect(await listLanes(paths.lanes)).toEqual([]);
+  }, 60_000);
 });
