@@ -247,9 +247,11 @@ async function idleCpu(agents: number, seconds: number, tickMs: number): Promise
     const { process_cpu_ms: supervisorMs, ...rest } = result;
     return { ...rest, supervisor_cpu_ms: supervisorMs };
   });
-  return compare(ours, await seedScrapeCpu(agents, seconds, tickMs));
+  const baseline = await seedScrapeCpu(agents, seconds, tickMs);
+  return { ...compare(ours, baseline), baseline_cpu_percent: baseline.cpu_percent, baseline_subprocess_cpu_ms: baseline.subprocess_cpu_ms, baseline_tmux_server_cpu_ms: baseline.tmux_server_cpu_ms };
 }
 
 export async function run(): Promise<BenchResult[]> {
-  return [await stackReady(20), await claimToBrief(20), await idleCpu(20, 20, 5_000), await idleCpu(20, 10, 1_000)];
+  // stack ready n=10 and 15 s at the 5 s tick keep the run, baselines included, near 90 s
+  return [await stackReady(10), await claimToBrief(20), await idleCpu(20, 15, 5_000), await idleCpu(20, 10, 1_000)];
 }
