@@ -2,14 +2,11 @@
 // from a job being queued to its brief showing in the agent's pane, and supervisor CPU with 20 idle agents.
 // Each has a baseline run in the same process: what the seed shell scripts Lanes replaces did (plain
 // tmux commands typed as keystrokes, LPOP polling every 500 ms, capture-pane scraping of every pane).
-import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { execFile, execFileSync } from "node:child_process";
-import { promisify } from "node:util";
-import { Redis } from "ioredis";
+import { execFileSync } from "node:child_process";
 import { silentLogger } from "../src/observe/logger.js";
 import type { AgentAdapter } from "../src/runner/agents/agent-adapter.js";
 import { appendLaneEvent } from "../src/runner/lane-events.js";
@@ -18,50 +15,12 @@ import { Supervisor } from "../src/runner/supervisor.js";
 import { Tmux } from "../src/runner/tmux.js";
 import { openStateStore } from "../src/state/index.js";
 import { startRedisServer } from "../test/support/redis-server.js";
-import { compare, round, summarize, type BenchResult } from "./stats.js";
+import { cpuOver, until } from "./cpu.js";
+import { seedPollToBrief, seedScrapeCpu, seedStackReady } from "./runner-seeds.js";
+import { compare, summarize, type BenchResult } from "./stats.js";
 
 /** An agent that only waits for input: measures Lanes' machinery, not an agent's start-up. */
 const catAgent: AgentAdapter = { kind: "script", check: async () => undefined, installHooks: async () => undefined, command: () => ["cat"] };
-
-async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 2));
-  }
-}
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const execFileAsync = promisify(execFile);
-
-/** Baselines only: tmux called directly, as the seed scripts did, on a private `-L` socket. */
-async function rawTmux(socket: string, ...args: string[]): Promise<string> {
-  const env = { ...process.env };
-  delete env.TMUX;
-  return (await execFileAsync("tmux", ["-L", socket, "-f", "/dev/null", ...args], { env })).stdout;
-}
-
-const killRawServer = (socket: string) => rawTmux(socket, "kill-server").catch(() => "");
-
-/** The seeds' way: a shell per window, the command typed into it with send-keys. */
-async function seedStackReady(n: number, dir: string): Promise<BenchResult> {
-  const samples: number[] = [];
-  const windows = ["status", "supervisor", "logs", "agent-1", "agent-2", "agent-3"];
-  for (let i = 0; i < n; i++) {
-    const socket = `lanes-bench-seed-ready-${process.pid}-${i}`;
-    const start = performance.now();
-    await rawTmux(socket, "new-session", "-d", "-s", "s", "-n", "status", "-c", dir, "-x", "200", "-y", "50");
-    for (const w of windows.slice(1)) await rawTmux(socket, "new-window", "-t", "s:", "-n", w, "-c", dir);
-    for (const w of windows) await rawTmux(socket, "send-keys", "-t", `s:${w}`, `cd ${dir} && sleep 60`, "Enter");
-    await until(async () => {
-      const commands = (await rawTmux(socket, "list-panes", "-s", "-t", "s", "-F", "#{pane_current_command}")).split("\n");
-      return commands.filter((c) => c === "sleep").length === windows.length ? true : undefined;
-    });
-    samples.push(performance.now() - start);
-    await killRawServer(socket);
-  }
-  return summarize("seed scripts: tmux new-session + new-window ×5 + send-keys \"cd <dir> && <cmd>\" Enter, until 6 panes run it", samples);
-}
 
 async function stackReady(n: number): Promise<BenchResult> {
   const samples: number[] = [];
@@ -113,42 +72,6 @@ async function withSupervisor<T>(agents: number, tickMs: number, work: (ctx: { s
   }
 }
 
-/**
- * The seeds' dispatch: a loop that LPOPs a plain Redis list and sleeps 500 ms when it is empty, then
- * types the brief into a `cat` pane with send-keys. Jobs arrive at a random phase of the poll.
- */
-async function seedPollToBrief(n: number, redisUrl: string): Promise<BenchResult> {
-  const redis = new Redis(redisUrl, { lazyConnect: true });
-  await redis.connect();
-  const socket = `lanes-bench-seed-poll-${process.pid}`;
-  const key = "seed:queue";
-  await rawTmux(socket, "new-session", "-d", "-s", "s", "-n", "agent", "-x", "200", "-y", "50", "cat");
-  let running = true;
-  const poller = (async () => {
-    while (running) {
-      const brief = await redis.lpop(key);
-      if (brief === null) await pause(500);
-      else await rawTmux(socket, "send-keys", "-t", "s:agent", "-l", brief).then(() => rawTmux(socket, "send-keys", "-t", "s:agent", "Enter"));
-    }
-  })();
-  const samples: number[] = [];
-  try {
-    for (let i = 1; i <= n; i++) {
-      await pause(Math.random() * 500);
-      const start = performance.now();
-      await redis.rpush(key, `Work on #${i} "Bench ${i}"`);
-      await until(async () => ((await rawTmux(socket, "capture-pane", "-p", "-J", "-t", "s:agent")).includes(`#${i} "Bench ${i}"`) ? true : undefined));
-      samples.push(performance.now() - start);
-    }
-  } finally {
-    running = false;
-    await poller;
-    redis.disconnect();
-    await killRawServer(socket);
-  }
-  return summarize("seed dispatch: RPUSH → LPOP poll every 500 ms → tmux send-keys → brief visible in a cat pane", samples);
-}
-
 async function claimToBrief(n: number): Promise<BenchResult> {
   return withSupervisor(n, 5_000, async ({ sup, enqueue, tmux, events, redisUrl }) => {
     const samples: number[] = [];
@@ -169,73 +92,6 @@ async function claimToBrief(n: number): Promise<BenchResult> {
     });
     return compare(ours, await seedPollToBrief(n, redisUrl));
   });
-}
-
-/** CPU ms of the children this process has waited for (git, tmux): /proc/self/stat cutime + cstime. */
-function childCpuMs(): number {
-  try {
-    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
-    return (Number(fields[13]) + Number(fields[14])) * 10;
-  } catch {
-    return 0;
-  }
-}
-
-/** CPU ms a process (the tmux server) has used itself: /proc/<pid>/stat utime + stime. */
-function processCpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
-
-/** This process's CPU (own + waited-for children) and the tmux server's over `seconds` of wall time. */
-async function cpuOver(seconds: number, tmuxServerPid: number, name: string): Promise<BenchResult> {
-  const cpu0 = process.cpuUsage();
-  const children0 = childCpuMs();
-  const server0 = processCpuMs(tmuxServerPid);
-  const t0 = performance.now();
-  await pause(seconds * 1000);
-  const cpu = process.cpuUsage(cpu0);
-  const wall = performance.now() - t0;
-  const ownMs = (cpu.user + cpu.system) / 1000;
-  const childMs = childCpuMs() - children0;
-  const busyMs = ownMs + childMs;
-  return {
-    name,
-    n: 1,
-    median_ms: round(busyMs),
-    p95_ms: round(busyMs),
-    wall_ms: round(wall),
-    cpu_percent: round((busyMs / wall) * 100, 2),
-    process_cpu_ms: round(ownMs),
-    subprocess_cpu_ms: round(childMs),
-    tmux_server_cpu_ms: round(processCpuMs(tmuxServerPid) - server0),
-  };
-}
-
-/** The seeds' monitor: every `everyMs`, `tmux capture-pane -p` on each idle `cat` pane to spot idle/crash. */
-async function seedScrapeCpu(agents: number, seconds: number, everyMs: number): Promise<BenchResult> {
-  const socket = `lanes-bench-seed-scrape-${process.pid}`;
-  await rawTmux(socket, "new-session", "-d", "-s", "s", "-n", "agent-1", "-x", "200", "-y", "50", "cat");
-  for (let i = 2; i <= agents; i++) await rawTmux(socket, "new-window", "-t", "s:", "-n", `agent-${i}`, "cat");
-  const serverPid = Number((await rawTmux(socket, "display-message", "-p", "-t", "s:", "#{pid}")).trim());
-  let running = true;
-  const monitor = (async () => {
-    while (running) {
-      for (let i = 1; i <= agents && running; i++) await rawTmux(socket, "capture-pane", "-p", "-t", `s:agent-${i}`);
-      await pause(everyMs);
-    }
-  })();
-  try {
-    return await cpuOver(seconds, serverPid, `seed monitor: capture-pane on ${agents} idle panes every ${everyMs / 1000} s`);
-  } finally {
-    running = false;
-    await monitor;
-    await killRawServer(socket);
-  }
 }
 
 async function idleCpu(agents: number, seconds: number, tickMs: number): Promise<BenchResult> {
