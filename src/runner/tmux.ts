@@ -1,5 +1,6 @@
 // The one tmux driver: every tmux command in Lanes runs here, against a private server (`-L`).
 // Text reaches a pane only as a sanitised, pasted buffer; untrusted text is never sent as keystrokes.
+import { rm } from "node:fs/promises";
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { PaneDeadError, TmuxError, TmuxMissingError } from "./errors.js";
@@ -183,8 +184,11 @@ export class Tmux {
     await this.run(["kill-window", "-t", target]);
   }
 
+  /** Stops the private server and removes its socket file (tmux 3.3 leaves it behind). */
   async killServer(): Promise<void> {
+    const socketPath = (await this.run(["display-message", "-p", "#{socket_path}"]).catch(() => "")).trim();
     await this.run(["kill-server"]).catch(() => undefined);
+    if (socketPath) await rm(socketPath, { force: true });
   }
 
   /** argv a user runs to attach to the stack (for `--attach` and printed hints). */

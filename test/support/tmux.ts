@@ -1,5 +1,6 @@
 // A private tmux server per test (`tmux -L <socket>`), killed afterwards; never the user's own server.
 import { execFile } from "node:child_process";
+import { rm } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 
@@ -22,7 +23,9 @@ export function privateTmux(): TmuxTestServer {
       return stdout;
     },
     async kill() {
+      const path = await run("tmux", ["-L", socket, "display-message", "-p", "#{socket_path}"]).then((r) => r.stdout.trim(), () => "");
       await run("tmux", ["-L", socket, "kill-server"]).catch(() => undefined);
+      if (path) await rm(path, { force: true });
     },
   };
 }
