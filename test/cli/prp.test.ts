@@ -4,11 +4,11 @@ import { lanes } from "../support/cli.js";
 const FIXTURES = "test/fixtures/prp";
 
 describe("lanes prp parse", () => {
-  it("prints exactly ok, prp, errors (and warnings) as JSON and exits 0 for a valid PRP", async () => {
+  it("prints exactly ok, prp, errors as JSON (warnings inside prp) and exits 0 for a valid PRP", async () => {
     const result = await lanes(["prp", "parse", `${FIXTURES}/front-matter.md`, "--json"]);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(["ok", "prp", "errors", "warnings"]);
+    expect(Object.keys(json)).toEqual(["ok", "prp", "errors"]);
     expect(json).toMatchObject({
       ok: true,
       errors: [],

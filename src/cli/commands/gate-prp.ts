@@ -9,8 +9,8 @@ import { PrpReadError } from "../../prp/errors.js";
 import { parsePrp } from "../../prp/parse-prp.js";
 import { ParseResultSchema, PrpSchema, type ParseIssue, type ParseResult } from "../../prp/schema.js";
 
-/** `lanes prp parse --json` prints `prp: null` when there is no PRP at all. */
-const ParseOutputSchema = ParseResultSchema.extend({ prp: PrpSchema.nullish() });
+/** `lanes prp parse --json` prints `{ok, prp, errors}`, `prp: null` when there is no PRP at all; its warnings are in `prp.warnings`. */
+const ParseOutputSchema = ParseResultSchema.extend({ prp: PrpSchema.nullish(), warnings: ParseResultSchema.shape.warnings.default([]) });
 
 const issueLine = (file: string, issue: ParseIssue) => `${file}:${issue.line}: ${issue.field}: ${issue.message}`;
 

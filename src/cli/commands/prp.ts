@@ -62,13 +62,14 @@ export function registerPrp(program: Command, ctx: CliContext): void {
     .command("parse")
     .description("parse one PRP file and report its fields, criteria, validation commands and errors")
     .argument("<file>", "markdown PRP file")
-    .option("--json", 'print {"ok","prp","errors","warnings"} as JSON')
+    .option("--json", 'print {"ok","prp","errors"} as JSON (warnings are in prp.warnings)')
     .option("--title <title>", "the issue title, used when the file has no # heading")
     .action(
       action(ctx, async (file: string, opts: { json?: boolean; title?: string }) => {
         const text = await readPrpFile(resolve(ctx.cwd, file), file);
         const result = parsePrp(text, { file, ...(opts.title === undefined ? {} : { issueTitle: opts.title }) });
-        const value = { ok: result.ok, prp: result.prp ?? null, errors: result.errors, warnings: result.warnings };
+        // Exactly the DESIGN §6 shape; warnings travel inside the PRP (prp.warnings).
+        const value = { ok: result.ok, prp: result.prp ?? null, errors: result.errors };
         emit(ctx, value, { json: opts.json, human: () => renderParse(file, result) });
         return result.ok ? 0 : 1;
       }),
