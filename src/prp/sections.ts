@@ -77,11 +77,22 @@ export function titleOf(sections: readonly Section[]): string | undefined {
 export const CRITERIA_HEADING = /success criteria|acceptance criteria|definition of done/i;
 const CHECKBOX = /^\s*(?:[-*+]|\d+[.)])\s+\[([ xX])\]\s+(.*\S)\s*$/;
 
-/** Checklist items under every criteria heading (any level, nested headings included), each once. */
+/** Templates without a criteria section keep their checks here (e.g. "Final Validation Checklist"). */
+export const FALLBACK_CRITERIA_HEADING = /checklist|success definition|success metrics/i;
+
+/**
+ * Checklist items under every criteria heading (any level, nested headings included), each once;
+ * when there are none, the checklist items under a validation-checklist heading instead.
+ */
 export function criteriaOf(lines: readonly OutlineLine[], sections: readonly Section[]): Criterion[] {
+  const primary = checklistUnder(lines, sections, CRITERIA_HEADING);
+  return primary.length > 0 ? primary : checklistUnder(lines, sections, FALLBACK_CRITERIA_HEADING);
+}
+
+function checklistUnder(lines: readonly OutlineLine[], sections: readonly Section[], heading: RegExp): Criterion[] {
   const found = new Map<number, Criterion>();
   for (const head of spansOf(lines, sections)) {
-    if (!CRITERIA_HEADING.test(head.heading)) continue;
+    if (!heading.test(head.heading)) continue;
     for (const l of lines.slice(head.index + 1, head.end)) {
       const match = l.fenced ? null : CHECKBOX.exec(l.text);
       if (match && !found.has(l.line)) {
