@@ -159,8 +159,8 @@ describe("parsePrp: the shapes people write", () => {
   it("falls back to a Final Validation Checklist when there is no criteria section, and ignores it when there is one", () => {
     const only = "# T\n\n## Success Definition\n[Measurable criteria]\n\n## Final Validation Checklist\n\n### Technical\n- [ ] All tests pass\n- [x] No lint errors\n";
     expect(parsePrp(only).prp?.criteria).toEqual([
-      { text: "All tests pass", checked: false, line: 8 },
-      { text: "No lint errors", checked: true, line: 9 },
+      { text: "All tests pass", checked: false, line: 9 },
+      { text: "No lint errors", checked: true, line: 10 },
     ]);
     const both = "# T\n\n## Success Criteria\n- [ ] the real criterion\n\n## Final Validation Checklist\n- [ ] tests pass\n";
     expect(parsePrp(both).prp?.criteria.map((c) => c.text)).toEqual(["the real criterion"]);
