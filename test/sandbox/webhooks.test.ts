@@ -107,6 +107,26 @@ describe("sandbox webhooks", () => {
     await clone.remove();
   });
 
+  it("closes the issues a merged PR's body closes, like GitHub, and sends issues.closed for each", async () => {
+    const { data: prp } = await user.rest.issues.create({ ...repo, title: "A PRP" });
+    const { data: other } = await user.rest.issues.create({ ...repo, title: "Only mentioned" });
+    const clone = await makeRepo();
+    await clone.git("remote", "add", "origin", sandbox.info().repos[0]?.clone_url ?? "");
+    await clone.git("fetch", "-q", "origin");
+    await clone.git("checkout", "-q", "-b", `lanes/dev/${prp.number}-a`, "origin/main");
+    await clone.commit("work", { "a.txt": "a\n" });
+    await clone.git("push", "-q", "origin", "HEAD");
+    const body = `Closes #${prp.number}\n\nSee also #${other.number}; \`fixes #${other.number}\` in code is not a reference.`;
+    const { data: pull } = await user.rest.pulls.create({ ...repo, head: `lanes/dev/${prp.number}-a`, base: "main", title: "a", body });
+    await user.rest.pulls.merge({ ...repo, pull_number: pull.number });
+    const events = (await received()).filter((e) => e.event === "issues" && e.payload.action === "closed");
+    expect(events.map((e) => (e.payload.issue as { number: number }).number)).toEqual([prp.number]);
+    expectShapedLike(events[0]?.payload ?? {}, example("issues", "closed"), "issues");
+    expect((await user.rest.issues.get({ ...repo, issue_number: prp.number })).data.state).toBe("closed");
+    expect((await user.rest.issues.get({ ...repo, issue_number: other.number })).data.state).toBe("open");
+    await clone.remove();
+  });
+
   it("sends check_run rerequested and requested_action when a user clicks, and workflow_dispatch", async () => {
     const { data: main } = await user.rest.repos.getBranch({ ...repo, branch: "main" });
     const { data: run } = await app.rest.checks.create({

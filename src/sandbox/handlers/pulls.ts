@@ -3,7 +3,8 @@ import { SandboxHttpError, notFound, unprocessable } from "../errors.js";
 import { changedFiles, mergeCommits, resolveRef, updateRef } from "../bare-repo.js";
 import { emit, page, requireStr, str, type HandlerContext, type Routes } from "../handler.js";
 import { announceRefUpdate } from "../push-events.js";
-import { renderPull } from "../render-resources.js";
+import { closingIssueNumbers } from "../../github/closing-refs.js";
+import { renderIssue, renderPull } from "../render-resources.js";
 import type { SandboxIssue, SandboxPull } from "../state.js";
 import { newIssue } from "./issues.js";
 
@@ -123,7 +124,18 @@ export const pullRoutes: Routes = {
       Object.assign(issue, { state: "closed", closedAt: now, updatedAt: now, stateReason: "completed" });
       await announceRefUpdate(ctx, { ref, before, after: merge.sha });
       emit(ctx, "pull_request", { action: "closed", number: pull.number, pull_request: renderPull(ctx.state, ctx.repo, pull, issue) });
+      // Like GitHub: a PR merged into the default branch closes the open issues its body closes ("Closes #12").
+      if (pull.base === ctx.repo.defaultBranch) closeLinkedIssues(ctx, issue.body, now);
       return { status: 200, body: { sha: merge.sha, merged: true, message: "Pull Request successfully merged" } };
     },
   },
 };
+
+function closeLinkedIssues(ctx: HandlerContext, body: string | null, now: string): void {
+  for (const number of closingIssueNumbers(body, { owner: ctx.repo.owner, repo: ctx.repo.name })) {
+    const linked = ctx.repo.issues.get(number);
+    if (!linked || linked.isPull || linked.state !== "open") continue;
+    Object.assign(linked, { state: "closed", closedAt: now, updatedAt: now, stateReason: "completed" });
+    emit(ctx, "issues", { action: "closed", issue: renderIssue(ctx.state, ctx.repo, linked) });
+  }
+}

@@ -1,7 +1,7 @@
 // The issues a pull request body closes, by GitHub's closing keywords: close(s|d), fix(es|ed),
 // resolve(s|d), any case, an optional colon, then `#12`, `owner/repo#12` or an issue URL. Only
 // references to the PR's own repository count; code spans and fenced blocks are not read.
-import type { RepoRef } from "../github/github-port.js";
+import type { RepoRef } from "./github-port.js";
 
 const KEYWORD = String.raw`(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)`;
 const REF = String.raw`(?:#(?<local>\d+)|(?<owner>[\w.-]+)\/(?<repo>[\w.-]+)#(?<remote>\d+)|https?:\/\/[^\s/]+\/(?<urlOwner>[\w.-]+)\/(?<urlRepo>[\w.-]+)\/issues\/(?<url>\d+))`;
