@@ -64,11 +64,13 @@ describe("the sandbox, driven by plain @octokit/rest", () => {
     const seen = receiver.received.map((r) => `${r.event}.${String(r.payload.action ?? "")}`);
     expect(seen).toEqual([
       "issues.opened", "issues.labeled", "issue_comment.created", "push.", "pull_request.opened",
-      "check_run.created", "check_run.completed", "push.", "pull_request.closed",
+      "check_run.created", "check_run.completed", "push.", "pull_request.closed", "issues.closed",
     ]);
     for (const r of receiver.received) expect(await verify(info.webhook_secret, r.body, r.signature)).toBe(true);
     expect(new Set(receiver.received.map((r) => r.delivery)).size).toBe(receiver.received.length);
-    const closed = receiver.received.at(-1)?.payload.pull_request as { merged: boolean; merge_commit_sha: string };
+    // "Closes #1" in the PR body closed the issue when the PR merged into the default branch
+    expect((receiver.received.at(-1)?.payload.issue as { number: number; state: string })).toMatchObject({ number: 1, state: "closed" });
+    const closed = receiver.received.at(-2)?.payload.pull_request as { merged: boolean; merge_commit_sha: string };
     expect(closed).toMatchObject({ merged: true, merge_commit_sha: merged.data.sha });
     await clone.remove();
   });
