@@ -9,6 +9,7 @@ import { registerHook } from "./hook.js";
 import { registerSay } from "./say.js";
 import { registerStack } from "./stack.js";
 import { registerGate } from "./gate.js";
+import { registerIngest } from "./ingest.js";
 import { registerIntegrate } from "./integrate.js";
 import { registerPrp } from "./prp.js";
 import { registerQueue } from "./queue.js";
@@ -19,6 +20,7 @@ export type CliCommand = (program: Command, ctx: CliContext) => void;
 
 export const cliCommands = {
   prp: registerPrp,
+  ingest: registerIngest,
   config: registerConfig,
   team: registerTeam,
   hook: registerHook,

@@ -6,16 +6,15 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { DEFAULT_CONFIG_FILE, detectProjectDir, loadConfig, resolveTeam } from "../../config/index.js";
-import { InvalidInputError } from "../../errors.js";
 import { runGit } from "../../git/index.js";
 import { createGitHubPort } from "../../github/index.js";
 import type { Logger } from "../../observe/logger.js";
-import { lintBacklog, loadBacklog, parsePrp } from "../../prp/index.js";
 import { DEFAULT_USERS, sandboxInstallationToken, startSandbox } from "../../sandbox/index.js";
 import { startLocalRedis } from "../../state/index.js";
 import { childJson, runLanesChild } from "./child-cli.js";
 import { gatePullRequest } from "./demo-gates.js";
-import { ingestBacklog } from "./demo-ingest.js";
+import type { IngestedPrp } from "../ingest/apply-ingest.js";
+import { readBacklogPrps } from "../ingest/read-backlog-prps.js";
 import type { DemoLane, DemoReport } from "./demo-report.js";
 import { startDemoStack, waitForLanes } from "./demo-stack.js";
 
@@ -43,22 +42,17 @@ async function projectFiles(dir: string): Promise<Record<string, string>> {
 }
 
 async function planBacklog(options: DemoOptions) {
-  const files = await loadBacklog(options.backlog);
-  const report = lintBacklog(files.map((f) => ({ id: f.id, aliases: f.aliases, file: f.file, result: parsePrp(f.text, { file: f.file }) })));
+  const { report } = await readBacklogPrps(options.backlog);
   const configText = await readFile(join(options.project, DEFAULT_CONFIG_FILE), "utf8").catch(() => "");
   const config = loadConfig(configText, { file: DEFAULT_CONFIG_FILE });
   const team = resolveTeam({ detection: await detectProjectDir(options.project), config });
-  return { report, config, team };
+  return { report, team, config };
 }
 
 export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   const started = Date.now();
   const say = options.progress;
-  const { report: lint, config, team } = await planBacklog(options);
-  if (!lint.ok) {
-    const problems = [...lint.files.flatMap((f) => f.errors.map((e) => `${f.file}:${e.line}: ${e.field}: ${e.message}`)), ...lint.graph.issues.map((i) => i.message)];
-    throw new InvalidInputError(`the backlog ${options.backlog} has errors; fix them first (lanes prp lint ${options.backlog}):\n${problems.join("\n")}`);
-  }
+  const { report: lint, team, config } = await planBacklog(options);
   say(`plan: ${lint.files.length} PRPs, build order ${lint.graph.order.join(" → ")}; ready now: ${lint.ready.join(", ") || "none"}`);
   say(`team: ${team.template} on plan ${team.plan}: ${team.roles.map((r) => r.role).join(", ")}`);
 
@@ -83,7 +77,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     const gitEnv = { ...options.env, ...IDENTITY, GIT_CONFIG_NOSYSTEM: "1" };
     const work = join(ws, "taskboard");
     await runGit(["clone", "-q", cloneUrl, work], { cwd: ws, env: gitEnv });
-    const ingested = await ingestBacklog(github, repo, options.backlog, join(ws, "backlog"), config.default_role);
+    const ingest = await runLanesChild(["ingest", options.backlog, "--github-repo", fullName, "--out", join(ws, "backlog"), "--json"], {
+      env: { ...gitEnv, GITHUB_TOKEN: adminToken, GITHUB_API_URL: info.api_url }, cwd: ws,
+    });
+    const ingested = childJson<{ issues: IngestedPrp[] }>("lanes ingest", ingest).issues.map((p) => ({ ...p, role: p.role ?? config.default_role }));
     say(`issues: filed ${ingested.map((p) => `#${p.issue} ${p.title}`).join("; ")} (label prp)`);
 
     const stackEnv: NodeJS.ProcessEnv = {

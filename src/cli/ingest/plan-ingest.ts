@@ -1,0 +1,57 @@
+// Plans `lanes ingest` (pure): which backlog PRPs become new issues and which already have one (an
+// issue labelled `prp` with the same title), so running it twice files nothing twice.
+import type { Issue } from "../../github/index.js";
+import type { BacklogReport, Prp } from "../../prp/index.js";
+
+export interface IngestItem {
+  backlogId: string;
+  file: string;
+  title: string;
+  role: string | null;
+  /** Backlog ids of the PRPs it depends on (aliases resolved). */
+  dependsOn: string[];
+  action: "create" | "exists";
+  /** The existing issue, for action "exists". */
+  issue: number | null;
+}
+
+export interface IngestPlan {
+  repo: string;
+  items: IngestItem[];
+}
+
+export interface PlannedPrp {
+  id: string;
+  aliases: readonly string[];
+  file: string;
+  prp: Prp;
+}
+
+export function planIngest(repo: string, prps: readonly PlannedPrp[], existing: readonly Issue[]): IngestPlan {
+  const byName = new Map<string, string>();
+  for (const p of prps) for (const name of [p.id, ...p.aliases]) if (!byName.has(name)) byName.set(name, p.id);
+  const open = new Map(existing.filter((i) => !i.isPullRequest).map((i) => [i.title.trim().toLowerCase(), i.number]));
+  return {
+    repo,
+    items: prps.map((p) => {
+      const found = open.get(p.prp.title.trim().toLowerCase());
+      return {
+        backlogId: p.id,
+        file: p.file,
+        title: p.prp.title,
+        role: p.prp.role ?? null,
+        dependsOn: p.prp.dependsOn.map((d) => byName.get(d) ?? d),
+        action: found === undefined ? "create" : "exists",
+        issue: found ?? null,
+      };
+    }),
+  };
+}
+
+/** Problems that stop an ingest before anything is filed: every file error and graph issue, as lines. */
+export function backlogProblems(report: BacklogReport): string[] {
+  return [
+    ...report.files.flatMap((f) => f.errors.map((e) => `${f.file}:${e.line}: ${e.field}: ${e.message}`)),
+    ...report.graph.issues.map((i) => i.message),
+  ];
+}
