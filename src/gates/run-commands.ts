@@ -1,5 +1,6 @@
-// Runs the PRP's validation commands in the lane's worktree: `sh -c` in its own process group, killed
-// (the whole group) on timeout. Commands come from the PRP's trusted front matter, never from comments.
+// Runs validation commands in a worktree: `sh -c` in its own process group, killed (the whole group) on
+// timeout. Commands come from `.github/lanes.yml` or from a PRP a maintainer wrote or approved, never
+// from comments; they never see the runner's secrets (tokens, keys), which are removed from their env.
 import { spawn } from "node:child_process";
 
 export interface CommandResult {
@@ -24,10 +25,18 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   }
 }
 
+/** Variables a validation command must not see: the GitHub token, the App key, API keys, webhook secrets. */
+const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|API_KEY|CREDENTIAL/i;
+
+export function withoutSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !SECRET_NAME.test(name)));
+}
+
 export function runCommand(command: string, options: { cwd: string; timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<CommandResult> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn("sh", ["-c", command], { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const env = withoutSecrets(options.env ?? process.env);
+    const child = spawn("sh", ["-c", command], { cwd: options.cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     let timedOut = false;
     const collect = (chunk: Buffer) => {

@@ -1,6 +1,7 @@
 // Reads and controls a running stack from outside: its status, messages to its agents, shutting it
 // down. Everything goes through the stack's record, its lane records and its private tmux server.
 import { watch } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import { StackError } from "./errors.js";
 import { ensureEventLog } from "./lane-events.js";
 import { listLanes, type LaneRecord } from "./lane-record.js";
@@ -30,6 +31,8 @@ export async function readStackStatus(stack: StackHandle, now = Date.now()): Pro
 /** Re-renders whenever the event log or a lane record changes (inotify), never on a timer. */
 export async function watchStackStatus(stack: StackHandle, render: (text: string) => void, signal: AbortSignal): Promise<void> {
   await ensureEventLog(stack.paths.events);
+  // A fresh stack has no lane records yet; the folder must exist to be watched.
+  await mkdir(stack.paths.lanes, { recursive: true });
   let pending: NodeJS.Timeout | undefined;
   const refresh = () => {
     if (pending) return;
@@ -40,6 +43,8 @@ export async function watchStackStatus(stack: StackHandle, render: (text: string
     }, 100);
   };
   const watchers = [watch(stack.paths.events, refresh), watch(stack.paths.lanes, refresh)];
+  // A removed stack folder ends the watch instead of crashing the status window.
+  for (const w of watchers) w.on("error", () => undefined);
   refresh();
   await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
   for (const w of watchers) w.close();

@@ -14,6 +14,14 @@ describe("runCommand", () => {
     expect(result.output).toContain("oops");
   });
 
+  it("never hands the runner's secrets to a validation command", async () => {
+    dir = await makeTempDir();
+    const env = { ...process.env, GITHUB_TOKEN: "ghs_secret", ANTHROPIC_API_KEY: "sk-secret", WEBHOOK_SECRET: "w", LANES_VISIBLE: "yes" };
+    const result = await runCommand("env", { cwd: dir.path, timeoutMs: 10_000, env });
+    expect(result.output).toContain("LANES_VISIBLE=yes");
+    expect(result.output).not.toMatch(/ghs_secret|sk-secret|WEBHOOK_SECRET/);
+  });
+
   it("kills a command and its children once it runs past the timeout", async () => {
     dir = await makeTempDir();
     const result = await runCommand("sleep 30 & sleep 30; echo never", { cwd: dir.path, timeoutMs: 200 });

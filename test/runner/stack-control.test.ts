@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { appendLaneEvent } from "../../src/runner/lane-events.js";
 import { saveLane, type LaneRecord } from "../../src/runner/lane-record.js";
@@ -86,6 +87,18 @@ describe("stack status, say and down", () => {
     await appendLaneEvent(stack.paths.events, { lane: "job-12", event: "Notification", at: Date.now() });
     await waitUntil(async () => frames.length >= 2, "a redraw after the event");
     expect(frames[1]).toContain("#12 Health endpoint");
+    stop.abort();
+    await watching;
+  });
+
+  it("watches a fresh stack that has no lanes yet instead of failing (the status window right after stack up)", async () => {
+    const stack = await openStack(env, name);
+    await rm(stack.paths.lanes, { recursive: true, force: true });
+    const frames: string[] = [];
+    const stop = new AbortController();
+    const watching = watchStackStatus(stack, (text) => frames.push(text), stop.signal);
+    await waitUntil(async () => frames.length === 1, "the first frame");
+    expect(frames[0]).toContain("(no lanes yet)");
     stop.abort();
     await watching;
   });
