@@ -14,6 +14,7 @@ export interface CollectOptions {
   branch?: string;
   prp: GatePrp;
   prpProblem?: PrpProblem | undefined;
+  validationWithheld?: string | undefined;
   config: GateConfig;
   prBody?: string | undefined;
   mergedPrpIds?: ReadonlySet<string> | undefined;
@@ -33,6 +34,7 @@ export async function collectInput(options: CollectOptions): Promise<GateInput> 
   return {
     prp: options.prp,
     prpProblem: options.prpProblem,
+    validationWithheld: options.validationWithheld,
     config: options.config,
     changes,
     commits,

@@ -45,6 +45,9 @@ export const validationGate: Gate = {
       const why = input.prpProblem.kind === "invalid" ? "The PRP does not parse (see lanes/prp), so its validation commands are unknown." : input.prpProblem.summary;
       return { conclusion: "neutral", title: "No PRP to take validation commands from", summary: why, annotations: [] };
     }
+    if (input.validationWithheld) {
+      return { conclusion: "neutral", title: "Validation commands not run: the PRP is not approved", summary: input.validationWithheld, annotations: [] };
+    }
     const commands = input.prp.validation ?? [];
     if (commands.length > 0 && !input.worktree) {
       return { conclusion: "failure", title: "No worktree to validate in", summary: "lanes/validation needs the lane's worktree; run it on the runner or with `lanes gate validation --dir D`.", annotations: [] };

@@ -9,7 +9,7 @@ import { branchRegExp } from "./gate-lane.js";
 import type { GatePrp, PrpProblem } from "./types.js";
 
 /** The port calls PR resolution makes; the full GitHubPort satisfies it. */
-export type PrContextPort = Pick<GitHubPort, "getPull" | "getIssue">;
+export type PrContextPort = Pick<GitHubPort, "getPull" | "getIssue" | "permissionLevel">;
 
 export interface PrContext {
   pull: PullRequest;
@@ -20,6 +20,26 @@ export interface PrContext {
   prpProblem?: PrpProblem | undefined;
   prBody: string;
   mergedPrpIds: Set<string>;
+  /** Why the PRP's validation commands are not run (an unapproved PRP from an author without write access). */
+  validationWithheld?: string | undefined;
+}
+
+const WRITERS = new Set(["admin", "maintain", "write"]);
+/** State labels the app sets only on PRPs it accepted (a maintainer's `/lanes approve` for outside authors). */
+const UNACCEPTED = new Set(["lanes:needs-approval", "lanes:invalid"]);
+
+/**
+ * An issue body is a prompt and its validation commands run in a shell: only a PRP written by someone
+ * with write access, or one the app accepted (a `lanes:*` state label), is trusted to run them.
+ */
+async function withheldReason(port: PrContextPort, repo: RepoRef, issue: Issue): Promise<string | undefined> {
+  if (issue.labels.some((l) => l.startsWith("lanes:") && !UNACCEPTED.has(l))) return undefined;
+  const level = await port.permissionLevel(repo, issue.author).catch((error: unknown) => {
+    if (isStatus(error, 404)) return "none";
+    throw error;
+  });
+  if (WRITERS.has(level)) return undefined;
+  return `The PRP in #${issue.number} was written by @${issue.author}, who has ${level} access: its validation commands run only once a maintainer approves it (\`/lanes approve\`).`;
 }
 
 const HOW_TO_LINK = "Link the PRP issue by writing `Closes #<issue>` in the PR body, or name the branch `lanes/<role>/<issue>-<slug>`.";
@@ -78,5 +98,10 @@ export async function resolvePrContext(port: PrContextPort, repo: RepoRef, pr: n
     return { ...base, issue: link, prp: { id, title: issue.title, criteria: [] }, prpProblem: invalid(issue, errors) };
   }
   const prp: GatePrp = { ...parsed.prp, id };
-  return { ...base, issue: link, prp, mergedPrpIds: await mergedDependencies(port, repo, prp.dependsOn ?? []) };
+  const withheld = (prp.validation ?? []).length > 0 ? await withheldReason(port, repo, issue) : undefined;
+  return {
+    ...base, issue: link, prp: withheld ? { ...prp, validation: [] } : prp,
+    mergedPrpIds: await mergedDependencies(port, repo, prp.dependsOn ?? []),
+    ...(withheld ? { validationWithheld: withheld } : {}),
+  };
 }

@@ -62,6 +62,10 @@ function issueJson(number: number, over: { title?: string; body?: string; state?
 /** GitHub answering GET /repos/octo/app/pulls/{pr} with the given pull; chain `.get(issue)` for each issue read expected. */
 const github = (pr: number, pull: { body: string | null; headRef?: string }) => nock(API).get(`/repos/octo/app/pulls/${pr}`).reply(200, pullJson(pr, pull));
 const issuePath = (number: number) => `/repos/octo/app/issues/${number}`;
+const AUTHOR = (ISSUE.user as { login: string }).login;
+// GET /collaborators/{author}/permission: the PRP author's access decides whether its validation commands run.
+const permissionPath = `/repos/octo/app/collaborators/${AUTHOR}/permission`;
+const permission = (level: "admin" | "write" | "read") => ({ permission: level, role_name: level, user: ISSUE.user });
 
 // Every request nock did not expect is recorded, so a case also fails on a read whose error the code swallowed.
 let unexpected: string[] = [];
@@ -83,6 +87,7 @@ describe("resolvePrContext", () => {
     // #3 is closed; #4 is open, #5 does not exist and the backlog id auth-api is never looked up.
     const scope = github(12, { body: "Closes #7\n\n- [x] requests are limited" })
       .get(issuePath(7)).reply(200, issueJson(7, { body: PRP, title: "Rate limiting issue" }))
+      .get(permissionPath).reply(200, permission("write"))
       .get(issuePath(3)).reply(200, issueJson(3, { state: "closed" }))
       .get(issuePath(4)).reply(200, issueJson(4))
       .get(issuePath(5)).reply(404, NOT_FOUND);
@@ -96,15 +101,29 @@ describe("resolvePrContext", () => {
   });
 
   it("prefers the closing reference that matches the branch, and falls back to the branch name", async () => {
-    const both = github(1, { body: "Fixes #9, closes #7" }).get(issuePath(7)).reply(200, issueJson(7, { body: PRP_ALONE }));
+    const both = github(1, { body: "Fixes #9, closes #7" }).get(issuePath(7)).reply(200, issueJson(7, { body: PRP_ALONE })).get(permissionPath).reply(200, permission("admin"));
     expect((await resolvePrContext(port(), repo, 1, PATTERN)).issue).toEqual({ number: 7, via: "closing keyword" });
     both.done();
-    const other = github(1, { body: "Fixes #9" }).get(issuePath(9)).reply(200, issueJson(9, { body: PRP_ALONE }));
+    const other = github(1, { body: "Fixes #9" }).get(issuePath(9)).reply(200, issueJson(9, { body: PRP_ALONE })).get(permissionPath).reply(200, permission("admin"));
     expect((await resolvePrContext(port(), repo, 1, PATTERN)).issue).toEqual({ number: 9, via: "closing keyword" });
     other.done();
-    const none = github(1, { body: "no link" }).get(issuePath(7)).reply(200, issueJson(7, { body: PRP_ALONE }));
+    const none = github(1, { body: "no link" }).get(issuePath(7)).reply(200, issueJson(7, { body: PRP_ALONE })).get(permissionPath).reply(200, permission("admin"));
     expect((await resolvePrContext(port(), repo, 1, PATTERN)).issue).toEqual({ number: 7, via: "branch name" });
     none.done();
+  });
+
+  it("withholds the validation commands of a PRP by an author with read access, unless the app accepted it", async () => {
+    const reader = github(1, { body: "Closes #7" }).get(issuePath(7)).reply(200, issueJson(7, { body: PRP_ALONE })).get(permissionPath).reply(200, permission("read"));
+    const withheld = await resolvePrContext(port(), repo, 1, PATTERN);
+    expect(withheld.prp.validation).toEqual([]);
+    expect(withheld.validationWithheld).toContain(`written by @${AUTHOR}, who has read access`);
+    reader.done();
+    // A lanes:* state label means the app accepted it (a maintainer's /lanes approve): no permission read needed.
+    const accepted = github(1, { body: "Closes #7" }).get(issuePath(7)).reply(200, { ...issueJson(7, { body: PRP_ALONE }), labels: [{ id: 1, name: "lanes:queued", color: "ededed", default: false, description: null, node_id: "x", url: "" }] });
+    const context = await resolvePrContext(port(), repo, 1, PATTERN);
+    expect(context.prp.validation).toEqual(["npm test"]);
+    expect(context.validationWithheld).toBeUndefined();
+    accepted.done();
   });
 
   it("reports a missing PRP, with how to link one, when neither the body nor the branch names an issue (and reads no issue)", async () => {

@@ -1,7 +1,7 @@
 // End to end against the local GitHub sandbox: `lanes gate --pr N` finds the lane's PRP issue from the PR
 // body's "Closes #n", parses it, counts boxes checked in the PR body as evidence, sees the closed
 // dependency as merged, and publishes on the PR's head from a detached checkout, as on a CI runner.
-import { rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createGitHubPort, type GitHubPort } from "../../src/github/index.js";
@@ -43,6 +43,9 @@ describe("lanes gate --pr against the sandbox", () => {
   let sandbox: Sandbox;
   let clone: TestRepo;
   let port: GitHubPort;
+  /** PRPs are written by people: the admin (write access), or a reader whose PRPs need approval. */
+  let admin: GitHubPort;
+  let reader: GitHubPort;
   let env: Record<string, string>;
   let fullName: string;
   const repo = () => ({ owner: fullName.split("/")[0] ?? "", repo: fullName.split("/")[1] ?? "" });
@@ -55,6 +58,9 @@ describe("lanes gate --pr against the sandbox", () => {
     const token = await installationToken(sandbox);
     env = { GITHUB_TOKEN: token, GITHUB_API_URL: info.api_url };
     port = createGitHubPort({ auth: { type: "token", token }, baseUrl: info.api_url, log: silentLogger(), pacing: "none" });
+    const userPort = (login: string) => createGitHubPort({ auth: { type: "token", token: info.users.find((u) => u.login === login)?.token ?? "" }, baseUrl: info.api_url, log: silentLogger(), pacing: "none" });
+    admin = userPort("sandbox-admin");
+    reader = userPort("sandbox-reader");
     await clone.git("remote", "add", "origin", info.repos[0]?.clone_url ?? "");
     await clone.git("fetch", "-q", "origin");
   });
@@ -73,10 +79,26 @@ describe("lanes gate --pr against the sandbox", () => {
     return { number: pull.number, sha };
   }
 
+  it("does not run the validation commands of a PRP written by someone without write access until it is approved", async () => {
+    const prpIssue = await reader.createIssue(repo(), { title: "Greeting", body: "---\nrole: developer\nvalidation:\n  - touch PWNED\n---\n# Greeting\n\n## Success Criteria\n- [ ] greet returns a greeting\n" });
+    const pr = await openLanePr(`lanes/developer/${prpIssue.number}-greeting`, `Closes #${prpIssue.number}`);
+    const result = await lanes(["gate", "validation", "--pr", String(pr.number), "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main", "--json"], { env });
+    const report = JSON.parse(result.stdout) as { conclusion: string; title: string; summary: string };
+    expect(report).toMatchObject({ conclusion: "neutral", title: "Validation commands not run: the PRP is not approved" });
+    expect(report.summary).toContain("written by @sandbox-reader, who has read access");
+    await expect(readFile(join(clone.dir, "PWNED"))).rejects.toThrow();
+
+    // Once the app accepted it (a lanes:* state label after /lanes approve), its commands run.
+    await admin.addLabels(repo(), prpIssue.number, ["lanes:queued"]);
+    const approved = await lanes(["gate", "validation", "--pr", String(pr.number), "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main", "--json"], { env });
+    expect(JSON.parse(approved.stdout)).toMatchObject({ conclusion: "success" });
+    await readFile(join(clone.dir, "PWNED"));
+  });
+
   it("gates a lane PR on the PRP it closes: evidence rows, merged dependency, published on the PR head", async () => {
     const dependency = await port.createIssue(repo(), { title: "Names", body: "done elsewhere" });
     await port.updateIssue(repo(), dependency.number, { state: "closed" });
-    const prpIssue = await port.createIssue(repo(), { title: "Greeting", body: prpBody(dependency.number), labels: ["prp"] });
+    const prpIssue = await admin.createIssue(repo(), { title: "Greeting", body: prpBody(dependency.number), labels: ["prp"] });
     const pr = await openLanePr(`lanes/developer/${prpIssue.number}-greeting`, `Closes #${prpIssue.number}\n\n- [x] the greeting is shown in the banner\n`);
 
     const result = await lanes(["gate", "--all", "--pr", String(pr.number), "--publish", "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main", "--json"], { env });

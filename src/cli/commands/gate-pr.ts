@@ -20,5 +20,5 @@ export async function gatePrContext(port: GitHubPort, repo: RepoRef, pr: number,
   const context = await resolvePrContext(port, repo, pr, { branchPattern });
   if (!filePrp) return context;
   const prp = { ...filePrp, id: filePrp.id ?? context.prp.id };
-  return { ...context, prp, prpProblem: undefined, mergedPrpIds: await mergedDependencies(port, repo, filePrp.dependsOn ?? []) };
+  return { ...context, prp, prpProblem: undefined, validationWithheld: undefined, mergedPrpIds: await mergedDependencies(port, repo, filePrp.dependsOn ?? []) };
 }

@@ -94,7 +94,7 @@ export function registerGate(program: Command, ctx: CliContext): void {
         const branch = opts.branch ?? pull?.pull.head.ref;
         const sha = opts.sha !== undefined ? { sha: opts.sha, from: "--sha" } : pull ? { sha: pull.pull.head.sha, from: `the head of PR #${pr}` } : undefined;
         const target = opts.publish && repo ? await publishTarget(repo, sha, dir) : undefined;
-        const fromPr = pull ? { prpProblem: pull.prpProblem, prBody: pull.prBody, mergedPrpIds: pull.mergedPrpIds } : {};
+        const fromPr = pull ? { prpProblem: pull.prpProblem, prBody: pull.prBody, mergedPrpIds: pull.mergedPrpIds, validationWithheld: filePrp ? undefined : pull.validationWithheld } : {};
         // Collected once, when first needed, and shared by every gate.
         let collected: Promise<GateInput> | undefined;
         const input = () => (collected ??= collectInput({ dir, base: opts.base, prp, config, ...fromPr, ...(branch ? { branch } : {}) }));
