@@ -130,8 +130,13 @@ export async function openFastImportWriter(repo: GitRepo): Promise<FastImportWri
       else child.stdin.end();
       await closed;
       // A checkpoint wrote the scratch ref to disk, and git 2.39's `reset` does not delete it.
-      if (flushed) await gitIn(repo, ["update-ref", "-d", ref]);
-      if (failure) throw failure;
+      const cleanup = flushed ? gitIn(repo, ["update-ref", "-d", ref]) : Promise.resolve();
+      if (failure) {
+        // fast-import's own failure is the one to report; the cleanup is still attempted.
+        await cleanup.catch(() => undefined);
+        throw failure;
+      }
+      await cleanup;
     },
   };
 }

@@ -3,13 +3,13 @@
 // any other lane goes through `git merge-tree`. Either way the tree is the one `git merge` would produce, and
 // nothing but objects is written (no visible ref, no index, no working tree). A conflicting lane is set
 // aside and the rest continue on top of the last clean merge.
-import { openFastImportWriter } from "../git/fast-import-writer.js";
+import { openFastImportWriter, type FastImportWriter } from "../git/fast-import-writer.js";
 import type { GitRepo } from "../git/git-repo.js";
 import { mergeTree, type MergeMessage } from "../git/merge-tree.js";
 import { treeOf } from "../git/refs.js";
 import { treeChanges, type TreeChange } from "../git/tree-changes.js";
 import { MergeReplayError, UnrelatedHistoriesError } from "./errors.js";
-import { prepareFastMerge } from "./fast-merge.js";
+import { prepareFastMerge, type FastMerge } from "./fast-merge.js";
 import type { PlannedLane, SkippedLane } from "./plan-integration.js";
 
 export interface MergeStep {
@@ -47,7 +47,7 @@ export interface SequenceInput {
 export async function mergeSequence(repo: GitRepo, input: SequenceInput): Promise<MergeSequence> {
   let head = input.baseCommit;
   let headTree: string | undefined;
-  const [writer, fast] = await Promise.all([openFastImportWriter(repo), prepareFastMerge(repo, input.baseCommit, input.lanes)]);
+  const { writer, fast } = await openTogether(repo, input);
   const mergedIds = new Set(input.merged);
   const steps: MergeStep[] = [];
   const conflicts: LaneConflict[] = [];
@@ -91,10 +91,22 @@ export async function mergeSequence(repo: GitRepo, input: SequenceInput): Promis
         if (tree !== merge.tree) throw new MergeReplayError(lane.branch, merge.tree, tree);
       }
     }
-  } finally {
-    await writer.close();
+  } catch (error) {
+    // The loop's error is the one to report: closing may fail too (the same fast-import failure, or cleanup).
+    await writer.close().catch(() => undefined);
+    throw error;
   }
+  await writer.close();
   return { head, steps, conflicts, skipped };
+}
+
+/** Starts the writer and the fast-merge preparation together; when either fails, the writer is closed. */
+async function openTogether(repo: GitRepo, input: SequenceInput): Promise<{ writer: FastImportWriter; fast: FastMerge }> {
+  const [writer, fast] = await Promise.allSettled([openFastImportWriter(repo), prepareFastMerge(repo, input.baseCommit, input.lanes)]);
+  if (writer.status === "fulfilled" && fast.status === "fulfilled") return { writer: writer.value, fast: fast.value };
+  // An open writer's fast-import process waits on stdin until closed: left open, it would outlive the call.
+  if (writer.status === "fulfilled") await writer.value.close().catch(() => undefined);
+  throw writer.status === "rejected" ? writer.reason : (fast as PromiseRejectedResult).reason;
 }
 
 /** Earlier merged lanes that changed any of the conflicted files; the base when none did. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { GitError } from "../../src/git/errors.js";
 import { openFastImportWriter, quotePath } from "../../src/git/fast-import-writer.js";
-import { gitText } from "../../src/git/run-git.js";
+import { gitText, runGit, type Git } from "../../src/git/run-git.js";
 import { treeChanges } from "../../src/git/tree-changes.js";
 import { gitEnv, makeRepo, type TestRepo } from "../support/git.js";
 
@@ -38,6 +38,20 @@ describe("openFastImportWriter", () => {
     const writer = await openFastImportWriter({ dir: repo.dir, env: gitEnv });
     await expect(writer.commit({ parents: ["0123456789012345678901234567890123456789"], message: "bad", changes: [] })).rejects.toBeInstanceOf(GitError);
     await expect(writer.close()).rejects.toBeInstanceOf(GitError);
+  });
+
+  it("reports fast-import's own error from close, not a failure of the scratch-ref cleanup after it", async () => {
+    repo = await makeRepo();
+    const base = await repo.commit("first", { "a.txt": "a\n" });
+    const git: Git = (args, options) =>
+      args[0] === "update-ref" ? Promise.reject(new GitError(args, 1, "cleanup refused", options.cwd)) : runGit(args, options);
+    const writer = await openFastImportWriter({ dir: repo.dir, env: gitEnv, git });
+    await writer.commit({ parents: [base], message: "fine", changes: [] });
+    await writer.flush();
+    await expect(writer.commit({ parents: ["0123456789012345678901234567890123456789"], message: "bad", changes: [] })).rejects.toBeInstanceOf(GitError);
+    const error = await writer.close().then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(GitError);
+    expect((error as GitError).args[0]).toBe("fast-import");
   });
 
   it("quotes paths C-style", () => {

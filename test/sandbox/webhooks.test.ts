@@ -84,6 +84,23 @@ describe("sandbox webhooks", () => {
     expect(events[3]?.payload.changes).toEqual({ title: { from: "spec" } });
   });
 
+  it("applies labels and assignees given at creation for triage access, sending issues.labeled after opened; drops them for read access", async () => {
+    const info = sandbox.info();
+    const as = (permission: string) => new Octokit({ auth: info.users.find((u) => u.permission === permission)?.token, baseUrl: info.api_url });
+    const { data: triaged } = await as("triage").rest.issues.create({ ...repo, title: "by triage", labels: ["prp", "bug"], assignees: ["sandbox-admin"] });
+    const { data: read } = await as("read").rest.issues.create({ ...repo, title: "by reader", labels: ["prp"], assignees: ["sandbox-admin"] });
+    expect(triaged.labels.map((l) => (typeof l === "string" ? l : l.name))).toEqual(["prp", "bug"]);
+    expect(triaged.assignees?.map((a) => a.login)).toEqual(["sandbox-admin"]);
+    expect(read.labels).toEqual([]);
+    expect(read.assignees).toEqual([]);
+    expect((await user.rest.issues.get({ ...repo, issue_number: read.number })).data.labels).toEqual([]);
+    const events = await received();
+    expect(events.map((e) => `${e.event}.${String(e.payload.action)}.${(e.payload.label as { name?: string } | undefined)?.name ?? ""}`)).toEqual([
+      "issues.opened.", "issues.labeled.prp", "issues.labeled.bug", "issues.opened.",
+    ]);
+    for (const e of events) expectShapedLike(e.payload, example(e.event, String(e.payload.action)), e.event);
+  });
+
   it("sends push and pull_request synchronize when a PR branch is pushed, and push + closed(merged) on merge", async () => {
     const clone = await makeRepo();
     await clone.git("remote", "add", "origin", sandbox.info().repos[0]?.clone_url ?? "");

@@ -2,7 +2,7 @@
 import { unprocessable } from "../errors.js";
 import { emit, page, requireIssue, str, type HandlerContext, type Routes } from "../handler.js";
 import { renderIssue } from "../render-resources.js";
-import type { SandboxIssue } from "../state.js";
+import { permits, type SandboxIssue } from "../state.js";
 import { labelNames, ensureLabel } from "./labels.js";
 
 export function newIssue(ctx: HandlerContext, title: string, body: string | null, isPull: boolean): SandboxIssue {
@@ -45,10 +45,15 @@ export const issueRoutes: Routes = {
       const title = str(ctx.body, "title") ?? "";
       if (title.trim() === "") throw unprocessable("Validation Failed: title can't be blank", "title");
       const issue = newIssue(ctx, title, str(ctx.body, "body") ?? null, false);
-      issue.labels = labelNames(ctx.body.labels).map((name) => ensureLabel(ctx, name).name);
-      issue.assignees = Array.isArray(ctx.body.assignees) ? ctx.body.assignees.filter((a): a is string => typeof a === "string") : [];
-      emit(ctx, "issues", { action: "opened", issue: renderIssue(ctx.state, ctx.repo, issue) });
-      return { status: 201, body: renderIssue(ctx.state, ctx.repo, issue) };
+      // GitHub applies labels and assignees given at creation only for triage access or more; it drops them silently otherwise.
+      if (ctx.actor.type === "Bot" || permits(ctx.actor.permission, "triage")) {
+        issue.labels = labelNames(ctx.body.labels).map((name) => ensureLabel(ctx, name).name);
+        issue.assignees = Array.isArray(ctx.body.assignees) ? ctx.body.assignees.filter((a): a is string => typeof a === "string") : [];
+      }
+      const rendered = () => renderIssue(ctx.state, ctx.repo, issue);
+      emit(ctx, "issues", { action: "opened", issue: rendered() });
+      for (const name of issue.labels) emit(ctx, "issues", { action: "labeled", issue: rendered(), label: labelPayload(ctx, name) });
+      return { status: 201, body: rendered() };
     },
   },
 
