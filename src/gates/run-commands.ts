@@ -28,8 +28,11 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
 /** Variables a validation command must not see: the GitHub token, the App key, API keys, webhook secrets. */
 const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|API_KEY|CREDENTIAL/i;
 
+/** A URL with a password in it (redis://:pw@host, https://user:pw@host). */
+const CREDENTIAL_URL = /:\/\/[^/\s]*:[^@/\s]*@/;
+
 export function withoutSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !SECRET_NAME.test(name)));
+  return Object.fromEntries(Object.entries(env).filter(([name, value]) => !SECRET_NAME.test(name) && !CREDENTIAL_URL.test(value ?? "")));
 }
 
 export function runCommand(command: string, options: { cwd: string; timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<CommandResult> {

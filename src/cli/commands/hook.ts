@@ -17,8 +17,14 @@ export function registerHook(program: Command, ctx: CliContext): void {
     .argument("<event>", "Stop, Notification, SessionStart, SessionEnd …")
     .action(
       action(ctx, async (event: string) => {
-        const result = await runHook(event, await readStdin(), ctx.env);
-        if (result.problem) ctx.io.stderr(`lanes hook: ${result.problem}\n`);
+        // Always exit 0: Claude Code treats exit 2 from a Stop hook as "keep going" and feeds stderr to
+        // the agent, so a hook that cannot record its event says so and never steers the agent.
+        try {
+          const result = await runHook(event, await readStdin(), ctx.env);
+          if (result.problem) ctx.io.stderr(`lanes hook: ${result.problem}\n`);
+        } catch (error) {
+          ctx.io.stderr(`lanes hook: could not record ${event}: ${error instanceof Error ? error.message : String(error)}\n`);
+        }
         return 0;
       }),
     );
