@@ -1,4 +1,5 @@
 // Pause / resume (per job and per role), cancel, priority change, manual retry; each says whether it applied.
+import { randomUUID } from "node:crypto";
 import type { RoleName } from "../config/role-names.js";
 import { priorityRank, type Priority } from "../prp/priority.js";
 import { JobNotFoundError, StateError } from "./errors.js";
@@ -8,7 +9,8 @@ type JobOp = "pause" | "resume" | "cancel" | "retry";
 
 export function makeControlOps(ctx: StoreContext) {
   async function control(op: string, target: string, arg = "", name = ""): Promise<number> {
-    const reply = Number(await ctx.script("lanesControl", [op, target, arg, name, ctx.finishedTtlSec]));
+    // one id per call, the same on every re-send, so a retry of an applied op reports it applied
+    const reply = Number(await ctx.script("lanesControl", [op, target, arg, name, ctx.finishedTtlSec, randomUUID()]));
     if (reply !== -1 && reply !== 0 && reply !== 1) throw new StateError(`control ${op} ${target} replied ${reply}`);
     return reply;
   }

@@ -1,4 +1,5 @@
 // Running a handler twice has one effect: webhook deliveries are de-duplicated, issue states change by compare-and-set.
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { StoreContext } from "./store-context.js";
 
@@ -11,13 +12,17 @@ export function makeIdempotency(ctx: StoreContext) {
     /** true the first time a delivery id is seen within `ttlSec`; false for a redelivery. */
     async firstDelivery(deliveryId: string, ttlSec = 7 * 24 * 3600): Promise<boolean> {
       const id = DeliveryIdSchema.parse(deliveryId);
-      const reply = await ctx.call("SET NX", () => ctx.redis.set(keys.delivery(id), "1", "EX", ttlSec, "NX"));
-      return reply === "OK";
+      // a per-call token: if the SET applied but its reply was lost, the retry finds our own token, not a duplicate
+      const token = randomUUID();
+      const reply = await ctx.call("SET NX", () => ctx.redis.set(keys.delivery(id), token, "EX", ttlSec, "NX"));
+      if (reply === "OK") return true;
+      return (await ctx.call("GET", () => ctx.redis.get(keys.delivery(id)))) === token;
     },
     /** Moves an issue from `from` to `to` only if it is in `from` (null = no state); true when it applied. */
     async transition(issueKey: string, from: string | null, to: string | null, actor = "lanes"): Promise<boolean> {
       const key = IssueKeySchema.parse(issueKey);
-      return (await ctx.script("lanesTransition", [key, from ?? "", to ?? "", actor])) === 1;
+      // one id per call, the same on every re-send, so a retry of an applied transition reports it applied
+      return (await ctx.script("lanesTransition", [key, from ?? "", to ?? "", actor, randomUUID()])) === 1;
     },
     async readIssueState(issueKey: string): Promise<string | null> {
       const key = IssueKeySchema.parse(issueKey);

@@ -24,6 +24,8 @@ export interface LocalRedisOptions {
   dir: string;
   port?: number;
   appendonly?: boolean;
+  /** How long to wait for the server to answer PING (ms); 10 s unless told. */
+  readyTimeoutMs?: number;
 }
 
 export function freeLoopbackPort(): Promise<number> {
@@ -87,15 +89,26 @@ export async function startLocalRedis(options: LocalRedisOptions): Promise<Local
       proc.once("exit", (code) => reject(new LocalRedisError(`redis-server exited with ${code}: ${stderr.trim() || "no output"}`)));
     });
     failed.catch(() => undefined);
-    const deadline = Date.now() + 10_000;
+    const readyTimeoutMs = options.readyTimeoutMs ?? 10_000;
+    const deadline = Date.now() + readyTimeoutMs;
     const ready = (async () => {
       while (Date.now() < deadline) {
         if (await ping(port)) return;
         await new Promise((r) => setTimeout(r, 25));
       }
-      throw new LocalRedisError(`redis-server did not answer on 127.0.0.1:${port} within 10 s`);
+      throw new LocalRedisError(`redis-server did not answer on 127.0.0.1:${port} within ${readyTimeoutMs} ms`);
     })();
-    await Promise.race([ready, failed]);
+    try {
+      await Promise.race([ready, failed]);
+    } catch (error) {
+      // a server that never became ready must not outlive the failed start
+      if (child === proc) child = undefined;
+      if (proc.pid !== undefined) {
+        proc.kill("SIGKILL");
+        await exited(proc);
+      }
+      throw error;
+    }
   }
 
   async function signal(sig: NodeJS.Signals): Promise<void> {

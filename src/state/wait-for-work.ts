@@ -16,12 +16,15 @@ export interface WaitingClaimRequest extends ClaimRequest {
 export interface BlockingPool {
   acquire(): Redis;
   release(connection: Redis): void;
+  /** Disconnects a connection and forgets it: a dropped connection never goes back to the idle pool. */
+  drop(connection: Redis): void;
   close(): void;
 }
 
 export function makeBlockingPool(redis: Redis, log: Logger): BlockingPool {
   const idle: Redis[] = [];
   const all = new Set<Redis>();
+  const dropped = new WeakSet<Redis>();
   return {
     acquire() {
       let connection = idle.pop();
@@ -33,8 +36,14 @@ export function makeBlockingPool(redis: Redis, log: Logger): BlockingPool {
       return connection;
     },
     release(connection) {
-      if (connection.status === "end") all.delete(connection);
+      // disconnect() leaves the status "ready" until the socket closes, so dropped ones are marked
+      if (dropped.has(connection) || connection.status === "end") all.delete(connection);
       else idle.push(connection);
+    },
+    drop(connection) {
+      dropped.add(connection);
+      all.delete(connection);
+      connection.disconnect();
     },
     close() {
       for (const connection of all) connection.disconnect();
@@ -56,7 +65,7 @@ export function makeClaim(ctx: StoreContext, ops: ReturnType<typeof makeQueueOps
     // ends on abort or on its own timeout plus grace, and then the connection is dropped, not reused
     const cutOff = new Promise<void>((resolve) => (settle = resolve));
     const drop = () => {
-      connection.disconnect();
+      pool.drop(connection);
       settle();
     };
     signal?.addEventListener("abort", drop, { once: true });

@@ -56,7 +56,11 @@ end
 pick = pick or other_agent or ids[1]
 local jk = JK(pick)
 redis.call('ZREM', q, pick)
-redis.call('LPOP', K('wake:' .. role))
+-- keep one wake token per job still queued (the cap wake() keeps); popping one would strand a job when this
+-- claimer was itself woken by a token: a waiter that blocks next would sleep while the job waits
+local wk, depth = K('wake:' .. role), redis.call('ZCARD', q)
+if depth == 0 then redis.call('DEL', wk)
+elseif redis.call('LLEN', wk) > depth then redis.call('LTRIM', wk, -depth, -1) end
 local until_ms = NOW + lease_ms
 redis.call('HINCRBY', jk, 'attempts', 1)
 redis.call('HSET', jk, 'state', 'active', 'token', token, 'leaseHost', host, 'leaseAgent', agent,
