@@ -1,11 +1,11 @@
 // Opens a lane for a claimed job: worktree and branch, CLAUDE.md, agent hooks, and a tmux window
 // running the agent. Briefing happens later, when the agent reports SessionStart.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { mergeBranchesInto } from "../git/lane-commit.js";
 import type { AgentAdapter } from "./agents/agent-adapter.js";
 import { SCRIPT_FILE } from "./agents/script-steps.js";
-import { readProjectContext, writeLaneContext } from "./context.js";
+import { BLOCKED_FILE, readProjectContext, writeLaneContext } from "./context.js";
 import { WorktreeError } from "./errors.js";
 import { lanePayload, type LaneJob, type LaneLease } from "./job-port.js";
 import { lanesCommand } from "./lanes-command.js";
@@ -46,6 +46,8 @@ export async function openLane(host: LaneHost, job: LaneJob, lease: LaneLease, n
   const model = payload.model ?? host.modelFor?.(job.role);
   const prp = { ...payload, ...(model ? { model } : {}) };
   const wt = await prepareLaneWorktree(host.repo, host.worktreeRoot, { role: job.role, issue: job.issue, title: job.title }, host.base);
+  // A lane opened again (retry after a human answered) must not stop at once on the old question.
+  await rm(join(wt.path, BLOCKED_FILE), { force: true });
   const stackOn = host.dependencyBranches ? await host.dependencyBranches(payload.dependsOn) : [];
   const stacked = await mergeBranchesInto(wt.path, stackOn, { ...process.env, ...host.paneEnv });
   if (!stacked.ok) {

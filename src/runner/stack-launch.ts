@@ -54,7 +54,13 @@ export async function launchStack(record: StackRecord, paths: StackPaths, tmux: 
   await tmux.newSession({ session: record.name, window: "status", cwd: record.repo, command: [...lanes, "stack", "status", "--name", record.name, "--watch"], env: paneEnv });
   await tmux.newWindow({ session: record.name, window: "supervisor", cwd: record.repo, command: superviseCommand(record), env: paneEnv });
   await tmux.newWindow({ session: record.name, window: "logs", cwd: record.repo, command: ["tail", "-n", "200", "-F", logFile(paths)], env: paneEnv });
-  await waitForSupervisor(record, paths, tmux, timeoutMs);
+  try {
+    await waitForSupervisor(record, paths, tmux, timeoutMs);
+  } catch (error) {
+    // A stack whose supervisor never came up is not left half running: the next `stack up` must work.
+    await tmux.killServer();
+    throw error;
+  }
 }
 
 /** A one-off wait in the CLI while the supervisor starts (not a supervision loop). */

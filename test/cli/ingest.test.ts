@@ -64,17 +64,20 @@ describe("lanes ingest (sandbox)", () => {
     const written = parsePrp(await readFile(join(out.path, "2-board-store.md"), "utf8")).prp;
     expect(written).toMatchObject({ title: "Board store", dependsOn: ["1"] });
 
+    // A PRP whose issue is closed (its lane merged) is not filed again either.
+    await octokit.rest.issues.update({ ...repo, issue_number: 1, state: "closed" });
     const again = await lanes(["ingest", BACKLOG, "--github-repo", "sandbox-admin/demo"], { env });
+    expect(again.stdout).toContain("#1 exists  Task model");
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("#2 exists  Board store");
-    expect((await octokit.rest.issues.listForRepo(repo)).data).toHaveLength(5);
+    expect((await octokit.rest.issues.listForRepo({ ...repo, state: "all" })).data).toHaveLength(5);
   });
 
   it("refuses a backlog with errors before filing anything, and a missing token or bad repo as usage errors", async () => {
     const bad = await lanes(["ingest", "test/fixtures/prp-backlog", "--github-repo", "sandbox-admin/demo"], { env });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/04-auth\.md:4: priorty: unknown key/);
-    expect((await octokit.rest.issues.listForRepo(repo)).data).toHaveLength(5);
+    expect((await octokit.rest.issues.listForRepo({ ...repo, state: "all" })).data).toHaveLength(5);
     expect((await lanes(["ingest", BACKLOG, "--github-repo", "sandbox-admin/demo"], { env: { GITHUB_TOKEN: "" } })).code).toBe(2);
     expect((await lanes(["ingest", BACKLOG, "--github-repo", "nope"], { env })).code).toBe(2);
   });

@@ -85,4 +85,15 @@ describe("lanes stack up --backlog (local mode, script agents, the CLI end to en
     expect(result.stderr).toMatch(/Claude Code \(`claude`\) is not installed/);
     expect(await new Tmux(stackPaths(env, name).socket).hasSession(name)).toBe(false);
   });
+
+  it("stops a stack whose supervisor cannot start (Redis unreachable), says why, and leaves nothing running", async () => {
+    const result = await lanes(["stack", "up", "--name", name, "--repo", repo.dir, "--agent", "script", "--redis", "redis://127.0.0.1:1", "--backlog", BACKLOG], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/supervisor of stack \S+ exited while starting/);
+    expect(result.stderr).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:1/);
+    expect(await new Tmux(stackPaths(env, name).socket).hasSession(name)).toBe(false);
+    // …so starting it again is not refused as "already running"
+    const again = await lanes(["stack", "up", "--name", name, "--repo", repo.dir, "--agent", "script", "--redis", "redis://127.0.0.1:1"], { env });
+    expect(again.stderr).not.toContain("already running");
+  });
 });

@@ -40,8 +40,9 @@ export function registerIngest(program: Command, ctx: CliContext): void {
         const repo = { owner, repo: name };
         const backlog = await readBacklogPrps(resolve(ctx.cwd, dir));
         const github = githubPortFromEnv(ctx.env, ctx.log, "lanes ingest");
-        const existing = await github.listIssues(repo, { labels: [PRP_LABEL.name], state: "open" });
-        const plan = planIngest(`${owner}/${name}`, backlog.planned, existing);
+        // Closed PRP issues count too: a PRP whose lane merged must not be filed (and built) again.
+        const existing = await github.listIssues(repo, { labels: [PRP_LABEL.name], state: "all" });
+        const plan = planIngest(`${owner}/${name}`, backlog.planned, existing, backlog.report.graph.order);
         if (opts.dryRun) {
           emit(ctx, plan, { json: opts.json, human: renderPlan });
           return 0;

@@ -7,12 +7,12 @@ import { DemoStepError } from "./errors.js";
 
 const SETTLED = new Set(["done", "blocked", "failed"]);
 
-export interface DemoStack {
-  name: string;
-  down(): Promise<void>;
+/** Stops the demo's stack; safe to call when `stack up` failed half way (or never ran). */
+export async function stopDemoStack(name: string, repo: string, env: NodeJS.ProcessEnv): Promise<void> {
+  await runLanesChild(["stack", "down", "--name", name], { env, cwd: repo });
 }
 
-export async function startDemoStack(options: { name: string; repo: string; backlog: string; redisUrl: string; env: NodeJS.ProcessEnv }): Promise<DemoStack> {
+export async function startDemoStack(options: { name: string; repo: string; backlog: string; redisUrl: string; env: NodeJS.ProcessEnv }): Promise<void> {
   const { name, env } = options;
   const up = await runLanesChild(
     ["stack", "up", "--name", name, "--repo", options.repo, "--backlog", options.backlog, "--agent", "script", "--agents", "3", "--redis", options.redisUrl, "--json"],
@@ -20,12 +20,6 @@ export async function startDemoStack(options: { name: string; repo: string; back
   );
   if (up.code !== 0) throw new DemoStepError(`lanes stack up failed (exit ${up.code}): ${up.stderr.trim() || up.stdout.trim()}`);
   childJson<{ name: string }>("lanes stack up", up);
-  return {
-    name,
-    down: async () => {
-      await runLanesChild(["stack", "down", "--name", name], { env, cwd: options.repo });
-    },
-  };
 }
 
 /** A one-off wait in the CLI (not a supervision loop): polls the lane records until all settle. */

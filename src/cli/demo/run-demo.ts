@@ -16,7 +16,7 @@ import { gatePullRequest } from "./demo-gates.js";
 import type { IngestedPrp } from "../ingest/apply-ingest.js";
 import { readBacklogPrps } from "../ingest/read-backlog-prps.js";
 import type { DemoLane, DemoReport } from "./demo-report.js";
-import { startDemoStack, waitForLanes } from "./demo-stack.js";
+import { startDemoStack, stopDemoStack, waitForLanes } from "./demo-stack.js";
 
 export interface DemoOptions {
   project: string;
@@ -94,8 +94,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
       LANES_LOG_LEVEL: "info",
     };
     const name = `demo-${process.pid}`;
-    const stack = await startDemoStack({ name, repo: work, backlog: join(ws, "backlog"), redisUrl: redis.url, env: stackEnv });
-    cleanups.push(() => stack.down());
+    cleanups.push(() => stopDemoStack(name, work, stackEnv));
+    await startDemoStack({ name, repo: work, backlog: join(ws, "backlog"), redisUrl: redis.url, env: stackEnv });
     say(`stack: ${name} is running (tmux -L lanes-${name}): status, supervisor, logs and one window per agent`);
     const lanes = await waitForLanes(stackEnv, name, ingested.length, options.timeoutMs, (lane) => say(`  lane #${lane.issue} ${lane.role}: ${lane.state}${lane.state === "done" ? ` → ${lane.branch}` : ""}`));
 
