@@ -79,6 +79,22 @@ describe("lanes gate --pr against the sandbox", () => {
     return { number: pull.number, sha };
   }
 
+  it("obeys the base's lanes.yml, so a lane cannot switch its own gates off on its branch", async () => {
+    const prpIssue = await admin.createIssue(repo(), { title: "Greeting", body: prpBody(0).replace(/depends_on: \[0\]\n/, "") });
+    const branch = `lanes/developer/${prpIssue.number}-greeting`;
+    await clone.git("checkout", "-q", "-b", branch, "origin/main");
+    const sha = await clone.commit("Add the greeting", {
+      "src/greet.ts": "export function greet(name: string): string {\n  throw new Error(\"not implemented\");\n}\n",
+      ".github/lanes.yml": "gates:\n  placeholders:\n    mode: \"off\"\n",
+    });
+    await clone.git("push", "-q", "origin", "HEAD");
+    await clone.git("checkout", "-q", "--detach", sha);
+    const pull = await port.createPull(repo(), { title: "Greeting", head: branch, base: "main", body: `Closes #${prpIssue.number}` });
+    const result = await lanes(["gate", "placeholders", "--pr", String(pull.number), "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main", "--json"], { env });
+    expect(JSON.parse(result.stdout)).toMatchObject({ gate: "lanes/placeholders", mode: "required", conclusion: "failure" });
+    expect(result.code).toBe(1);
+  });
+
   it("does not run the validation commands of a PRP written by someone without write access until it is approved", async () => {
     const prpIssue = await reader.createIssue(repo(), { title: "Greeting", body: "---\nrole: developer\nvalidation:\n  - touch PWNED\n---\n# Greeting\n\n## Success Criteria\n- [ ] greet returns a greeting\n" });
     const pr = await openLanePr(`lanes/developer/${prpIssue.number}-greeting`, `Closes #${prpIssue.number}`);

@@ -5,7 +5,8 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
-import { DEFAULT_CONFIG_FILE, readConfigFile } from "../../config/index.js";
+import { DEFAULT_CONFIG_FILE, loadConfig, readConfigFile, type LanesConfig } from "../../config/index.js";
+import { showFile } from "../../git/show-file.js";
 import { UsageError } from "../../errors.js";
 import { collectInput } from "../../gates/collect-input.js";
 import { gateConfigFrom } from "../../gates/gate-config.js";
@@ -64,6 +65,16 @@ async function publishTarget(repo: RepoRef, wanted: { sha: string; from: string 
 
 const skipped = (gate: GateName, mode: string): GateReport => ({ gate: checkRunName(gate), mode, conclusion: "skipped", title: "Gate is off", summary: "This gate is off in the configuration.", annotations: [] });
 
+/**
+ * The lanes.yml the gates obey. For a PR (--pr) or a published check run, it is the base's: a lane
+ * must not be able to switch off its own gates by editing the file on its branch.
+ */
+async function laneConfig(dir: string, opts: GateOptions): Promise<LanesConfig> {
+  if (opts.pr === undefined && !opts.publish) return (await readConfigFile(resolve(dir, DEFAULT_CONFIG_FILE), { required: false })).config;
+  const text = await showFile(dir, opts.base, DEFAULT_CONFIG_FILE);
+  return loadConfig(text ?? "", { file: `${opts.base}:${DEFAULT_CONFIG_FILE}` });
+}
+
 export function registerGate(program: Command, ctx: CliContext): void {
   program
     .command("gate")
@@ -83,7 +94,7 @@ export function registerGate(program: Command, ctx: CliContext): void {
       action(ctx, async (name: string | undefined, opts: GateOptions) => {
         const dir = resolve(ctx.cwd, opts.dir ?? ".");
         // The lane's own .github/lanes.yml, as the check run would read it; defaults when absent.
-        const config = gateConfigFrom((await readConfigFile(resolve(dir, DEFAULT_CONFIG_FILE), { required: false })).config);
+        const config = gateConfigFrom(await laneConfig(dir, opts));
         const gates = gatesToRun(name, opts, config);
         const pr = opts.pr === undefined ? undefined : prNumber(opts.pr);
         const repo = opts.publish || pr !== undefined ? githubRepo(opts) : undefined;
