@@ -35,6 +35,8 @@ export class Supervisor {
   private follower: EventFollower | undefined;
   private chain: Promise<unknown> = Promise.resolve();
   private readonly waiters = new Set<() => void>();
+  /** Claims under way: each holds a slot, so concurrent role loops never open more lanes than `agents`. */
+  private reserved = 0;
   private lastScrape = 0;
   private readonly loops: Promise<void>[] = [];
   readonly now: () => number;
@@ -92,34 +94,49 @@ export class Supervisor {
     if (lane && this.options.onLaneClosed) {
       await this.options.onLaneClosed(lane).catch((error: unknown) => this.log.error({ lane: id, err: String(error) }, "after-close step failed"));
     }
+    this.wakeWaiters();
+  }
+
+  private wakeWaiters(): void {
     for (const wake of this.waiters) wake();
     this.waiters.clear();
   }
 
-  private async freeSlot(): Promise<void> {
-    while (this.drivers.size >= this.options.agents && !this.abort.signal.aborted) {
+  /**
+   * Waits for a free slot and reserves it (the check and the reservation run with no await between
+   * them, so two role loops cannot both take the last slot); the caller gives it back.
+   */
+  private async reserveSlot(): Promise<void> {
+    while (this.drivers.size + this.reserved >= this.options.agents && !this.abort.signal.aborted) {
       await new Promise<void>((resolve) => {
         this.waiters.add(resolve);
         this.abort.signal.addEventListener("abort", () => resolve(), { once: true });
       });
     }
+    this.reserved += 1;
   }
 
   private async claimLoop(role: RoleName): Promise<void> {
     const signal = this.abort.signal;
     while (!signal.aborted) {
-      await this.freeSlot();
-      if (signal.aborted) return;
+      // Let loops woken by the last release reserve first: otherwise the loop that just gave its slot
+      // back takes it again at once, and a role with work waits behind a role with none.
+      await new Promise((resolve) => setImmediate(resolve));
+      await this.reserveSlot();
       try {
+        if (signal.aborted) return;
         const claim = await this.options.store.claim({
           role, host: this.options.hostName, agent: `${this.options.hostName}/${this.options.name}`,
           waitMs: this.options.claimWaitMs ?? 5_000, signal, leaseMs: this.options.leaseMs,
         });
-        if (!claim || signal.aborted) continue;
-        await this.serial(() => this.open(claim.job, claim.lease));
+        if (claim && !signal.aborted) await this.serial(() => this.open(claim.job, claim.lease));
       } catch (error) {
         this.log.error({ role, err: String(error) }, "claim failed; trying again");
         await new Promise((r) => setTimeout(r, 1_000));
+      } finally {
+        // The slot is now either a lane (drivers) or free again.
+        this.reserved -= 1;
+        this.wakeWaiters();
       }
     }
   }
@@ -180,7 +197,7 @@ export class Supervisor {
   async stop(): Promise<void> {
     this.abort.abort();
     this.follower?.stop();
-    for (const wake of this.waiters) wake();
+    this.wakeWaiters();
     await Promise.allSettled(this.loops);
     await this.settle();
   }

@@ -121,6 +121,25 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
     expect((await store.getJob("job-1")).state).toBe("done");
   }, 120_000);
 
+  it("never runs more lanes than its agents, even with a claim loop per role", async () => {
+    const hold: ScriptStep[] = [{ write: "work.txt", content: "started\n" }, { commit: "Start" }, { wait_input: true }];
+    await enqueue(11, "developer", "First", hold);
+    await enqueue(12, "tester", "Second", hold);
+    const sup = start({ agents: 1 });
+    await sup.start();
+    ticker = setInterval(() => void sup.tick(), 300);
+    const first = await waitUntil(async () => (await lanes()).find((l) => l.state === "idle"), "one idle lane", 60_000);
+    // Both role loops have had several claim rounds (claimWaitMs is 500 ms here); still one lane.
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await lanes()).toHaveLength(1);
+    await sup.driver(first.id)?.say("go on");
+    const both = await waitUntil(async () => {
+      const all = await lanes();
+      return all.length === 2 && all.some((l) => l.id !== first.id && l.state === "idle") ? all : undefined;
+    }, "the second lane once the first finished", 60_000);
+    expect(both.find((l) => l.id === first.id)?.state).toBe("done");
+  }, 120_000);
+
   it("restarts a killed agent pane with its context and session, and the lane still finishes", async () => {
     const steps: ScriptStep[] = [{ write: "a.txt", content: "a\n" }, { commit: "First step" }, { wait_input: true }, { write: "b.txt", content: "b\n" }, { commit: "Second step" }];
     await enqueue(4, "developer", "Crashy", steps);
