@@ -13,7 +13,7 @@ import type { LaneEvent } from "./lane-events.js";
 import { finishLane, type FinishOptions } from "./lane-finish.js";
 import { commitRuleAction, NUDGE_MESSAGE, RESUME_MESSAGE, resumeDue, usageLimitPause, type CommitRule } from "./lane-policy.js";
 import { saveLane, type LaneRecord } from "./lane-record.js";
-import { paneEnvFor, type LaneHost } from "./lane-setup.js";
+import { agentArgv, paneEnvFor, type LaneHost } from "./lane-setup.js";
 import type { PaneInfo } from "./tmux.js";
 import { removeLaneWorktree } from "./worktrees.js";
 
@@ -133,7 +133,7 @@ export class LaneDriver {
       return "closed";
     }
     this.ctx.log.warn({ lane: this.lane.id, reason }, "agent crashed: restarting with the same context");
-    const command = this.ctx.host.agent.command({ worktree: this.lane.worktree, model: lanePayload(this.job).model, sessionId: this.lane.sessionId });
+    const command = agentArgv(this.ctx.host.agent.command({ worktree: this.lane.worktree, model: lanePayload(this.job).model, sessionId: this.lane.sessionId }));
     const spec = { cwd: this.lane.worktree, command, env: paneEnvFor(this.ctx.host, this.lane.id) };
     let paneId = this.lane.paneId;
     try {

@@ -36,6 +36,20 @@ export function laneWindowName(job: Pick<LaneJob, "role" | "issue">): string {
   return `${job.role}-${job.issue}`.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 40);
 }
 
+/** Secrets an agent never needs (the supervisor pushes and talks to GitHub): its model credentials stay. */
+const AGENT_HIDDEN = /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|CREDENTIAL|REDIS_URL/i;
+const AGENT_KEEPS = /^(ANTHROPIC_|CLAUDE_)/;
+
+/**
+ * The agent's command, run through `env -u NAME…` so that the runner's secrets it inherits from the
+ * tmux server (GITHUB_TOKEN, the App key, Redis passwords) are not in its environment. Only names
+ * appear on the command line, never values.
+ */
+export function agentArgv(command: readonly string[], env: NodeJS.ProcessEnv = process.env): string[] {
+  const hidden = Object.keys(env).filter((name) => AGENT_HIDDEN.test(name) && !AGENT_KEEPS.test(name)).sort();
+  return hidden.length === 0 ? [...command] : ["env", ...hidden.flatMap((name) => ["-u", name]), ...command];
+}
+
 export function paneEnvFor(host: LaneHost, laneId: string): Record<string, string> {
   return { ...host.paneEnv, LANES_EVENTS: host.paths.events, LANES_LANE: laneId, LANES_STACK: host.session };
 }
@@ -76,7 +90,7 @@ export async function openLane(host: LaneHost, job: LaneJob, lease: LaneLease, n
     session: host.session,
     window,
     cwd: wt.path,
-    command: host.agent.command({ worktree: wt.path, model: prp.model, sessionId }),
+    command: agentArgv(host.agent.command({ worktree: wt.path, model: prp.model, sessionId })),
     env: paneEnvFor(host, job.id),
   });
   return {
