@@ -11,7 +11,7 @@ import type { JobPort } from "./job-port.js";
 import { lanePayload, type LaneJob } from "./job-port.js";
 import type { LaneEvent } from "./lane-events.js";
 import { finishLane, type FinishOptions } from "./lane-finish.js";
-import { commitRuleAction, NUDGE_MESSAGE, RESUME_MESSAGE, resumeDue, usageLimitPause, type CommitRule } from "./lane-policy.js";
+import { commitRuleAction, limitLineCount, NUDGE_MESSAGE, RESUME_MESSAGE, resumeDue, usageLimitPause, type CommitRule } from "./lane-policy.js";
 import { saveLane, type LaneRecord } from "./lane-record.js";
 import { agentArgv, paneEnvFor, type LaneHost } from "./lane-setup.js";
 import type { PaneInfo } from "./tmux.js";
@@ -86,7 +86,13 @@ export class LaneDriver {
   private async checkUsageLimit(): Promise<boolean> {
     const text = await this.ctx.host.tmux.capture(this.lane.paneId, 2000).catch(() => "");
     const pause = usageLimitPause(this.lane, text, this.ctx.now(), this.ctx.hostTimeZone);
-    if (!pause) return false;
+    if (!pause) {
+      // Old messages scrolled out of the captured history: count from what is on screen now, so the
+      // next new message is news again.
+      const onScreen = limitLineCount(text, new Date(this.ctx.now()), this.ctx.hostTimeZone);
+      if (onScreen < this.lane.limitLinesSeen) await this.save({ limitLinesSeen: onScreen });
+      return false;
+    }
     this.ctx.log.info({ lane: this.lane.id, until: new Date(pause.pausedUntil).toISOString() }, "usage limit: lane paused");
     await this.save({ state: "paused", pausedUntil: pause.pausedUntil, limitLinesSeen: pause.limitLinesSeen, note: pause.message });
     return true;

@@ -33,7 +33,8 @@ export interface PauseDecision {
   message: string;
 }
 
-function limitLineCount(text: string, now: Date, hostTimeZone: string | undefined): number {
+/** How many usage-limit lines the pane text shows (old ones scroll out of the captured history). */
+export function limitLineCount(text: string, now: Date, hostTimeZone: string | undefined): number {
   return text.split("\n").filter((line) => detectUsageLimit(line, { now, hostTimeZone }) !== undefined).length;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commitRuleAction, resumeDue, usageLimitPause } from "../../src/runner/lane-policy.js";
+import { commitRuleAction, limitLineCount, resumeDue, usageLimitPause } from "../../src/runner/lane-policy.js";
 import type { LaneRecord } from "../../src/runner/lane-record.js";
 
 const MIN = 60_000;
@@ -61,6 +61,15 @@ describe("usage-limit pauses (fake clock)", () => {
     const now = Date.parse("2026-07-01T21:03:00Z");
     const pause = usageLimitPause(after, screen, now, "UTC");
     expect(pause && new Date(pause.pausedUntil).toISOString()).toBe("2026-07-01T21:08:00.000Z");
+  });
+
+  it("counts the limit lines still on screen, so a new message after old ones scrolled out is news", () => {
+    const line = "5-hour limit reached ∙ resets 9pm";
+    expect(limitLineCount(`${line}\nwork\n${line}\n`, new Date(t0), "UTC")).toBe(2);
+    // The driver lowers limitLinesSeen to what is on screen; the next message then pauses again.
+    const scrolled = { ...lane(), limitLinesSeen: 0 };
+    expect(usageLimitPause(scrolled, `work\n${line}\n`, Date.parse("2026-07-01T20:00:00Z"), "UTC")).toBeDefined();
+    expect(usageLimitPause({ ...lane(), limitLinesSeen: 2 }, `work\n${line}\n`, Date.parse("2026-07-01T20:00:00Z"), "UTC")).toBeUndefined();
   });
 
   it("ignores panes without a limit message", () => {
