@@ -2,6 +2,7 @@
 // running from dist/, the TypeScript source through tsx when running from source (tests, dev).
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { shellWord } from "./shell-word.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fromSource = import.meta.url.endsWith(".ts");
@@ -23,5 +24,5 @@ export function lanesCommand(): string[] {
 
 /** Quotes argv as one sh command line (Claude Code runs hook commands through a shell). */
 export function shellCommand(argv: readonly string[]): string {
-  return argv.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(" ");
+  return argv.map(shellWord).join(" ");
 }

@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { PaneDeadError, TmuxError, TmuxMissingError } from "./errors.js";
 import { sanitizeText } from "./sanitize.js";
+import { shellWord } from "./shell-word.js";
 
 export interface PaneInfo {
   session: string;
@@ -42,13 +43,8 @@ const PANE_FORMAT = [
   "#{pane_current_path}",
 ].join("\t");
 
-/** Quotes one word for sh, so a one-element argv is not split or expanded by tmux's `sh -c`. */
-function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 function commandArgs(command: readonly string[]): string[] {
-  // tmux runs a single argument through `sh -c` but execs two or more directly.
+  // tmux runs a single argument through `sh -c` but execs two or more directly: quote the one word.
   if (command.length === 1) return [shellWord(command[0] as string)];
   return [...command];
 }
