@@ -7,25 +7,6 @@ import { stateKeys, type StateKeys } from "./keys.js";
 import { defineScripts, type ScriptArg, type ScriptName } from "./lua/define-scripts.js";
 import type { RetryPolicy } from "./retry-policy.js";
 
-export interface StoreContext {
-  redis: Redis;
-  prefix: string;
-  keys: StateKeys;
-  log: Logger;
-  clock: Clock;
-  retry: RetryPolicy;
-  leaseMs: number;
-  auditMaxLen: number;
-  /** How long a done or cancelled job stays readable (`lanes queue show`). */
-  finishedTtlSec: number;
-  /** The server, for messages (no password). */
-  url: string;
-  /** Runs a Lua script with the common arguments; `now` is read once, so a retried call repeats the same step. */
-  script(name: ScriptName, args: readonly ScriptArg[]): Promise<unknown>;
-  /** Runs plain commands, retrying transient failures and mapping errors to typed ones. */
-  call<T>(what: string, step: () => Promise<T>): Promise<T>;
-}
-
 export interface StoreSettings {
   redis: Redis;
   prefix: string;
@@ -34,9 +15,20 @@ export interface StoreSettings {
   retry: RetryPolicy;
   leaseMs: number;
   auditMaxLen: number;
+  /** How long a done or cancelled job stays readable (`lanes queue show`). */
   finishedTtlSec: number;
   /** Delays between retries of a step whose connection failed. */
   reconnectDelaysMs?: readonly number[];
+}
+
+export interface StoreContext extends Omit<StoreSettings, "reconnectDelaysMs"> {
+  keys: StateKeys;
+  /** The server, for messages (no password). */
+  url: string;
+  /** Runs a Lua script with the common arguments; `now` is read once, so a retried call repeats the same step. */
+  script(name: ScriptName, args: readonly ScriptArg[]): Promise<unknown>;
+  /** Runs plain commands, retrying transient failures and mapping errors to typed ones. */
+  call<T>(what: string, step: () => Promise<T>): Promise<T>;
 }
 
 export function makeStoreContext(settings: StoreSettings): StoreContext {
