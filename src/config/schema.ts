@@ -46,7 +46,7 @@ const mode = (fallback: GateMode) => GateModeSchema.default(fallback);
 const GatesSchema = z.strictObject({
   /** Success-criteria coverage: `threshold` is the share of criteria that must have evidence. */
   prp: z.strictObject({ mode: mode("required"), threshold: fraction.default(0.8) }).prefault({}),
-  /** Stubs passed off as work: TODOs, "not implemented", empty bodies, tests without assertions. */
+  /** Stubs passed off as work: TODO markers, throws that say the code is missing, empty bodies, tests without assertions. */
   placeholders: z.strictObject({ mode: mode("required") }).prefault({}),
   /** Branch naming, changes outside the PRP's paths (`max_foreign_files` tolerated), overlap with other lanes. */
   lane: z.strictObject({ mode: mode("optional"), max_foreign_files: z.number().int().min(0).default(0) }).prefault({}),
