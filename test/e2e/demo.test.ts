@@ -1,26 +1,19 @@
 // `lanes demo` end to end, run the way `npm run demo` runs it: the built CLI in its own process, against
 // the local GitHub sandbox, a private redis-server and a private tmux server, with script agents.
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { runChild, type ChildResult } from "../../src/cli/demo/child-cli.js";
 import type { DemoReport } from "../../src/cli/demo/demo-report.js";
 
 const exec = promisify(execFile);
 const CLI = "dist/src/cli/main.js";
 
-function runDemo(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, "demo", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+function runDemo(args: string[]): Promise<ChildResult> {
+  return runChild([process.execPath, CLI, "demo", ...args], { env: process.env, cwd: process.cwd() });
 }
 
 async function demoWorkspaces(): Promise<string[]> {

@@ -11,9 +11,14 @@ export interface ChildResult {
 }
 
 export function runLanesChild(args: readonly string[], options: { env: NodeJS.ProcessEnv; cwd: string }): Promise<ChildResult> {
-  const [cmd, ...prefix] = lanesCommand();
+  return runChild([...lanesCommand(), ...args], options);
+}
+
+/** Runs argv to completion with no stdin, collecting its output. */
+export function runChild(argv: readonly string[], options: { env: NodeJS.ProcessEnv; cwd: string }): Promise<ChildResult> {
+  const [cmd, ...args] = argv;
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd as string, [...prefix, ...args], { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd as string, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
