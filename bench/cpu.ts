@@ -57,4 +57,3 @@ export async function cpuOver(seconds: number, tmuxServerPid: number, name: stri
     tmux_server_cpu_ms: round(processCpuMs(tmuxServerPid) - server0),
   };
 }
-

@@ -12,14 +12,34 @@ export async function run(n = 200): Promise<BenchResult[]> {
     const info = sandbox.info();
     const token = info.users[0]?.token ?? "";
     const repo = { owner: "sandbox-admin", repo: "demo" };
-    const port = createGitHubPort({ auth: { type: "token", token }, baseUrl: info.api_url, log: silentLogger(), pacing: "none" });
+    const port = createGitHubPort({
+      auth: { type: "token", token },
+      baseUrl: info.api_url,
+      log: silentLogger(),
+      pacing: "none",
+    });
     const plain = new Octokit({ auth: token, baseUrl: info.api_url });
     const issue = await port.createIssue(repo, { title: "bench" });
-    const plainRead = summarize("plain @octokit/rest issues.get (no throttling/retry plugins, no ETag)", await time(() => plain.rest.issues.get({ ...repo, issue_number: issue.number }), n, 5));
-    const etagRead = summarize("github.port.getIssue (ETag, 304 from cache)", await time(() => port.getIssue(repo, issue.number), n, 5));
-    const create = summarize("github.port.createIssue (sandbox)", await time(() => port.createIssue(repo, { title: "bench", body: "b" }), n, 5));
-    const plainCreate = summarize("plain @octokit/rest issues.create (no plugins)", await time(() => plain.rest.issues.create({ ...repo, title: "bench", body: "b" }), n, 5));
-    return [{ ...compare(etagRead, plainRead), not_modified: port.notModifiedCount(), requests: n }, compare(create, plainCreate)];
+    const plainRead = summarize(
+      "plain @octokit/rest issues.get (no throttling/retry plugins, no ETag)",
+      await time(() => plain.rest.issues.get({ ...repo, issue_number: issue.number }), n, 5),
+    );
+    const etagRead = summarize(
+      "github.port.getIssue (ETag, 304 from cache)",
+      await time(() => port.getIssue(repo, issue.number), n, 5),
+    );
+    const create = summarize(
+      "github.port.createIssue (sandbox)",
+      await time(() => port.createIssue(repo, { title: "bench", body: "b" }), n, 5),
+    );
+    const plainCreate = summarize(
+      "plain @octokit/rest issues.create (no plugins)",
+      await time(() => plain.rest.issues.create({ ...repo, title: "bench", body: "b" }), n, 5),
+    );
+    return [
+      { ...compare(etagRead, plainRead), not_modified: port.notModifiedCount(), requests: n },
+      compare(create, plainCreate),
+    ];
   } finally {
     await sandbox.close();
   }

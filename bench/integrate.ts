@@ -40,7 +40,11 @@ async function generateRepo(dir: string): Promise<string[]> {
   await git(dir, "init", "-q", "-b", "main");
   for (let d = 0; d < DIRS; d += 1) {
     await mkdir(join(dir, `pkg${d}`), { recursive: true });
-    await Promise.all(Array.from({ length: FILES_PER_DIR }, (_, f) => writeFile(join(dir, `pkg${d}`, `file${f}.ts`), fileBody(d, f, "base"))));
+    await Promise.all(
+      Array.from({ length: FILES_PER_DIR }, (_, f) =>
+        writeFile(join(dir, `pkg${d}`, `file${f}.ts`), fileBody(d, f, "base")),
+      ),
+    );
   }
   await git(dir, "add", "-A");
   await git(dir, "commit", "-q", "-m", "base");
@@ -49,7 +53,8 @@ async function generateRepo(dir: string): Promise<string[]> {
     const branch = `lanes/developer/${lane + 1}-bench`;
     await git(dir, "checkout", "-q", "-b", branch, "main");
     // Each lane edits 5 files in its own directory and adds one new file.
-    for (let f = 0; f < 5; f += 1) await writeFile(join(dir, `pkg${lane}`, `file${f}.ts`), fileBody(lane, f, `lane ${lane}`));
+    for (let f = 0; f < 5; f += 1)
+      await writeFile(join(dir, `pkg${lane}`, `file${f}.ts`), fileBody(lane, f, `lane ${lane}`));
     await writeFile(join(dir, `pkg${lane}`, `new-${lane}.ts`), `export const lane = ${lane};\n`);
     await git(dir, "add", "-A");
     await git(dir, "commit", "-q", "-m", `lane ${lane}`);
@@ -88,9 +93,13 @@ export async function run(): Promise<BenchResult[]> {
     // One warm-up round each, then interleaved measured rounds so both see the same machine state.
     for (let round = -1; round < RUNS; round += 1) {
       const apply = await time(async () => (merged = (await applyIntegration(plan, { env })).merged.length));
-      const full = await time(async () => applyIntegration(await planIntegration(repo, { base: "main", lanes, date: "2026-01-01" }), { env }));
+      const full = await time(async () =>
+        applyIntegration(await planIntegration(repo, { base: "main", lanes, date: "2026-01-01" }), { env }),
+      );
       const naive = await time(() => naiveLoop(dir, branches));
-      sameTree &&= (await git(dir, "rev-parse", "naive-integration^{tree}")) === (await git(dir, "rev-parse", "lanes/integration/2026-01-01^{tree}"));
+      sameTree &&=
+        (await git(dir, "rev-parse", "naive-integration^{tree}")) ===
+        (await git(dir, "rev-parse", "lanes/integration/2026-01-01^{tree}"));
       await resetNaive(dir);
       if (round >= 0) {
         samples.apply.push(apply);
@@ -99,7 +108,11 @@ export async function run(): Promise<BenchResult[]> {
       }
     }
     const files = Number(await git(dir, "ls-files", "--", ".").then((out) => out.split("\n").length));
-    const baseline = { name: "naive: git checkout -b + git merge --no-ff per lane, in a working tree", median_ms: round(percentile(samples.naive, 50)), p95_ms: round(percentile(samples.naive, 95)) };
+    const baseline = {
+      name: "naive: git checkout -b + git merge --no-ff per lane, in a working tree",
+      median_ms: round(percentile(samples.naive, 50)),
+      p95_ms: round(percentile(samples.naive, 95)),
+    };
     const result = (name: string, s: number[]): BenchResult => ({
       name,
       n: s.length,

@@ -34,27 +34,47 @@ function naiveOrder(nodes: readonly GraphNode[]): string[] {
 }
 
 async function parsing(): Promise<BenchResult[]> {
-  const fixture = (name: string) => readFileSync(new URL(`../test/fixtures/prp/${name}`, import.meta.url), "utf8");
+  const fixture = (name: string) =>
+    readFileSync(new URL(`../test/fixtures/prp/${name}`, import.meta.url), "utf8");
   const typical = fixture("front-matter.md");
   const template = fixture("template-layout.md");
   // GitHub caps an issue body at 65,536 characters.
-  const large = `# Large\n\n## Success Criteria\n${"- [ ] a criterion with some words in it\n".repeat(600)}\n## Validation\n\`\`\`bash\n${"npm test -- part\n".repeat(1000)}\`\`\`\n`.slice(0, 60_000);
+  const large =
+    `# Large\n\n## Success Criteria\n${"- [ ] a criterion with some words in it\n".repeat(600)}\n## Validation\n\`\`\`bash\n${"npm test -- part\n".repeat(1000)}\`\`\`\n`.slice(
+      0,
+      60_000,
+    );
   // gray-matter caches by input string; a fresh string per call measures the real split.
   let salt = 0;
   const bareSplit = () => matter(`${typical}\n<!-- ${(salt += 1)} -->`);
-  const baseline = summarize("gray-matter split only (no validation, no sections)", await time(bareSplit, 2000, 50));
+  const baseline = summarize(
+    "gray-matter split only (no validation, no sections)",
+    await time(bareSplit, 2000, 50),
+  );
   const largeSplit = () => matter(`${large}\n<!-- ${(salt += 1)} -->`);
   const largeBaseline = summarize("gray-matter split of the same 60 kB body", await time(largeSplit, 100, 5));
   const parsed = parsePrp(typical).prp;
   const results = [
-    compare(summarize("prp.parse(front-matter PRP)", await time(() => parsePrp(typical), 2000, 50)), baseline),
-    compare(summarize("prp.parse(template-layout PRP)", await time(() => parsePrp(template), 2000, 50)), baseline),
-    compare(summarize("prp.parse(60 kB issue body)", await time(() => parsePrp(large), 100, 5)), largeBaseline),
+    compare(
+      summarize("prp.parse(front-matter PRP)", await time(() => parsePrp(typical), 2000, 50)),
+      baseline,
+    ),
+    compare(
+      summarize("prp.parse(template-layout PRP)", await time(() => parsePrp(template), 2000, 50)),
+      baseline,
+    ),
+    compare(
+      summarize("prp.parse(60 kB issue body)", await time(() => parsePrp(large), 100, 5)),
+      largeBaseline,
+    ),
   ];
   if (parsed) {
     // The baseline writes the same front matter with gray-matter's own stringify (no key order, no checks).
     const { data, content } = matter(typical);
-    const stringify = summarize("gray-matter stringify of the same PRP", await time(() => matter.stringify(content, data), 2000, 50));
+    const stringify = summarize(
+      "gray-matter stringify of the same PRP",
+      await time(() => matter.stringify(content, data), 2000, 50),
+    );
     results.push(compare(summarize("prp.render", await time(() => renderPrp(parsed), 2000, 50)), stringify));
   }
   return results;
@@ -62,7 +82,8 @@ async function parsing(): Promise<BenchResult[]> {
 
 export async function run(): Promise<BenchResult[]> {
   const nodes = backlog(2_000);
-  if (buildGraph(nodes).order.join(",") !== naiveOrder(nodes).join(",")) throw new Error("buildGraph and the naive order disagree");
+  if (buildGraph(nodes).order.join(",") !== naiveOrder(nodes).join(","))
+    throw new Error("buildGraph and the naive order disagree");
   const ours = summarize("prp.graph.order(2000 PRPs)", await time(() => buildGraph(nodes), 15, 2));
   const naive = summarize("naive repeated scan", await time(() => naiveOrder(nodes), 5, 1));
   return [...(await parsing()), compare(ours, naive)];

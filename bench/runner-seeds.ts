@@ -27,15 +27,21 @@ export async function seedStackReady(n: number, dir: string): Promise<BenchResul
     const start = performance.now();
     await rawTmux(socket, "new-session", "-d", "-s", "s", "-n", "status", "-c", dir, "-x", "200", "-y", "50");
     for (const w of windows.slice(1)) await rawTmux(socket, "new-window", "-t", "s:", "-n", w, "-c", dir);
-    for (const w of windows) await rawTmux(socket, "send-keys", "-t", `s:${w}`, `cd ${dir} && sleep 60`, "Enter");
+    for (const w of windows)
+      await rawTmux(socket, "send-keys", "-t", `s:${w}`, `cd ${dir} && sleep 60`, "Enter");
     await until(async () => {
-      const commands = (await rawTmux(socket, "list-panes", "-s", "-t", "s", "-F", "#{pane_current_command}")).split("\n");
+      const commands = (
+        await rawTmux(socket, "list-panes", "-s", "-t", "s", "-F", "#{pane_current_command}")
+      ).split("\n");
       return commands.filter((c) => c === "sleep").length === windows.length ? true : undefined;
     });
     samples.push(performance.now() - start);
     await killRawServer(socket);
   }
-  return summarize("seed scripts: tmux new-session + new-window ×5 + send-keys \"cd <dir> && <cmd>\" Enter, until 6 panes run it", samples);
+  return summarize(
+    'seed scripts: tmux new-session + new-window ×5 + send-keys "cd <dir> && <cmd>" Enter, until 6 panes run it',
+    samples,
+  );
 }
 
 /**
@@ -53,7 +59,10 @@ export async function seedPollToBrief(n: number, redisUrl: string): Promise<Benc
     while (running) {
       const brief = await redis.lpop(key);
       if (brief === null) await pause(500);
-      else await rawTmux(socket, "send-keys", "-t", "s:agent", "-l", brief).then(() => rawTmux(socket, "send-keys", "-t", "s:agent", "Enter"));
+      else
+        await rawTmux(socket, "send-keys", "-t", "s:agent", "-l", brief).then(() =>
+          rawTmux(socket, "send-keys", "-t", "s:agent", "Enter"),
+        );
     }
   })();
   const samples: number[] = [];
@@ -62,7 +71,11 @@ export async function seedPollToBrief(n: number, redisUrl: string): Promise<Benc
       await pause(Math.random() * 500);
       const start = performance.now();
       await redis.rpush(key, `Work on #${i} "Bench ${i}"`);
-      await until(async () => ((await rawTmux(socket, "capture-pane", "-p", "-J", "-t", "s:agent")).includes(`#${i} "Bench ${i}"`) ? true : undefined));
+      await until(async () =>
+        (await rawTmux(socket, "capture-pane", "-p", "-J", "-t", "s:agent")).includes(`#${i} "Bench ${i}"`)
+          ? true
+          : undefined,
+      );
       samples.push(performance.now() - start);
     }
   } finally {
@@ -71,28 +84,36 @@ export async function seedPollToBrief(n: number, redisUrl: string): Promise<Benc
     redis.disconnect();
     await killRawServer(socket);
   }
-  return summarize("seed dispatch: RPUSH → LPOP poll every 500 ms → tmux send-keys → brief visible in a cat pane", samples);
+  return summarize(
+    "seed dispatch: RPUSH → LPOP poll every 500 ms → tmux send-keys → brief visible in a cat pane",
+    samples,
+  );
 }
 
 /** The seeds' monitor: every `everyMs`, `tmux capture-pane -p` on each idle `cat` pane to spot idle/crash. */
 export async function seedScrapeCpu(agents: number, seconds: number, everyMs: number): Promise<BenchResult> {
   const socket = `lanes-bench-seed-scrape-${process.pid}`;
   await rawTmux(socket, "new-session", "-d", "-s", "s", "-n", "agent-1", "-x", "200", "-y", "50", "cat");
-  for (let i = 2; i <= agents; i++) await rawTmux(socket, "new-window", "-t", "s:", "-n", `agent-${i}`, "cat");
+  for (let i = 2; i <= agents; i++)
+    await rawTmux(socket, "new-window", "-t", "s:", "-n", `agent-${i}`, "cat");
   const serverPid = Number((await rawTmux(socket, "display-message", "-p", "-t", "s:", "#{pid}")).trim());
   let running = true;
   const monitor = (async () => {
     while (running) {
-      for (let i = 1; i <= agents && running; i++) await rawTmux(socket, "capture-pane", "-p", "-t", `s:agent-${i}`);
+      for (let i = 1; i <= agents && running; i++)
+        await rawTmux(socket, "capture-pane", "-p", "-t", `s:agent-${i}`);
       await pause(everyMs);
     }
   })();
   try {
-    return await cpuOver(seconds, serverPid, `seed monitor: capture-pane on ${agents} idle panes every ${everyMs / 1000} s`);
+    return await cpuOver(
+      seconds,
+      serverPid,
+      `seed monitor: capture-pane on ${agents} idle panes every ${everyMs / 1000} s`,
+    );
   } finally {
     running = false;
     await monitor;
     await killRawServer(socket);
   }
 }
-

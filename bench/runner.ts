@@ -20,7 +20,12 @@ import { seedPollToBrief, seedScrapeCpu, seedStackReady } from "./runner-seeds.j
 import { compare, summarize, type BenchResult } from "./stats.js";
 
 /** An agent that only waits for input: measures Lanes' machinery, not an agent's start-up. */
-const catAgent: AgentAdapter = { kind: "script", check: async () => undefined, installHooks: async () => undefined, command: () => ["cat"] };
+const catAgent: AgentAdapter = {
+  kind: "script",
+  check: async () => undefined,
+  installHooks: async () => undefined,
+  command: () => ["cat"],
+};
 
 async function stackReady(n: number): Promise<BenchResult> {
   const samples: number[] = [];
@@ -29,37 +34,94 @@ async function stackReady(n: number): Promise<BenchResult> {
     const tmux = new Tmux(`lanes-bench-ready-${process.pid}-${i}`);
     const start = performance.now();
     await tmux.newSession({ session: "s", window: "status", cwd: dir, command: ["sleep", "60"] });
-    for (const w of ["supervisor", "logs", "agent-1", "agent-2", "agent-3"]) await tmux.newWindow({ session: "s", window: w, cwd: dir, command: ["sleep", "60"] });
-    await until(async () => ((await tmux.listPanes("s")).filter((p) => !p.dead).length === 6 ? true : undefined));
+    for (const w of ["supervisor", "logs", "agent-1", "agent-2", "agent-3"])
+      await tmux.newWindow({ session: "s", window: w, cwd: dir, command: ["sleep", "60"] });
+    await until(async () =>
+      (await tmux.listPanes("s")).filter((p) => !p.dead).length === 6 ? true : undefined,
+    );
     samples.push(performance.now() - start);
     await tmux.killServer();
   }
   const baseline = await seedStackReady(n, dir);
   await rm(dir, { recursive: true, force: true });
-  return compare(summarize("stack ready: private tmux server with 6 windows (excluding agent start)", samples), baseline);
+  return compare(
+    summarize("stack ready: private tmux server with 6 windows (excluding agent start)", samples),
+    baseline,
+  );
 }
 
-async function withSupervisor<T>(agents: number, tickMs: number, work: (ctx: { sup: Supervisor; enqueue: (i: number) => Promise<void>; tmux: Tmux; events: string; redisUrl: string }) => Promise<T>): Promise<T> {
+async function withSupervisor<T>(
+  agents: number,
+  tickMs: number,
+  work: (ctx: {
+    sup: Supervisor;
+    enqueue: (i: number) => Promise<void>;
+    tmux: Tmux;
+    events: string;
+    redisUrl: string;
+  }) => Promise<T>,
+): Promise<T> {
   const redis = await startRedisServer();
   const home = await mkdtemp(join(tmpdir(), "lanes-bench-home-"));
   const repo = join(home, "repo");
   execFileSync("git", ["init", "-q", "-b", "main", repo]);
-  execFileSync("git", ["-C", repo, "-c", "user.name=b", "-c", "user.email=b@b", "commit", "-q", "--allow-empty", "-m", "init"]);
+  execFileSync("git", [
+    "-C",
+    repo,
+    "-c",
+    "user.name=b",
+    "-c",
+    "user.email=b@b",
+    "commit",
+    "-q",
+    "--allow-empty",
+    "-m",
+    "init",
+  ]);
   const paths = stackPaths({ LANES_HOME: home }, "bench");
   const tmux = new Tmux(`lanes-bench-${process.pid}`);
   await tmux.newSession({ session: "bench", window: "status", cwd: home, command: ["sleep", "3600"] });
-  const store = await openStateStore({ url: redis.url, prefix: "bench:", log: silentLogger(), leaseMs: 60_000 });
+  const store = await openStateStore({
+    url: redis.url,
+    prefix: "bench:",
+    log: silentLogger(),
+    leaseMs: 60_000,
+  });
   const sup = new Supervisor({
-    name: "bench", hostName: "bench-host", roles: ["developer"], agents, leaseMs: 60_000, claimWaitMs: 5_000, store, log: silentLogger(),
-    maxRestarts: 1, briefFallbackMs: 3_600_000, scrapeEveryMs: 60_000,
-    host: { repo, base: "main", worktreeRoot: join(home, "wt"), session: "bench", tmux, paths, agent: catAgent, roleBrief: () => "bench" },
+    name: "bench",
+    hostName: "bench-host",
+    roles: ["developer"],
+    agents,
+    leaseMs: 60_000,
+    claimWaitMs: 5_000,
+    store,
+    log: silentLogger(),
+    maxRestarts: 1,
+    briefFallbackMs: 3_600_000,
+    scrapeEveryMs: 60_000,
+    host: {
+      repo,
+      base: "main",
+      worktreeRoot: join(home, "wt"),
+      session: "bench",
+      tmux,
+      paths,
+      agent: catAgent,
+      roleBrief: () => "bench",
+    },
     finish: { repo, base: "main" },
   });
   await sup.start();
   const timer = setInterval(() => void sup.tick(), tickMs);
   try {
     const enqueue = async (i: number) => {
-      await store.enqueue({ id: `job-${i}`, repo: "local/bench", issue: i, role: "developer", title: `Bench ${i}` });
+      await store.enqueue({
+        id: `job-${i}`,
+        repo: "local/bench",
+        issue: i,
+        role: "developer",
+        title: `Bench ${i}`,
+      });
     };
     return await work({ sup, enqueue, tmux, events: paths.events, redisUrl: redis.url });
   } finally {
@@ -82,14 +144,25 @@ async function claimToBrief(n: number): Promise<BenchResult> {
       const lane = await until(async () => sup.lanes().find((l) => l.id === `job-${i}`));
       opened.push(performance.now() - start);
       // the agent's SessionStart hook, as Claude Code would send it
-      await appendLaneEvent(events, { lane: lane.id, event: "SessionStart", at: Date.now(), sessionId: `s-${i}` });
-      await until(async () => ((await tmux.capture(lane.paneId)).includes(`#${i} "Bench ${i}"`) ? true : undefined));
+      await appendLaneEvent(events, {
+        lane: lane.id,
+        event: "SessionStart",
+        at: Date.now(),
+        sessionId: `s-${i}`,
+      });
+      await until(async () =>
+        (await tmux.capture(lane.paneId)).includes(`#${i} "Bench ${i}"`) ? true : undefined,
+      );
       samples.push(performance.now() - start);
     }
-    const ours = summarize("job queued → claimed → worktree + CLAUDE.md + window → brief visible in the pane", samples, {
-      lane_opened_median_ms: summarize("", opened).median_ms,
-      lane_opened_p95_ms: summarize("", opened).p95_ms,
-    });
+    const ours = summarize(
+      "job queued → claimed → worktree + CLAUDE.md + window → brief visible in the pane",
+      samples,
+      {
+        lane_opened_median_ms: summarize("", opened).median_ms,
+        lane_opened_p95_ms: summarize("", opened).p95_ms,
+      },
+    );
     return compare(ours, await seedPollToBrief(n, redisUrl));
   });
 }
@@ -99,15 +172,29 @@ async function idleCpu(agents: number, seconds: number, tickMs: number): Promise
     for (let i = 1; i <= agents; i++) await enqueue(i);
     await until(async () => (sup.lanes().length === agents ? true : undefined));
     const serverPid = Number((await tmux.run(["display-message", "-p", "-t", "bench:", "#{pid}"])).trim());
-    const result = await cpuOver(seconds, serverPid, `supervisor CPU with ${agents} idle agents (tick every ${tickMs / 1000} s)`);
+    const result = await cpuOver(
+      seconds,
+      serverPid,
+      `supervisor CPU with ${agents} idle agents (tick every ${tickMs / 1000} s)`,
+    );
     const { process_cpu_ms: supervisorMs, ...rest } = result;
     return { ...rest, supervisor_cpu_ms: supervisorMs };
   });
   const baseline = await seedScrapeCpu(agents, seconds, tickMs);
-  return { ...compare(ours, baseline), baseline_cpu_percent: baseline.cpu_percent, baseline_subprocess_cpu_ms: baseline.subprocess_cpu_ms, baseline_tmux_server_cpu_ms: baseline.tmux_server_cpu_ms };
+  return {
+    ...compare(ours, baseline),
+    baseline_cpu_percent: baseline.cpu_percent,
+    baseline_subprocess_cpu_ms: baseline.subprocess_cpu_ms,
+    baseline_tmux_server_cpu_ms: baseline.tmux_server_cpu_ms,
+  };
 }
 
 export async function run(): Promise<BenchResult[]> {
   // stack ready n=10 and 15 s at the 5 s tick keep the run, baselines included, near 90 s
-  return [await stackReady(10), await claimToBrief(20), await idleCpu(20, 15, 5_000), await idleCpu(20, 10, 1_000)];
+  return [
+    await stackReady(10),
+    await claimToBrief(20),
+    await idleCpu(20, 15, 5_000),
+    await idleCpu(20, 10, 1_000),
+  ];
 }

@@ -21,7 +21,11 @@ async function connect(url: string): Promise<Redis> {
   return redis;
 }
 
-async function openStores(url: string, prefix: string, count: number): Promise<{ stores: StateStore[]; close(): void }> {
+async function openStores(
+  url: string,
+  prefix: string,
+  count: number,
+): Promise<{ stores: StateStore[]; close(): void }> {
   const connections = await Promise.all(Array.from({ length: count }, () => connect(url)));
   const stores = connections.map((redis) => createStateStore({ redis, prefix, log: silentLogger() }));
   return {
@@ -38,12 +42,26 @@ async function storeThroughputRound(url: string, round: number): Promise<number>
   const { stores, close } = await openStores(url, prefix, WORKERS + 1);
   const producer = stores[WORKERS] as StateStore;
   for (let i = 0; i < JOBS; i += 100) {
-    await Promise.all(Array.from({ length: 100 }, (_, k) => producer.enqueue({ id: `j${i + k}`, repo: "bench/repo", issue: i + k + 1, role: "developer", title: "bench" })));
+    await Promise.all(
+      Array.from({ length: 100 }, (_, k) =>
+        producer.enqueue({
+          id: `j${i + k}`,
+          repo: "bench/repo",
+          issue: i + k + 1,
+          role: "developer",
+          title: "bench",
+        }),
+      ),
+    );
   }
   const start = performance.now();
   await Promise.all(
     stores.slice(0, WORKERS).map(async (store, w) => {
-      for (let c = await store.claim({ role: "developer", host: `h${w}`, agent: "a" }); c; c = await store.claim({ role: "developer", host: `h${w}`, agent: "a" })) {
+      for (
+        let c = await store.claim({ role: "developer", host: `h${w}`, agent: "a" });
+        c;
+        c = await store.claim({ role: "developer", host: `h${w}`, agent: "a" })
+      ) {
         await store.ack(c.lease);
       }
     }),
@@ -57,11 +75,14 @@ async function listThroughputRound(url: string, round: number): Promise<number> 
   const key = `bench:{list-${round}}:q`;
   const connections = await Promise.all(Array.from({ length: WORKERS + 1 }, () => connect(url)));
   const producer = connections[WORKERS] as Redis;
-  for (let i = 0; i < JOBS; i += 100) await producer.lpush(key, ...Array.from({ length: 100 }, (_, k) => `j${i + k}`));
+  for (let i = 0; i < JOBS; i += 100)
+    await producer.lpush(key, ...Array.from({ length: 100 }, (_, k) => `j${i + k}`));
   const start = performance.now();
-  await Promise.all(connections.slice(0, WORKERS).map(async (redis) => {
-    while ((await redis.rpop(key)) !== null);
-  }));
+  await Promise.all(
+    connections.slice(0, WORKERS).map(async (redis) => {
+      while ((await redis.rpop(key)) !== null);
+    }),
+  );
   const elapsed = performance.now() - start;
   connections.forEach((c) => c.disconnect());
   return elapsed;
@@ -75,7 +96,13 @@ async function storeLatency(url: string): Promise<number[]> {
     const claimed = waiter.claim({ role: "developer", host: "h", agent: "a", waitMs: 10_000 });
     await pause(2);
     const start = performance.now();
-    await producer.enqueue({ id: `l${i}`, repo: "bench/repo", issue: i + 1, role: "developer", title: "bench" });
+    await producer.enqueue({
+      id: `l${i}`,
+      repo: "bench/repo",
+      issue: i + 1,
+      role: "developer",
+      title: "bench",
+    });
     const claim = await claimed;
     samples.push(performance.now() - start);
     if (!claim) throw new Error("blocked waiter got no job");
@@ -117,8 +144,15 @@ export async function run(): Promise<BenchResult[]> {
       summarize(`plain RPOP ${JOBS} items x ${WORKERS} workers (no lease, no ack, no audit)`, list),
     );
     return [
-      { ...throughput, claims_per_s: Math.round((JOBS / throughput.median_ms) * 1_000), baseline_pops_per_s: Math.round((JOBS / median(list)) * 1_000) },
-      compare(summarize("state: enqueue -> claim latency, blocked waiter", storeLat), summarize("plain LPUSH -> BRPOP", listLat)),
+      {
+        ...throughput,
+        claims_per_s: Math.round((JOBS / throughput.median_ms) * 1_000),
+        baseline_pops_per_s: Math.round((JOBS / median(list)) * 1_000),
+      },
+      compare(
+        summarize("state: enqueue -> claim latency, blocked waiter", storeLat),
+        summarize("plain LPUSH -> BRPOP", listLat),
+      ),
     ];
   } finally {
     await server.destroy();

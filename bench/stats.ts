@@ -39,7 +39,11 @@ export async function time(fn: () => Promise<unknown> | unknown, n: number, warm
   return samples;
 }
 
-export function summarize(name: string, samples: readonly number[], extra: Record<string, unknown> = {}): BenchResult {
+export function summarize(
+  name: string,
+  samples: readonly number[],
+  extra: Record<string, unknown> = {},
+): BenchResult {
   return { name, n: samples.length, median_ms: median(samples), p95_ms: percentile(samples, 95), ...extra };
 }
 

@@ -49,8 +49,22 @@ type JsonObject = { [key: string]: Json };
 
 /** Schema keywords the sandbox validator understands; everything else (docs, examples) is dropped. */
 const KEPT = new Set([
-  "type", "enum", "required", "properties", "additionalProperties", "items", "oneOf", "anyOf", "allOf",
-  "nullable", "minimum", "maximum", "minLength", "maxLength", "maxItems", "minItems",
+  "type",
+  "enum",
+  "required",
+  "properties",
+  "additionalProperties",
+  "items",
+  "oneOf",
+  "anyOf",
+  "allOf",
+  "nullable",
+  "minimum",
+  "maximum",
+  "minLength",
+  "maxLength",
+  "maxItems",
+  "minItems",
 ]);
 
 function isObject(value: Json | undefined): value is JsonObject {
@@ -63,7 +77,10 @@ function resolve(spec: JsonObject, node: Json, depth = 0): Json {
   if (!isObject(node)) return node;
   const ref = node.$ref;
   if (typeof ref === "string") {
-    const target = ref.replace(/^#\//, "").split("/").reduce<Json | undefined>((at, key) => (isObject(at) ? at[key] : undefined), spec);
+    const target = ref
+      .replace(/^#\//, "")
+      .split("/")
+      .reduce<Json | undefined>((at, key) => (isObject(at) ? at[key] : undefined), spec);
     if (target === undefined) throw new Error(`unresolved $ref ${ref}`);
     return resolve(spec, target, depth + 1);
   }
@@ -77,7 +94,9 @@ function pruneSchema(spec: JsonObject, node: Json, depth = 0): Json {
   for (const [key, value] of Object.entries(schema)) {
     if (!KEPT.has(key)) continue;
     if (key === "properties" && isObject(value)) {
-      out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pruneSchema(spec, v, depth + 1)]));
+      out[key] = Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, pruneSchema(spec, v, depth + 1)]),
+      );
     } else if ((key === "oneOf" || key === "anyOf" || key === "allOf") && Array.isArray(value)) {
       out[key] = value.map((v) => pruneSchema(spec, v, depth + 1));
     } else if ((key === "items" || key === "additionalProperties") && isObject(value)) {
@@ -108,14 +127,18 @@ export function extractSubset(spec: JsonObject, operationIds: readonly string[])
     for (const [method, op] of Object.entries(item)) {
       if (!isObject(op) || typeof op.operationId !== "string" || !wanted.has(op.operationId)) continue;
       const body = resolve(spec, op.requestBody ?? null);
-      const bodySchema = isObject(body) && isObject(body.content) ? body.content["application/json"] : undefined;
+      const bodySchema =
+        isObject(body) && isObject(body.content) ? body.content["application/json"] : undefined;
       found.push({
         operationId: op.operationId,
         method: method.toUpperCase(),
         path,
         parameters: Array.isArray(op.parameters) ? op.parameters.map((p) => pruneParameter(spec, p)) : [],
         requestBody: isObject(bodySchema)
-          ? { required: isObject(body) && body.required === true, schema: pruneSchema(spec, bodySchema.schema ?? {}) }
+          ? {
+              required: isObject(body) && body.required === true,
+              schema: pruneSchema(spec, bodySchema.schema ?? {}),
+            }
           : null,
       });
       wanted.delete(op.operationId);
@@ -126,10 +149,15 @@ export function extractSubset(spec: JsonObject, operationIds: readonly string[])
 }
 
 const file = process.argv[2];
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (invokedDirectly && file) {
   const spec = JSON.parse(readFileSync(file, "utf8")) as JsonObject;
   const info = isObject(spec.info) ? spec.info : {};
-  const subset = { source: "api.github.com.json", version: info.version ?? null, operations: extractSubset(spec, LANES_OPERATIONS) };
+  const subset = {
+    source: "api.github.com.json",
+    version: info.version ?? null,
+    operations: extractSubset(spec, LANES_OPERATIONS),
+  };
   process.stdout.write(`${JSON.stringify(subset, null, 1)}\n`);
 }

@@ -14,7 +14,11 @@ export interface ExitReport {
 
 export function exitReportFor(error: unknown): ExitReport {
   if (error instanceof CommanderError) {
-    if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") {
+    if (
+      error.code === "commander.helpDisplayed" ||
+      error.code === "commander.version" ||
+      error.code === "commander.help"
+    ) {
       return { code: EXIT_OK, message: "" };
     }
     return { code: EXIT_USAGE, message: "" };

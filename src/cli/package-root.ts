@@ -8,7 +8,11 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(dir, "package.json");
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "lanes") return dir;
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "lanes"
+    )
+      return dir;
     const parent = dirname(dir);
     if (parent === dir) throw new Error("the Lanes package.json was not found above this module");
     dir = parent;

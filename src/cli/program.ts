@@ -6,7 +6,9 @@ import { readVersion } from "./version.js";
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command("lanes")
-    .description("Run a team of Claude Code agents on a repository: issues are PRPs, branches are lanes, check runs are gates.")
+    .description(
+      "Run a team of Claude Code agents on a repository: issues are PRPs, branches are lanes, check runs are gates.",
+    )
     .version(readVersion(), "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
@@ -16,7 +18,8 @@ export function buildProgram(ctx: CliContext): Command {
     });
   for (const register of Object.values(cliCommands) as CliCommand[]) register(program, ctx);
   // Subcommands inherit the error handling so that usage errors anywhere become exit code 2.
-  for (const sub of program.commands) applyRecursively(sub, (c) => c.exitOverride().configureOutput(program.configureOutput()));
+  for (const sub of program.commands)
+    applyRecursively(sub, (c) => c.exitOverride().configureOutput(program.configureOutput()));
   return program;
 }
 

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { packageRoot } from "./package-root.js";
 
 export function readVersion(): string {
-  const parsed = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version?: string };
+  const parsed = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as {
+    version?: string;
+  };
   return parsed.version ?? "0.0.0";
 }

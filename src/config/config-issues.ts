@@ -8,7 +8,11 @@ import type { YamlKeyLines } from "./yaml-key-lines.js";
 
 type Path = readonly PropertyKey[];
 
-export function toConfigIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, lines: YamlKeyLines): ConfigIssue[] {
+export function toConfigIssues(
+  issues: readonly z.core.$ZodIssue[],
+  schema: z.ZodType,
+  lines: YamlKeyLines,
+): ConfigIssue[] {
   const result: ConfigIssue[] = [];
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
@@ -29,23 +33,31 @@ function at(path: Path, lines: YamlKeyLines, message: string): ConfigIssue {
 
 /** `gates.prp.threshold`, `integration.order[2]`. */
 export function dotted(path: readonly (string | number)[]): string {
-  return path.reduce<string>((text, p) => (typeof p === "number" ? `${text}[${p}]` : text === "" ? p : `${text}.${p}`), "");
+  return path.reduce<string>(
+    (text, p) => (typeof p === "number" ? `${text}[${p}]` : text === "" ? p : `${text}.${p}`),
+    "",
+  );
 }
 
 function unknownKey(key: string, known: readonly string[]): string {
   const guess = closestKey(key, known);
   if (guess !== undefined) return `unknown key "${key}"; did you mean "${guess}"?`;
-  return known.length > 0 ? `unknown key "${key}"; expected one of: ${known.join(", ")}` : `unknown key "${key}"`;
+  return known.length > 0
+    ? `unknown key "${key}"; expected one of: ${known.join(", ")}`
+    : `unknown key "${key}"`;
 }
 
 function describe(issue: z.core.$ZodIssue): string {
   const got = `got ${show(issue.input)}`;
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined ? `is required (expected ${noun(issue.expected)})` : `expected ${noun(issue.expected)}, ${got}`;
+      return issue.input === undefined
+        ? `is required (expected ${noun(issue.expected)})`
+        : `expected ${noun(issue.expected)}, ${got}`;
     case "invalid_value": {
       const values = issue.values.map((v) => JSON.stringify(v));
-      const guess = typeof issue.input === "string" ? closestKey(issue.input, issue.values.map(String)) : undefined;
+      const guess =
+        typeof issue.input === "string" ? closestKey(issue.input, issue.values.map(String)) : undefined;
       const hint = guess === undefined ? "" : `; did you mean "${guess}"?`;
       return `expected ${values.length === 1 ? values[0] : `one of ${values.join(", ")}`}, ${got}${hint}`;
     }
@@ -60,7 +72,13 @@ function describe(issue: z.core.$ZodIssue): string {
 function bound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
   const small = issue.code === "too_small";
   const limit = Number(small ? issue.minimum : issue.maximum);
-  const word = small ? (issue.inclusive === false ? "greater than" : "at least") : issue.inclusive === false ? "less than" : "at most";
+  const word = small
+    ? issue.inclusive === false
+      ? "greater than"
+      : "at least"
+    : issue.inclusive === false
+      ? "less than"
+      : "at most";
   if (issue.origin === "array") return `${word} ${limit} item${limit === 1 ? "" : "s"}`;
   if (issue.origin === "string") return `${word} ${limit} character${limit === 1 ? "" : "s"}`;
   return `a number ${word} ${limit}`;
@@ -68,8 +86,13 @@ function bound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string
 
 function noun(expected: string): string {
   const names: Record<string, string> = {
-    object: "a mapping", array: "a list", string: "a string", number: "a number", boolean: "true or false",
-    int: "an integer", nan: "a number",
+    object: "a mapping",
+    array: "a list",
+    string: "a string",
+    number: "a number",
+    boolean: "true or false",
+    int: "an integer",
+    nan: "a number",
   };
   return names[expected] ?? expected;
 }

@@ -5,16 +5,23 @@ const FIELDS: readonly { min: number; max: number; names?: readonly string[] }[]
   { min: 0, max: 59 },
   { min: 0, max: 23 },
   { min: 1, max: 31 },
-  { min: 1, max: 12, names: ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"] },
+  {
+    min: 1,
+    max: 12,
+    names: ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+  },
   { min: 0, max: 7, names: ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] },
 ];
 
 export function isCronExpression(text: string): boolean {
   const parts = text.trim().split(/\s+/);
-  return parts.length === FIELDS.length && parts.every((part, i) => {
-    const range = FIELDS[i];
-    return range !== undefined && isCronField(part, range);
-  });
+  return (
+    parts.length === FIELDS.length &&
+    parts.every((part, i) => {
+      const range = FIELDS[i];
+      return range !== undefined && isCronField(part, range);
+    })
+  );
 }
 
 function isCronField(field: string, range: { min: number; max: number; names?: readonly string[] }): boolean {
@@ -30,7 +37,10 @@ function isCronField(field: string, range: { min: number; max: number; names?: r
   });
 }
 
-function valueOf(token: string, range: { min: number; max: number; names?: readonly string[] }): number | undefined {
+function valueOf(
+  token: string,
+  range: { min: number; max: number; names?: readonly string[] },
+): number | undefined {
   const named = range.names?.indexOf(token.toLowerCase()) ?? -1;
   if (named >= 0) return named + (range.min === 1 ? 1 : 0);
   if (!/^\d+$/.test(token)) return undefined;

@@ -21,7 +21,12 @@ export interface Detection {
 }
 
 /** Ties go to the more specific kind of project: a Terraform repo with a Dockerfile is infrastructure. */
-const PRECEDENCE: readonly TemplateName[] = ["infrastructure_as_code", "data_pipeline", "system_deployment", "web_application"];
+const PRECEDENCE: readonly TemplateName[] = [
+  "infrastructure_as_code",
+  "data_pipeline",
+  "system_deployment",
+  "web_application",
+];
 
 export function detectProjectType(files: ProjectFiles): Detection {
   const evidence: Evidence[] = [];
@@ -38,4 +43,3 @@ export function detectProjectType(files: ProjectFiles): Detection {
   const confidence = Math.round((scores[best] / total) * strength * 100) / 100;
   return { type: best, confidence, evidence, scores };
 }
-

@@ -13,7 +13,9 @@ export interface ConfigIssue {
 
 /** Formats one issue as `file:line: key.path: message` (the shape editors and CI annotate). */
 export function formatConfigIssue(file: string, issue: ConfigIssue): string {
-  const where = [file, issue.line, issue.column].filter((part) => part !== null && part !== undefined).join(":");
+  const where = [file, issue.line, issue.column]
+    .filter((part) => part !== null && part !== undefined)
+    .join(":");
   return issue.path === "" ? `${where}: ${issue.message}` : `${where}: ${issue.path}: ${issue.message}`;
 }
 

@@ -7,13 +7,40 @@ export { detectProjectType, type Detection, type Evidence, type ProjectType } fr
 export { DETECTION_RULES, wantsContent, type ProjectFiles } from "./detection-rules.js";
 export { DEFAULT_CONFIG_FILE, defaultConfig, loadConfig, type LoadConfigOptions } from "./load-config.js";
 export { MODELS, ModelSchema, type Model } from "./models.js";
-export { planTeam, type DroppedRole, type PlannedRole, type RoleSource, type TeamPlan, type TeamPlanInput } from "./plan-team.js";
+export {
+  planTeam,
+  type DroppedRole,
+  type PlannedRole,
+  type RoleSource,
+  type TeamPlan,
+  type TeamPlanInput,
+} from "./plan-team.js";
 export { PLANS, PLAN_MAX_AGENTS, PlanSchema, describePlanLimit, type Plan } from "./plans.js";
 export { readConfigFile, type ConfigFile, type ReadConfigOptions } from "./read-config-file.js";
 export { readProjectFiles, type ReadProjectOptions } from "./read-project-files.js";
-export { FALLBACK_TEMPLATE, resolveTeam, type ResolvedTeam, type TeamRequest, type TemplateSource } from "./resolve-team.js";
+export {
+  FALLBACK_TEMPLATE,
+  resolveTeam,
+  type ResolvedTeam,
+  type TeamRequest,
+  type TemplateSource,
+} from "./resolve-team.js";
 export { ROLE_BRIEFS } from "./role-briefs.js";
 export { ROLE_NAMES, RoleNameSchema, isRoleName, type RoleName } from "./role-names.js";
 export { ROLES, rolesInIntegrationOrder, type RoleDefinition } from "./roles.js";
-export { GateModeSchema, LanesConfigSchema, type GateMode, type LanesConfig, type LanesConfigInput, type RoleConfig } from "./schema.js";
-export { TEMPLATES, TEMPLATE_NAMES, TemplateNameSchema, dependenciesOf, type TeamTemplate, type TemplateName } from "./templates.js";
+export {
+  GateModeSchema,
+  LanesConfigSchema,
+  type GateMode,
+  type LanesConfig,
+  type LanesConfigInput,
+  type RoleConfig,
+} from "./schema.js";
+export {
+  TEMPLATES,
+  TEMPLATE_NAMES,
+  TemplateNameSchema,
+  dependenciesOf,
+  type TeamTemplate,
+  type TemplateName,
+} from "./templates.js";

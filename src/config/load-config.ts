@@ -19,11 +19,17 @@ export function loadConfig(text: string, options: LoadConfigOptions = {}): Lanes
   const data = parseYaml(text, file) ?? {};
   if (typeof data !== "object" || Array.isArray(data)) {
     const found = Array.isArray(data) ? "a list" : `${typeof data} ${JSON.stringify(data)}`;
-    throw new ConfigError(file, [{ path: "", line: 1, message: `expected a mapping of settings (key: value), got ${found}` }]);
+    throw new ConfigError(file, [
+      { path: "", line: 1, message: `expected a mapping of settings (key: value), got ${found}` },
+    ]);
   }
   const result = LanesConfigSchema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
-  throw new ConfigError(file, toConfigIssues(result.error.issues, LanesConfigSchema, new YamlKeyLines(text)), { cause: result.error });
+  throw new ConfigError(
+    file,
+    toConfigIssues(result.error.issues, LanesConfigSchema, new YamlKeyLines(text)),
+    { cause: result.error },
+  );
 }
 
 /** The defaults, as an empty file would give them. */
@@ -39,7 +45,14 @@ function parseYaml(text: string, file: string): unknown {
     const { mark } = error as yaml.YAMLException & { mark?: { line: number; column: number } };
     throw new ConfigError(
       file,
-      [{ path: "", line: mark ? mark.line + 1 : null, ...(mark ? { column: mark.column + 1 } : {}), message: `YAML syntax error: ${error.reason}` }],
+      [
+        {
+          path: "",
+          line: mark ? mark.line + 1 : null,
+          ...(mark ? { column: mark.column + 1 } : {}),
+          message: `YAML syntax error: ${error.reason}`,
+        },
+      ],
       { cause: error },
     );
   }

@@ -57,7 +57,12 @@ export function planTeam(input: TeamPlanInput): TeamPlan {
   return { template: input.template.name, plan: input.plan, maxAgents, size: roles.length, roles, dropped };
 }
 
-function planFromTemplate(input: TeamPlanInput, chosen: Map<RoleName, RoleSource>, dropped: DroppedRole[], max: number | null): void {
+function planFromTemplate(
+  input: TeamPlanInput,
+  chosen: Map<RoleName, RoleSource>,
+  dropped: DroppedRole[],
+  max: number | null,
+): void {
   const { template, plan } = input;
   const offered = new Set<RoleName>([...template.core, ...template.optional]);
   const disabled = new Set(input.disabled ?? []);
@@ -74,15 +79,18 @@ function planFromTemplate(input: TeamPlanInput, chosen: Map<RoleName, RoleSource
     const needed = missingDependencies(template, role, chosen);
     const unavailable = needed.find((dep) => !offered.has(dep) || disabled.has(dep));
     if (unavailable !== undefined) {
-      const why = disabled.has(unavailable) ? "which is disabled in config" : `which the ${template.name} template does not include`;
+      const why = disabled.has(unavailable)
+        ? "which is disabled in config"
+        : `which the ${template.name} template does not include`;
       dropped.push({ role, reason: `needs ${unavailable}, ${why}` });
       continue;
     }
     if (max !== null && chosen.size + needed.length + 1 > max) {
       const left = max - chosen.size;
-      const reason = needed.length === 0
-        ? `plan ${plan} allows ${max} agents`
-        : `needs ${needed.join(", ")} as well, and plan ${plan} has ${left} of ${max} places left`;
+      const reason =
+        needed.length === 0
+          ? `plan ${plan} allows ${max} agents`
+          : `needs ${needed.join(", ")} as well, and plan ${plan} has ${left} of ${max} places left`;
       dropped.push({ role, reason });
       continue;
     }
@@ -120,7 +128,11 @@ function planRequested(
 }
 
 /** The dependencies of `role` not yet chosen, transitively, each before the roles that need it. */
-function missingDependencies(template: TeamTemplate, role: RoleName, chosen: ReadonlyMap<RoleName, RoleSource>): RoleName[] {
+function missingDependencies(
+  template: TeamTemplate,
+  role: RoleName,
+  chosen: ReadonlyMap<RoleName, RoleSource>,
+): RoleName[] {
   const order: RoleName[] = [];
   const visiting = new Set<RoleName>([role]);
   const visit = (current: RoleName): void => {

@@ -25,7 +25,12 @@ export async function readConfigFile(path: string, options: ReadConfigOptions): 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" && !options.required) return { config: defaultConfig(), found: false };
-    const message = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory, expected a YAML file" : `cannot read the file (${code ?? "unknown error"})`;
+    const message =
+      code === "ENOENT"
+        ? "file not found"
+        : code === "EISDIR"
+          ? "is a directory, expected a YAML file"
+          : `cannot read the file (${code ?? "unknown error"})`;
     throw new ConfigError(display, [{ path: "", line: null, message }], { cause: error });
   }
   return { config: loadConfig(text, { file: display }), found: true };

@@ -13,8 +13,23 @@ export interface ReadProjectOptions {
 }
 
 const SKIPPED_DIRS = new Set([
-  "node_modules", ".git", ".hg", ".svn", ".venv", "venv", "__pycache__", "dist", "build", "target",
-  "vendor", ".terraform", ".next", ".nuxt", "coverage", ".cache", ".tox",
+  "node_modules",
+  ".git",
+  ".hg",
+  ".svn",
+  ".venv",
+  "venv",
+  "__pycache__",
+  "dist",
+  "build",
+  "target",
+  "vendor",
+  ".terraform",
+  ".next",
+  ".nuxt",
+  "coverage",
+  ".cache",
+  ".tox",
 ]);
 
 export async function readProjectFiles(dir: string, options: ReadProjectOptions = {}): Promise<ProjectFiles> {
@@ -38,7 +53,11 @@ export async function readProjectFiles(dir: string, options: ReadProjectOptions 
   return { paths, contents: await readContents(dir, paths, options) };
 }
 
-async function readContents(dir: string, paths: readonly string[], options: ReadProjectOptions): Promise<Record<string, string>> {
+async function readContents(
+  dir: string,
+  paths: readonly string[],
+  options: ReadProjectOptions,
+): Promise<Record<string, string>> {
   const maxBytes = options.maxContentBytes ?? 256 * 1024;
   const maxCount = options.maxContentFiles ?? 200;
   const contents: Record<string, string> = {};

@@ -30,7 +30,10 @@ export const FALLBACK_TEMPLATE: TemplateName = "web_application";
 
 export function resolveTeam(request: TeamRequest): ResolvedTeam {
   const { config, detection } = request;
-  const flagTemplate = request.template === undefined ? undefined : pick("template", request.template, ["auto", ...TEMPLATE_NAMES]);
+  const flagTemplate =
+    request.template === undefined
+      ? undefined
+      : pick("template", request.template, ["auto", ...TEMPLATE_NAMES]);
   const [template, templateSource] = chooseTemplate(flagTemplate, config.team.template, detection);
   const plan = request.plan === undefined ? config.team.plan : pick("plan", request.plan, PLANS);
   const requested = request.roles === undefined ? config.team.roles : parseRoles(request.roles);
@@ -44,7 +47,11 @@ export function resolveTeam(request: TeamRequest): ResolvedTeam {
   return { ...team, detection, templateSource };
 }
 
-function chooseTemplate(flag: string | undefined, configured: string, detection: Detection): [TemplateName, TemplateSource] {
+function chooseTemplate(
+  flag: string | undefined,
+  configured: string,
+  detection: Detection,
+): [TemplateName, TemplateSource] {
   if (flag !== undefined && flag !== "auto") return [flag as TemplateName, "flag"];
   if (flag === undefined && configured !== "auto") return [configured as TemplateName, "config"];
   if (detection.type !== "generic") return [detection.type, "detected"];
@@ -52,8 +59,14 @@ function chooseTemplate(flag: string | undefined, configured: string, detection:
 }
 
 function parseRoles(text: string): RoleName[] {
-  const names = text.split(",").map((name) => name.trim()).filter((name) => name !== "");
-  if (names.length === 0) throw new TeamPlanError(`--roles is empty: expected role names separated by commas, e.g. developer,tester`);
+  const names = text
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+  if (names.length === 0)
+    throw new TeamPlanError(
+      `--roles is empty: expected role names separated by commas, e.g. developer,tester`,
+    );
   return names.map((name) => pick("role", name, ROLE_NAMES));
 }
 

@@ -44,6 +44,7 @@ export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[
   if (target === undefined) return [];
   const def = defOf(target);
   if (def.type === "object") return Object.keys(def.shape ?? {});
-  if (def.type === "record" && def.keyType !== undefined) return Object.keys(defOf(unwrap(def.keyType)).entries ?? {});
+  if (def.type === "record" && def.keyType !== undefined)
+    return Object.keys(defOf(unwrap(def.keyType)).entries ?? {});
   return [];
 }

@@ -32,12 +32,20 @@ const BranchesSchema = z.strictObject({
   pattern: z
     .string()
     .default("lanes/{role}/{issue}-{slug}")
-    .refine((p) => p.includes("{issue}"), "expected a pattern containing {issue}, e.g. lanes/{role}/{issue}-{slug}")
     .refine(
-      (p) => /^[\w./-]+$/.test(BRANCH_PLACEHOLDERS.reduce((rest, ph) => rest.replaceAll(ph, "x"), p)) && !p.includes(".."),
+      (p) => p.includes("{issue}"),
+      "expected a pattern containing {issue}, e.g. lanes/{role}/{issue}-{slug}",
+    )
+    .refine(
+      (p) =>
+        /^[\w./-]+$/.test(BRANCH_PLACEHOLDERS.reduce((rest, ph) => rest.replaceAll(ph, "x"), p)) &&
+        !p.includes(".."),
       "expected only letters, digits, '.', '_', '-', '/' and the placeholders {role}, {issue}, {slug}",
     ),
-  integration: z.string().regex(/^[\w./{}-]+$/, "expected a branch name, e.g. lanes/integration/{date}").default("lanes/integration/{date}"),
+  integration: z
+    .string()
+    .regex(/^[\w./{}-]+$/, "expected a branch name, e.g. lanes/integration/{date}")
+    .default("lanes/integration/{date}"),
 });
 
 const mode = (fallback: GateMode) => GateModeSchema.default(fallback);
@@ -49,11 +57,17 @@ const GatesSchema = z.strictObject({
   /** Stubs passed off as work: TODO markers, throws that say the code is missing, empty bodies, tests without assertions. */
   placeholders: z.strictObject({ mode: mode("required") }).prefault({}),
   /** Branch naming, changes outside the PRP's paths (`max_foreign_files` tolerated), overlap with other lanes. */
-  lane: z.strictObject({ mode: mode("optional"), max_foreign_files: z.number().int().min(0).default(0) }).prefault({}),
+  lane: z
+    .strictObject({ mode: mode("optional"), max_foreign_files: z.number().int().min(0).default(0) })
+    .prefault({}),
   /** Commit message quality and the commit cadence (`commit_cadence_minutes`). */
-  commits: z.strictObject({ mode: mode("optional"), max_subject_length: positiveInt.default(72) }).prefault({}),
+  commits: z
+    .strictObject({ mode: mode("optional"), max_subject_length: positiveInt.default(72) })
+    .prefault({}),
   /** The PRP's validation commands pass in the lane's worktree. */
-  validation: z.strictObject({ mode: mode("required"), timeout_minutes: positiveInt.default(30) }).prefault({}),
+  validation: z
+    .strictObject({ mode: mode("required"), timeout_minutes: positiveInt.default(30) })
+    .prefault({}),
   /** Dependencies are merged and the lane merges cleanly onto the base. */
   integration: z.strictObject({ mode: mode("required") }).prefault({}),
 });
@@ -65,7 +79,7 @@ const IntegrationSchema = z.strictObject({
     .refine((roles) => new Set(roles).size === roles.length, "expected each role at most once"),
   schedule: z
     .string()
-    .refine(isCronExpression, "expected a 5-field cron expression, e.g. \"0 18 * * 1-5\"")
+    .refine(isCronExpression, 'expected a 5-field cron expression, e.g. "0 18 * * 1-5"')
     .nullable()
     .default(null),
   validation: z.array(z.string().min(1)).default([]),
@@ -77,8 +91,14 @@ const RetrySchema = z.strictObject({
 });
 
 const RedisSchema = z.strictObject({
-  url: z.string().regex(/^rediss?:\/\/\S+$/, "expected a redis:// or rediss:// URL").default("redis://127.0.0.1:6379"),
-  prefix: z.string().regex(/^[\w:.-]+$/, "expected letters, digits, ':', '.', '_' or '-'").default("lanes"),
+  url: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, "expected a redis:// or rediss:// URL")
+    .default("redis://127.0.0.1:6379"),
+  prefix: z
+    .string()
+    .regex(/^[\w:.-]+$/, "expected letters, digits, ':', '.', '_' or '-'")
+    .default("lanes"),
 });
 
 export const LanesConfigSchema = z.strictObject({

@@ -4,7 +4,12 @@ import { z } from "zod";
 import { ROLES } from "./roles.js";
 import type { RoleName } from "./role-names.js";
 
-export const TEMPLATE_NAMES = ["web_application", "system_deployment", "data_pipeline", "infrastructure_as_code"] as const;
+export const TEMPLATE_NAMES = [
+  "web_application",
+  "system_deployment",
+  "data_pipeline",
+  "infrastructure_as_code",
+] as const;
 export const TemplateNameSchema = z.enum(TEMPLATE_NAMES);
 export type TemplateName = z.infer<typeof TemplateNameSchema>;
 

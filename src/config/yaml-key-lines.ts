@@ -53,12 +53,19 @@ export class YamlKeyLines {
       }
       if (content === "" || content.startsWith("#") || content === "---" || content === "...") return;
       if (stack.length === 0) stack.push({ indent, path: [], seq: content.startsWith("-"), next: 0 });
-      if (pending !== undefined && (indent > pending.indent || (indent === pending.indent && isItem(content)))) {
+      if (
+        pending !== undefined &&
+        (indent > pending.indent || (indent === pending.indent && isItem(content)))
+      ) {
         stack.push({ indent, path: pending.path, seq: isItem(content), next: 0 });
       }
       pending = undefined;
       let top = stack[stack.length - 1];
-      while (top !== undefined && stack.length > 1 && (top.indent > indent || (top.indent === indent && top.seq && !isItem(content)))) {
+      while (
+        top !== undefined &&
+        stack.length > 1 &&
+        (top.indent > indent || (top.indent === indent && top.seq && !isItem(content)))
+      ) {
         stack.pop();
         top = stack[stack.length - 1];
       }
@@ -69,14 +76,25 @@ export class YamlKeyLines {
     });
   }
 
-  private entry(stack: Frame[], frame: Frame, indent: number, content: string, lineNo: number): { pending?: { indent: number; path: KeyPath }; blockScalar: boolean } {
+  private entry(
+    stack: Frame[],
+    frame: Frame,
+    indent: number,
+    content: string,
+    lineNo: number,
+  ): { pending?: { indent: number; path: KeyPath }; blockScalar: boolean } {
     if (frame.seq && isItem(content)) {
       const path = [...frame.path, frame.next];
       frame.next += 1;
       this.record(path, lineNo);
       const rest = content.slice(1).trimStart();
       if (rest === "" || rest.startsWith("#")) return { pending: { indent, path }, blockScalar: false };
-      const nested: Frame = { indent: indent + content.length - rest.length, path, seq: isItem(rest), next: 0 };
+      const nested: Frame = {
+        indent: indent + content.length - rest.length,
+        path,
+        seq: isItem(rest),
+        next: 0,
+      };
       stack.push(nested);
       return this.entry(stack, nested, nested.indent, rest, lineNo);
     }

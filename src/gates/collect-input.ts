@@ -28,9 +28,17 @@ export async function collectInput(options: CollectOptions): Promise<GateInput> 
   const branchName = options.branch ?? (await gitText(["rev-parse", "--abbrev-ref", headRef], { cwd }));
   const branch = branchName === "HEAD" ? headRef : branchName;
   // A stacked lane's own changes and commits exclude the dependency lanes it contains (see lane-scope).
-  const [scope, merge] = await Promise.all([laneScope(cwd, base, head, branch), mergeTree({ dir: cwd }, base, head)]);
+  const [scope, merge] = await Promise.all([
+    laneScope(cwd, base, head, branch),
+    mergeTree({ dir: cwd }, base, head),
+  ]);
   const { changes, otherLanes } = scope;
-  const commits = scope.commits.map(({ sha, subject, body, authoredAt }) => ({ sha, subject, body, authoredAt }));
+  const commits = scope.commits.map(({ sha, subject, body, authoredAt }) => ({
+    sha,
+    subject,
+    body,
+    authoredAt,
+  }));
   return {
     prp: options.prp,
     prpProblem: options.prpProblem,

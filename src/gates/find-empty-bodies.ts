@@ -5,7 +5,20 @@ import { COMMENT_MARK } from "./source-lexer.js";
 import { annotate, touchesAdded, type SourceFile } from "./source-file.js";
 import type { Annotation } from "./types.js";
 
-const NOT_FUNCTIONS = new Set(["if", "for", "while", "switch", "catch", "return", "function", "with", "constructor", "super", "do", "else"]);
+const NOT_FUNCTIONS = new Set([
+  "if",
+  "for",
+  "while",
+  "switch",
+  "catch",
+  "return",
+  "function",
+  "with",
+  "constructor",
+  "super",
+  "do",
+  "else",
+]);
 const NOOP_NAME = /^(?:_+|noop\w*|no_?op\w*|nothing)$/i;
 
 interface Candidate {
@@ -25,11 +38,16 @@ function jsCandidates(file: SourceFile): Candidate[] {
     const tail = /^\s*(?::[^{;=]*)?\{/.exec(bare.slice(close + 1, close + 200));
     if (tail) found.push({ name, start, open: close + tail[0].length });
   };
-  for (const m of bare.matchAll(/\bfunction\s*\*?\s*([\w$]+)\s*(?:<[^>]*>)?\s*\(/g)) afterParams(m.index + m[0].length - 1, m[1] as string, m.index);
-  for (const m of bare.matchAll(/^[ \t]*(?:(?:public|private|protected|static|async|override|get|set)\s+)*\*?([\w$]+)\s*(?:<[^>]*>)?\s*\(/gm)) {
+  for (const m of bare.matchAll(/\bfunction\s*\*?\s*([\w$]+)\s*(?:<[^>]*>)?\s*\(/g))
+    afterParams(m.index + m[0].length - 1, m[1] as string, m.index);
+  for (const m of bare.matchAll(
+    /^[ \t]*(?:(?:public|private|protected|static|async|override|get|set)\s+)*\*?([\w$]+)\s*(?:<[^>]*>)?\s*\(/gm,
+  )) {
     if (!NOT_FUNCTIONS.has(m[1] as string)) afterParams(m.index + m[0].length - 1, m[1] as string, m.index);
   }
-  for (const m of bare.matchAll(/\b(?:const|let|var)\s+([\w$]+)\s*(?::[^=]+)?=\s*(?:async\s+)?(?:\([^)]*\)|[\w$]+)\s*(?::[^=]*)?=>\s*\{/g)) {
+  for (const m of bare.matchAll(
+    /\b(?:const|let|var)\s+([\w$]+)\s*(?::[^=]+)?=\s*(?:async\s+)?(?:\([^)]*\)|[\w$]+)\s*(?::[^=]*)?=>\s*\{/g,
+  )) {
     found.push({ name: m[1] as string, start: m.index, open: m.index + m[0].length - 1 });
   }
   return found;
@@ -46,7 +64,12 @@ function goCandidates(file: SourceFile): Candidate[] {
     if (!tail) continue;
     const noParams = bare.slice(paren + 1, close).trim() === "";
     const noResults = (tail[1] as string).trim() === "";
-    found.push({ name: m[2] as string, start: m.index, open: close + 1 + (tail[0].length - 1), markerMethod: m[1] !== undefined && noParams && noResults });
+    found.push({
+      name: m[2] as string,
+      start: m.index,
+      open: close + 1 + (tail[0].length - 1),
+      markerMethod: m[1] !== undefined && noParams && noResults,
+    });
   }
   return found;
 }
@@ -62,13 +85,23 @@ function braceBodies(file: SourceFile, candidates: Candidate[]): Annotation[] {
     const start = file.lineAt(c.start);
     const end = file.lineAt(close);
     if (!touchesAdded(file, start, end)) continue;
-    found.push(annotate(file, start, end, "failure", "Empty function body", `\`${c.name}\` has an empty body: implement it, or say in a comment why it does nothing.`));
+    found.push(
+      annotate(
+        file,
+        start,
+        end,
+        "failure",
+        "Empty function body",
+        `\`${c.name}\` has an empty body: implement it, or say in a comment why it does nothing.`,
+      ),
+    );
   }
   return found;
 }
 
 const indentOf = (s: string) => s.length - s.trimStart().length;
-const isDocstringOnly = (bare: string) => /^[rbuf]{0,2}("""|'''|"|')[\s]*\1?$/i.test(bare.trim()) || /^[rbuf]{0,2}(?:"""|''')/i.test(bare.trim());
+const isDocstringOnly = (bare: string) =>
+  /^[rbuf]{0,2}("""|'''|"|')[\s]*\1?$/i.test(bare.trim()) || /^[rbuf]{0,2}(?:"""|''')/i.test(bare.trim());
 
 function pythonBodies(file: SourceFile): Annotation[] {
   const found: Annotation[] = [];
@@ -82,7 +115,8 @@ function pythonBodies(file: SourceFile): Annotation[] {
     for (let j = i - 1; j >= 0 && /^\s*@/.test(bareOf(j)); j--) decorators.push(bareOf(j));
     if (decorators.some((d) => /@(?:abc\.)?abstract\w*|@(?:typing\.)?overload/.test(d))) continue;
     const enclosingClass = (() => {
-      for (let j = i - 1; j >= 0; j--) if (bareOf(j).trim() !== "" && indentOf(bareOf(j)) < indent) return bareOf(j);
+      for (let j = i - 1; j >= 0; j--)
+        if (bareOf(j).trim() !== "" && indentOf(bareOf(j)) < indent) return bareOf(j);
       return "";
     })();
     if (/^\s*class\s+\w+\s*\(.*\bProtocol\b/.test(enclosingClass)) continue;
@@ -119,7 +153,16 @@ function pythonBodies(file: SourceFile): Annotation[] {
     if (body.length === 0 || !statements.every((s) => s === "pass" || s === "...")) continue;
     if (!touchesAdded(file, i + 1, last + 1)) continue;
     const what = statements.length === 0 ? "only a docstring" : `only \`${statements[0]}\``;
-    found.push(annotate(file, i + 1, last + 1, "failure", "Empty function body", `\`${def[2]}\` has ${what} as its body: implement it.`));
+    found.push(
+      annotate(
+        file,
+        i + 1,
+        last + 1,
+        "failure",
+        "Empty function body",
+        `\`${def[2]}\` has ${what} as its body: implement it.`,
+      ),
+    );
   }
   return found;
 }

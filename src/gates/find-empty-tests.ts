@@ -29,13 +29,32 @@ function jsTests(file: SourceFile, asserts: RegExp): Annotation[] {
     const end = file.lineAt(close);
     if (!file.added.has(start)) continue;
     if (m[2] === "todo") {
-      found.push(annotate(file, start, end, "failure", "Placeholder test", `\`${m[1]}.todo\` is a test still to be written.`));
+      found.push(
+        annotate(
+          file,
+          start,
+          end,
+          "failure",
+          "Placeholder test",
+          `\`${m[1]}.todo\` is a test still to be written.`,
+        ),
+      );
       continue;
     }
     const args = file.bare.slice(open + 1, close);
     // `it("name")` without a callback is a pending test; with one, it needs an assertion.
     if (!/=>|\bfunction\b/.test(args)) continue;
-    if (!asserts.test(args)) found.push(annotate(file, start, end, "failure", "Test without assertions", "This test asserts nothing: it passes whatever the code does."));
+    if (!asserts.test(args))
+      found.push(
+        annotate(
+          file,
+          start,
+          end,
+          "failure",
+          "Test without assertions",
+          "This test asserts nothing: it passes whatever the code does.",
+        ),
+      );
   }
   return found;
 }
@@ -56,7 +75,17 @@ function pythonTests(file: SourceFile, asserts: RegExp): Annotation[] {
       body += `\n${text}`;
       last = j;
     }
-    if (!asserts.test(body)) found.push(annotate(file, i + 1, last + 1, "failure", "Test without assertions", `\`${def[2]}\` asserts nothing.`));
+    if (!asserts.test(body))
+      found.push(
+        annotate(
+          file,
+          i + 1,
+          last + 1,
+          "failure",
+          "Test without assertions",
+          `\`${def[2]}\` asserts nothing.`,
+        ),
+      );
   }
   return found;
 }
@@ -69,7 +98,17 @@ function goTests(file: SourceFile, asserts: RegExp): Annotation[] {
     const start = file.lineAt(m.index);
     const end = file.lineAt(close);
     if (!touchesAdded(file, start, start)) continue;
-    if (!asserts.test(file.bare.slice(open, close))) found.push(annotate(file, start, end, "failure", "Test without assertions", `\`${m[1]}\` never calls t.Error/t.Fatal or an assertion library.`));
+    if (!asserts.test(file.bare.slice(open, close)))
+      found.push(
+        annotate(
+          file,
+          start,
+          end,
+          "failure",
+          "Test without assertions",
+          `\`${m[1]}\` never calls t.Error/t.Fatal or an assertion library.`,
+        ),
+      );
   }
   return found;
 }

@@ -4,7 +4,8 @@ import { annotate, hasCode, type SourceFile } from "./source-file.js";
 import type { Annotation } from "./types.js";
 
 const MAX_CODE_LINES = 3;
-const WIRING = /^\s*(?:import\b|export\s+(?:\*|\{[^}]*\}|type\s+\{[^}]*\})\s+from\b|export\s+\*|from\s+\S+\s+import\b|package\s+\w+|__all__\s*=|["'`].*["'`];?$)/;
+const WIRING =
+  /^\s*(?:import\b|export\s+(?:\*|\{[^}]*\}|type\s+\{[^}]*\})\s+from\b|export\s+\*|from\s+\S+\s+import\b|package\s+\w+|__all__\s*=|["'`].*["'`];?$)/;
 
 export function findPlaceholderFile(file: SourceFile, isNewFile: boolean): Annotation[] {
   if (!isNewFile) return [];
@@ -15,7 +16,11 @@ export function findPlaceholderFile(file: SourceFile, isNewFile: boolean): Annot
   const last = file.lines.length - (file.lines[file.lines.length - 1]?.code.trim() === "" ? 1 : 0);
   return [
     annotate(
-      file, 1, Math.max(1, last), "failure", "Placeholder file",
+      file,
+      1,
+      Math.max(1, last),
+      "failure",
+      "Placeholder file",
       `${code.length} line(s) of code under ${comments.length} line(s) of comments: this file describes work instead of doing it.`,
     ),
   ];

@@ -4,7 +4,8 @@ import { annotate, type SourceFile } from "./source-file.js";
 import type { Language } from "./source-lexer.js";
 import type { Annotation } from "./types.js";
 
-const COMMENT_MARKER = /\b(?:TODO|FIXME|XXX)\b|\b(?:[Tt]odo|[Ff]ixme)\s*[:(]|\b[Nn]ot (?:yet )?[Ii]mplemented\b|\b[Ii]mplement(?:ed)? later\b|\bNOT IMPLEMENTED\b/;
+const COMMENT_MARKER =
+  /\b(?:TODO|FIXME|XXX)\b|\b(?:[Tt]odo|[Ff]ixme)\s*[:(]|\b[Nn]ot (?:yet )?[Ii]mplemented\b|\b[Ii]mplement(?:ed)? later\b|\bNOT IMPLEMENTED\b/;
 const ISSUE_REFERENCE = /#\d+|\bissues\/\d+/;
 
 const STUB_CODE: Record<Language, RegExp> = {
@@ -47,8 +48,14 @@ export function findStubMarkers(file: SourceFile): Annotation[] {
       const tracked = ISSUE_REFERENCE.test(line.comment);
       found.push(
         annotate(
-          file, lineNo, lineNo, tracked ? "notice" : "failure", tracked ? "Tracked TODO" : "Unfinished-work marker",
-          tracked ? `"${marker[0]}" with an issue reference: tracked, not a stub.` : `"${marker[0]}" in a comment: finish the work or track it in an issue (TODO(#123)).`,
+          file,
+          lineNo,
+          lineNo,
+          tracked ? "notice" : "failure",
+          tracked ? "Tracked TODO" : "Unfinished-work marker",
+          tracked
+            ? `"${marker[0]}" with an issue reference: tracked, not a stub.`
+            : `"${marker[0]}" in a comment: finish the work or track it in an issue (TODO(#123)).`,
         ),
       );
     }
@@ -56,7 +63,16 @@ export function findStubMarkers(file: SourceFile): Annotation[] {
     // The match must start in code, not inside a string that happens to contain the words.
     if (stub && line.bare.slice(stub.index, stub.index + 3) === line.code.slice(stub.index, stub.index + 3)) {
       if (file.language === "python" && insideAbstractMethod(file, lineNo)) continue;
-      found.push(annotate(file, lineNo, lineNo, "failure", "Not implemented", `\`${stub[0].trim()}…\`: this code path is a stub.`));
+      found.push(
+        annotate(
+          file,
+          lineNo,
+          lineNo,
+          "failure",
+          "Not implemented",
+          `\`${stub[0].trim()}…\`: this code path is a stub.`,
+        ),
+      );
     }
   }
   return found;

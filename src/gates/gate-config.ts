@@ -2,7 +2,9 @@
 import type { LanesConfig } from "../config/index.js";
 import { GATE_NAMES, GateConfigSchema, type GateConfig } from "./types.js";
 
-export function gateConfigFrom(config: Pick<LanesConfig, "gates" | "branches" | "commit_cadence_minutes">): GateConfig {
+export function gateConfigFrom(
+  config: Pick<LanesConfig, "gates" | "branches" | "commit_cadence_minutes">,
+): GateConfig {
   const { gates } = config;
   return GateConfigSchema.parse({
     modes: Object.fromEntries(GATE_NAMES.map((gate) => [gate, gates[gate].mode])),

@@ -4,7 +4,11 @@ import { matchesAnyGlob } from "./glob.js";
 import { table } from "./markdown.js";
 import type { Annotation, ChangedFile, Gate, GateInput, GateResult } from "./types.js";
 
-const PLACEHOLDERS: Record<string, string> = { "{role}": "(?<role>[a-z][a-z_]*)", "{issue}": "(?<issue>\\d+)", "{slug}": "(?<slug>[a-z0-9][a-z0-9-]*)" };
+const PLACEHOLDERS: Record<string, string> = {
+  "{role}": "(?<role>[a-z][a-z_]*)",
+  "{issue}": "(?<issue>\\d+)",
+  "{slug}": "(?<slug>[a-z0-9][a-z0-9-]*)",
+};
 
 /** The branch pattern of lanes.yml (`lanes/{role}/{issue}-{slug}`) as a RegExp with named groups. */
 export function branchRegExp(pattern: string): RegExp {
@@ -22,15 +26,26 @@ interface Problem {
 
 const firstLine = (file: ChangedFile) => file.added[0]?.line ?? 1;
 
-export function laneResult(input: Pick<GateInput, "branch" | "prp" | "changes" | "otherLanes" | "config" | "stackedOn">): GateResult {
+export function laneResult(
+  input: Pick<GateInput, "branch" | "prp" | "changes" | "otherLanes" | "config" | "stackedOn">,
+): GateResult {
   const problems: Problem[] = [];
   const annotations: Annotation[] = [];
   const pattern = input.config.branchPattern;
   const groups = branchRegExp(pattern).exec(input.branch.replace(/^origin\//, ""))?.groups;
-  if (!groups) problems.push({ level: "failure", text: `Branch \`${input.branch}\` does not follow \`${pattern}\`.` });
+  if (!groups)
+    problems.push({ level: "failure", text: `Branch \`${input.branch}\` does not follow \`${pattern}\`.` });
   else {
-    if (input.prp.role && groups.role && groups.role !== input.prp.role) problems.push({ level: "failure", text: `Branch role \`${groups.role}\` differs from the PRP's role \`${input.prp.role}\`.` });
-    if (input.prp.id && /^\d+$/.test(input.prp.id) && groups.issue !== input.prp.id) problems.push({ level: "failure", text: `Branch issue \`${groups.issue}\` differs from the PRP's issue \`${input.prp.id}\`.` });
+    if (input.prp.role && groups.role && groups.role !== input.prp.role)
+      problems.push({
+        level: "failure",
+        text: `Branch role \`${groups.role}\` differs from the PRP's role \`${input.prp.role}\`.`,
+      });
+    if (input.prp.id && /^\d+$/.test(input.prp.id) && groups.issue !== input.prp.id)
+      problems.push({
+        level: "failure",
+        text: `Branch issue \`${groups.issue}\` differs from the PRP's issue \`${input.prp.id}\`.`,
+      });
   }
   const paths = input.prp.paths ?? [];
   const foreign = paths.length === 0 ? [] : input.changes.filter((file) => !matchesAnyGlob(file.path, paths));
@@ -39,7 +54,14 @@ export function laneResult(input: Pick<GateInput, "branch" | "prp" | "changes" |
   for (const file of foreign) {
     problems.push({ level, text: `\`${file.path}\` is outside the PRP's paths.` });
     const line = firstLine(file);
-    annotations.push({ path: file.path, startLine: line, endLine: line, level, title: "Outside the lane's paths", message: `The PRP owns ${paths.join(", ")}; this file is outside them.` });
+    annotations.push({
+      path: file.path,
+      startLine: line,
+      endLine: line,
+      level,
+      title: "Outside the lane's paths",
+      message: `The PRP owns ${paths.join(", ")}; this file is outside them.`,
+    });
   }
   const overlaps: string[][] = [];
   for (const file of input.changes) {
@@ -48,15 +70,33 @@ export function laneResult(input: Pick<GateInput, "branch" | "prp" | "changes" |
     overlaps.push([file.path, lanes.join(", ")]);
     problems.push({ level: "warning", text: `\`${file.path}\` is also changed by ${lanes.join(", ")}.` });
     const line = firstLine(file);
-    annotations.push({ path: file.path, startLine: line, endLine: line, level: "warning", title: "Also changed by another lane", message: `Also changed by ${lanes.join(", ")}: expect a conflict at integration.` });
+    annotations.push({
+      path: file.path,
+      startLine: line,
+      endLine: line,
+      level: "warning",
+      title: "Also changed by another lane",
+      message: `Also changed by ${lanes.join(", ")}: expect a conflict at integration.`,
+    });
   }
   const failures = problems.filter((p) => p.level === "failure");
   const conclusion = failures.length > 0 ? "failure" : problems.length > 0 ? "neutral" : "success";
-  const title = failures.length > 0 ? `${failures.length} lane problem(s)` : overlaps.length > 0 ? `${overlaps.length} file(s) overlap other lanes` : "Lane follows its PRP";
+  const title =
+    failures.length > 0
+      ? `${failures.length} lane problem(s)`
+      : overlaps.length > 0
+        ? `${overlaps.length} file(s) overlap other lanes`
+        : "Lane follows its PRP";
   const lines = [
     `Branch \`${input.branch}\`; PRP role \`${input.prp.role ?? "(none)"}\`; paths ${paths.length > 0 ? paths.map((p) => `\`${p}\``).join(", ") : "(any)"}.`,
-    ...(input.stackedOn && input.stackedOn.length > 0 ? [`Stacked on ${input.stackedOn.map((b) => `\`${b}\``).join(", ")}: only changes beyond them are checked.`] : []),
-    ...(problems.length > 0 ? ["", ...problems.map((p) => `- ${p.level === "failure" ? "❌" : "⚠️"} ${p.text}`)] : []),
+    ...(input.stackedOn && input.stackedOn.length > 0
+      ? [
+          `Stacked on ${input.stackedOn.map((b) => `\`${b}\``).join(", ")}: only changes beyond them are checked.`,
+        ]
+      : []),
+    ...(problems.length > 0
+      ? ["", ...problems.map((p) => `- ${p.level === "failure" ? "❌" : "⚠️"} ${p.text}`)]
+      : []),
     ...(overlaps.length > 0 ? ["", table(["file", "also changed by"], overlaps)] : []),
   ];
   return { conclusion, title, summary: lines.join("\n"), annotations };

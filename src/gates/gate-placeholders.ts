@@ -8,7 +8,9 @@ import { sourceFile } from "./source-file.js";
 import { languageOf } from "./source-lexer.js";
 import type { Annotation, Gate, GateInput, GateResult } from "./types.js";
 
-export async function findPlaceholders(input: GateInput): Promise<{ annotations: Annotation[]; scanned: number }> {
+export async function findPlaceholders(
+  input: GateInput,
+): Promise<{ annotations: Annotation[]; scanned: number }> {
   const annotations: Annotation[] = [];
   let scanned = 0;
   for (const change of input.changes) {
@@ -18,7 +20,12 @@ export async function findPlaceholders(input: GateInput): Promise<{ annotations:
     if (text === undefined) continue;
     scanned++;
     const file = sourceFile(change.path, language, text, new Set(change.added.map((a) => a.line)));
-    annotations.push(...findStubMarkers(file), ...findEmptyBodies(file), ...findEmptyTests(file), ...findPlaceholderFile(file, change.status === "added"));
+    annotations.push(
+      ...findStubMarkers(file),
+      ...findEmptyBodies(file),
+      ...findEmptyTests(file),
+      ...findPlaceholderFile(file, change.status === "added"),
+    );
   }
   annotations.sort((a, b) => a.path.localeCompare(b.path) || a.startLine - b.startLine);
   return { annotations, scanned };
@@ -26,19 +33,37 @@ export async function findPlaceholders(input: GateInput): Promise<{ annotations:
 
 export function placeholdersResult(annotations: Annotation[], scanned: number): GateResult {
   const failures = annotations.filter((a) => a.level === "failure");
-  const { rows, note } = capped(annotations, 50, (a) => [`${a.path}:${a.startLine}`, a.title ?? "", a.message]);
+  const { rows, note } = capped(annotations, 50, (a) => [
+    `${a.path}:${a.startLine}`,
+    a.title ?? "",
+    a.message,
+  ]);
   const body = annotations.length === 0 ? "" : `\n\n${table(["where", "finding", "detail"], rows)}${note}`;
   const scannedLine = `Scanned the added lines of ${plural(scanned, "source file")} (TS/JS, Python, Go, Rust).`;
   if (failures.length === 0) {
-    return { conclusion: "success", title: annotations.length === 0 ? "No placeholders" : `No placeholders (${plural(annotations.length, "note")})`, summary: `${scannedLine}${body}`, annotations };
+    return {
+      conclusion: "success",
+      title:
+        annotations.length === 0
+          ? "No placeholders"
+          : `No placeholders (${plural(annotations.length, "note")})`,
+      summary: `${scannedLine}${body}`,
+      annotations,
+    };
   }
-  return { conclusion: "failure", title: `${plural(failures.length, "placeholder")} found`, summary: `${scannedLine}${body}`, annotations };
+  return {
+    conclusion: "failure",
+    title: `${plural(failures.length, "placeholder")} found`,
+    summary: `${scannedLine}${body}`,
+    annotations,
+  };
 }
 
 export const placeholdersGate: Gate = {
   name: "placeholders",
   defaultMode: "required",
-  description: "TODO/FIXME/not-implemented markers, empty bodies, placeholder files and tests without assertions",
+  description:
+    "TODO/FIXME/not-implemented markers, empty bodies, placeholder files and tests without assertions",
   async run(input) {
     const { annotations, scanned } = await findPlaceholders(input);
     return placeholdersResult(annotations, scanned);

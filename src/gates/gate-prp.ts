@@ -12,16 +12,21 @@ export interface Evidence {
   evidence: string[];
 }
 
-const TEST_PATH = /(?:^|\/)(?:test|tests|__tests__|spec)\/|[._](?:test|spec)\.\w+$|(?:^|\/)test_[^/]*\.py$|_test\.(?:go|py)$/;
+const TEST_PATH =
+  /(?:^|\/)(?:test|tests|__tests__|spec)\/|[._](?:test|spec)\.\w+$|(?:^|\/)test_[^/]*\.py$|_test\.(?:go|py)$/;
 
 function checkedInBody(prBody: string | undefined): Set<string> {
   const checked = new Set<string>();
-  for (const match of (prBody ?? "").matchAll(/^\s*[-*]\s+\[[xX]\]\s+(.+?)\s*$/gm)) checked.add(words(match[1] as string).join(" "));
+  for (const match of (prBody ?? "").matchAll(/^\s*[-*]\s+\[[xX]\]\s+(.+?)\s*$/gm))
+    checked.add(words(match[1] as string).join(" "));
   return checked;
 }
 
 /** The lines of one file that carry the most criterion keywords, and how many distinct keywords the file carries. */
-function matchFile(file: ChangedFile, wanted: ReadonlySet<string>): { found: Set<string>; lines: { line: number; hits: number }[] } {
+function matchFile(
+  file: ChangedFile,
+  wanted: ReadonlySet<string>,
+): { found: Set<string>; lines: { line: number; hits: number }[] } {
   const found = new Set<string>();
   const lines: { line: number; hits: number }[] = [];
   for (const added of file.added) {
@@ -37,7 +42,8 @@ export function mapCriteria(input: Pick<GateInput, "prp" | "changes" | "prBody">
   const checked = checkedInBody(input.prBody);
   return input.prp.criteria.map(({ text }) => {
     const kws = keywords(text);
-    if (checked.has(words(text).join(" "))) return { criterion: text, keywords: kws, covered: true, evidence: ["checked in the PR body"] };
+    if (checked.has(words(text).join(" ")))
+      return { criterion: text, keywords: kws, covered: true, evidence: ["checked in the PR body"] };
     const wanted = new Set(kws);
     const needed = Math.max(1, Math.ceil(kws.length / 2));
     const matches = input.changes
@@ -45,7 +51,11 @@ export function mapCriteria(input: Pick<GateInput, "prp" | "changes" | "prBody">
       .map((file) => ({ file, ...matchFile(file, wanted) }))
       .filter((m) => m.found.size >= needed && m.lines.length > 0)
       // Tests first: a test that names the behaviour is the strongest evidence.
-      .sort((a, b) => Number(TEST_PATH.test(b.file.path)) - Number(TEST_PATH.test(a.file.path)) || b.found.size - a.found.size);
+      .sort(
+        (a, b) =>
+          Number(TEST_PATH.test(b.file.path)) - Number(TEST_PATH.test(a.file.path)) ||
+          b.found.size - a.found.size,
+      );
     const evidence = matches.slice(0, 3).map((m) => `${m.file.path}:${m.lines[0]?.line}`);
     return { criterion: text, keywords: kws, covered: kws.length > 0 && evidence.length > 0, evidence };
   });
@@ -53,12 +63,21 @@ export function mapCriteria(input: Pick<GateInput, "prp" | "changes" | "prBody">
 
 export function prpResult(mapped: Evidence[], threshold: number): GateResult {
   if (mapped.length === 0) {
-    return { conclusion: "neutral", title: "No success criteria", summary: "The PRP lists no success criteria, so there is nothing to map.", annotations: [] };
+    return {
+      conclusion: "neutral",
+      title: "No success criteria",
+      summary: "The PRP lists no success criteria, so there is nothing to map.",
+      annotations: [],
+    };
   }
   const covered = mapped.filter((m) => m.covered).length;
   const coverage = covered / mapped.length;
   const pct = (n: number) => `${Math.round(n * 100)} %`;
-  const rows = mapped.map((m) => [m.covered ? "✅" : "❌", m.criterion, m.evidence.length > 0 ? m.evidence.join(", ") : "no evidence"]);
+  const rows = mapped.map((m) => [
+    m.covered ? "✅" : "❌",
+    m.criterion,
+    m.evidence.length > 0 ? m.evidence.join(", ") : "no evidence",
+  ]);
   const pass = coverage >= threshold;
   return {
     conclusion: pass ? "success" : "failure",
@@ -70,12 +89,20 @@ export function prpResult(mapped: Evidence[], threshold: number): GateResult {
 
 /** A PRP that is not linked leaves nothing to judge (neutral); one that does not parse is the lane's to fix (failure). */
 export function prpProblemResult(problem: PrpProblem): GateResult {
-  return { conclusion: problem.kind === "invalid" ? "failure" : "neutral", title: problem.title, summary: problem.summary, annotations: [] };
+  return {
+    conclusion: problem.kind === "invalid" ? "failure" : "neutral",
+    title: problem.title,
+    summary: problem.summary,
+    annotations: [],
+  };
 }
 
 export const prpGate: Gate = {
   name: "prp",
   defaultMode: "required",
   description: "success criteria mapped to evidence in the lane's code, tests or PR body",
-  run: async (input) => (input.prpProblem ? prpProblemResult(input.prpProblem) : prpResult(mapCriteria(input), input.config.prpCoverage)),
+  run: async (input) =>
+    input.prpProblem
+      ? prpProblemResult(input.prpProblem)
+      : prpResult(mapCriteria(input), input.config.prpCoverage),
 };

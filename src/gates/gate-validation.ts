@@ -14,23 +14,44 @@ export function outputTail(output: string, lines = TAIL_LINES): string {
   return clean.split("\n").slice(-lines).join("\n");
 }
 
-const outcome = (r: CommandResult) => (r.timedOut ? "⏱️ timed out" : r.exitCode === 0 ? "✅ passed" : r.exitCode === null ? `❌ killed (${r.signal ?? "error"})` : `❌ exit ${r.exitCode}`);
+const outcome = (r: CommandResult) =>
+  r.timedOut
+    ? "⏱️ timed out"
+    : r.exitCode === 0
+      ? "✅ passed"
+      : r.exitCode === null
+        ? `❌ killed (${r.signal ?? "error"})`
+        : `❌ exit ${r.exitCode}`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 export function validationResult(results: readonly CommandResult[], timeoutMinutes: number): GateResult {
-  if (results.length === 0) return { conclusion: "neutral", title: "No validation commands", summary: "The PRP lists no validation commands.", annotations: [] };
+  if (results.length === 0)
+    return {
+      conclusion: "neutral",
+      title: "No validation commands",
+      summary: "The PRP lists no validation commands.",
+      annotations: [],
+    };
   const failed = results.filter((r) => r.timedOut || r.exitCode !== 0);
-  const sections = results.map((r) => `### \`${r.command}\` — ${outcome(r)}\n\n${fence(outputTail(r.output) || "(no output)")}`);
+  const sections = results.map(
+    (r) => `### \`${r.command}\` — ${outcome(r)}\n\n${fence(outputTail(r.output) || "(no output)")}`,
+  );
   const summary = [
     `Ran ${results.length} command(s) in the lane's worktree (timeout ${timeoutMinutes} min each).`,
     "",
-    table(["command", "result", "duration"], results.map((r) => [`\`${r.command}\``, outcome(r), seconds(r.durationMs)])),
+    table(
+      ["command", "result", "duration"],
+      results.map((r) => [`\`${r.command}\``, outcome(r), seconds(r.durationMs)]),
+    ),
     "",
     sections.join("\n\n"),
   ].join("\n");
   return {
     conclusion: failed.length > 0 ? "failure" : "success",
-    title: failed.length > 0 ? `${failed.length} of ${results.length} validation command(s) failed` : `${results.length} validation command(s) passed`,
+    title:
+      failed.length > 0
+        ? `${failed.length} of ${results.length} validation command(s) failed`
+        : `${results.length} validation command(s) passed`,
     summary,
     annotations: [],
   };
@@ -42,15 +63,34 @@ export const validationGate: Gate = {
   description: "the PRP's validation commands, run in the lane's worktree with timeouts",
   async run(input) {
     if (input.prpProblem) {
-      const why = input.prpProblem.kind === "invalid" ? "The PRP does not parse (see lanes/prp), so its validation commands are unknown." : input.prpProblem.summary;
-      return { conclusion: "neutral", title: "No PRP to take validation commands from", summary: why, annotations: [] };
+      const why =
+        input.prpProblem.kind === "invalid"
+          ? "The PRP does not parse (see lanes/prp), so its validation commands are unknown."
+          : input.prpProblem.summary;
+      return {
+        conclusion: "neutral",
+        title: "No PRP to take validation commands from",
+        summary: why,
+        annotations: [],
+      };
     }
     if (input.validationWithheld) {
-      return { conclusion: "neutral", title: "Validation commands not run: the PRP is not approved", summary: input.validationWithheld, annotations: [] };
+      return {
+        conclusion: "neutral",
+        title: "Validation commands not run: the PRP is not approved",
+        summary: input.validationWithheld,
+        annotations: [],
+      };
     }
     const commands = input.prp.validation ?? [];
     if (commands.length > 0 && !input.worktree) {
-      return { conclusion: "failure", title: "No worktree to validate in", summary: "lanes/validation needs the lane's worktree; run it on the runner or with `lanes gate validation --dir D`.", annotations: [] };
+      return {
+        conclusion: "failure",
+        title: "No worktree to validate in",
+        summary:
+          "lanes/validation needs the lane's worktree; run it on the runner or with `lanes gate validation --dir D`.",
+        annotations: [],
+      };
     }
     const minutes = input.config.validationTimeoutMinutes;
     const results = await runCommands(commands, { cwd: input.worktree ?? ".", timeoutMs: minutes * 60_000 });

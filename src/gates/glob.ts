@@ -34,5 +34,9 @@ export function globToRegExp(glob: string): RegExp {
 
 /** True when the path matches one of the globs; a glob without wildcards also matches what is below it. */
 export function matchesAnyGlob(path: string, globs: readonly string[]): boolean {
-  return globs.some((glob) => globToRegExp(glob).test(path) || (!/[*?{]/.test(glob) && path.startsWith(`${glob.replace(/\/$/, "")}/`)));
+  return globs.some(
+    (glob) =>
+      globToRegExp(glob).test(path) ||
+      (!/[*?{]/.test(glob) && path.startsWith(`${glob.replace(/\/$/, "")}/`)),
+  );
 }

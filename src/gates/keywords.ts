@@ -2,9 +2,11 @@
 // crudely stemmed ("limiting", "limited", "limits" → "limit"), stop words dropped.
 
 const STOP = new Set(
-  ("the and for with that this are is be was were when each per all any not from into after before should must can will " +
+  (
+    "the and for with that this are is be was were when each per all any not from into after before should must can will " +
     "has have had its it an a of to in on or by as at if then than so such only also which who what when where how there " +
-    "their them they our we you your one two new use used using via add make sure work works correctly properly").split(" "),
+    "their them they our we you your one two new use used using via add make sure work works correctly properly"
+  ).split(" "),
 );
 
 export function stem(word: string): string {

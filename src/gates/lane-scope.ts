@@ -2,7 +2,15 @@
 // branches contains their commits, so its own changes are measured from a virtual base (the base merged
 // with the lanes it contains), and only lanes that are neither its dependencies nor stacked on it,
 // compared by their own changes too, count as overlapping.
-import { changedFiles, changedFilesFrom, commitLog, diffChanges, diffChangesFrom, laneBranchTips, virtualBase } from "../git/index.js";
+import {
+  changedFiles,
+  changedFilesFrom,
+  commitLog,
+  diffChanges,
+  diffChangesFrom,
+  laneBranchTips,
+  virtualBase,
+} from "../git/index.js";
 import type { DiffChange, LaneTip, LogCommit } from "../git/index.js";
 
 export interface LaneScope {
@@ -20,7 +28,9 @@ const isIntegration = (branch: string): boolean => laneName(branch).startsWith("
 /** Lane tips that `tip` contains, other than the lane named `branch` itself (and its remote copy). */
 async function containedTips(cwd: string, branch: string, tip: string): Promise<LaneTip[]> {
   const merged = await laneBranchTips(cwd, { merged: tip });
-  return merged.filter((l) => l.commit !== tip && laneName(l.branch) !== laneName(branch) && !isIntegration(l.branch));
+  return merged.filter(
+    (l) => l.commit !== tip && laneName(l.branch) !== laneName(branch) && !isIntegration(l.branch),
+  );
 }
 
 /** One entry per lane: the local branch when there is one, else its remote-tracking copy. */
@@ -28,7 +38,8 @@ function onePerLane(tips: readonly LaneTip[]): LaneTip[] {
   const byName = new Map<string, LaneTip>();
   for (const tip of tips) {
     const seen = byName.get(laneName(tip.branch));
-    if (!seen || (seen.branch.startsWith("origin/") && !tip.branch.startsWith("origin/"))) byName.set(laneName(tip.branch), tip);
+    if (!seen || (seen.branch.startsWith("origin/") && !tip.branch.startsWith("origin/")))
+      byName.set(laneName(tip.branch), tip);
   }
   return [...byName.values()];
 }
@@ -36,8 +47,15 @@ function onePerLane(tips: readonly LaneTip[]): LaneTip[] {
 /** The files a lane changes itself: from its virtual base, or from the base when nothing stacks under it. */
 async function ownFiles(cwd: string, base: string, lane: LaneTip): Promise<string[]> {
   const contained = await containedTips(cwd, lane.branch, lane.commit);
-  const start = await virtualBase({ dir: cwd }, base, lane.commit, contained.map((l) => l.commit));
-  return start.kind === "merged" ? changedFilesFrom({ dir: cwd }, start.tree, lane.commit) : changedFiles({ dir: cwd }, base, lane.commit);
+  const start = await virtualBase(
+    { dir: cwd },
+    base,
+    lane.commit,
+    contained.map((l) => l.commit),
+  );
+  return start.kind === "merged"
+    ? changedFilesFrom({ dir: cwd }, start.tree, lane.commit)
+    : changedFiles({ dir: cwd }, base, lane.commit);
 }
 
 /**
@@ -56,15 +74,27 @@ export async function laneScope(cwd: string, base: string, head: string, branch:
     laneBranchTips(cwd, { contains: head }),
   ]);
   const related = new Set([...contained, ...containing].map((l) => l.branch));
-  const start = await virtualBase({ dir: cwd }, base, head, contained.map((l) => l.commit));
+  const start = await virtualBase(
+    { dir: cwd },
+    base,
+    head,
+    contained.map((l) => l.commit),
+  );
   const [changes, logged] = await Promise.all([
     start.kind === "merged" ? diffChangesFrom(cwd, start.tree, head) : diffChanges(cwd, base, head),
-    commitLog(cwd, base, head, contained.map((l) => l.commit)),
+    commitLog(
+      cwd,
+      base,
+      head,
+      contained.map((l) => l.commit),
+    ),
   ]);
-  const others = onePerLane(all.filter((l) => laneName(l.branch) !== laneName(branch) && !isIntegration(l.branch))).filter(
-    (l) => !related.has(l.branch),
+  const others = onePerLane(
+    all.filter((l) => laneName(l.branch) !== laneName(branch) && !isIntegration(l.branch)),
+  ).filter((l) => !related.has(l.branch));
+  const otherLanes = await Promise.all(
+    others.map(async (l) => ({ branch: l.branch, files: await ownFiles(cwd, base, l) })),
   );
-  const otherLanes = await Promise.all(others.map(async (l) => ({ branch: l.branch, files: await ownFiles(cwd, base, l) })));
   return {
     changes,
     commits: contained.length > 0 ? withoutForeignMerges(logged) : logged,

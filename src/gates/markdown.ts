@@ -16,9 +16,16 @@ export function fence(content: string, info = ""): string {
   return `${ticks}${info}\n${content}\n${ticks}`;
 }
 
-export function capped<T>(items: readonly T[], max: number, render: (item: T) => string[]): { rows: string[][]; note: string } {
+export function capped<T>(
+  items: readonly T[],
+  max: number,
+  render: (item: T) => string[],
+): { rows: string[][]; note: string } {
   const rows = items.slice(0, max).map(render);
-  return { rows, note: items.length > max ? `\n\n…and ${items.length - max} more (see the annotations).` : "" };
+  return {
+    rows,
+    note: items.length > max ? `\n\n…and ${items.length - max} more (see the annotations).` : "",
+  };
 }
 
 export function plural(n: number, word: string): string {

@@ -42,21 +42,36 @@ async function withheldReason(port: PrContextPort, repo: RepoRef, issue: Issue):
   return `The PRP in #${issue.number} was written by @${issue.author}, who has ${level} access: its validation commands run only once a maintainer approves it (\`/lanes approve\`).`;
 }
 
-const HOW_TO_LINK = "Link the PRP issue by writing `Closes #<issue>` in the PR body, or name the branch `lanes/<role>/<issue>-<slug>`.";
+const HOW_TO_LINK =
+  "Link the PRP issue by writing `Closes #<issue>` in the PR body, or name the branch `lanes/<role>/<issue>-<slug>`.";
 
 function missing(pr: number, why: string): PrpProblem {
-  return { kind: "missing", title: "No PRP linked to the PR", summary: `PR #${pr}: ${why}\n\n${HOW_TO_LINK}` };
+  return {
+    kind: "missing",
+    title: "No PRP linked to the PR",
+    summary: `PR #${pr}: ${why}\n\n${HOW_TO_LINK}`,
+  };
 }
 
 /** The PRP issue: the closing reference that matches the branch, else the first one, else the branch's issue. */
 function prpIssueNumber(pull: PullRequest, repo: RepoRef, branchPattern: string): PrContext["issue"] {
   const closing = closingIssueNumbers(pull.body, repo);
   const fromBranch = Number(branchRegExp(branchPattern).exec(pull.head.ref)?.groups?.issue ?? Number.NaN);
-  if (closing.length > 0) return { number: closing.includes(fromBranch) ? fromBranch : (closing[0] as number), via: "closing keyword" };
-  return Number.isSafeInteger(fromBranch) && fromBranch > 0 ? { number: fromBranch, via: "branch name" } : undefined;
+  if (closing.length > 0)
+    return {
+      number: closing.includes(fromBranch) ? fromBranch : (closing[0] as number),
+      via: "closing keyword",
+    };
+  return Number.isSafeInteger(fromBranch) && fromBranch > 0
+    ? { number: fromBranch, via: "branch name" }
+    : undefined;
 }
 
-async function issueOrUndefined(port: PrContextPort, repo: RepoRef, number: number): Promise<Issue | undefined> {
+async function issueOrUndefined(
+  port: PrContextPort,
+  repo: RepoRef,
+  number: number,
+): Promise<Issue | undefined> {
   try {
     return await port.getIssue(repo, number);
   } catch (error) {
@@ -66,13 +81,20 @@ async function issueOrUndefined(port: PrContextPort, repo: RepoRef, number: numb
 }
 
 /** The PRP's dependencies whose issues are closed; backlog ids and missing issues count as not merged. */
-export async function mergedDependencies(port: PrContextPort, repo: RepoRef, dependsOn: readonly string[]): Promise<Set<string>> {
+export async function mergedDependencies(
+  port: PrContextPort,
+  repo: RepoRef,
+  dependsOn: readonly string[],
+): Promise<Set<string>> {
   const numbered = [...new Set(dependsOn)].filter((d) => /^\d+$/.test(d));
   const issues = await Promise.all(numbered.map((d) => issueOrUndefined(port, repo, Number(d))));
   return new Set(numbered.filter((_, i) => issues[i]?.state === "closed"));
 }
 
-function invalid(issue: Issue, errors: readonly { field: string; line: number; message: string }[]): PrpProblem {
+function invalid(
+  issue: Issue,
+  errors: readonly { field: string; line: number; message: string }[],
+): PrpProblem {
   const lines = errors.map((e) => `- line ${e.line}: \`${e.field}\`: ${e.message}`);
   return {
     kind: "invalid",
@@ -81,26 +103,53 @@ function invalid(issue: Issue, errors: readonly { field: string; line: number; m
   };
 }
 
-export async function resolvePrContext(port: PrContextPort, repo: RepoRef, pr: number, options: { branchPattern: string }): Promise<PrContext> {
+export async function resolvePrContext(
+  port: PrContextPort,
+  repo: RepoRef,
+  pr: number,
+  options: { branchPattern: string },
+): Promise<PrContext> {
   const pull = await port.getPull(repo, pr);
   const base = { pull, prBody: pull.body ?? "", mergedPrpIds: new Set<string>() };
   const link = prpIssueNumber(pull, repo, options.branchPattern);
-  if (!link) return { ...base, prp: { title: pull.title, criteria: [] }, prpProblem: missing(pr, "no `Closes #<issue>` in the body and the branch name names no issue.") };
+  if (!link)
+    return {
+      ...base,
+      prp: { title: pull.title, criteria: [] },
+      prpProblem: missing(pr, "no `Closes #<issue>` in the body and the branch name names no issue."),
+    };
   const issue = await issueOrUndefined(port, repo, link.number);
   const id = String(link.number);
   if (!issue || issue.isPullRequest) {
-    const why = issue ? `#${id} (found by ${link.via}) is a pull request, not a PRP issue.` : `issue #${id} (found by ${link.via}) does not exist.`;
-    return { ...base, issue: link, prp: { id, title: pull.title, criteria: [] }, prpProblem: missing(pr, why) };
+    const why = issue
+      ? `#${id} (found by ${link.via}) is a pull request, not a PRP issue.`
+      : `issue #${id} (found by ${link.via}) does not exist.`;
+    return {
+      ...base,
+      issue: link,
+      prp: { id, title: pull.title, criteria: [] },
+      prpProblem: missing(pr, why),
+    };
   }
   const parsed = parsePrp(issue.body ?? "", { issueTitle: issue.title, file: `#${id}` });
   if (!parsed.ok || !parsed.prp) {
-    const errors = parsed.errors.length > 0 ? parsed.errors : [{ field: "prp", line: 1, message: "no PRP in the issue body" }];
-    return { ...base, issue: link, prp: { id, title: issue.title, criteria: [] }, prpProblem: invalid(issue, errors) };
+    const errors =
+      parsed.errors.length > 0
+        ? parsed.errors
+        : [{ field: "prp", line: 1, message: "no PRP in the issue body" }];
+    return {
+      ...base,
+      issue: link,
+      prp: { id, title: issue.title, criteria: [] },
+      prpProblem: invalid(issue, errors),
+    };
   }
   const prp: GatePrp = { ...parsed.prp, id };
   const withheld = (prp.validation ?? []).length > 0 ? await withheldReason(port, repo, issue) : undefined;
   return {
-    ...base, issue: link, prp: withheld ? { ...prp, validation: [] } : prp,
+    ...base,
+    issue: link,
+    prp: withheld ? { ...prp, validation: [] } : prp,
     mergedPrpIds: await mergedDependencies(port, repo, prp.dependsOn ?? []),
     ...(withheld ? { validationWithheld: withheld } : {}),
   };

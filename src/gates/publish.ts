@@ -13,7 +13,11 @@ export type CheckRunsPort = Pick<GitHubPort, "createCheckRun" | "updateCheckRun"
 /** GitHub rejects a check-run summary longer than this. */
 export const MAX_SUMMARY = 65_535;
 
-export const RERUN_ACTION: CheckAction = { label: "Re-run", description: "Run this gate again on the same commit", identifier: "rerun" };
+export const RERUN_ACTION: CheckAction = {
+  label: "Re-run",
+  description: "Run this gate again on the same commit",
+  identifier: "rerun",
+};
 
 export interface PublishTarget {
   owner: string;
@@ -36,7 +40,12 @@ function fitSummary(summary: string): string {
 }
 
 function crashed(error: unknown): GateResult {
-  return { conclusion: "failure", title: "The gate could not run", summary: `The gate stopped with an error:\n\n> ${errorMessage(error).replace(/\n/g, "\n> ")}`, annotations: [] };
+  return {
+    conclusion: "failure",
+    title: "The gate could not run",
+    summary: `The gate stopped with an error:\n\n> ${errorMessage(error).replace(/\n/g, "\n> ")}`,
+    annotations: [],
+  };
 }
 
 export interface PublishOptions {
@@ -54,11 +63,20 @@ export async function publishGate(options: PublishOptions): Promise<PublishedGat
   const mode = gateMode(gate, options.config);
   if (mode === "off") return undefined;
   const repo = { owner: target.owner, repo: target.repo };
-  const { id } = await port.createCheckRun(repo, { name: checkRunName(gate), headSha: target.headSha, status: "in_progress" });
+  const { id } = await port.createCheckRun(repo, {
+    name: checkRunName(gate),
+    headSha: target.headSha,
+    status: "in_progress",
+  });
   let result: GateResult;
   try {
     const run = await runGate(gate, await options.input());
-    result = run?.result ?? { conclusion: "neutral", title: "Gate is off", summary: "This gate is off in lanes.yml.", annotations: [] };
+    result = run?.result ?? {
+      conclusion: "neutral",
+      title: "Gate is off",
+      summary: "This gate is off in lanes.yml.",
+      annotations: [],
+    };
   } catch (error) {
     options.log?.error({ gate, err: error }, "gate failed to run");
     result = crashed(error);
@@ -69,6 +87,9 @@ export async function publishGate(options: PublishOptions): Promise<PublishedGat
     output: { title: result.title, summary: fitSummary(result.summary), annotations: result.annotations },
     actions: [RERUN_ACTION],
   });
-  options.log?.info({ gate, checkRunId: id, conclusion: result.conclusion, annotations: result.annotations.length }, "gate published");
+  options.log?.info(
+    { gate, checkRunId: id, conclusion: result.conclusion, annotations: result.annotations.length },
+    "gate published",
+  );
   return { gate, mode, checkRunId: id, result };
 }

@@ -6,7 +6,15 @@ import { laneGate } from "./gate-lane.js";
 import { placeholdersGate } from "./gate-placeholders.js";
 import { prpGate } from "./gate-prp.js";
 import { validationGate } from "./gate-validation.js";
-import { GATE_NAMES, type Gate, type GateConfig, type GateInput, type GateMode, type GateName, type GateResult } from "./types.js";
+import {
+  GATE_NAMES,
+  type Gate,
+  type GateConfig,
+  type GateInput,
+  type GateMode,
+  type GateName,
+  type GateResult,
+} from "./types.js";
 
 export const gates: Record<GateName, Gate> = {
   prp: prpGate,

@@ -26,7 +26,9 @@ export interface RerunRequest {
 /** The gate to re-run, or undefined when the event is not a re-run of a lanes gate. Throws on a malformed payload. */
 export function rerunRequestFrom(payload: unknown): RerunRequest | undefined {
   const event = CheckRunEventSchema.parse(payload);
-  const wanted = event.action === "rerequested" || (event.action === "requested_action" && event.requested_action?.identifier === RERUN_ACTION.identifier);
+  const wanted =
+    event.action === "rerequested" ||
+    (event.action === "requested_action" && event.requested_action?.identifier === RERUN_ACTION.identifier);
   const gate = gateFromCheckRunName(event.check_run.name);
   if (!wanted || !gate) return undefined;
   return {
@@ -40,7 +42,10 @@ export function rerunRequestFrom(payload: unknown): RerunRequest | undefined {
 }
 
 /** Handles a check_run webhook: re-runs the named gate through `rerun`; resolves to what it re-ran. */
-export async function handleCheckRunEvent(payload: unknown, rerun: (request: RerunRequest) => Promise<void>): Promise<RerunRequest | undefined> {
+export async function handleCheckRunEvent(
+  payload: unknown,
+  rerun: (request: RerunRequest) => Promise<void>,
+): Promise<RerunRequest | undefined> {
   const request = rerunRequestFrom(payload);
   if (request) await rerun(request);
   return request;

@@ -32,14 +32,26 @@ const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|API_KEY|CREDENTIAL/i;
 const CREDENTIAL_URL = /:\/\/[^/\s]*:[^@/\s]*@/;
 
 export function withoutSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name, value]) => !SECRET_NAME.test(name) && !CREDENTIAL_URL.test(value ?? "")));
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      ([name, value]) => !SECRET_NAME.test(name) && !CREDENTIAL_URL.test(value ?? ""),
+    ),
+  );
 }
 
-export function runCommand(command: string, options: { cwd: string; timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<CommandResult> {
+export function runCommand(
+  command: string,
+  options: { cwd: string; timeoutMs: number; env?: NodeJS.ProcessEnv },
+): Promise<CommandResult> {
   const started = performance.now();
   return new Promise((resolve) => {
     const env = withoutSecrets(options.env ?? process.env);
-    const child = spawn("sh", ["-c", command], { cwd: options.cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("sh", ["-c", command], {
+      cwd: options.cwd,
+      env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     let timedOut = false;
     const collect = (chunk: Buffer) => {
@@ -57,7 +69,14 @@ export function runCommand(command: string, options: { cwd: string; timeoutMs: n
       clearTimeout(timer);
       // Whatever the command left running in its group goes with it.
       killGroup(child.pid, "SIGKILL");
-      resolve({ command, exitCode, signal, timedOut, durationMs: performance.now() - started, output: (output + extra).slice(-MAX_OUTPUT) });
+      resolve({
+        command,
+        exitCode,
+        signal,
+        timedOut,
+        durationMs: performance.now() - started,
+        output: (output + extra).slice(-MAX_OUTPUT),
+      });
     };
     child.on("error", (error) => finish(null, null, `\n${error.message}`));
     child.on("close", (code, signal) => finish(code, signal));
@@ -65,7 +84,10 @@ export function runCommand(command: string, options: { cwd: string; timeoutMs: n
 }
 
 /** Runs the commands one after another; a failure does not stop the rest, so the summary shows them all. */
-export async function runCommands(commands: readonly string[], options: { cwd: string; timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<CommandResult[]> {
+export async function runCommands(
+  commands: readonly string[],
+  options: { cwd: string; timeoutMs: number; env?: NodeJS.ProcessEnv },
+): Promise<CommandResult[]> {
   const results: CommandResult[] = [];
   for (const command of commands) results.push(await runCommand(command, options));
   return results;

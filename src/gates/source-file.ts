@@ -15,7 +15,12 @@ export interface SourceFile {
   closing(open: number): number | undefined;
 }
 
-export function sourceFile(path: string, language: Language, text: string, added: ReadonlySet<number>): SourceFile {
+export function sourceFile(
+  path: string,
+  language: Language,
+  text: string,
+  added: ReadonlySet<number>,
+): SourceFile {
   const lines = lexSource(text, language);
   const bare = lines.map((l) => l.bare).join("\n");
   const starts: number[] = [0];
@@ -53,7 +58,14 @@ export function hasCode(line: LexedLine): boolean {
   return line.bare.replaceAll(COMMENT_MARK, "").trim().length > 0;
 }
 
-export function annotate(file: SourceFile, start: number, end: number, level: AnnotationLevel, title: string, message: string): Annotation {
+export function annotate(
+  file: SourceFile,
+  start: number,
+  end: number,
+  level: AnnotationLevel,
+  title: string,
+  message: string,
+): Annotation {
   return { path: file.path, startLine: start, endLine: end, level, title, message };
 }
 

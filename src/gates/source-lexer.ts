@@ -16,8 +16,17 @@ export interface LexedLine {
 export const COMMENT_MARK = "\u0001";
 
 const EXTENSIONS: Record<string, Language> = {
-  ts: "js", tsx: "js", mts: "js", cts: "js", js: "js", jsx: "js", mjs: "js", cjs: "js",
-  py: "python", go: "go", rs: "rust",
+  ts: "js",
+  tsx: "js",
+  mts: "js",
+  cts: "js",
+  js: "js",
+  jsx: "js",
+  mjs: "js",
+  cjs: "js",
+  py: "python",
+  go: "go",
+  rs: "rust",
 };
 
 export function languageOf(path: string): Language | undefined {
@@ -58,7 +67,13 @@ const REGEX_PRECEDERS = new Set([..."(,=:[!&|?{};+-*%<>~^"]);
 const REGEX_KEYWORDS = /(?:^|[^\w$])(?:return|typeof|case|throw|in|of|yield|await|void|delete)$/;
 
 /** Index just past a quoted string starting at `start` (quote char at start). */
-function endOfQuoted(text: string, start: number, quote: string, escapes: boolean, multiline: boolean): number {
+function endOfQuoted(
+  text: string,
+  start: number,
+  quote: string,
+  escapes: boolean,
+  multiline: boolean,
+): number {
   let i = start + quote.length;
   while (i < text.length) {
     if (escapes && text[i] === "\\") i += 2;
@@ -131,7 +146,12 @@ function lexJs(text: string, out: Emitter): void {
       out.push("`", "code");
       inTemplate = true;
       i++;
-    } else if (c === "/" && (lastSignificant === "" || REGEX_PRECEDERS.has(lastSignificant) || REGEX_KEYWORDS.test(out.code.slice(-40).trimEnd()))) {
+    } else if (
+      c === "/" &&
+      (lastSignificant === "" ||
+        REGEX_PRECEDERS.has(lastSignificant) ||
+        REGEX_KEYWORDS.test(out.code.slice(-40).trimEnd()))
+    ) {
       const stop = endOfRegex(text, i);
       if (stop === undefined) {
         out.push(c, "code");
@@ -225,5 +245,9 @@ export function lexSource(text: string, language: Language): LexedLine[] {
   const code = out.code.split("\n");
   const bare = out.bare.split("\n");
   const comment = out.comment.split("\n");
-  return code.map((line, index) => ({ code: line, bare: bare[index] ?? "", comment: (comment[index] ?? "").trim() }));
+  return code.map((line, index) => ({
+    code: line,
+    bare: bare[index] ?? "",
+    comment: (comment[index] ?? "").trim(),
+  }));
 }

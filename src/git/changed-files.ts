@@ -2,12 +2,31 @@
 import { gitIn, type GitRepo } from "./git-repo.js";
 
 export async function changedFiles(repo: GitRepo, base: string, branch: string): Promise<string[]> {
-  const { stdout } = await gitIn(repo, ["-c", "core.quotePath=false", "diff", "--name-only", "-z", "--no-renames", `${base}...${branch}`, "--"]);
+  const { stdout } = await gitIn(repo, [
+    "-c",
+    "core.quotePath=false",
+    "diff",
+    "--name-only",
+    "-z",
+    "--no-renames",
+    `${base}...${branch}`,
+    "--",
+  ]);
   return stdout.split("\0").filter((f) => f.length > 0);
 }
 
 /** The files that differ between a tree-ish (a commit or a bare tree id) and a branch. */
 export async function changedFilesFrom(repo: GitRepo, from: string, branch: string): Promise<string[]> {
-  const { stdout } = await gitIn(repo, ["-c", "core.quotePath=false", "diff", "--name-only", "-z", "--no-renames", from, branch, "--"]);
+  const { stdout } = await gitIn(repo, [
+    "-c",
+    "core.quotePath=false",
+    "diff",
+    "--name-only",
+    "-z",
+    "--no-renames",
+    from,
+    branch,
+    "--",
+  ]);
   return stdout.split("\0").filter((f) => f.length > 0);
 }

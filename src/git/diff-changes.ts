@@ -12,13 +12,20 @@ export interface DiffChange {
   added: { line: number; text: string }[];
 }
 
-const STATUS: Record<string, DiffStatus> = { A: "added", M: "modified", D: "deleted", R: "renamed", C: "copied", T: "type-changed" };
+const STATUS: Record<string, DiffStatus> = {
+  A: "added",
+  M: "modified",
+  D: "deleted",
+  R: "renamed",
+  C: "copied",
+  T: "type-changed",
+};
 
 /** Parses `git diff --name-status -z` output into (status, path, oldPath) entries. */
 function parseNameStatus(out: string): { status: DiffStatus; path: string; oldPath?: string }[] {
   const fields = out.split("\0");
   const entries: { status: DiffStatus; path: string; oldPath?: string }[] = [];
-  for (let i = 0; i + 1 < fields.length; ) {
+  for (let i = 0; i + 1 < fields.length;) {
     const letter = (fields[i] ?? "").charAt(0);
     const status = STATUS[letter] ?? "modified";
     if (letter === "R" || letter === "C") {

@@ -9,9 +9,12 @@ export class GitError extends LanesError {
     readonly stderr: string,
     readonly cwd: string,
   ) {
-    super(`git ${args.join(" ")} failed in ${cwd} (exit ${exitCode ?? "signal"}): ${stderr.trim() || "no output"}`, {
-      context: { args, exitCode, cwd },
-    });
+    super(
+      `git ${args.join(" ")} failed in ${cwd} (exit ${exitCode ?? "signal"}): ${stderr.trim() || "no output"}`,
+      {
+        context: { args, exitCode, cwd },
+      },
+    );
   }
 }
 

@@ -40,10 +40,15 @@ export function quotePath(path: string): string {
 /** `GIT_AUTHOR_IDENT` and `GIT_COMMITTER_IDENT` ("Name <email> seconds tz") from one `git var -l`. */
 export async function commitIdents(repo: GitRepo): Promise<{ author: string; committer: string }> {
   const { stdout } = await gitIn(repo, ["var", "-l"]);
-  const value = (name: string) => stdout.split("\n").find((l) => l.startsWith(`${name}=`))?.slice(name.length + 1);
+  const value = (name: string) =>
+    stdout
+      .split("\n")
+      .find((l) => l.startsWith(`${name}=`))
+      ?.slice(name.length + 1);
   const author = value("GIT_AUTHOR_IDENT");
   const committer = value("GIT_COMMITTER_IDENT");
-  if (!author || !committer) throw new GitError(["var", "-l"], 0, "no GIT_AUTHOR_IDENT/GIT_COMMITTER_IDENT in the output", repo.dir);
+  if (!author || !committer)
+    throw new GitError(["var", "-l"], 0, "no GIT_AUTHOR_IDENT/GIT_COMMITTER_IDENT in the output", repo.dir);
   return { author, committer };
 }
 
@@ -84,7 +89,10 @@ export async function openFastImportWriter(repo: GitRepo): Promise<FastImportWri
   );
   const send = (text: string, answers: number): Promise<string[]> => {
     if (failure) return Promise.reject(failure);
-    const lines = Array.from({ length: answers }, () => new Promise<string>((resolve, reject) => waiting.push({ resolve, reject })));
+    const lines = Array.from(
+      { length: answers },
+      () => new Promise<string>((resolve, reject) => waiting.push({ resolve, reject })),
+    );
     child.stdin.write(text);
     return Promise.all(lines);
   };
@@ -107,7 +115,9 @@ export async function openFastImportWriter(repo: GitRepo): Promise<FastImportWri
         `data ${Buffer.byteLength(body)}`,
         `${body}from ${commitish(first)}`,
         ...others.map((p) => `merge ${commitish(p)}`),
-        ...changes.map((c) => (c.status === "D" ? `D ${quotePath(c.path)}` : `M ${c.mode} ${c.object} ${quotePath(c.path)}`)),
+        ...changes.map((c) =>
+          c.status === "D" ? `D ${quotePath(c.path)}` : `M ${c.mode} ${c.object} ${quotePath(c.path)}`,
+        ),
         "",
         `get-mark :${mark}`,
         `ls :${mark} ""`,
@@ -115,7 +125,8 @@ export async function openFastImportWriter(repo: GitRepo): Promise<FastImportWri
       ];
       const [commit, listing] = await send(lines.join("\n"), 2);
       const tree = /^040000 tree ([0-9a-f]+)\t/.exec(listing ?? "")?.[1];
-      if (!commit || !tree) throw new GitError(args, null, `unexpected fast-import answer "${commit}" / "${listing}"`, repo.dir);
+      if (!commit || !tree)
+        throw new GitError(args, null, `unexpected fast-import answer "${commit}" / "${listing}"`, repo.dir);
       marks.set(commit, `:${mark}`);
       return { commit, tree };
     },

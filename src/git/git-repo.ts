@@ -10,7 +10,11 @@ export interface GitRepo {
 }
 
 /** Runs git in the repository with its runner and environment. */
-export function gitIn(repo: GitRepo, args: readonly string[], options: Omit<GitRunOptions, "cwd"> = {}): Promise<GitResult> {
+export function gitIn(
+  repo: GitRepo,
+  args: readonly string[],
+  options: Omit<GitRunOptions, "cwd"> = {},
+): Promise<GitResult> {
   const git = repo.git ?? runGit;
   return git(args, { ...options, cwd: repo.dir, env: { ...repo.env, ...options.env } });
 }

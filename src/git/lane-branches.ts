@@ -17,7 +17,10 @@ export interface LaneTip {
  * Lane branches with their commits, optionally only those reachable from a commit (`merged`: its
  * ancestors, itself included) or those that reach it (`contains`: its descendants, itself included).
  */
-export async function laneBranchTips(cwd: string, filter: { merged?: string; contains?: string } = {}): Promise<LaneTip[]> {
+export async function laneBranchTips(
+  cwd: string,
+  filter: { merged?: string; contains?: string } = {},
+): Promise<LaneTip[]> {
   const args = ["for-each-ref", "--format=%(refname:short) %(objectname)"];
   if (filter.merged !== undefined) args.push(`--merged=${filter.merged}`);
   if (filter.contains !== undefined) args.push(`--contains=${filter.contains}`);

@@ -14,7 +14,11 @@ async function hasIdentity(cwd: string, env?: NodeJS.ProcessEnv): Promise<boolea
 }
 
 /** Stages everything except Lanes' private files and commits; null when there was nothing to commit. */
-export async function commitLaneWork(worktree: string, message: string, env?: NodeJS.ProcessEnv): Promise<string | null> {
+export async function commitLaneWork(
+  worktree: string,
+  message: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<string | null> {
   const excludes = LANE_PRIVATE_PATHS.map((p) => `:(exclude)${p}`);
   await runGit(["add", "-A", "--", ".", ...excludes], { cwd: worktree, env });
   const staged = await runGit(["diff", "--cached", "--quiet"], { cwd: worktree, env, okExitCodes: [1] });
@@ -48,8 +52,17 @@ export async function commitsAhead(worktree: string, base: string): Promise<numb
  * Pushes the lane branch to a remote (creating or fast-forwarding it; never forced). Runs in the
  * repository, not the worktree, so a remote given as a relative path means what the user meant.
  */
-export async function pushLaneBranch(repo: string, remote: string, branch: string, env?: NodeJS.ProcessEnv): Promise<void> {
-  await runGit(["push", "-q", remote, `refs/heads/${branch}:refs/heads/${branch}`], { cwd: repo, env, timeoutMs: 120_000 });
+export async function pushLaneBranch(
+  repo: string,
+  remote: string,
+  branch: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<void> {
+  await runGit(["push", "-q", remote, `refs/heads/${branch}:refs/heads/${branch}`], {
+    cwd: repo,
+    env,
+    timeoutMs: 120_000,
+  });
 }
 
 /** Names of the repository's remotes. */
@@ -64,12 +77,22 @@ export type MergeBranchesResult = { ok: true } | { ok: false; conflicts: string[
  * Merges finished dependency lanes into a lane's worktree, so a dependent builds on their code
  * (stacked lanes). A conflict is aborted, leaving the worktree as it was, and reported.
  */
-export async function mergeBranchesInto(worktree: string, branches: readonly string[], env?: NodeJS.ProcessEnv): Promise<MergeBranchesResult> {
+export async function mergeBranchesInto(
+  worktree: string,
+  branches: readonly string[],
+  env?: NodeJS.ProcessEnv,
+): Promise<MergeBranchesResult> {
   if (branches.length === 0) return { ok: true };
   const identity = (await hasIdentity(worktree, env)) ? [] : FALLBACK_IDENTITY;
-  const merge = await runGit([...identity, "merge", "-q", "--no-edit", "--no-verify", ...branches], { cwd: worktree, env, okExitCodes: [1] });
+  const merge = await runGit([...identity, "merge", "-q", "--no-edit", "--no-verify", ...branches], {
+    cwd: worktree,
+    env,
+    okExitCodes: [1],
+  });
   if (merge.exitCode === 0) return { ok: true };
-  const conflicts = (await gitText(["diff", "--name-only", "--diff-filter=U"], { cwd: worktree, env })).split("\n").filter(Boolean);
+  const conflicts = (await gitText(["diff", "--name-only", "--diff-filter=U"], { cwd: worktree, env }))
+    .split("\n")
+    .filter(Boolean);
   await runGit(["merge", "--abort"], { cwd: worktree, env, okExitCodes: [128] });
   return { ok: false, conflicts };
 }

@@ -2,10 +2,16 @@
 // two lanes share history exactly when these sets intersect.
 import { gitIn, type GitRepo } from "./git-repo.js";
 
-export async function commitsBeyond(repo: GitRepo, base: string, tips: readonly string[]): Promise<Map<string, Set<string>>> {
+export async function commitsBeyond(
+  repo: GitRepo,
+  base: string,
+  tips: readonly string[],
+): Promise<Map<string, Set<string>>> {
   const result = new Map<string, Set<string>>();
   if (tips.length === 0) return result;
-  const { stdout } = await gitIn(repo, ["rev-list", "--parents", "--stdin"], { input: [...tips, `^${base}`].join("\n") + "\n" });
+  const { stdout } = await gitIn(repo, ["rev-list", "--parents", "--stdin"], {
+    input: [...tips, `^${base}`].join("\n") + "\n",
+  });
   const parents = new Map<string, string[]>();
   for (const line of stdout.split("\n")) {
     const [commit, ...rest] = line.split(" ");

@@ -19,7 +19,8 @@ export async function listWorktrees(repo: string): Promise<WorktreeEntry[]> {
     .filter((block) => block.trim().length > 0)
     .map((block, index) => {
       const lines = block.split("\n");
-      const value = (key: string) => lines.find((l) => l.startsWith(`${key} `))?.slice(key.length + 1) ?? null;
+      const value = (key: string) =>
+        lines.find((l) => l.startsWith(`${key} `))?.slice(key.length + 1) ?? null;
       const ref = value("branch");
       return {
         path: value("worktree") ?? "",
@@ -31,13 +32,24 @@ export async function listWorktrees(repo: string): Promise<WorktreeEntry[]> {
 }
 
 export async function branchExists(repo: string, branch: string): Promise<boolean> {
-  const result = await runGit(["show-ref", "--verify", "--quiet", `refs/heads/${branch}`], { cwd: repo, okExitCodes: [1] });
+  const result = await runGit(["show-ref", "--verify", "--quiet", `refs/heads/${branch}`], {
+    cwd: repo,
+    okExitCodes: [1],
+  });
   return result.exitCode === 0;
 }
 
 /** Adds a worktree at `path` on `branch`; creates the branch from `startPoint` when given. */
-export async function addWorktree(repo: string, path: string, branch: string, startPoint?: string): Promise<void> {
-  const args = startPoint === undefined ? ["worktree", "add", path, branch] : ["worktree", "add", "-b", branch, path, startPoint];
+export async function addWorktree(
+  repo: string,
+  path: string,
+  branch: string,
+  startPoint?: string,
+): Promise<void> {
+  const args =
+    startPoint === undefined
+      ? ["worktree", "add", path, branch]
+      : ["worktree", "add", "-b", branch, path, startPoint];
   await runGit(args, { cwd: repo });
 }
 

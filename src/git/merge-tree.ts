@@ -19,9 +19,13 @@ export async function mergeTree(repo: GitRepo, ours: string, theirs: string): Pr
   let stdout: string;
   let exitCode: number;
   try {
-    ({ stdout, exitCode } = await gitIn(repo, ["merge-tree", "--write-tree", "-z", "--name-only", "--messages", ours, theirs], {
-      okExitCodes: [1],
-    }));
+    ({ stdout, exitCode } = await gitIn(
+      repo,
+      ["merge-tree", "--write-tree", "-z", "--name-only", "--messages", ours, theirs],
+      {
+        okExitCodes: [1],
+      },
+    ));
   } catch (error) {
     if (error instanceof GitError && /unrelated histories/.test(error.stderr)) return { kind: "unrelated" };
     throw error;

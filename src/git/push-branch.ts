@@ -2,7 +2,12 @@
 // integration branch is rebuilt from the base on every run, so it does not fast-forward).
 import { gitIn, type GitRepo } from "./git-repo.js";
 
-export async function pushBranch(repo: GitRepo, remote: string, branch: string, options: { force?: boolean } = {}): Promise<void> {
+export async function pushBranch(
+  repo: GitRepo,
+  remote: string,
+  branch: string,
+  options: { force?: boolean } = {},
+): Promise<void> {
   const refspec = `${options.force ? "+" : ""}refs/heads/${branch}:refs/heads/${branch}`;
   await gitIn(repo, ["push", "--quiet", "--porcelain", "--", remote, refspec]);
 }

@@ -3,9 +3,13 @@ import { gitIn, type GitRepo } from "./git-repo.js";
 
 /** The commit a ref names, or undefined when the ref does not exist or is not a commit. */
 export async function resolveCommit(repo: GitRepo, ref: string): Promise<string | undefined> {
-  const { stdout, exitCode } = await gitIn(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], {
-    okExitCodes: [1],
-  });
+  const { stdout, exitCode } = await gitIn(
+    repo,
+    ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`],
+    {
+      okExitCodes: [1],
+    },
+  );
   return exitCode === 0 ? stdout.trim() : undefined;
 }
 
@@ -28,7 +32,12 @@ export async function commitSubject(repo: GitRepo, commit: string): Promise<stri
 }
 
 /** Points a branch (refs/heads/<name>) at a commit, with a reflog message. */
-export async function updateBranch(repo: GitRepo, branch: string, commit: string, reason: string): Promise<void> {
+export async function updateBranch(
+  repo: GitRepo,
+  branch: string,
+  commit: string,
+  reason: string,
+): Promise<void> {
   await gitIn(repo, ["update-ref", "-m", reason, `refs/heads/${branch}`, commit]);
 }
 
@@ -39,7 +48,10 @@ export async function treeOf(repo: GitRepo, commit: string): Promise<string> {
 }
 
 /** Resolves many refs with one `git cat-file --batch-check`; a ref that names no commit maps to undefined. */
-export async function resolveCommits(repo: GitRepo, refs: readonly string[]): Promise<Map<string, string | undefined>> {
+export async function resolveCommits(
+  repo: GitRepo,
+  refs: readonly string[],
+): Promise<Map<string, string | undefined>> {
   const resolved = new Map<string, string | undefined>();
   const usable = refs.filter((r) => !/[\s\n]/.test(r));
   for (const ref of refs) resolved.set(ref, undefined);

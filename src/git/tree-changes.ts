@@ -13,7 +13,15 @@ export interface TreeChange {
   object: string;
 }
 
-const BASE_ARGS = ["-c", "core.quotePath=false", "diff-tree", "-r", "-z", "--no-renames", "--no-ext-diff"] as const;
+const BASE_ARGS = [
+  "-c",
+  "core.quotePath=false",
+  "diff-tree",
+  "-r",
+  "-z",
+  "--no-renames",
+  "--no-ext-diff",
+] as const;
 
 /** Parses `:oldmode newmode oldsha newsha status NUL path NUL` entries, starting at `at`; stops at a non-entry field. */
 function parseEntries(fields: readonly string[], at: number, into: TreeChange[]): number {
@@ -38,7 +46,10 @@ export async function treeChanges(repo: GitRepo, from: string, to: string): Prom
 }
 
 /** The changes from each pair's `from` commit to its `to` commit, in one `git diff-tree --stdin`. */
-export async function commitChanges(repo: GitRepo, pairs: readonly { from: string; to: string }[]): Promise<TreeChange[][]> {
+export async function commitChanges(
+  repo: GitRepo,
+  pairs: readonly { from: string; to: string }[],
+): Promise<TreeChange[][]> {
   if (pairs.length === 0) return [];
   // A line "<to> <from>" diffs <to> against <from> as if it were its only parent; --always echoes the id
   // even for an empty diff, so every pair gets a header.
@@ -48,7 +59,13 @@ export async function commitChanges(repo: GitRepo, pairs: readonly { from: strin
   const result: TreeChange[][] = [];
   let at = 0;
   for (const pair of pairs) {
-    if (fields[at] !== pair.to) throw new GitError(BASE_ARGS, 0, `diff-tree --stdin answered "${fields[at]}" where ${pair.to} was expected`, repo.dir);
+    if (fields[at] !== pair.to)
+      throw new GitError(
+        BASE_ARGS,
+        0,
+        `diff-tree --stdin answered "${fields[at]}" where ${pair.to} was expected`,
+        repo.dir,
+      );
     const changes: TreeChange[] = [];
     at = parseEntries(fields, at + 1, changes);
     result.push(changes);

@@ -24,9 +24,12 @@ export async function treeMerge(input: TreeMergeInput): Promise<TreeMergeResult>
     GIT_COMMITTER_NAME: input.author.name,
     GIT_COMMITTER_EMAIL: input.author.email,
   };
-  const commit = await runGit(["commit-tree", merge.tree, "-p", input.ours, "-p", input.theirs, "-m", input.message], {
-    cwd: input.cwd,
-    env,
-  });
+  const commit = await runGit(
+    ["commit-tree", merge.tree, "-p", input.ours, "-p", input.theirs, "-m", input.message],
+    {
+      cwd: input.cwd,
+      env,
+    },
+  );
   return { ok: true, sha: commit.stdout.trim() };
 }

@@ -30,7 +30,12 @@ async function independentTips(repo: GitRepo, fork: string, contained: readonly 
  * Merges the fork point of `tip` from `base` with each contained commit in turn (each must be an
  * ancestor of `tip`) and returns the resulting tree.
  */
-export async function virtualBase(repo: GitRepo, base: string, tip: string, contained: readonly string[]): Promise<VirtualBase> {
+export async function virtualBase(
+  repo: GitRepo,
+  base: string,
+  tip: string,
+  contained: readonly string[],
+): Promise<VirtualBase> {
   if (contained.length === 0) return { kind: "plain" };
   const fork = await mergeBase(repo, base, tip);
   if (fork === undefined) return { kind: "conflict" };
@@ -40,7 +45,11 @@ export async function virtualBase(repo: GitRepo, base: string, tip: string, cont
   for (const lane of tips.slice(0, -1)) {
     const merge = await mergeTree(repo, current, lane);
     if (merge.kind !== "clean") return { kind: "conflict" };
-    const { stdout } = await gitIn(repo, ["commit-tree", merge.tree, "-p", current, "-p", lane, "-m", "lanes: virtual base"], { env: IDENTITY });
+    const { stdout } = await gitIn(
+      repo,
+      ["commit-tree", merge.tree, "-p", current, "-p", lane, "-m", "lanes: virtual base"],
+      { env: IDENTITY },
+    );
     current = stdout.trim();
   }
   const last = await mergeTree(repo, current, tips[tips.length - 1] as string);

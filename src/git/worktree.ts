@@ -6,7 +6,11 @@ import { join } from "node:path";
 import { gitIn, type GitRepo } from "./git-repo.js";
 
 /** Checks `commit` out in a new temp dir, runs `use` there, and always removes the worktree. */
-export async function withDetachedWorktree<T>(repo: GitRepo, commit: string, use: (dir: string) => Promise<T>): Promise<T> {
+export async function withDetachedWorktree<T>(
+  repo: GitRepo,
+  commit: string,
+  use: (dir: string) => Promise<T>,
+): Promise<T> {
   const parent = await mkdtemp(join(tmpdir(), "lanes-worktree-"));
   const dir = join(parent, "tree");
   try {

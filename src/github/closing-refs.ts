@@ -18,7 +18,10 @@ export function closingIssueNumbers(body: string | null | undefined, repo: RepoR
   const found: number[] = [];
   for (const match of text.matchAll(CLOSING)) {
     const g = match.groups ?? {};
-    const number = g.local ?? (same(g.owner, repo.owner) && same(g.repo, repo.repo) ? g.remote : undefined) ?? (same(g.urlOwner, repo.owner) && same(g.urlRepo, repo.repo) ? g.url : undefined);
+    const number =
+      g.local ??
+      (same(g.owner, repo.owner) && same(g.repo, repo.repo) ? g.remote : undefined) ??
+      (same(g.urlOwner, repo.owner) && same(g.urlRepo, repo.repo) ? g.url : undefined);
     const n = Number(number);
     if (number !== undefined && Number.isSafeInteger(n) && n > 0 && !found.includes(n)) found.push(n);
   }

@@ -49,30 +49,53 @@ const LanesOctokit = Octokit.plugin(countRequests, throttling, retry);
 export type PortOctokit = InstanceType<typeof LanesOctokit>;
 
 /** A Bottleneck-shaped group that never waits, for pacing "none". */
-const unpaced = { key: () => ({ schedule: <A extends unknown[], T>(_options: unknown, job: (...args: A) => Promise<T>, ...args: A) => job(...args) }) };
+const unpaced = {
+  key: () => ({
+    schedule: <A extends unknown[], T>(_options: unknown, job: (...args: A) => Promise<T>, ...args: A) =>
+      job(...args),
+  }),
+};
 
 export function createOctokit(settings: OctokitSettings): PortOctokit {
   const auth = GitHubAuthSchema.safeParse(settings.auth);
-  if (!auth.success) throw new GitHubConfigError(`invalid GitHub auth options: ${auth.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!auth.success)
+    throw new GitHubConfigError(
+      `invalid GitHub auth options: ${auth.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   const retries = settings.retries ?? 3;
   const unit = settings.backoffUnitMs ?? 1000;
-  const onLimit = (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
-    settings.log.warn({ kind, retryAfter, retryCount, method: options.method, url: options.url }, "GitHub rate limit hit");
-    return retryCount < retries;
-  };
+  const onLimit =
+    (kind: string) =>
+    (
+      retryAfter: number,
+      options: { method?: string; url?: string },
+      _octokit: unknown,
+      retryCount: number,
+    ) => {
+      settings.log.warn(
+        { kind, retryAfter, retryCount, method: options.method, url: options.url },
+        "GitHub rate limit hit",
+      );
+      return retryCount < retries;
+    };
   const a = auth.data;
   return new LanesOctokit({
     baseUrl: settings.baseUrl.replace(/\/+$/, ""),
     userAgent: "lanes",
     ...(a.type === "token"
       ? { auth: a.token }
-      : { authStrategy: createAppAuth, auth: { appId: a.appId, privateKey: a.privateKey, installationId: a.installationId } }),
+      : {
+          authStrategy: createAppAuth,
+          auth: { appId: a.appId, privateKey: a.privateKey, installationId: a.installationId },
+        }),
     lanesCounter: settings.counter,
     throttle: {
       onRateLimit: onLimit("primary"),
       onSecondaryRateLimit: onLimit("secondary"),
       retryAfterBaseValue: unit,
-      ...(settings.pacing === "none" ? { global: unpaced, auth: unpaced, write: unpaced, notifications: unpaced } : {}),
+      ...(settings.pacing === "none"
+        ? { global: unpaced, auth: unpaced, write: unpaced, notifications: unpaced }
+        : {}),
     },
     retry: { retries, retryAfterBaseValue: unit },
     log: {

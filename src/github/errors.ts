@@ -32,19 +32,28 @@ interface OctokitHttpError {
 }
 
 function isHttpError(error: unknown): error is OctokitHttpError {
-  return error instanceof Error && error.name === "HttpError" && typeof (error as { status?: unknown }).status === "number";
+  return (
+    error instanceof Error &&
+    error.name === "HttpError" &&
+    typeof (error as { status?: unknown }).status === "number"
+  );
 }
 
 function documentationUrl(error: OctokitHttpError): string | undefined {
   const data = error.response?.data;
-  return typeof data === "object" && data !== null && "documentation_url" in data ? String(data.documentation_url) : undefined;
+  return typeof data === "object" && data !== null && "documentation_url" in data
+    ? String(data.documentation_url)
+    : undefined;
 }
 
 /** Converts whatever Octokit threw into a GitHubRequestError for the given port operation. */
 export function toGitHubError(operation: string, error: unknown): GitHubRequestError {
   if (error instanceof GitHubRequestError) return error;
   if (isHttpError(error)) {
-    return new GitHubRequestError(operation, error.status, error.message, { cause: error, documentationUrl: documentationUrl(error) });
+    return new GitHubRequestError(operation, error.status, error.message, {
+      cause: error,
+      documentationUrl: documentationUrl(error),
+    });
   }
   const message = error instanceof Error ? error.message : String(error);
   return new GitHubRequestError(operation, 0, message, { cause: error });

@@ -3,13 +3,19 @@
 import { isStatus } from "./errors.js";
 
 export interface EtagCache {
-  read<T>(key: string, call: (headers: Record<string, string>) => Promise<{ data: T; headers: { etag?: string } }>): Promise<T>;
+  read<T>(
+    key: string,
+    call: (headers: Record<string, string>) => Promise<{ data: T; headers: { etag?: string } }>,
+  ): Promise<T>;
 }
 
 export function createEtagCache(onNotModified: () => void, maxEntries = 500): EtagCache {
   const entries = new Map<string, { etag: string; data: unknown }>();
   return {
-    async read<T>(key: string, call: (headers: Record<string, string>) => Promise<{ data: T; headers: { etag?: string } }>): Promise<T> {
+    async read<T>(
+      key: string,
+      call: (headers: Record<string, string>) => Promise<{ data: T; headers: { etag?: string } }>,
+    ): Promise<T> {
       const cached = entries.get(key);
       try {
         const response = await call(cached ? { "if-none-match": cached.etag } : {});

@@ -104,15 +104,25 @@ export interface CheckRun {
 }
 
 export interface GitHubPort {
-  ensureLabels(repo: RepoRef, labels: readonly LabelSpec[]): Promise<{ created: string[]; updated: string[] }>;
+  ensureLabels(
+    repo: RepoRef,
+    labels: readonly LabelSpec[],
+  ): Promise<{ created: string[]; updated: string[] }>;
   addLabels(repo: RepoRef, issue: number, labels: readonly string[]): Promise<string[]>;
   /** Removes a label; a label the issue does not have is not an error. Returns whether it was there. */
   removeLabel(repo: RepoRef, issue: number, label: string): Promise<boolean>;
 
   getIssue(repo: RepoRef, issue: number): Promise<Issue>;
-  listIssues(repo: RepoRef, options?: { labels?: string[]; state?: "open" | "closed" | "all" }): Promise<Issue[]>;
+  listIssues(
+    repo: RepoRef,
+    options?: { labels?: string[]; state?: "open" | "closed" | "all" },
+  ): Promise<Issue[]>;
   createIssue(repo: RepoRef, input: { title: string; body?: string; labels?: string[] }): Promise<Issue>;
-  updateIssue(repo: RepoRef, issue: number, input: { title?: string; body?: string; state?: "open" | "closed"; labels?: string[] }): Promise<Issue>;
+  updateIssue(
+    repo: RepoRef,
+    issue: number,
+    input: { title?: string; body?: string; state?: "open" | "closed"; labels?: string[] },
+  ): Promise<Issue>;
   createComment(repo: RepoRef, issue: number, body: string): Promise<IssueComment>;
   updateComment(repo: RepoRef, commentId: number, body: string): Promise<IssueComment>;
   listComments(repo: RepoRef, issue: number): Promise<IssueComment[]>;
@@ -127,19 +137,38 @@ export interface GitHubPort {
   updateBranch(repo: RepoRef, branch: string, sha: string, options?: { force?: boolean }): Promise<void>;
   defaultBranch(repo: RepoRef): Promise<string>;
 
-  createPull(repo: RepoRef, input: { title: string; head: string; base: string; body?: string; draft?: boolean }): Promise<PullRequest>;
-  updatePull(repo: RepoRef, pull: number, input: { title?: string; body?: string; state?: "open" | "closed"; base?: string }): Promise<PullRequest>;
+  createPull(
+    repo: RepoRef,
+    input: { title: string; head: string; base: string; body?: string; draft?: boolean },
+  ): Promise<PullRequest>;
+  updatePull(
+    repo: RepoRef,
+    pull: number,
+    input: { title?: string; body?: string; state?: "open" | "closed"; base?: string },
+  ): Promise<PullRequest>;
   getPull(repo: RepoRef, pull: number): Promise<PullRequest>;
-  listPulls(repo: RepoRef, options?: { state?: "open" | "closed" | "all"; head?: string; base?: string }): Promise<PullRequest[]>;
+  listPulls(
+    repo: RepoRef,
+    options?: { state?: "open" | "closed" | "all"; head?: string; base?: string },
+  ): Promise<PullRequest[]>;
   listPullFiles(repo: RepoRef, pull: number): Promise<PullFile[]>;
-  mergePull(repo: RepoRef, pull: number, options?: { sha?: string; commitTitle?: string }): Promise<{ sha: string }>;
+  mergePull(
+    repo: RepoRef,
+    pull: number,
+    options?: { sha?: string; commitTitle?: string },
+  ): Promise<{ sha: string }>;
 
   createCheckRun(repo: RepoRef, input: CheckRunInput): Promise<CheckRun>;
   updateCheckRun(repo: RepoRef, checkRunId: number, input: CheckRunUpdate): Promise<CheckRun>;
 
   /** A file's text at a ref (default branch when omitted), or null when it does not exist. */
   readFile(repo: RepoRef, path: string, ref?: string): Promise<string | null>;
-  dispatchWorkflow(repo: RepoRef, workflow: string, ref: string, inputs?: Record<string, string>): Promise<void>;
+  dispatchWorkflow(
+    repo: RepoRef,
+    workflow: string,
+    ref: string,
+    inputs?: Record<string, string>,
+  ): Promise<void>;
 
   /** HTTP requests made so far, per operation (retries included). */
   requestCounts(): Record<string, number>;

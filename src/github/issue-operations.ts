@@ -29,19 +29,45 @@ export function toIssue(raw: RawIssue): Issue {
   };
 }
 
-function toComment(raw: { id: number; body?: string; user: { login: string; type?: string } | null; created_at: string }): IssueComment {
-  return { id: raw.id, body: raw.body ?? "", author: raw.user?.login ?? "ghost", authorType: raw.user?.type ?? "User", createdAt: raw.created_at };
+function toComment(raw: {
+  id: number;
+  body?: string;
+  user: { login: string; type?: string } | null;
+  created_at: string;
+}): IssueComment {
+  return {
+    id: raw.id,
+    body: raw.body ?? "",
+    author: raw.user?.login ?? "ghost",
+    authorType: raw.user?.type ?? "User",
+    createdAt: raw.created_at,
+  };
 }
 
-type IssueOps = Pick<GitHubPort,
-  "ensureLabels" | "addLabels" | "removeLabel" | "getIssue" | "listIssues" | "createIssue" | "updateIssue" |
-  "createComment" | "updateComment" | "listComments" | "reactToIssue" | "reactToComment">;
+type IssueOps = Pick<
+  GitHubPort,
+  | "ensureLabels"
+  | "addLabels"
+  | "removeLabel"
+  | "getIssue"
+  | "listIssues"
+  | "createIssue"
+  | "updateIssue"
+  | "createComment"
+  | "updateComment"
+  | "listComments"
+  | "reactToIssue"
+  | "reactToComment"
+>;
 
 export function issueOperations({ octokit, etags }: PortDeps): IssueOps {
   return {
     ensureLabels: (repo, labels) =>
       call("ensureLabels", async () => {
-        const existing = await octokit.paginate(octokit.rest.issues.listLabelsForRepo, { ...repo, per_page: 100 });
+        const existing = await octokit.paginate(octokit.rest.issues.listLabelsForRepo, {
+          ...repo,
+          per_page: 100,
+        });
         const byName = new Map(existing.map((l) => [l.name.toLowerCase(), l]));
         const created: string[] = [];
         const updated: string[] = [];
@@ -50,15 +76,27 @@ export function issueOperations({ octokit, etags }: PortDeps): IssueOps {
           if (!have) {
             await octokit.rest.issues.createLabel({ ...repo, ...want });
             created.push(want.name);
-          } else if (have.color.toLowerCase() !== want.color.toLowerCase() || (have.description ?? "") !== want.description) {
-            await octokit.rest.issues.updateLabel({ ...repo, name: have.name, color: want.color, description: want.description });
+          } else if (
+            have.color.toLowerCase() !== want.color.toLowerCase() ||
+            (have.description ?? "") !== want.description
+          ) {
+            await octokit.rest.issues.updateLabel({
+              ...repo,
+              name: have.name,
+              color: want.color,
+              description: want.description,
+            });
             updated.push(want.name);
           }
         }
         return { created, updated };
       }),
     addLabels: (repo, issue, labels) =>
-      call("addLabels", async () => (await octokit.rest.issues.addLabels({ ...repo, issue_number: issue, labels: [...labels] })).data.map((l) => l.name)),
+      call("addLabels", async () =>
+        (await octokit.rest.issues.addLabels({ ...repo, issue_number: issue, labels: [...labels] })).data.map(
+          (l) => l.name,
+        ),
+      ),
     removeLabel: (repo, issue, label) =>
       call("removeLabel", async () => {
         try {
@@ -70,26 +108,64 @@ export function issueOperations({ octokit, etags }: PortDeps): IssueOps {
         }
       }),
     getIssue: (repo, issue) =>
-      call("getIssue", async () => toIssue(await etags.read(`issue:${repo.owner}/${repo.repo}#${issue}`, (headers) => octokit.rest.issues.get({ ...repo, issue_number: issue, headers })))),
+      call("getIssue", async () =>
+        toIssue(
+          await etags.read(`issue:${repo.owner}/${repo.repo}#${issue}`, (headers) =>
+            octokit.rest.issues.get({ ...repo, issue_number: issue, headers }),
+          ),
+        ),
+      ),
     listIssues: (repo, options = {}) =>
       call("listIssues", async () => {
         const raw = await octokit.paginate(octokit.rest.issues.listForRepo, {
-          ...repo, state: options.state ?? "open", per_page: 100, ...(options.labels ? { labels: options.labels.join(",") } : {}),
+          ...repo,
+          state: options.state ?? "open",
+          per_page: 100,
+          ...(options.labels ? { labels: options.labels.join(",") } : {}),
         });
         return raw.map(toIssue);
       }),
-    createIssue: (repo, input) => call("createIssue", async () => toIssue((await octokit.rest.issues.create({ ...repo, ...input })).data)),
+    createIssue: (repo, input) =>
+      call("createIssue", async () =>
+        toIssue((await octokit.rest.issues.create({ ...repo, ...input })).data),
+      ),
     updateIssue: (repo, issue, input) =>
-      call("updateIssue", async () => toIssue((await octokit.rest.issues.update({ ...repo, issue_number: issue, ...input })).data)),
+      call("updateIssue", async () =>
+        toIssue((await octokit.rest.issues.update({ ...repo, issue_number: issue, ...input })).data),
+      ),
     createComment: (repo, issue, body) =>
-      call("createComment", async () => toComment((await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body })).data)),
+      call("createComment", async () =>
+        toComment((await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body })).data),
+      ),
     updateComment: (repo, commentId, body) =>
-      call("updateComment", async () => toComment((await octokit.rest.issues.updateComment({ ...repo, comment_id: commentId, body })).data)),
+      call("updateComment", async () =>
+        toComment((await octokit.rest.issues.updateComment({ ...repo, comment_id: commentId, body })).data),
+      ),
     listComments: (repo, issue) =>
-      call("listComments", async () => (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue, per_page: 100 })).map(toComment)),
+      call("listComments", async () =>
+        (
+          await octokit.paginate(octokit.rest.issues.listComments, {
+            ...repo,
+            issue_number: issue,
+            per_page: 100,
+          })
+        ).map(toComment),
+      ),
     reactToIssue: (repo, issue, content) =>
-      call("reactToIssue", async () => void (await octokit.rest.reactions.createForIssue({ ...repo, issue_number: issue, content }))),
+      call(
+        "reactToIssue",
+        async () =>
+          void (await octokit.rest.reactions.createForIssue({ ...repo, issue_number: issue, content })),
+      ),
     reactToComment: (repo, commentId, content) =>
-      call("reactToComment", async () => void (await octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: commentId, content }))),
+      call(
+        "reactToComment",
+        async () =>
+          void (await octokit.rest.reactions.createForIssueComment({
+            ...repo,
+            comment_id: commentId,
+            content,
+          })),
+      ),
   };
 }

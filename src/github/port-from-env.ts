@@ -16,14 +16,24 @@ export function optionalGitHubPortFromEnv(env: NodeJS.ProcessEnv, log: Logger): 
 
 export function githubPortFromEnv(env: NodeJS.ProcessEnv, log: Logger, why: string): GitHubPort {
   const token = env.GITHUB_TOKEN?.trim();
-  if (!token) throw new UsageError(`${why} needs a GitHub token in GITHUB_TOKEN, to read the pull request and its linked issues (--pr) and to write check runs (--publish): the Actions token with \`pull-requests: read\`, \`issues: read\` and \`checks: write\`, an App installation token with those permissions, or a PAT`);
+  if (!token)
+    throw new UsageError(
+      `${why} needs a GitHub token in GITHUB_TOKEN, to read the pull request and its linked issues (--pr) and to write check runs (--publish): the Actions token with \`pull-requests: read\`, \`issues: read\` and \`checks: write\`, an App installation token with those permissions, or a PAT`,
+    );
   const baseUrl = githubApiUrl(env);
   let host: string;
   try {
     host = new URL(baseUrl).hostname;
   } catch (error) {
-    throw new UsageError(`GITHUB_API_URL is not a URL: ${baseUrl}; expected e.g. https://api.github.com`, { cause: error });
+    throw new UsageError(`GITHUB_API_URL is not a URL: ${baseUrl}; expected e.g. https://api.github.com`, {
+      cause: error,
+    });
   }
   // GitHub asks for writes 1 s apart; a GitHub on loopback is the local sandbox, which does not.
-  return createGitHubPort({ auth: { type: "token", token }, baseUrl, log, pacing: LOOPBACK.has(host) ? "none" : "github" });
+  return createGitHubPort({
+    auth: { type: "token", token },
+    baseUrl,
+    log,
+    pacing: LOOPBACK.has(host) ? "none" : "github",
+  });
 }

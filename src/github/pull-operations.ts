@@ -31,25 +31,61 @@ function toPull(raw: RawPull): PullRequest {
   };
 }
 
-type PullOps = Pick<GitHubPort, "createPull" | "updatePull" | "getPull" | "listPulls" | "listPullFiles" | "mergePull">;
+type PullOps = Pick<
+  GitHubPort,
+  "createPull" | "updatePull" | "getPull" | "listPulls" | "listPullFiles" | "mergePull"
+>;
 
 export function pullOperations({ octokit, etags }: PortDeps): PullOps {
   return {
-    createPull: (repo, input) => call("createPull", async () => toPull((await octokit.rest.pulls.create({ ...repo, ...input })).data)),
-    updatePull: (repo, pull, input) => call("updatePull", async () => toPull((await octokit.rest.pulls.update({ ...repo, pull_number: pull, ...input })).data)),
+    createPull: (repo, input) =>
+      call("createPull", async () => toPull((await octokit.rest.pulls.create({ ...repo, ...input })).data)),
+    updatePull: (repo, pull, input) =>
+      call("updatePull", async () =>
+        toPull((await octokit.rest.pulls.update({ ...repo, pull_number: pull, ...input })).data),
+      ),
     getPull: (repo, pull) =>
-      call("getPull", async () => toPull(await etags.read(`pull:${repo.owner}/${repo.repo}#${pull}`, (headers) => octokit.rest.pulls.get({ ...repo, pull_number: pull, headers })))),
+      call("getPull", async () =>
+        toPull(
+          await etags.read(`pull:${repo.owner}/${repo.repo}#${pull}`, (headers) =>
+            octokit.rest.pulls.get({ ...repo, pull_number: pull, headers }),
+          ),
+        ),
+      ),
     listPulls: (repo, options = {}) =>
-      call("listPulls", async () => (await octokit.paginate(octokit.rest.pulls.list, { ...repo, state: options.state ?? "open", per_page: 100,
-        ...(options.head ? { head: options.head.includes(":") ? options.head : `${repo.owner}:${options.head}` } : {}),
-        ...(options.base ? { base: options.base } : {}) })).map(toPull)),
+      call("listPulls", async () =>
+        (
+          await octokit.paginate(octokit.rest.pulls.list, {
+            ...repo,
+            state: options.state ?? "open",
+            per_page: 100,
+            ...(options.head
+              ? { head: options.head.includes(":") ? options.head : `${repo.owner}:${options.head}` }
+              : {}),
+            ...(options.base ? { base: options.base } : {}),
+          })
+        ).map(toPull),
+      ),
     listPullFiles: (repo, pull) =>
-      call("listPullFiles", async () => (await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pull, per_page: 100 }))
-        .map((f) => ({ filename: f.filename, status: f.status, additions: f.additions, deletions: f.deletions }))),
+      call("listPullFiles", async () =>
+        (
+          await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pull, per_page: 100 })
+        ).map((f) => ({
+          filename: f.filename,
+          status: f.status,
+          additions: f.additions,
+          deletions: f.deletions,
+        })),
+      ),
     mergePull: (repo, pull, options = {}) =>
       call("mergePull", async () => {
-        const { data } = await octokit.rest.pulls.merge({ ...repo, pull_number: pull, merge_method: "merge",
-          ...(options.sha ? { sha: options.sha } : {}), ...(options.commitTitle ? { commit_title: options.commitTitle } : {}) });
+        const { data } = await octokit.rest.pulls.merge({
+          ...repo,
+          pull_number: pull,
+          merge_method: "merge",
+          ...(options.sha ? { sha: options.sha } : {}),
+          ...(options.commitTitle ? { commit_title: options.commitTitle } : {}),
+        });
         return { sha: data.sha };
       }),
   };

@@ -5,7 +5,16 @@ import { call, type PortDeps } from "./port-deps.js";
 
 const LEVELS: readonly PermissionLevel[] = ["admin", "maintain", "write", "triage", "read", "none"];
 
-type RepoOps = Pick<GitHubPort, "permissionLevel" | "branchSha" | "createBranch" | "updateBranch" | "defaultBranch" | "readFile" | "dispatchWorkflow">;
+type RepoOps = Pick<
+  GitHubPort,
+  | "permissionLevel"
+  | "branchSha"
+  | "createBranch"
+  | "updateBranch"
+  | "defaultBranch"
+  | "readFile"
+  | "dispatchWorkflow"
+>;
 
 async function orNull<T>(run: () => Promise<T>): Promise<T | null> {
   try {
@@ -26,23 +35,58 @@ export function repoOperations({ octokit, etags }: PortDeps): RepoOps {
         return LEVELS.find((l) => l === role) ?? LEVELS.find((l) => l === data.permission) ?? "none";
       }),
     branchSha: (repo, branch) =>
-      call("branchSha", () => orNull(async () => (await octokit.rest.git.getRef({ ...repo, ref: `heads/${branch}` })).data.object.sha)),
+      call("branchSha", () =>
+        orNull(
+          async () => (await octokit.rest.git.getRef({ ...repo, ref: `heads/${branch}` })).data.object.sha,
+        ),
+      ),
     createBranch: (repo, branch, sha) =>
-      call("createBranch", async () => void (await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha }))),
+      call(
+        "createBranch",
+        async () => void (await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha })),
+      ),
     updateBranch: (repo, branch, sha, options = {}) =>
-      call("updateBranch", async () => void (await octokit.rest.git.updateRef({ ...repo, ref: `heads/${branch}`, sha, force: options.force ?? false }))),
+      call(
+        "updateBranch",
+        async () =>
+          void (await octokit.rest.git.updateRef({
+            ...repo,
+            ref: `heads/${branch}`,
+            sha,
+            force: options.force ?? false,
+          })),
+      ),
     defaultBranch: (repo) =>
-      call("defaultBranch", async () => (await etags.read(`repo:${repo.owner}/${repo.repo}`, (headers) => octokit.rest.repos.get({ ...repo, headers }))).default_branch),
+      call(
+        "defaultBranch",
+        async () =>
+          (
+            await etags.read(`repo:${repo.owner}/${repo.repo}`, (headers) =>
+              octokit.rest.repos.get({ ...repo, headers }),
+            )
+          ).default_branch,
+      ),
     readFile: (repo, path, ref) =>
       call("readFile", () =>
         orNull(async () => {
           const key = `contents:${repo.owner}/${repo.repo}:${ref ?? ""}:${path}`;
-          const data = await etags.read(key, (headers) => octokit.rest.repos.getContent({ ...repo, path, ...(ref ? { ref } : {}), headers }));
+          const data = await etags.read(key, (headers) =>
+            octokit.rest.repos.getContent({ ...repo, path, ...(ref ? { ref } : {}), headers }),
+          );
           if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return null;
           return Buffer.from(data.content, "base64").toString("utf8");
         }),
       ),
     dispatchWorkflow: (repo, workflow, ref, inputs = {}) =>
-      call("dispatchWorkflow", async () => void (await octokit.rest.actions.createWorkflowDispatch({ ...repo, workflow_id: workflow, ref, inputs }))),
+      call(
+        "dispatchWorkflow",
+        async () =>
+          void (await octokit.rest.actions.createWorkflowDispatch({
+            ...repo,
+            workflow_id: workflow,
+            ref,
+            inputs,
+          })),
+      ),
   };
 }

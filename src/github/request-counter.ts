@@ -15,7 +15,12 @@ export function createRequestCounter(registry?: Registry): RequestCounter {
   const counts = new Map<string, number>();
   let notModified = 0;
   const metric = registry
-    ? new Counter({ name: "lanes_github_requests_total", help: "HTTP requests made to the GitHub API, by operation", labelNames: ["operation"], registers: [registry] })
+    ? new Counter({
+        name: "lanes_github_requests_total",
+        help: "HTTP requests made to the GitHub API, by operation",
+        labelNames: ["operation"],
+        registers: [registry],
+      })
     : undefined;
   return {
     inc(operation) {

@@ -45,10 +45,20 @@ export interface IntegrationResult {
   ok: boolean;
 }
 
-export async function applyIntegration(plan: IntegrationPlan, options: ApplyOptions = {}): Promise<IntegrationResult> {
+export async function applyIntegration(
+  plan: IntegrationPlan,
+  options: ApplyOptions = {},
+): Promise<IntegrationResult> {
   const repo: GitRepo = { dir: plan.dir, git: options.git, env: options.env };
   const log = options.log ?? silentLogger();
-  const validator = options.validator ?? (plan.validate.length > 0 ? worktreeValidator(repo, plan.validate, { timeoutMs: options.validationTimeoutMs, env: options.env && { ...process.env, ...options.env } }) : undefined);
+  const validator =
+    options.validator ??
+    (plan.validate.length > 0
+      ? worktreeValidator(repo, plan.validate, {
+          timeoutMs: options.validationTimeoutMs,
+          env: options.env && { ...process.env, ...options.env },
+        })
+      : undefined);
   const build = (excluded: ReadonlySet<string>) =>
     mergeSequence(repo, { ...plan, lanes: plan.order.filter((l) => !excluded.has(l.branch)) });
 
@@ -86,12 +96,37 @@ export async function applyIntegration(plan: IntegrationPlan, options: ApplyOpti
   }
 
   const written = sequence.steps.length > 0 && validationOk;
-  if (written) await updateBranch(repo, plan.branch, sequence.head, `lanes integrate: ${sequence.steps.length} lanes onto ${plan.base}`);
+  if (written)
+    await updateBranch(
+      repo,
+      plan.branch,
+      sequence.head,
+      `lanes integrate: ${sequence.steps.length} lanes onto ${plan.base}`,
+    );
   const conflicts = sequence.conflicts.map((c) => ({ branch: c.branch, files: c.files, with: c.with }));
   const skipped = [...plan.skipped, ...sequence.skipped];
-  const requeue = await requeueRequests(repo, plan, sequence.conflicts, culprits, options.maxResolveAttempts ?? 2);
-  const ok = conflicts.length === 0 && culprits.length === 0 && validationOk && !baseFailsValidation && skipped.every((s) => s.kind === "already-merged");
-  log.info({ branch: written ? plan.branch : null, merged: sequence.steps.length, conflicts: conflicts.length, culprits: culprits.length }, "integration applied");
+  const requeue = await requeueRequests(
+    repo,
+    plan,
+    sequence.conflicts,
+    culprits,
+    options.maxResolveAttempts ?? 2,
+  );
+  const ok =
+    conflicts.length === 0 &&
+    culprits.length === 0 &&
+    validationOk &&
+    !baseFailsValidation &&
+    skipped.every((s) => s.kind === "already-merged");
+  log.info(
+    {
+      branch: written ? plan.branch : null,
+      merged: sequence.steps.length,
+      conflicts: conflicts.length,
+      culprits: culprits.length,
+    },
+    "integration applied",
+  );
   return {
     base: plan.base,
     baseCommit: plan.baseCommit,

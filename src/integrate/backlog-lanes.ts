@@ -24,7 +24,9 @@ export async function readBacklogFacts(dir: string): Promise<Map<string, PrpFact
     const parsed = parsePrp(file.text, { file: file.file });
     if (!parsed.ok || !parsed.prp) {
       const problems = parsed.errors.map((e) => `line ${e.line}: ${e.field}: ${e.message}`).join("; ");
-      throw new PrpReadError(`${file.file} is not a valid PRP (${problems})`, { context: { file: file.file } });
+      throw new PrpReadError(`${file.file} is not a valid PRP (${problems})`, {
+        context: { file: file.file },
+      });
     }
     const { title, priority, dependsOn, validation } = parsed.prp;
     const deps = dependsOn.map((d) => d.replace(/^#/, "")).map((d) => idOf.get(d) ?? d);

@@ -10,7 +10,12 @@ export type BisectResult =
   | { kind: "base-fails"; run: ValidationRun; validations: number };
 
 /** `commits[i]` is the integration after step i; the last one is known to fail with `lastRun`. */
-export async function bisect(baseCommit: string, commits: readonly string[], lastRun: ValidationRun, validate: Validator): Promise<BisectResult> {
+export async function bisect(
+  baseCommit: string,
+  commits: readonly string[],
+  lastRun: ValidationRun,
+  validate: Validator,
+): Promise<BisectResult> {
   const runs = new Map<number, ValidationRun>([[commits.length - 1, lastRun]]);
   let validations = 0;
   const runAt = async (index: number): Promise<ValidationRun> => {

@@ -5,7 +5,10 @@ import { InvalidInputError, LanesError } from "../errors.js";
 /** The base ref the lanes are integrated onto does not name a commit. */
 export class BaseNotFoundError extends InvalidInputError {
   override name = "BaseNotFoundError";
-  constructor(readonly base: string, readonly dir: string) {
+  constructor(
+    readonly base: string,
+    readonly dir: string,
+  ) {
     super(`base ref "${base}" does not name a commit in ${dir}; pass --base with an existing branch or sha`, {
       context: { base, dir },
     });
@@ -23,26 +26,40 @@ export class LaneMissingError extends LanesError {
 /** A lane shares no history with the base: merging it would graft an unrelated project. */
 export class UnrelatedHistoriesError extends LanesError {
   override name = "UnrelatedHistoriesError";
-  constructor(readonly branch: string, readonly base: string) {
-    super(`branch "${branch}" shares no history with "${base}"; rebuild the lane from ${base} instead of merging it`, {
-      context: { branch, base },
-    });
+  constructor(
+    readonly branch: string,
+    readonly base: string,
+  ) {
+    super(
+      `branch "${branch}" shares no history with "${base}"; rebuild the lane from ${base} instead of merging it`,
+      {
+        context: { branch, base },
+      },
+    );
   }
 }
 
 /** A lane could not be ordered: dependency cycle, unknown dependency, or a duplicate PRP id. */
 export class LaneUnorderableError extends LanesError {
   override name = "LaneUnorderableError";
-  constructor(readonly branch: string, readonly why: string) {
+  constructor(
+    readonly branch: string,
+    readonly why: string,
+  ) {
     super(`branch "${branch}" cannot be ordered: ${why}`, { context: { branch } });
   }
 }
 
-
 /** Replaying a merge-tree result through fast-import gave another tree: a bug, never a lane's fault. */
 export class MergeReplayError extends LanesError {
   override name = "MergeReplayError";
-  constructor(readonly branch: string, expected: string, got: string) {
-    super(`merging "${branch}": merge-tree wrote tree ${expected} but replaying its changes gave ${got}`, { context: { branch, expected, got } });
+  constructor(
+    readonly branch: string,
+    expected: string,
+    got: string,
+  ) {
+    super(`merging "${branch}": merge-tree wrote tree ${expected} but replaying its changes gave ${got}`, {
+      context: { branch, expected, got },
+    });
   }
 }

@@ -19,7 +19,8 @@ class PathSet {
   add(changes: readonly TreeChange[]): this {
     for (const change of changes) {
       this.files.add(change.path);
-      for (let slash = change.path.indexOf("/"); slash !== -1; slash = change.path.indexOf("/", slash + 1)) this.dirs.add(change.path.slice(0, slash));
+      for (let slash = change.path.indexOf("/"); slash !== -1; slash = change.path.indexOf("/", slash + 1))
+        this.dirs.add(change.path.slice(0, slash));
       this.added ||= change.status === "A";
       this.deleted ||= change.status === "D";
     }
@@ -29,7 +30,8 @@ class PathSet {
   /** True when `path` is one of these paths, lies under one of them, or has one of them under it. */
   collides(path: string): boolean {
     if (this.files.has(path) || this.dirs.has(path)) return true;
-    for (let slash = path.indexOf("/"); slash !== -1; slash = path.indexOf("/", slash + 1)) if (this.files.has(path.slice(0, slash))) return true;
+    for (let slash = path.indexOf("/"); slash !== -1; slash = path.indexOf("/", slash + 1))
+      if (this.files.has(path.slice(0, slash))) return true;
     return false;
   }
 }
@@ -41,20 +43,33 @@ export interface FastMerge {
   record(lane: PlannedLane, changes: readonly TreeChange[]): void;
 }
 
-export async function prepareFastMerge(repo: GitRepo, baseCommit: string, lanes: readonly PlannedLane[]): Promise<FastMerge> {
+export async function prepareFastMerge(
+  repo: GitRepo,
+  baseCommit: string,
+  lanes: readonly PlannedLane[],
+): Promise<FastMerge> {
   // The plan normally carries each lane's changes and commits; lanes built without them cost one process each.
   const missing = lanes.filter((l) => l.fork !== undefined && l.changes === undefined);
   const untracked = lanes.filter((l) => l.beyond === undefined);
-  const olderForks = [...new Set(lanes.flatMap((l) => (l.fork !== undefined && l.fork !== baseCommit ? [l.fork] : [])))];
+  const olderForks = [
+    ...new Set(lanes.flatMap((l) => (l.fork !== undefined && l.fork !== baseCommit ? [l.fork] : []))),
+  ];
   const [changes, beyond] = await Promise.all([
-    commitChanges(repo, [...missing.map((l) => ({ from: l.fork as string, to: l.commit })), ...olderForks.map((f) => ({ from: f, to: baseCommit }))]),
-    lanes.length > 1 && untracked.length > 0 ? commitsBeyond(repo, baseCommit, [...new Set(untracked.map((l) => l.commit))]) : new Map<string, Set<string>>(),
+    commitChanges(repo, [
+      ...missing.map((l) => ({ from: l.fork as string, to: l.commit })),
+      ...olderForks.map((f) => ({ from: f, to: baseCommit })),
+    ]),
+    lanes.length > 1 && untracked.length > 0
+      ? commitsBeyond(repo, baseCommit, [...new Set(untracked.map((l) => l.commit))])
+      : new Map<string, Set<string>>(),
   ]);
   const laneChanges = new Map(lanes.flatMap((l) => (l.changes ? [[l.commit, l.changes] as const] : [])));
   missing.forEach((l, i) => laneChanges.set(l.commit, changes[i] as TreeChange[]));
   const history = new Map<string, Iterable<string>>(beyond);
   for (const lane of lanes) if (lane.beyond) history.set(lane.commit, lane.beyond);
-  const baseSince = new Map(olderForks.map((f, i) => [f, new PathSet().add(changes[missing.length + i] as TreeChange[])]));
+  const baseSince = new Map(
+    olderForks.map((f, i) => [f, new PathSet().add(changes[missing.length + i] as TreeChange[])]),
+  );
   baseSince.set(baseCommit, new PathSet());
   const head = new PathSet();
   const mergedCommits = new Set<string>();

@@ -11,7 +11,9 @@ export interface IntegrationSettings {
 }
 
 export async function readIntegrationSettings(repo: GitRepo, base: string): Promise<IntegrationSettings> {
-  const { stdout, exitCode } = await gitIn(repo, ["cat-file", "blob", `${base}:${DEFAULT_CONFIG_FILE}`], { okExitCodes: [128] });
+  const { stdout, exitCode } = await gitIn(repo, ["cat-file", "blob", `${base}:${DEFAULT_CONFIG_FILE}`], {
+    okExitCodes: [128],
+  });
   const found = exitCode === 0;
   const config = loadConfig(found ? stdout : "", { file: `${DEFAULT_CONFIG_FILE} at ${base}` });
   return { roleOrder: [...config.integration.order], validation: [...config.integration.validation], found };

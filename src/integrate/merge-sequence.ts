@@ -53,7 +53,11 @@ export async function mergeSequence(repo: GitRepo, input: SequenceInput): Promis
   const conflicts: LaneConflict[] = [];
   const skipped: SkippedLane[] = [];
   const commit = async (lane: PlannedLane, changes: readonly TreeChange[]) => {
-    const written = await writer.commit({ parents: [head, lane.commit], message: mergeMessage(lane, input.branch), changes });
+    const written = await writer.commit({
+      parents: [head, lane.commit],
+      message: mergeMessage(lane, input.branch),
+      changes,
+    });
     fast.record(lane, changes);
     ({ commit: head, tree: headTree } = written);
     steps.push({ lane, commit: head });
@@ -78,13 +82,27 @@ export async function mergeSequence(repo: GitRepo, input: SequenceInput): Promis
       const merge = await mergeTree(repo, head, lane.commit);
       headTree ??= await treeOf(repo, head);
       if (merge.kind === "unrelated") {
-        skipped.push({ branch: lane.branch, kind: "unrelated-histories", reason: new UnrelatedHistoriesError(lane.branch, input.base).message });
+        skipped.push({
+          branch: lane.branch,
+          kind: "unrelated-histories",
+          reason: new UnrelatedHistoriesError(lane.branch, input.base).message,
+        });
       } else if (merge.kind === "conflict") {
         const files = [...merge.files].sort();
-        conflicts.push({ branch: lane.branch, files, with: conflictPartners(steps, files, input.base), messages: merge.messages, onto: head });
+        conflicts.push({
+          branch: lane.branch,
+          files,
+          with: conflictPartners(steps, files, input.base),
+          messages: merge.messages,
+          onto: head,
+        });
       } else if (merge.tree === headTree) {
         // Its changes are already in: an earlier lane contained this branch.
-        skipped.push({ branch: lane.branch, kind: "already-merged", reason: `branch "${lane.branch}" adds nothing beyond the lanes merged before it` });
+        skipped.push({
+          branch: lane.branch,
+          kind: "already-merged",
+          reason: `branch "${lane.branch}" adds nothing beyond the lanes merged before it`,
+        });
         mergedIds.add(lane.id);
       } else {
         const tree = await commit(lane, await treeChanges(repo, headTree, merge.tree));
@@ -101,9 +119,16 @@ export async function mergeSequence(repo: GitRepo, input: SequenceInput): Promis
 }
 
 /** Starts the writer and the fast-merge preparation together; when either fails, the writer is closed. */
-async function openTogether(repo: GitRepo, input: SequenceInput): Promise<{ writer: FastImportWriter; fast: FastMerge }> {
-  const [writer, fast] = await Promise.allSettled([openFastImportWriter(repo), prepareFastMerge(repo, input.baseCommit, input.lanes)]);
-  if (writer.status === "fulfilled" && fast.status === "fulfilled") return { writer: writer.value, fast: fast.value };
+async function openTogether(
+  repo: GitRepo,
+  input: SequenceInput,
+): Promise<{ writer: FastImportWriter; fast: FastMerge }> {
+  const [writer, fast] = await Promise.allSettled([
+    openFastImportWriter(repo),
+    prepareFastMerge(repo, input.baseCommit, input.lanes),
+  ]);
+  if (writer.status === "fulfilled" && fast.status === "fulfilled")
+    return { writer: writer.value, fast: fast.value };
   // An open writer's fast-import process waits on stdin until closed: left open, it would outlive the call.
   if (writer.status === "fulfilled") await writer.value.close().catch(() => undefined);
   throw writer.status === "rejected" ? writer.reason : (fast as PromiseRejectedResult).reason;

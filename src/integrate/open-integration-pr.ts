@@ -20,20 +20,35 @@ export interface OpenedPr {
 }
 
 /** Null when there is nothing to publish (no integration branch was written). */
-export async function openIntegrationPr(repo: GitRepo, result: IntegrationResult, options: OpenPrOptions): Promise<OpenedPr | null> {
+export async function openIntegrationPr(
+  repo: GitRepo,
+  result: IntegrationResult,
+  options: OpenPrOptions,
+): Promise<OpenedPr | null> {
   const rendered = renderIntegrationPr(result);
   if (rendered === null) return null;
   // Integrating onto a remote-tracking ref (origin/main) targets that remote's branch (main) on GitHub.
   const remote = options.remote ?? "origin";
-  const pr = { ...rendered, base: rendered.base.startsWith(`${remote}/`) ? rendered.base.slice(remote.length + 1) : rendered.base };
+  const pr = {
+    ...rendered,
+    base: rendered.base.startsWith(`${remote}/`) ? rendered.base.slice(remote.length + 1) : rendered.base,
+  };
   // Asking GitHub first means a refused token or an unknown repository fails before anything is pushed.
   const open = await options.port.listPulls(options.github, { state: "open", head: pr.head, base: pr.base });
   await pushBranch(repo, remote, pr.head, { force: true });
   const existing = open.find((p) => p.head.ref === pr.head && p.base.ref === pr.base);
   if (existing) {
-    const updated = await options.port.updatePull(options.github, existing.number, { title: pr.title, body: pr.body });
+    const updated = await options.port.updatePull(options.github, existing.number, {
+      title: pr.title,
+      body: pr.body,
+    });
     return { number: updated.number, url: updated.htmlUrl, created: false };
   }
-  const created = await options.port.createPull(options.github, { title: pr.title, head: pr.head, base: pr.base, body: pr.body });
+  const created = await options.port.createPull(options.github, {
+    title: pr.title,
+    head: pr.head,
+    base: pr.base,
+    body: pr.body,
+  });
   return { number: created.number, url: created.htmlUrl, created: true };
 }

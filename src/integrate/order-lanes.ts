@@ -22,7 +22,11 @@ export function orderLanes(lanes: readonly Lane[], options: OrderOptions = {}): 
   const byId = new Map<string, Lane>();
   for (const lane of lanes) {
     const first = byId.get(lane.id);
-    if (first) unordered.push({ lane, error: new LaneUnorderableError(lane.branch, `PRP ${lane.id} is already built by ${first.branch}`) });
+    if (first)
+      unordered.push({
+        lane,
+        error: new LaneUnorderableError(lane.branch, `PRP ${lane.id} is already built by ${first.branch}`),
+      });
     else byId.set(lane.id, lane);
   }
   const tieBreak = (a: GraphNode, b: GraphNode): number => {
@@ -38,7 +42,8 @@ export function orderLanes(lanes: readonly Lane[], options: OrderOptions = {}): 
   for (const lane of byId.values()) {
     if (ordered.has(lane.id)) continue;
     const issue = graph.issues.find((i) => i.ids.includes(lane.id));
-    const why = issue?.message ?? `it depends on a PRP that cannot be integrated (${lane.dependsOn.join(", ")})`;
+    const why =
+      issue?.message ?? `it depends on a PRP that cannot be integrated (${lane.dependsOn.join(", ")})`;
     unordered.push({ lane, error: new LaneUnorderableError(lane.branch, why) });
   }
   return { order: graph.order.map((id) => byId.get(id) as Lane), unordered };

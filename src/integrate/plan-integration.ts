@@ -11,7 +11,8 @@ import { mapLimit } from "./map-limit.js";
 import { orderLanes } from "./order-lanes.js";
 import { confirmConflicts, overlapMatrix, type LanePair } from "./predict-conflicts.js";
 
-export type SkipKind = "missing" | "unrelated-histories" | "already-merged" | "unorderable" | "dependency-not-merged";
+export type SkipKind =
+  "missing" | "unrelated-histories" | "already-merged" | "unorderable" | "dependency-not-merged";
 
 export interface SkippedLane {
   branch: string;
@@ -69,9 +70,18 @@ export async function planIntegration(repo: GitRepo, input: PlanInput): Promise<
   const lanes = input.lanes.map((l) => LaneSchema.parse(l));
   const merged = [...(input.merged ?? [])];
   const { order, unordered } = orderLanes(lanes, { roleOrder: input.roleOrder, merged: new Set(merged) });
-  const skipped: SkippedLane[] = unordered.map(({ lane, error }) => ({ branch: lane.branch, kind: "unorderable", reason: error.message }));
-  const commits = await resolveCommits(repo, order.map((l) => l.branch));
-  const inspected = await mapLimit(order, CONCURRENCY, (lane) => inspectLane(repo, input.base, baseCommit, lane, commits.get(lane.branch)));
+  const skipped: SkippedLane[] = unordered.map(({ lane, error }) => ({
+    branch: lane.branch,
+    kind: "unorderable",
+    reason: error.message,
+  }));
+  const commits = await resolveCommits(
+    repo,
+    order.map((l) => l.branch),
+  );
+  const inspected = await mapLimit(order, CONCURRENCY, (lane) =>
+    inspectLane(repo, input.base, baseCommit, lane, commits.get(lane.branch)),
+  );
   const found: PlannedLane[] = [];
   for (const lane of inspected) {
     if ("kind" in lane) skipped.push(lane);
@@ -95,10 +105,17 @@ export async function planIntegration(repo: GitRepo, input: PlanInput): Promise<
 }
 
 /** Each lane's changes since its fork (one batched diff-tree) and its own commits (one rev-list). */
-async function withChanges(repo: GitRepo, baseCommit: string, lanes: readonly PlannedLane[]): Promise<PlannedLane[]> {
+async function withChanges(
+  repo: GitRepo,
+  baseCommit: string,
+  lanes: readonly PlannedLane[],
+): Promise<PlannedLane[]> {
   const forked = lanes.filter((l) => l.fork !== undefined);
   const [changes, beyond] = await Promise.all([
-    commitChanges(repo, forked.map((l) => ({ from: l.fork as string, to: l.commit }))),
+    commitChanges(
+      repo,
+      forked.map((l) => ({ from: l.fork as string, to: l.commit })),
+    ),
     commitsBeyond(repo, baseCommit, [...new Set(lanes.map((l) => l.commit))]),
   ]);
   const byCommit = new Map(forked.map((l, i) => [l.commit, changes[i] as TreeChange[]]));
@@ -110,15 +127,30 @@ async function withChanges(repo: GitRepo, baseCommit: string, lanes: readonly Pl
   });
 }
 
-async function inspectLane(repo: GitRepo, base: string, baseCommit: string, lane: Lane, commit: string | undefined): Promise<PlannedLane | SkippedLane> {
-  if (commit === undefined) return { branch: lane.branch, kind: "missing", reason: new LaneMissingError(lane.branch).message };
+async function inspectLane(
+  repo: GitRepo,
+  base: string,
+  baseCommit: string,
+  lane: Lane,
+  commit: string | undefined,
+): Promise<PlannedLane | SkippedLane> {
+  if (commit === undefined)
+    return { branch: lane.branch, kind: "missing", reason: new LaneMissingError(lane.branch).message };
   const bases = await mergeBases(repo, baseCommit, commit);
   if (bases.length === 0) {
-    return { branch: lane.branch, kind: "unrelated-histories", reason: new UnrelatedHistoriesError(lane.branch, base).message };
+    return {
+      branch: lane.branch,
+      kind: "unrelated-histories",
+      reason: new UnrelatedHistoriesError(lane.branch, base).message,
+    };
   }
   // The lane's tip is reachable from the base: there is nothing left to merge.
   if (bases.includes(commit)) {
-    return { branch: lane.branch, kind: "already-merged", reason: `branch "${lane.branch}" is already merged into ${base}` };
+    return {
+      branch: lane.branch,
+      kind: "already-merged",
+      reason: `branch "${lane.branch}" is already merged into ${base}`,
+    };
   }
   const fork = bases.length === 1 ? bases[0] : undefined;
   return { ...lane, commit, files: [], ...(fork && { fork }) };

@@ -23,14 +23,20 @@ export function overlapMatrix(lanes: readonly ChangedLane[]): LanePair[] {
   for (let i = 0; i < lanes.length; i += 1) {
     for (let j = i + 1; j < lanes.length; j += 1) {
       const files = [...(sets[i] as Set<string>)].filter((f) => (sets[j] as Set<string>).has(f)).sort();
-      if (files.length > 0) pairs.push({ a: (lanes[i] as ChangedLane).branch, b: (lanes[j] as ChangedLane).branch, files });
+      if (files.length > 0)
+        pairs.push({ a: (lanes[i] as ChangedLane).branch, b: (lanes[j] as ChangedLane).branch, files });
     }
   }
   return pairs;
 }
 
 /** Dry-merges each overlapping pair; returns the pairs that conflict, with the conflicted files. */
-export async function confirmConflicts(repo: GitRepo, lanes: readonly ChangedLane[], overlaps: readonly LanePair[], concurrency = 1): Promise<LanePair[]> {
+export async function confirmConflicts(
+  repo: GitRepo,
+  lanes: readonly ChangedLane[],
+  overlaps: readonly LanePair[],
+  concurrency = 1,
+): Promise<LanePair[]> {
   const commitOf = new Map(lanes.map((l) => [l.branch, l.commit]));
   const confirmed = await mapLimit(overlaps, concurrency, async (pair): Promise<LanePair | undefined> => {
     const result = await mergeTree(repo, commitOf.get(pair.a) as string, commitOf.get(pair.b) as string);

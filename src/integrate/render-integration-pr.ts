@@ -22,13 +22,19 @@ export function renderIntegrationPr(result: IntegrationResult): IntegrationPr | 
   };
   const sections: string[] = [
     `Lanes integrated onto \`${result.base}\` (${result.baseCommit.slice(0, 12)}) in dependency, priority and role order.`,
-    section(`Merged (${result.merged.length})`, result.merged.map((b, i) => `${i + 1}. ${label(b)}`)),
+    section(
+      `Merged (${result.merged.length})`,
+      result.merged.map((b, i) => `${i + 1}. ${label(b)}`),
+    ),
   ];
   if (result.conflicts.length > 0) {
     sections.push(
       section(
         `Conflicted, not merged (${result.conflicts.length})`,
-        result.conflicts.map((c) => `- ${label(c.branch)} conflicts with ${c.with.map((w) => `\`${w}\``).join(", ")} in ${c.files.map((f) => `\`${f}\``).join(", ")}`),
+        result.conflicts.map(
+          (c) =>
+            `- ${label(c.branch)} conflicts with ${c.with.map((w) => `\`${w}\``).join(", ")} in ${c.files.map((f) => `\`${f}\``).join(", ")}`,
+        ),
       ),
     );
   }
@@ -36,19 +42,40 @@ export function renderIntegrationPr(result: IntegrationResult): IntegrationPr | 
     sections.push(
       section(
         `Broke validation, not merged (${result.culprits.length})`,
-        result.culprits.map((c) => `${label(c.branch)}: ${c.reason}\n\n<details><summary>output</summary>\n\n\`\`\`\n${fence(c.output)}\n\`\`\`\n\n</details>\n`),
+        result.culprits.map(
+          (c) =>
+            `${label(c.branch)}: ${c.reason}\n\n<details><summary>output</summary>\n\n\`\`\`\n${fence(c.output)}\n\`\`\`\n\n</details>\n`,
+        ),
       ),
     );
   }
-  if (result.skipped.length > 0) sections.push(section(`Skipped (${result.skipped.length})`, result.skipped.map((s) => `- \`${s.branch}\` (${s.kind}): ${s.reason}`)));
-  const validation = result.validation.length === 0 ? ["No validation commands were configured."] : result.validation.map((v) => `- ${v.ok ? "✅" : "❌"} \`${v.command}\``);
+  if (result.skipped.length > 0)
+    sections.push(
+      section(
+        `Skipped (${result.skipped.length})`,
+        result.skipped.map((s) => `- \`${s.branch}\` (${s.kind}): ${s.reason}`),
+      ),
+    );
+  const validation =
+    result.validation.length === 0
+      ? ["No validation commands were configured."]
+      : result.validation.map((v) => `- ${v.ok ? "✅" : "❌"} \`${v.command}\``);
   sections.push(section("Validation", validation));
-  const requeued = result.requeue.map((r) => `- \`${r.job.branch}\` → ${r.target === "role" ? `${r.job.role} queue (attempt ${r.job.attempt} of ${r.job.maxAttempts})` : `needs-human: ${r.why}`}`);
+  const requeued = result.requeue.map(
+    (r) =>
+      `- \`${r.job.branch}\` → ${r.target === "role" ? `${r.job.role} queue (attempt ${r.job.attempt} of ${r.job.maxAttempts})` : `needs-human: ${r.why}`}`,
+  );
   if (requeued.length > 0) sections.push(section("Sent back", requeued));
-  return { title: `Integration ${date}: ${result.merged.length} lane${result.merged.length === 1 ? "" : "s"}`, body: `${sections.join("\n\n")}\n`, head: result.branch, base: result.base };
+  return {
+    title: `Integration ${date}: ${result.merged.length} lane${result.merged.length === 1 ? "" : "s"}`,
+    body: `${sections.join("\n\n")}\n`,
+    head: result.branch,
+    base: result.base,
+  };
 }
 
-const section = (heading: string, lines: readonly string[]): string => `### ${heading}\n\n${lines.join("\n")}`;
+const section = (heading: string, lines: readonly string[]): string =>
+  `### ${heading}\n\n${lines.join("\n")}`;
 
 /** Keeps command output from closing the code fence it sits in. */
 const fence = (text: string): string => text.replace(/```/g, "ˋˋˋ").trimEnd();

@@ -50,9 +50,19 @@ export async function requeueRequests(
       }),
     );
     const messages = conflict.messages.filter((m) => m.type.startsWith("CONFLICT")).map((m) => m.message);
-    const context = [`Merging ${lane.branch} into ${plan.branch} conflicts with ${conflict.with.join(", ")}.`, ...messages].join("\n");
+    const context = [
+      `Merging ${lane.branch} into ${plan.branch} conflicts with ${conflict.with.join(", ")}.`,
+      ...messages,
+    ].join("\n");
     requests.push(
-      buildRequeueRequest({ ...common(lane), reason: "conflict", files: conflict.files, theirs: await side(lane.branch, lane.commit, lane), ours, context }),
+      buildRequeueRequest({
+        ...common(lane),
+        reason: "conflict",
+        files: conflict.files,
+        theirs: await side(lane.branch, lane.commit, lane),
+        ours,
+        context,
+      }),
     );
   }
   for (const culprit of culprits) {
@@ -60,7 +70,14 @@ export async function requeueRequests(
     const ours = [await side(plan.branch, culprit.onto)];
     const context = `${culprit.reason}.\n\nOutput (tail):\n${culprit.output}`;
     requests.push(
-      buildRequeueRequest({ ...common(lane), reason: "validation", files: lane.files, theirs: await side(lane.branch, lane.commit, lane), ours, context }),
+      buildRequeueRequest({
+        ...common(lane),
+        reason: "validation",
+        files: lane.files,
+        theirs: await side(lane.branch, lane.commit, lane),
+        ours,
+        context,
+      }),
     );
   }
   return requests;

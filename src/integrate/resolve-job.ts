@@ -52,7 +52,12 @@ export interface ResolveJobInput extends Omit<ResolveJob, "kind" | "role" | "att
 /** Builds the resolve job; once `maxAttempts` are used up it goes to needs-human instead of a queue. */
 export function buildRequeueRequest(input: ResolveJobInput): RequeueRequest {
   const { previousAttempts, role, ...rest } = input;
-  const job = ResolveJobSchema.parse({ ...rest, kind: "resolve", role: role ?? "integrator", attempt: previousAttempts + 1 });
+  const job = ResolveJobSchema.parse({
+    ...rest,
+    kind: "resolve",
+    role: role ?? "integrator",
+    attempt: previousAttempts + 1,
+  });
   if (job.attempt > job.maxAttempts) {
     const why = `${job.branch} still ${job.reason === "conflict" ? "conflicts" : "fails validation"} after ${previousAttempts} resolve attempts`;
     return { target: "needs-human", job, why };

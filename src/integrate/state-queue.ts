@@ -33,7 +33,11 @@ export function stateQueue(store: QueueStore, repo: string): StateQueue {
         issue: issueOf(job.prpId),
         role: roleOf(job),
         priority: "high" as const,
-        title: `Resolve ${job.reason === "conflict" ? "conflicts" : "validation failure"} of ${job.title ?? job.branch}`.slice(0, 500),
+        title:
+          `Resolve ${job.reason === "conflict" ? "conflicts" : "validation failure"} of ${job.title ?? job.branch}`.slice(
+            0,
+            500,
+          ),
         kind: "resolve" as const,
         payload: JSON.parse(JSON.stringify(job)) as Record<string, never>,
       };
@@ -41,7 +45,8 @@ export function stateQueue(store: QueueStore, repo: string): StateQueue {
     },
     async attemptsSoFar(branch, maxAttempts) {
       let attempts = 0;
-      while (attempts <= maxAttempts && (await store.findJob(resolveJobId(branch, attempts + 1))) !== null) attempts += 1;
+      while (attempts <= maxAttempts && (await store.findJob(resolveJobId(branch, attempts + 1))) !== null)
+        attempts += 1;
       return attempts;
     },
   };

@@ -31,7 +31,11 @@ export interface WorktreeValidatorOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export function worktreeValidator(repo: GitRepo, commands: readonly string[], options: WorktreeValidatorOptions = {}): Validator {
+export function worktreeValidator(
+  repo: GitRepo,
+  commands: readonly string[],
+  options: WorktreeValidatorOptions = {},
+): Validator {
   return (commit) =>
     withDetachedWorktree(repo, commit, async (dir) => {
       const results: CommandResult[] = [];
@@ -40,7 +44,13 @@ export function worktreeValidator(repo: GitRepo, commands: readonly string[], op
         const run = await runCommand(command, { cwd: dir, timeoutMs, env: options.env });
         const output = run.timedOut ? `${run.output}\n[timed out after ${timeoutMs} ms]` : run.output;
         const tailChars = options.tailChars ?? TAIL_CHARS;
-        const result = { command, ok: run.exitCode === 0 && !run.timedOut, exitCode: run.exitCode, timedOut: run.timedOut, outputTail: output.slice(-tailChars) };
+        const result = {
+          command,
+          ok: run.exitCode === 0 && !run.timedOut,
+          exitCode: run.exitCode,
+          timedOut: run.timedOut,
+          outputTail: output.slice(-tailChars),
+        };
         results.push(result);
         if (!result.ok) return { ok: false, results };
       }

@@ -3,7 +3,8 @@
 import { closestWord } from "./closest-word.js";
 import { FIELD_NAMES, KEY_ALIASES, KNOWN_FOREIGN_KEYS, type FieldName } from "./schema.js";
 
-export type KeyKind = { kind: "ours"; field: FieldName } | { kind: "typo"; suggestion: FieldName } | { kind: "foreign" };
+export type KeyKind =
+  { kind: "ours"; field: FieldName } | { kind: "typo"; suggestion: FieldName } | { kind: "foreign" };
 
 /** `dependsOn`, `Depends-On` and `depends on` all become `depends_on`. */
 export function normalizeKey(key: string): string {
@@ -24,7 +25,11 @@ export function classifyKey(key: string): KeyKind {
   if (Object.hasOwn(KEY_ALIASES, normal)) return { kind: "ours", field: KEY_ALIASES[normal] as FieldName };
   if (KNOWN_FOREIGN_KEYS.includes(normal)) return { kind: "foreign" };
   const near = closestWord(normal, SPELLINGS);
-  if (near !== undefined) return { kind: "typo", suggestion: (Object.hasOwn(KEY_ALIASES, near) ? KEY_ALIASES[near] : near) as FieldName };
+  if (near !== undefined)
+    return {
+      kind: "typo",
+      suggestion: (Object.hasOwn(KEY_ALIASES, near) ? KEY_ALIASES[near] : near) as FieldName,
+    };
   return { kind: "foreign" };
 }
 

@@ -9,7 +9,14 @@ import type { ParseIssue } from "./schema.js";
 export type FrontMatter =
   | { kind: "none" }
   /** A YAML mapping: `keys` maps each key to its 1-based line; the body starts on `bodyLine`. */
-  | { kind: "mapping"; data: Record<string, unknown>; keys: Map<string, number>; lines: string[]; body: string; bodyLine: number }
+  | {
+      kind: "mapping";
+      data: Record<string, unknown>;
+      keys: Map<string, number>;
+      lines: string[];
+      body: string;
+      bodyLine: number;
+    }
   /** A fenced block that is not metadata (prose, a rule, a template's note): the whole text is the body. */
   | { kind: "prose"; warning: ParseIssue }
   /** A block meant as metadata that cannot be read: the error, and the body after it. */
@@ -36,7 +43,10 @@ const OPEN = /^---([^\n]*)$/;
 /** `Meant for any tracker: copy and paste.` is valid YAML, but a sentence, not metadata. */
 function isProseSentence(data: Record<string, unknown>): boolean {
   const keys = Object.keys(data);
-  return keys.some((k) => /\s/.test(k.trim())) && keys.every((k) => classifyKey(k).kind === "foreign" && !isRecognisedKey(k));
+  return (
+    keys.some((k) => /\s/.test(k.trim())) &&
+    keys.every((k) => classifyKey(k).kind === "foreign" && !isRecognisedKey(k))
+  );
 }
 
 export function readFrontMatter(text: string): FrontMatter {
@@ -53,7 +63,11 @@ export function readFrontMatter(text: string): FrontMatter {
   if (!/^(yaml|yml)?$/i.test(language)) {
     return {
       kind: "invalid",
-      error: { field: "front matter", line: 1, message: `front matter in \`${language}\` is not read (never executed); expected YAML between \`---\` lines` },
+      error: {
+        field: "front matter",
+        line: 1,
+        message: `front matter in \`${language}\` is not read (never executed); expected YAML between \`---\` lines`,
+      },
       body,
       bodyLine,
     };
@@ -73,10 +87,23 @@ export function readFrontMatter(text: string): FrontMatter {
     return { kind: "mapping", data: result.value, keys: keyLines(block, 2), lines: block, body, bodyLine };
   }
   if (!result.ok && looksLikeMapping(block)) {
-    return { kind: "invalid", error: { field: "front matter", line: 1 + result.line, message: `${result.message}; expected YAML key: value lines` }, body, bodyLine };
+    return {
+      kind: "invalid",
+      error: {
+        field: "front matter",
+        line: 1 + result.line,
+        message: `${result.message}; expected YAML key: value lines`,
+      },
+      body,
+      bodyLine,
+    };
   }
   return {
     kind: "prose",
-    warning: { field: "front matter", line: 1, message: "the block between `---` lines is not key: value YAML; read as prose" },
+    warning: {
+      field: "front matter",
+      line: 1,
+      message: "the block between `---` lines is not key: value YAML; read as prose",
+    },
   };
 }

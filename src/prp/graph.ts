@@ -46,7 +46,11 @@ export function buildGraph(list: readonly GraphNode[], options: GraphOptions = {
   for (const node of nodes.values()) {
     for (const dep of node.dependsOn) {
       if (dep === node.id) {
-        issues.push({ kind: "self-dependency", ids: [node.id, dep], message: `PRP ${node.id} depends on itself` });
+        issues.push({
+          kind: "self-dependency",
+          ids: [node.id, dep],
+          message: `PRP ${node.id} depends on itself`,
+        });
         broken.add(node.id);
       } else if (!nodes.has(dep) && !external.has(dep)) {
         issues.push({
@@ -59,7 +63,11 @@ export function buildGraph(list: readonly GraphNode[], options: GraphOptions = {
     }
   }
   for (const cycle of findCycles(nodes)) {
-    issues.push({ kind: "cycle", ids: cycle, message: `dependency cycle: ${[...cycle, cycle[0]].join(" → ")}` });
+    issues.push({
+      kind: "cycle",
+      ids: cycle,
+      message: `dependency cycle: ${[...cycle, cycle[0]].join(" → ")}`,
+    });
     for (const id of cycle) broken.add(id);
   }
   // A node that depends (transitively) on a broken node cannot be ordered either.
@@ -81,7 +89,10 @@ export function buildGraph(list: readonly GraphNode[], options: GraphOptions = {
   return { nodes, order, issues };
 }
 
-function topologicalOrder(list: readonly GraphNode[], tieBreak: (a: GraphNode, b: GraphNode) => number): string[] {
+function topologicalOrder(
+  list: readonly GraphNode[],
+  tieBreak: (a: GraphNode, b: GraphNode) => number,
+): string[] {
   const inSet = new Map(list.map((n) => [n.id, n]));
   const remaining = new Map<string, number>();
   const dependents = new Map<string, string[]>();
@@ -90,7 +101,8 @@ function topologicalOrder(list: readonly GraphNode[], tieBreak: (a: GraphNode, b
     remaining.set(node.id, new Set(deps).size);
     for (const dep of new Set(deps)) pushTo(dependents, dep, node.id);
   }
-  const compare = (a: GraphNode, b: GraphNode) => priorityRank(a.priority) - priorityRank(b.priority) || tieBreak(a, b);
+  const compare = (a: GraphNode, b: GraphNode) =>
+    priorityRank(a.priority) - priorityRank(b.priority) || tieBreak(a, b);
   const ready = new MinHeap<GraphNode>(compare);
   for (const node of list) if (remaining.get(node.id) === 0) ready.push(node);
   const order: string[] = [];

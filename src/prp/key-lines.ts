@@ -21,7 +21,12 @@ export function keyLines(lines: readonly string[], firstLine: number): Map<strin
 }
 
 /** Finds the line of the n-th `- item` of a block list under the key on `keyLine`, or the key's line. */
-export function itemLine(lines: readonly string[], firstLine: number, keyLine: number, index: number): number {
+export function itemLine(
+  lines: readonly string[],
+  firstLine: number,
+  keyLine: number,
+  index: number,
+): number {
   let seen = -1;
   for (let i = keyLine - firstLine + 1; i < lines.length; i += 1) {
     const line = lines[i] as string;
@@ -39,6 +44,8 @@ export function itemLine(lines: readonly string[], firstLine: number, keyLine: n
 export function looksLikeMapping(lines: readonly string[]): boolean {
   const content = lines.filter((l) => l.trim() !== "" && !/^\s*#/.test(l) && !/^\s/.test(l));
   if (content.length === 0) return false;
-  const keyed = content.filter((l) => keyOfLine(l) !== undefined && !/\s/.test((keyOfLine(l) as string).trim()));
+  const keyed = content.filter(
+    (l) => keyOfLine(l) !== undefined && !/\s/.test((keyOfLine(l) as string).trim()),
+  );
   return keyOfLine(content[0] as string) !== undefined && keyed.length * 2 >= content.length;
 }

@@ -25,14 +25,23 @@ export interface BacklogReport extends Readiness {
   graph: { issues: GraphIssue[]; order: string[] };
 }
 
-export function lintBacklog(entries: readonly BacklogEntry[], done: ReadonlySet<string> = new Set()): BacklogReport {
+export function lintBacklog(
+  entries: readonly BacklogEntry[],
+  done: ReadonlySet<string> = new Set(),
+): BacklogReport {
   const byName = new Map<string, string>();
-  for (const entry of entries) for (const name of [entry.id, ...entry.aliases]) if (!byName.has(name)) byName.set(name, entry.id);
+  for (const entry of entries)
+    for (const name of [entry.id, ...entry.aliases]) if (!byName.has(name)) byName.set(name, entry.id);
   const owner = new Map<string, string>();
   const files: FileReport[] = entries.map((entry) => {
     const errors = [...entry.result.errors];
     const first = owner.get(entry.id);
-    if (first !== undefined) errors.push({ field: "id", line: 1, message: `id ${entry.id} is also used by ${first}; expected one PRP per id` });
+    if (first !== undefined)
+      errors.push({
+        field: "id",
+        line: 1,
+        message: `id ${entry.id} is also used by ${first}; expected one PRP per id`,
+      });
     else owner.set(entry.id, entry.file);
     return {
       id: entry.id,
@@ -49,7 +58,11 @@ export function lintBacklog(entries: readonly BacklogEntry[], done: ReadonlySet<
     if (seen.has(entry.id)) continue;
     seen.add(entry.id);
     const prp = entry.result.prp;
-    nodes.push({ id: entry.id, priority: prp?.priority ?? "medium", dependsOn: (prp?.dependsOn ?? []).map((d) => byName.get(d) ?? d) });
+    nodes.push({
+      id: entry.id,
+      priority: prp?.priority ?? "medium",
+      dependsOn: (prp?.dependsOn ?? []).map((d) => byName.get(d) ?? d),
+    });
   }
   const graph = buildGraph(nodes, { external: done });
   const ready = readiness(graph, done);

@@ -26,13 +26,19 @@ export function backlogIdOf(name: string): { id: string; aliases: string[] } {
 export async function loadBacklog(dir: string): Promise<BacklogFile[]> {
   let names: string[];
   try {
-    if (!(await stat(dir)).isDirectory()) throw new PrpReadError(`${dir} is not a folder; expected a folder of .md PRPs`);
+    if (!(await stat(dir)).isDirectory())
+      throw new PrpReadError(`${dir} is not a folder; expected a folder of .md PRPs`);
     names = await readdir(dir);
   } catch (error) {
     if (error instanceof PrpReadError) throw error;
-    throw new PrpReadError(`cannot read backlog folder ${dir}: it does not exist or is not readable`, { cause: error, context: { dir } });
+    throw new PrpReadError(`cannot read backlog folder ${dir}: it does not exist or is not readable`, {
+      cause: error,
+      context: { dir },
+    });
   }
-  const files = names.filter((n) => /\.md$/i.test(n) && !/^readme\.md$/i.test(n)).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  const files = names
+    .filter((n) => /\.md$/i.test(n) && !/^readme\.md$/i.test(n))
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
   return Promise.all(
     files.map(async (name) => {
       const file = join(dir, name);

@@ -16,14 +16,22 @@ export function loadYaml(text: string): YamlResult {
     value = yaml.load(text, { schema: yaml.CORE_SCHEMA });
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
-      return { ok: false, line: Math.max(0, error.mark?.line ?? 0), message: `invalid YAML: ${error.reason}` };
+      return {
+        ok: false,
+        line: Math.max(0, error.mark?.line ?? 0),
+        message: `invalid YAML: ${error.reason}`,
+      };
     }
     // A stack overflow on absurdly deep nesting lands here: refuse it like any other bad YAML.
     return { ok: false, line: 0, message: "invalid YAML: nested too deeply" };
   }
   const size = measure(value);
   if (size === "too-big") {
-    return { ok: false, line: 0, message: `YAML expands to more than ${MAX_YAML_VALUES} values or ${MAX_YAML_DEPTH} levels (alias bomb?)` };
+    return {
+      ok: false,
+      line: 0,
+      message: `YAML expands to more than ${MAX_YAML_VALUES} values or ${MAX_YAML_DEPTH} levels (alias bomb?)`,
+    };
   }
   return { ok: true, value };
 }

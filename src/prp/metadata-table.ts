@@ -16,7 +16,11 @@ const isDivider = (row: string[]) => row.every((c) => /^:?-{2,}:?$/.test(c));
 
 /** Strips markdown emphasis and code ticks around a cell: `**High**` → High, `` `src/**` `` → src/**. */
 function plain(cell: string): string {
-  return cell.replace(/^\*\*(.*)\*\*$/, "$1").replace(/^_(.*)_$/, "$1").replace(/`([^`]*)`/g, "$1").trim();
+  return cell
+    .replace(/^\*\*(.*)\*\*$/, "$1")
+    .replace(/^_(.*)_$/, "$1")
+    .replace(/`([^`]*)`/g, "$1")
+    .trim();
 }
 
 /**

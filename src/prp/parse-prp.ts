@@ -29,7 +29,12 @@ interface Layout {
   warnings: ParseIssue[];
 }
 
-function entriesOf(data: Record<string, unknown>, keys: Map<string, number>, lines: string[], firstLine: number): RawEntry[] {
+function entriesOf(
+  data: Record<string, unknown>,
+  keys: Map<string, number>,
+  lines: string[],
+  firstLine: number,
+): RawEntry[] {
   return Object.entries(data).map(([key, value]) => {
     const line = keys.get(key) ?? firstLine;
     return { key, value, line, itemLine: (index: number) => itemLine(lines, firstLine, line, index) };
@@ -45,14 +50,27 @@ function layoutOf(text: string): Layout {
     return { ...none, format: "front-matter", entries, body: front.body, bodyLine: front.bodyLine };
   }
   if (front.kind === "invalid") {
-    return { ...none, format: "front-matter", body: front.body, bodyLine: front.bodyLine, errors: [front.error] };
+    return {
+      ...none,
+      format: "front-matter",
+      body: front.body,
+      bodyLine: front.bodyLine,
+      errors: [front.error],
+    };
   }
   const warnings = front.kind === "prose" ? [front.warning] : [];
   const lines = text.split("\n");
   const header = front.kind === "none" ? readUnfencedHeader(lines) : undefined;
   if (header) {
     const entries = entriesOf(header.data, header.keys, header.lines, 1);
-    return { ...none, format: "unfenced", entries, body: lines.slice(header.length).join("\n"), bodyLine: header.length + 1, warnings };
+    return {
+      ...none,
+      format: "unfenced",
+      entries,
+      body: lines.slice(header.length).join("\n"),
+      bodyLine: header.length + 1,
+      warnings,
+    };
   }
   const table = readMetadataTable(lines, 1);
   if (table) return { ...none, format: "table", entries: table, body: text, bodyLine: 1, warnings };
@@ -72,12 +90,23 @@ function parse(input: string, options: ParseOptions): ParseResult {
 
   const name = fields.metadata.name;
   const title =
-    titleOf(sections) ?? (options.issueTitle?.trim() || undefined) ?? (values.title as string | undefined) ?? (typeof name === "string" && name.trim() ? name.trim() : undefined);
+    titleOf(sections) ??
+    (options.issueTitle?.trim() || undefined) ??
+    (values.title as string | undefined) ??
+    (typeof name === "string" && name.trim() ? name.trim() : undefined);
   if (title === undefined) {
-    errors.push({ field: "title", line: 1, message: "expected a `# Title` heading, an issue title or a `title:` key; found none" });
+    errors.push({
+      field: "title",
+      line: 1,
+      message: "expected a `# Title` heading, an issue title or a `title:` key; found none",
+    });
   }
   if (criteria.length === 0) {
-    warnings.push({ field: "criteria", line: layout.bodyLine, message: "no `- [ ]` checklist under a Success Criteria heading; expected at least one criterion" });
+    warnings.push({
+      field: "criteria",
+      line: layout.bodyLine,
+      message: "no `- [ ]` checklist under a Success Criteria heading; expected at least one criterion",
+    });
   }
   const declared = (values.validation as string[] | undefined) ?? [];
   const role = (values.role as RoleName | undefined) ?? options.defaults?.role;
@@ -106,13 +135,21 @@ function parse(input: string, options: ParseOptions): ParseResult {
 
 export function parsePrp(text: string, options: ParseOptions = {}): ParseResult {
   if (typeof text !== "string") {
-    return { ok: false, errors: [{ field: "prp", line: 1, message: "expected the PRP as text" }], warnings: [] };
+    return {
+      ok: false,
+      errors: [{ field: "prp", line: 1, message: "expected the PRP as text" }],
+      warnings: [],
+    };
   }
   try {
     return parse(text, options);
   } catch (error) {
     // A safety net for the unforeseen; the fuzz test asserts it is never reached.
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [{ field: "prp", line: 1, message: `internal parser error: ${message}` }], warnings: [] };
+    return {
+      ok: false,
+      errors: [{ field: "prp", line: 1, message: `internal parser error: ${message}` }],
+      warnings: [],
+    };
   }
 }

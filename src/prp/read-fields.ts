@@ -31,18 +31,30 @@ export function readFields(entries: readonly RawEntry[]): ReadFields {
   for (const entry of entries) {
     const kind = classifyKey(entry.key);
     if (kind.kind === "typo") {
-      errors.push({ field: entry.key, line: entry.line, message: `unknown key \`${entry.key}\`: did you mean \`${kind.suggestion}\`?` });
+      errors.push({
+        field: entry.key,
+        line: entry.line,
+        message: `unknown key \`${entry.key}\`: did you mean \`${kind.suggestion}\`?`,
+      });
       continue;
     }
     if (kind.kind === "foreign") {
       metadata.push([entry.key, entry.value]);
-      warnings.push({ field: entry.key, line: entry.line, message: `\`${entry.key}\` is not a Lanes key; kept as metadata` });
+      warnings.push({
+        field: entry.key,
+        line: entry.line,
+        message: `\`${entry.key}\` is not a Lanes key; kept as metadata`,
+      });
       continue;
     }
     const field = kind.field;
     const earlier = seen.get(field);
     if (earlier) {
-      errors.push({ field, line: entry.line, message: `given twice (also as \`${earlier.key}\` on line ${earlier.line}); expected one value` });
+      errors.push({
+        field,
+        line: entry.line,
+        message: `given twice (also as \`${earlier.key}\` on line ${earlier.line}); expected one value`,
+      });
       continue;
     }
     seen.set(field, entry);
@@ -67,14 +79,19 @@ export function readFields(entries: readonly RawEntry[]): ReadFields {
 
 function listOf(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
-  if (typeof value === "string") return value.split(/[,\n]/).map((s) => s.trim()).filter((s) => s.length > 0);
+  if (typeof value === "string")
+    return value
+      .split(/[,\n]/)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
   return [value];
 }
 
 /** A short, printable description of a bad value for an error message. */
 export function describe(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return "a list";
   return "a mapping";

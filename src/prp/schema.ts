@@ -7,24 +7,49 @@ import { normalizePriority, PrioritySchema } from "./priority.js";
 /** Lists may be written as one value, a YAML list, or a comma-separated string. */
 const toList = (value: unknown): unknown => {
   if (Array.isArray(value)) return value;
-  if (typeof value === "string") return value.split(/[,\n]/).map((s) => s.trim()).filter((s) => s.length > 0);
+  if (typeof value === "string")
+    return value
+      .split(/[,\n]/)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
   return value === undefined || value === null ? [] : [value];
 };
 const toLines = (value: unknown): unknown =>
-  typeof value === "string" ? value.split("\n").map((s) => s.trim()).filter((s) => s.length > 0) : toList(value);
+  typeof value === "string"
+    ? value
+        .split("\n")
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0)
+    : toList(value);
 
 /** `#12`, `12` and 12 are issue 12; `auth-api` is a backlog id. Normalised to strings without `#` or leading zeros. */
 export const DependencyRefSchema = z
-  .union([z.number().int().positive().max(Number.MAX_SAFE_INTEGER), z.string().trim().regex(/^#?\d{1,15}$|^[A-Za-z0-9][\w.-]{0,99}$/)])
-  .transform((ref) => (/^#?\d+$/.test(String(ref)) ? String(Number(String(ref).replace("#", ""))) : String(ref)))
+  .union([
+    z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+    z
+      .string()
+      .trim()
+      .regex(/^#?\d{1,15}$|^[A-Za-z0-9][\w.-]{0,99}$/),
+  ])
+  .transform((ref) =>
+    /^#?\d+$/.test(String(ref)) ? String(Number(String(ref).replace("#", ""))) : String(ref),
+  )
   .refine((ref) => ref !== "0");
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-export const DeadlineSchema = z.string().trim().regex(ISO_DATE).refine((text) => {
-  const [, y, m, d] = ISO_DATE.exec(text) ?? [];
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  return date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
-});
+export const DeadlineSchema = z
+  .string()
+  .trim()
+  .regex(ISO_DATE)
+  .refine((text) => {
+    const [, y, m, d] = ISO_DATE.exec(text) ?? [];
+    const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+    return (
+      date.getUTCFullYear() === Number(y) &&
+      date.getUTCMonth() === Number(m) - 1 &&
+      date.getUTCDate() === Number(d)
+    );
+  });
 
 const nonEmpty = z.string().trim().min(1).max(10_000);
 
@@ -42,7 +67,16 @@ export type AgentStep = z.infer<typeof AgentStepSchema>;
 export const FIELDS = {
   title: { schema: nonEmpty, expected: "a non-empty title" },
   role: {
-    schema: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase().replace(/[\s-]+/g, "_") : v), RoleNameSchema),
+    schema: z.preprocess(
+      (v) =>
+        typeof v === "string"
+          ? v
+              .trim()
+              .toLowerCase()
+              .replace(/[\s-]+/g, "_")
+          : v,
+      RoleNameSchema,
+    ),
     expected: `one of the roles ${RoleNameSchema.options.join(", ")}`,
   },
   priority: {
@@ -53,10 +87,19 @@ export const FIELDS = {
     schema: z.preprocess(toList, z.array(DependencyRefSchema).max(1000)),
     expected: "issue numbers (12 or #12) or backlog ids (auth-api), one or a list",
   },
-  paths: { schema: z.preprocess(toList, z.array(nonEmpty).max(1000)), expected: "path globs (src/api/**), one or a list" },
-  validation: { schema: z.preprocess(toLines, z.array(nonEmpty).max(1000)), expected: "shell commands, one or a list" },
+  paths: {
+    schema: z.preprocess(toList, z.array(nonEmpty).max(1000)),
+    expected: "path globs (src/api/**), one or a list",
+  },
+  validation: {
+    schema: z.preprocess(toLines, z.array(nonEmpty).max(1000)),
+    expected: "shell commands, one or a list",
+  },
   timeout_minutes: {
-    schema: z.preprocess((v) => (typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v), z.number().int().min(1).max(10_080)),
+    schema: z.preprocess(
+      (v) => (typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
+      z.number().int().min(1).max(10_080),
+    ),
     expected: "a whole number of minutes from 1 to 10080",
   },
   model: { schema: z.string().trim().min(1).max(200), expected: "a model name (sonnet, opus, …)" },
@@ -88,17 +131,61 @@ export const KEY_ALIASES: Readonly<Record<string, FieldName>> = {
 
 /** Keys other PRP tools write: kept as metadata, never mistaken for typos of ours. */
 export const KNOWN_FOREIGN_KEYS: readonly string[] = [
-  "name", "description", "status", "prp_id", "id", "created", "created_date", "created_at", "updated",
-  "updated_at", "last_updated", "updated_by", "author", "authors", "owner", "tags", "labels", "version",
-  "type", "category", "estimate", "story_points", "confidence", "confidence_score", "context_sync", "date",
-  "milestone", "assignee", "assignees", "epic", "sprint", "complexity", "effort", "task_reference", "goal",
+  "name",
+  "description",
+  "status",
+  "prp_id",
+  "id",
+  "created",
+  "created_date",
+  "created_at",
+  "updated",
+  "updated_at",
+  "last_updated",
+  "updated_by",
+  "author",
+  "authors",
+  "owner",
+  "tags",
+  "labels",
+  "version",
+  "type",
+  "category",
+  "estimate",
+  "story_points",
+  "confidence",
+  "confidence_score",
+  "context_sync",
+  "date",
+  "milestone",
+  "assignee",
+  "assignees",
+  "epic",
+  "sprint",
+  "complexity",
+  "effort",
+  "task_reference",
+  "goal",
 ];
 
-export const ParseIssueSchema = z.object({ field: z.string(), line: z.number().int().min(1), message: z.string() });
+export const ParseIssueSchema = z.object({
+  field: z.string(),
+  line: z.number().int().min(1),
+  message: z.string(),
+});
 export type ParseIssue = z.infer<typeof ParseIssueSchema>;
 
-export const CriterionSchema = z.object({ text: z.string(), checked: z.boolean(), line: z.number().int().min(1) });
-export const SectionSchema = z.object({ heading: z.string(), level: z.number().int().min(1).max(6), line: z.number().int().min(1), body: z.string() });
+export const CriterionSchema = z.object({
+  text: z.string(),
+  checked: z.boolean(),
+  line: z.number().int().min(1),
+});
+export const SectionSchema = z.object({
+  heading: z.string(),
+  level: z.number().int().min(1).max(6),
+  line: z.number().int().min(1),
+  body: z.string(),
+});
 export const PrpFormatSchema = z.enum(["front-matter", "unfenced", "table", "plain"]);
 
 export const PrpSchema = z.object({

@@ -22,7 +22,13 @@ export function outline(body: string, firstLine: number): OutlineLine[] {
       fence = marker;
       return { text, line, fenced: true, fence: "open" };
     }
-    if (marker && fence !== undefined && marker[0] === fence[0] && marker.length >= fence.length && text.trim() === marker) {
+    if (
+      marker &&
+      fence !== undefined &&
+      marker[0] === fence[0] &&
+      marker.length >= fence.length &&
+      text.trim() === marker
+    ) {
       fence = undefined;
       return { text, line, fenced: true, fence: "close" };
     }
@@ -37,12 +43,17 @@ export function sectionsOf(lines: readonly OutlineLine[]): Section[] {
   const heads: { index: number; level: number; heading: string }[] = [];
   lines.forEach((l, index) => {
     const match = l.fenced ? null : HEADING.exec(l.text);
-    if (match) heads.push({ index, level: (match[1] as string).length, heading: (match[2] as string).trim() });
+    if (match)
+      heads.push({ index, level: (match[1] as string).length, heading: (match[2] as string).trim() });
   });
   const ends = sectionEnds(heads, lines.length);
   return heads.map((head, n) => {
     const end = ends[n] as number;
-    const body = lines.slice(head.index + 1, end).map((l) => l.text).join("\n").trim();
+    const body = lines
+      .slice(head.index + 1, end)
+      .map((l) => l.text)
+      .join("\n")
+      .trim();
     return { heading: head.heading, level: head.level, line: (lines[head.index] as OutlineLine).line, body };
   });
 }
@@ -52,7 +63,10 @@ export function sectionEnds(heads: readonly { index: number; level: number }[], 
   const ends = heads.map(() => total);
   const open: number[] = [];
   heads.forEach((head, n) => {
-    while (open.length > 0 && (heads[open[open.length - 1] as number] as { level: number }).level >= head.level) {
+    while (
+      open.length > 0 &&
+      (heads[open[open.length - 1] as number] as { level: number }).level >= head.level
+    ) {
       ends[open.pop() as number] = head.index;
     }
     open.push(n);
@@ -61,7 +75,10 @@ export function sectionEnds(heads: readonly { index: number; level: number }[], 
 }
 
 /** Sections with the index of their heading line and of the line their text ends before. */
-export function spansOf(lines: readonly OutlineLine[], sections: readonly Section[]): (Section & { index: number; end: number })[] {
+export function spansOf(
+  lines: readonly OutlineLine[],
+  sections: readonly Section[],
+): (Section & { index: number; end: number })[] {
   const indexOf = new Map(lines.map((l, i) => [l.line, i]));
   const heads = sections.map((s) => ({ ...s, index: indexOf.get(s.line) ?? 0 }));
   const ends = sectionEnds(heads, lines.length);
@@ -89,7 +106,11 @@ export function criteriaOf(lines: readonly OutlineLine[], sections: readonly Sec
   return primary.length > 0 ? primary : checklistUnder(lines, sections, FALLBACK_CRITERIA_HEADING);
 }
 
-function checklistUnder(lines: readonly OutlineLine[], sections: readonly Section[], heading: RegExp): Criterion[] {
+function checklistUnder(
+  lines: readonly OutlineLine[],
+  sections: readonly Section[],
+  heading: RegExp,
+): Criterion[] {
   const found = new Map<number, Criterion>();
   for (const head of spansOf(lines, sections)) {
     if (!heading.test(head.heading)) continue;

@@ -23,7 +23,8 @@ export function readUnfencedHeader(lines: readonly string[]): UnfencedHeader | u
       // A blank line ends the header unless a block scalar continues or another known key follows.
       const next = lines.slice(end + 1).find((l) => l.trim() !== "");
       const nextKey = next === undefined ? undefined : keyOfLine(next);
-      if (next === undefined || !(/^\s/.test(next) || (nextKey !== undefined && isRecognisedKey(nextKey)))) break;
+      if (next === undefined || !(/^\s/.test(next) || (nextKey !== undefined && isRecognisedKey(nextKey))))
+        break;
     } else if (!/^\s/.test(line) && keyOfLine(line) === undefined) {
       break;
     }

@@ -66,7 +66,8 @@ export function validationCommandsOf(lines: readonly OutlineLine[], sections: re
         }
         taken.add(j);
         i = j;
-        if (SHELL_LANGS.has((open[1] ?? "").toLowerCase())) commands.push(...commandsOfBlock((open[1] ?? "").toLowerCase(), code));
+        if (SHELL_LANGS.has((open[1] ?? "").toLowerCase()))
+          commands.push(...commandsOfBlock((open[1] ?? "").toLowerCase(), code));
         continue;
       }
       const item = l.fenced ? null : CODE_ITEM.exec(l.text);

@@ -38,12 +38,21 @@ function payloadOf(prp: Prp, idOf: (name: string) => string): LanePayload {
   };
 }
 
-export async function readBacklog(dir: string, options: { repo: string; defaultRole: RoleName }): Promise<Backlog> {
+export async function readBacklog(
+  dir: string,
+  options: { repo: string; defaultRole: RoleName },
+): Promise<Backlog> {
   const files = await loadBacklog(dir);
-  const entries = files.map((f) => ({ id: f.id, aliases: f.aliases, file: f.file, result: parsePrp(f.text, { file: f.file }) }));
+  const entries = files.map((f) => ({
+    id: f.id,
+    aliases: f.aliases,
+    file: f.file,
+    result: parsePrp(f.text, { file: f.file }),
+  }));
   const report = lintBacklog(entries);
   const byName = new Map<string, string>();
-  for (const entry of entries) for (const name of [entry.id, ...entry.aliases]) if (!byName.has(name)) byName.set(name, entry.id);
+  for (const entry of entries)
+    for (const name of [entry.id, ...entry.aliases]) if (!byName.has(name)) byName.set(name, entry.id);
   const idOf = (name: string) => byName.get(name) ?? name;
   const jobs = new Map<string, BacklogJob>();
   for (const entry of entries) {

@@ -59,7 +59,10 @@ export function renderClaudeMd(input: LaneContextInput): string {
     "",
     "## Validation commands",
     "",
-    list(prp.validation.map((v) => `\`${v}\``), "(none)"),
+    list(
+      prp.validation.map((v) => `\`${v}\``),
+      "(none)",
+    ),
     "",
     "## Lane rules",
     "",
@@ -77,7 +80,9 @@ export function renderClaudeMd(input: LaneContextInput): string {
 
 /** The short message pasted into the agent's pane to start (or restart) the lane. */
 export function briefMessage(prp: Pick<LaneSpec, "issue" | "title">, restart = false): string {
-  const start = restart ? "You were restarted; your work so far is committed in this worktree." : "You have a new lane.";
+  const start = restart
+    ? "You were restarted; your work so far is committed in this worktree."
+    : "You have a new lane.";
   return `${start} Read CLAUDE.md in this directory: it is your brief for #${prp.issue} "${prp.title}". Work through its success criteria now.`;
 }
 

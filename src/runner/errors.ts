@@ -9,7 +9,10 @@ export class TmuxError extends LanesError {
     readonly stderr: string,
     options: { cause?: unknown } = {},
   ) {
-    super(`tmux ${args.join(" ")} failed: ${stderr.trim() || "no output"}`, { cause: options.cause, context: { args } });
+    super(`tmux ${args.join(" ")} failed: ${stderr.trim() || "no output"}`, {
+      cause: options.cause,
+      context: { args },
+    });
   }
 }
 

@@ -3,7 +3,10 @@
 import type { GitHubPort, RepoRef } from "../github/index.js";
 import type { PullRequestPort } from "./lane-finish.js";
 
-export function pullRequestsVia(github: Pick<GitHubPort, "listPulls" | "createPull" | "updatePull">, repo: RepoRef): PullRequestPort {
+export function pullRequestsVia(
+  github: Pick<GitHubPort, "listPulls" | "createPull" | "updatePull">,
+  repo: RepoRef,
+): PullRequestPort {
   return {
     async openOrUpdatePullRequest({ head, base, title, body }) {
       const open = await github.listPulls(repo, { state: "open", head });

@@ -23,10 +23,18 @@ export interface LaneLease {
   leaseUntil: number;
 }
 
-export type FailResult = { outcome: "retry"; runAt: number } | { outcome: "needs-human" } | { outcome: "stale" };
+export type FailResult =
+  { outcome: "retry"; runAt: number } | { outcome: "needs-human" } | { outcome: "stale" };
 
 export interface JobPort {
-  claim(request: { role: RoleName; host: string; agent: string; waitMs?: number; signal?: AbortSignal; leaseMs?: number }): Promise<{ job: LaneJob; lease: LaneLease } | null>;
+  claim(request: {
+    role: RoleName;
+    host: string;
+    agent: string;
+    waitMs?: number;
+    signal?: AbortSignal;
+    leaseMs?: number;
+  }): Promise<{ job: LaneJob; lease: LaneLease } | null>;
   heartbeat(lease: LaneLease, leaseMs?: number): Promise<number | null>;
   ack(lease: LaneLease): Promise<boolean>;
   fail(lease: LaneLease, reason: string, options?: { final?: boolean }): Promise<FailResult>;

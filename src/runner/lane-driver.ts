@@ -11,7 +11,15 @@ import type { JobPort } from "./job-port.js";
 import { lanePayload, type LaneJob } from "./job-port.js";
 import type { LaneEvent } from "./lane-events.js";
 import { finishLane, type FinishOptions } from "./lane-finish.js";
-import { commitRuleAction, limitLineCount, NUDGE_MESSAGE, RESUME_MESSAGE, resumeDue, usageLimitPause, type CommitRule } from "./lane-policy.js";
+import {
+  commitRuleAction,
+  limitLineCount,
+  NUDGE_MESSAGE,
+  RESUME_MESSAGE,
+  resumeDue,
+  usageLimitPause,
+  type CommitRule,
+} from "./lane-policy.js";
 import { saveLane, type LaneRecord } from "./lane-record.js";
 import { agentArgv, paneEnvFor, type LaneHost } from "./lane-setup.js";
 import type { PaneInfo } from "./tmux.js";
@@ -56,12 +64,17 @@ export class LaneDriver {
   }
 
   private async brief(): Promise<void> {
-    if (await this.paste(briefMessage(this.lane, this.lane.restarts > 0))) await this.save({ briefed: true, state: "working" });
+    if (await this.paste(briefMessage(this.lane, this.lane.restarts > 0)))
+      await this.save({ briefed: true, state: "working" });
   }
 
   async onEvent(event: LaneEvent): Promise<LaneOutcome> {
     const now = this.ctx.now();
-    await this.save({ lastEvent: event.event, lastEventAt: now, ...(event.sessionId ? { sessionId: event.sessionId } : {}) });
+    await this.save({
+      lastEvent: event.event,
+      lastEventAt: now,
+      ...(event.sessionId ? { sessionId: event.sessionId } : {}),
+    });
     if (event.event === "SessionStart" && !this.lane.briefed) await this.brief();
     if (event.event === "Stop" || event.event === "Notification") return this.afterTurn();
     return "continue";
@@ -93,8 +106,16 @@ export class LaneDriver {
       if (onScreen < this.lane.limitLinesSeen) await this.save({ limitLinesSeen: onScreen });
       return false;
     }
-    this.ctx.log.info({ lane: this.lane.id, until: new Date(pause.pausedUntil).toISOString() }, "usage limit: lane paused");
-    await this.save({ state: "paused", pausedUntil: pause.pausedUntil, limitLinesSeen: pause.limitLinesSeen, note: pause.message });
+    this.ctx.log.info(
+      { lane: this.lane.id, until: new Date(pause.pausedUntil).toISOString() },
+      "usage limit: lane paused",
+    );
+    await this.save({
+      state: "paused",
+      pausedUntil: pause.pausedUntil,
+      limitLinesSeen: pause.limitLinesSeen,
+      note: pause.message,
+    });
     return true;
   }
 
@@ -111,19 +132,28 @@ export class LaneDriver {
       return "closed";
     }
     const pane = panes.find((p) => p.paneId === this.lane.paneId);
-    if (!pane || pane.dead) return this.restart(pane ? `agent exited with status ${pane.deadStatus ?? "?"}` : "agent window disappeared");
+    if (!pane || pane.dead)
+      return this.restart(
+        pane ? `agent exited with status ${pane.deadStatus ?? "?"}` : "agent window disappeared",
+      );
     if (!this.lane.briefed && now - this.lane.startedAt >= this.ctx.briefFallbackMs) await this.brief();
     if (resumeDue(this.lane, now)) {
-      if (await this.paste(RESUME_MESSAGE)) await this.save({ state: "working", limitAttempts: this.lane.limitAttempts + 1 });
+      if (await this.paste(RESUME_MESSAGE))
+        await this.save({ state: "working", limitAttempts: this.lane.limitAttempts + 1 });
       return "continue";
     }
     if (!slow) return "continue";
-    if ((this.lane.state === "working" || this.lane.state === "idle") && (await this.checkUsageLimit())) return "continue";
+    if ((this.lane.state === "working" || this.lane.state === "idle") && (await this.checkUsageLimit()))
+      return "continue";
     const lastCommitAt = (await headCommitTime(this.lane.worktree)) ?? undefined;
     const action = commitRuleAction(this.lane, lastCommitAt, now, this.ctx.commitRule);
     if (action === "nudge" && (await this.paste(NUDGE_MESSAGE))) await this.save({ nudgedAt: now });
     if (action === "wip-commit") {
-      const sha = await commitLaneWork(this.lane.worktree, `WIP: lanes auto-commit for #${this.lane.issue} (no commit in 30 minutes)`, this.ctx.finish.env);
+      const sha = await commitLaneWork(
+        this.lane.worktree,
+        `WIP: lanes auto-commit for #${this.lane.issue} (no commit in 30 minutes)`,
+        this.ctx.finish.env,
+      );
       this.ctx.log.info({ lane: this.lane.id, sha }, "commit rule: WIP commit");
       await this.save({ nudgedAt: undefined, startedAt: sha ? this.lane.startedAt : now });
     }
@@ -133,21 +163,41 @@ export class LaneDriver {
   /** A crashed agent restarts in place with the same context, continuing its session when known. */
   private async restart(reason: string): Promise<LaneOutcome> {
     if (this.lane.restarts >= this.ctx.maxRestarts) {
-      const outcome = await this.ctx.store.fail(this.lane.lease, `${reason}; restarted ${this.lane.restarts} times`);
+      const outcome = await this.ctx.store.fail(
+        this.lane.lease,
+        `${reason}; restarted ${this.lane.restarts} times`,
+      );
       await this.ctx.host.tmux.killWindow(this.lane.paneId).catch(() => undefined);
       await this.save({ state: "failed", note: `${reason} (${outcome.outcome})` });
       return "closed";
     }
     this.ctx.log.warn({ lane: this.lane.id, reason }, "agent crashed: restarting with the same context");
-    const command = agentArgv(this.ctx.host.agent.command({ worktree: this.lane.worktree, model: lanePayload(this.job).model, sessionId: this.lane.sessionId }));
+    const command = agentArgv(
+      this.ctx.host.agent.command({
+        worktree: this.lane.worktree,
+        model: lanePayload(this.job).model,
+        sessionId: this.lane.sessionId,
+      }),
+    );
     const spec = { cwd: this.lane.worktree, command, env: paneEnvFor(this.ctx.host, this.lane.id) };
     let paneId = this.lane.paneId;
     try {
       await this.ctx.host.tmux.respawnPane(paneId, spec);
     } catch {
-      paneId = await this.ctx.host.tmux.newWindow({ session: this.ctx.host.session, window: this.lane.window, ...spec });
+      paneId = await this.ctx.host.tmux.newWindow({
+        session: this.ctx.host.session,
+        window: this.lane.window,
+        ...spec,
+      });
     }
-    await this.save({ paneId, restarts: this.lane.restarts + 1, briefed: false, state: "starting", startedAt: this.ctx.now(), note: reason });
+    await this.save({
+      paneId,
+      restarts: this.lane.restarts + 1,
+      briefed: false,
+      state: "starting",
+      startedAt: this.ctx.now(),
+      note: reason,
+    });
     return "continue";
   }
 
@@ -160,7 +210,10 @@ export class LaneDriver {
       const reason = `finishing the lane failed: ${error instanceof Error ? error.message : String(error)}`;
       const outcome = await this.ctx.store.fail(this.lane.lease, reason);
       await this.ctx.host.tmux.killWindow(this.lane.paneId).catch(() => undefined);
-      this.ctx.log.error({ lane: this.lane.id, outcome: outcome.outcome, err: reason }, "lane could not be finished");
+      this.ctx.log.error(
+        { lane: this.lane.id, outcome: outcome.outcome, err: reason },
+        "lane could not be finished",
+      );
       await this.save({ state: "failed", note: `${reason} (${outcome.outcome})`.slice(0, 1000) });
       return "closed";
     }
@@ -168,7 +221,12 @@ export class LaneDriver {
     await this.ctx.host.tmux.killWindow(this.lane.paneId).catch(() => undefined);
     await removeLaneWorktree(this.ctx.host.repo, this.lane.worktree);
     this.ctx.log.info({ lane: this.lane.id, ...report }, "lane done");
-    await this.save({ state, commits: report.commits, note: [summary, ...report.notes].join("; ").slice(0, 1000), ...(report.pr ? { pr: report.pr } : {}) });
+    await this.save({
+      state,
+      commits: report.commits,
+      note: [summary, ...report.notes].join("; ").slice(0, 1000),
+      ...(report.pr ? { pr: report.pr } : {}),
+    });
     return "closed";
   }
 

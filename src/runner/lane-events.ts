@@ -30,7 +30,10 @@ export async function ensureEventLog(file: string): Promise<void> {
 }
 
 /** Reads the complete lines after `offset`; returns the events and the offset after the last full line. */
-export async function readLaneEvents(file: string, offset: number): Promise<{ events: LaneEvent[]; offset: number }> {
+export async function readLaneEvents(
+  file: string,
+  offset: number,
+): Promise<{ events: LaneEvent[]; offset: number }> {
   const size = (await stat(file)).size;
   if (size <= offset) return { events: [], offset: Math.min(offset, size) };
   const handle = await open(file, "r");
@@ -63,7 +66,11 @@ export interface EventFollower {
 }
 
 /** Calls `onEvent` for every event after `offset`, now and whenever the file grows. */
-export function followLaneEvents(file: string, offset: number, onEvent: (event: LaneEvent) => void): EventFollower {
+export function followLaneEvents(
+  file: string,
+  offset: number,
+  onEvent: (event: LaneEvent) => void,
+): EventFollower {
   let position = offset;
   let reading = false;
   let again = false;

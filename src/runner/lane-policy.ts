@@ -15,7 +15,12 @@ export const DEFAULT_COMMIT_RULE: CommitRule = { everyMs: 30 * 60_000, graceMs: 
 export type CommitAction = "none" | "nudge" | "wip-commit";
 
 /** What the commit rule asks for now, given the time of the lane's latest commit (if any). */
-export function commitRuleAction(lane: LaneRecord, lastCommitAt: number | undefined, now: number, rule = DEFAULT_COMMIT_RULE): CommitAction {
+export function commitRuleAction(
+  lane: LaneRecord,
+  lastCommitAt: number | undefined,
+  now: number,
+  rule = DEFAULT_COMMIT_RULE,
+): CommitAction {
   if (lane.state !== "working" && lane.state !== "idle") return "none";
   const since = Math.max(lastCommitAt ?? 0, lane.startedAt);
   if (now - since < rule.everyMs) return "none";
@@ -25,7 +30,8 @@ export function commitRuleAction(lane: LaneRecord, lastCommitAt: number | undefi
 
 export const NUDGE_MESSAGE =
   "Lanes: it has been 30 minutes since this lane's last commit. Commit your work now (small commit, message says why), then go on.";
-export const RESUME_MESSAGE = "Lanes: your usage limit should have reset. Continue exactly where you stopped.";
+export const RESUME_MESSAGE =
+  "Lanes: your usage limit should have reset. Continue exactly where you stopped.";
 
 export interface PauseDecision {
   pausedUntil: number;
@@ -35,14 +41,20 @@ export interface PauseDecision {
 
 /** How many usage-limit lines the pane text shows (old ones scroll out of the captured history). */
 export function limitLineCount(text: string, now: Date, hostTimeZone: string | undefined): number {
-  return text.split("\n").filter((line) => detectUsageLimit(line, { now, hostTimeZone }) !== undefined).length;
+  return text.split("\n").filter((line) => detectUsageLimit(line, { now, hostTimeZone }) !== undefined)
+    .length;
 }
 
 /**
  * Whether pane text shows a usage-limit message the lane has not reacted to yet; if so, until when
  * to pause. Messages already counted (still on screen from an earlier pause) are not news.
  */
-export function usageLimitPause(lane: LaneRecord, paneText: string, now: number, hostTimeZone?: string): PauseDecision | undefined {
+export function usageLimitPause(
+  lane: LaneRecord,
+  paneText: string,
+  now: number,
+  hostTimeZone?: string,
+): PauseDecision | undefined {
   const at = new Date(now);
   const count = limitLineCount(paneText, at, hostTimeZone);
   if (count <= lane.limitLinesSeen) return undefined;

@@ -5,7 +5,16 @@ import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { z } from "zod";
 
-export const LANE_STATES = ["starting", "working", "idle", "paused", "done", "blocked", "failed", "lost"] as const;
+export const LANE_STATES = [
+  "starting",
+  "working",
+  "idle",
+  "paused",
+  "done",
+  "blocked",
+  "failed",
+  "lost",
+] as const;
 export const LaneStateSchema = z.enum(LANE_STATES);
 export type LaneState = z.infer<typeof LaneStateSchema>;
 
@@ -35,7 +44,13 @@ export const LaneRecordSchema = z.object({
   pr: z.string().optional(),
   model: z.string().optional(),
   /** The claim's lease, so a restarted supervisor on this host keeps heartbeating it. */
-  lease: z.object({ jobId: z.string(), token: z.string(), host: z.string(), agent: z.string(), leaseUntil: z.number() }),
+  lease: z.object({
+    jobId: z.string(),
+    token: z.string(),
+    host: z.string(),
+    agent: z.string(),
+    leaseUntil: z.number(),
+  }),
 });
 export type LaneRecord = z.infer<typeof LaneRecordSchema>;
 

@@ -46,7 +46,9 @@ const AGENT_KEEPS = /^(ANTHROPIC_|CLAUDE_)/;
  * appear on the command line, never values.
  */
 export function agentArgv(command: readonly string[], env: NodeJS.ProcessEnv = process.env): string[] {
-  const hidden = Object.keys(env).filter((name) => AGENT_HIDDEN.test(name) && !AGENT_KEEPS.test(name)).sort();
+  const hidden = Object.keys(env)
+    .filter((name) => AGENT_HIDDEN.test(name) && !AGENT_KEEPS.test(name))
+    .sort();
   return hidden.length === 0 ? [...command] : ["env", ...hidden.flatMap((name) => ["-u", name]), ...command];
 }
 
@@ -55,17 +57,30 @@ export function paneEnvFor(host: LaneHost, laneId: string): Record<string, strin
 }
 
 /** Prepares the worktree and context, then starts the agent in a fresh window. */
-export async function openLane(host: LaneHost, job: LaneJob, lease: LaneLease, now: number, previous?: LaneRecord): Promise<LaneRecord> {
+export async function openLane(
+  host: LaneHost,
+  job: LaneJob,
+  lease: LaneLease,
+  now: number,
+  previous?: LaneRecord,
+): Promise<LaneRecord> {
   const payload = lanePayload(job);
   const model = payload.model ?? host.modelFor?.(job.role);
   const prp = { ...payload, ...(model ? { model } : {}) };
-  const wt = await prepareLaneWorktree(host.repo, host.worktreeRoot, { role: job.role, issue: job.issue, title: job.title }, host.base);
+  const wt = await prepareLaneWorktree(
+    host.repo,
+    host.worktreeRoot,
+    { role: job.role, issue: job.issue, title: job.title },
+    host.base,
+  );
   // A lane opened again (retry after a human answered) must not stop at once on the old question.
   await rm(join(wt.path, BLOCKED_FILE), { force: true });
   const stackOn = host.dependencyBranches ? await host.dependencyBranches(payload.dependsOn) : [];
   const stacked = await mergeBranchesInto(wt.path, stackOn, { ...process.env, ...host.paneEnv });
   if (!stacked.ok) {
-    throw new WorktreeError(`lane #${job.issue} cannot build on its dependencies: merging ${stackOn.join(", ")} conflicts in ${stacked.conflicts.join(", ")}`);
+    throw new WorktreeError(
+      `lane #${job.issue} cannot build on its dependencies: merging ${stackOn.join(", ")} conflicts in ${stacked.conflicts.join(", ")}`,
+    );
   }
   await writeLaneContext({
     prp: { issue: job.issue, title: job.title, role: job.role, ...prp },
@@ -77,7 +92,10 @@ export async function openLane(host: LaneHost, job: LaneJob, lease: LaneLease, n
   });
   if (host.agent.kind === "script") {
     await mkdir(join(wt.path, ".lanes"), { recursive: true });
-    await writeFile(join(wt.path, SCRIPT_FILE), JSON.stringify({ issue: job.issue, title: job.title, criteria: prp.criteria, steps: prp.script }));
+    await writeFile(
+      join(wt.path, SCRIPT_FILE),
+      JSON.stringify({ issue: job.issue, title: job.title, criteria: prp.criteria, steps: prp.script }),
+    );
   }
   await host.agent.installHooks(wt.path, [...lanesCommand(), "hook"]);
 

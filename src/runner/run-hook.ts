@@ -19,10 +19,19 @@ export interface HookResult {
   problem?: string;
 }
 
-export async function runHook(event: string, stdin: string, env: NodeJS.ProcessEnv, now = Date.now()): Promise<HookResult> {
+export async function runHook(
+  event: string,
+  stdin: string,
+  env: NodeJS.ProcessEnv,
+  now = Date.now(),
+): Promise<HookResult> {
   const log = env.LANES_EVENTS;
   const lane = env.LANES_LANE;
-  if (!log || !lane) return { recorded: null, problem: "not inside a Lanes lane (LANES_EVENTS and LANES_LANE are unset); nothing recorded" };
+  if (!log || !lane)
+    return {
+      recorded: null,
+      problem: "not inside a Lanes lane (LANES_EVENTS and LANES_LANE are unset); nothing recorded",
+    };
   let raw: unknown = {};
   if (stdin.trim().length > 0) {
     try {

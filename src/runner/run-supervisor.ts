@@ -25,10 +25,19 @@ export function agentFor(kind: StackRecord["agent"]): AgentAdapter {
 }
 
 /** Queues the backlog PRPs that are ready given the lanes already done; returns the new job ids. */
-export async function offerBacklog(record: StackRecord, paths: StackPaths, store: Pick<OpenedStateStore, "enqueue">): Promise<string[]> {
+export async function offerBacklog(
+  record: StackRecord,
+  paths: StackPaths,
+  store: Pick<OpenedStateStore, "enqueue">,
+): Promise<string[]> {
   if (!record.backlog) return [];
-  const backlog = await readBacklog(record.backlog, { repo: record.repoSlug, defaultRole: record.roles[0] as RoleName });
-  const done = new Set((await listLanes(paths.lanes)).filter((l) => l.state === "done").map((l) => String(l.issue)));
+  const backlog = await readBacklog(record.backlog, {
+    repo: record.repoSlug,
+    defaultRole: record.roles[0] as RoleName,
+  });
+  const done = new Set(
+    (await listLanes(paths.lanes)).filter((l) => l.state === "done").map((l) => String(l.issue)),
+  );
   const queued: string[] = [];
   for (const job of readyBacklogJobs(backlog, done)) {
     if ((await store.enqueue(job)).created) queued.push(job.id);
@@ -36,15 +45,28 @@ export async function offerBacklog(record: StackRecord, paths: StackPaths, store
   return queued;
 }
 
-const IDENTITY_KEYS = ["GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM"];
+const IDENTITY_KEYS = [
+  "GIT_AUTHOR_NAME",
+  "GIT_AUTHOR_EMAIL",
+  "GIT_COMMITTER_NAME",
+  "GIT_COMMITTER_EMAIL",
+  "GIT_CONFIG_GLOBAL",
+  "GIT_CONFIG_NOSYSTEM",
+];
 
 /** Agents commit as the identity the stack was started with (never secrets: those come from the server env). */
 function gitIdentity(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(IDENTITY_KEYS.flatMap((k) => (env[k] === undefined ? [] : [[k, env[k] as string]])));
+  return Object.fromEntries(
+    IDENTITY_KEYS.flatMap((k) => (env[k] === undefined ? [] : [[k, env[k] as string]])),
+  );
 }
 
 /** GitHub for this stack: a token and a real owner/repo; local stacks (`local/<name>`) have neither. */
-function stackGitHub(record: StackRecord, env: NodeJS.ProcessEnv, log: Logger): { github: GitHubPort; repo: RepoRef } | undefined {
+function stackGitHub(
+  record: StackRecord,
+  env: NodeJS.ProcessEnv,
+  log: Logger,
+): { github: GitHubPort; repo: RepoRef } | undefined {
   const [owner, repo] = record.repoSlug.split("/");
   if (!owner || !repo || owner === "local") return undefined;
   const github = optionalGitHubPortFromEnv(env, log);
@@ -52,18 +74,40 @@ function stackGitHub(record: StackRecord, env: NodeJS.ProcessEnv, log: Logger): 
 }
 
 /** Says on the PRP's issue why no agent could start for it (issue text never reaches a shell here). */
-export function agentProblemReporter(target: { github: GitHubPort; repo: RepoRef } | undefined, hostName: string) {
+export function agentProblemReporter(
+  target: { github: GitHubPort; repo: RepoRef } | undefined,
+  hostName: string,
+) {
   return async (job: LaneJob, message: string): Promise<void> => {
     if (!target || typeof job.issue !== "number") return;
-    await target.github.createComment(target.repo, job.issue, `**Lanes could not start an agent for this PRP** on runner host \`${hostName}\`:\n\n${message}`);
+    await target.github.createComment(
+      target.repo,
+      job.issue,
+      `**Lanes could not start an agent for this PRP** on runner host \`${hostName}\`:\n\n${message}`,
+    );
   };
 }
 
-export async function runSupervisor(env: NodeJS.ProcessEnv, name: string, signal: AbortSignal): Promise<void> {
+export async function runSupervisor(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  signal: AbortSignal,
+): Promise<void> {
   const paths = stackPaths(env, name);
   const record = await readStackRecord(paths.record, name);
-  const log = createLogger({ name: `lanes-stack-${name}`, destination: pino.destination({ dest: logFile(paths), mkdir: true, sync: false }) }, env);
-  const store = await openStateStore({ url: record.redisUrl, prefix: record.prefix, log, leaseMs: record.leaseMs });
+  const log = createLogger(
+    {
+      name: `lanes-stack-${name}`,
+      destination: pino.destination({ dest: logFile(paths), mkdir: true, sync: false }),
+    },
+    env,
+  );
+  const store = await openStateStore({
+    url: record.redisUrl,
+    prefix: record.prefix,
+    log,
+    leaseMs: record.leaseMs,
+  });
   const tmux = new Tmux(paths.socket);
   const github = stackGitHub(record, env, log);
   const supervisor = new Supervisor({
@@ -91,10 +135,18 @@ export async function runSupervisor(env: NodeJS.ProcessEnv, name: string, signal
       paneEnv: gitIdentity(env),
       dependencyBranches: async (ids) => {
         const wanted = new Set(ids);
-        return (await listLanes(paths.lanes)).filter((l) => l.state === "done" && wanted.has(String(l.issue))).map((l) => l.branch);
+        return (await listLanes(paths.lanes))
+          .filter((l) => l.state === "done" && wanted.has(String(l.issue)))
+          .map((l) => l.branch);
       },
     },
-    finish: { repo: record.repo, base: record.base, remote: record.remote, pulls: github && pullRequestsVia(github.github, github.repo), env },
+    finish: {
+      repo: record.repo,
+      base: record.base,
+      remote: record.remote,
+      pulls: github && pullRequestsVia(github.github, github.repo),
+      env,
+    },
     reportAgentProblem: agentProblemReporter(github, record.hostName),
     env,
     onLaneClosed: async () => {

@@ -29,7 +29,11 @@ export async function readStackStatus(stack: StackHandle, now = Date.now()): Pro
 }
 
 /** Re-renders whenever the event log or a lane record changes (inotify), never on a timer. */
-export async function watchStackStatus(stack: StackHandle, render: (text: string) => void, signal: AbortSignal): Promise<void> {
+export async function watchStackStatus(
+  stack: StackHandle,
+  render: (text: string) => void,
+  signal: AbortSignal,
+): Promise<void> {
   await ensureEventLog(stack.paths.events);
   // A fresh stack has no lane records yet; the folder must exist to be watched.
   await mkdir(stack.paths.lanes, { recursive: true });
@@ -39,7 +43,10 @@ export async function watchStackStatus(stack: StackHandle, render: (text: string
     // coalesce a burst of events (a hook and the record it causes) into one redraw
     pending = setTimeout(() => {
       pending = undefined;
-      void readStackStatus(stack).then((s) => render(renderStackStatus(s)), () => undefined);
+      void readStackStatus(stack).then(
+        (s) => render(renderStackStatus(s)),
+        () => undefined,
+      );
     }, 100);
   };
   const watchers = [watch(stack.paths.events, refresh), watch(stack.paths.lanes, refresh)];
@@ -67,14 +74,20 @@ export interface SayResult {
 /** Pastes a (sanitised) message into every targeted agent pane. */
 export async function sayToLanes(stack: StackHandle, target: string, message: string): Promise<SayResult> {
   const lanes = laneTargets(await listLanes(stack.paths.lanes), target);
-  if (lanes.length === 0) throw new StackError(`no live lane in stack ${stack.record.name} matches "${target}"; see \`lanes stack status --name ${stack.record.name}\``);
+  if (lanes.length === 0)
+    throw new StackError(
+      `no live lane in stack ${stack.record.name} matches "${target}"; see \`lanes stack status --name ${stack.record.name}\``,
+    );
   const result: SayResult = { sent: [], skipped: [] };
   for (const lane of lanes) {
     try {
       await stack.tmux.sendText(lane.paneId, message);
       result.sent.push(lane.window);
     } catch (error) {
-      result.skipped.push({ window: lane.window, reason: error instanceof Error ? error.message : String(error) });
+      result.skipped.push({
+        window: lane.window,
+        reason: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   return result;

@@ -29,8 +29,18 @@ function paneEnvOf(env: NodeJS.ProcessEnv): Record<string, string> {
 // Settings panes need even when `stack up` ran with a custom environment. Secrets (API keys, tokens)
 // are not passed with -e, which would put them on a command line: panes inherit them from the server.
 const PASSED_ENV = [
-  "PATH", "HOME", "REDIS_URL", "LANES_LOG_LEVEL", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME",
-  "GIT_COMMITTER_EMAIL", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM", "GITHUB_REPOSITORY", "GITHUB_API_URL",
+  "PATH",
+  "HOME",
+  "REDIS_URL",
+  "LANES_LOG_LEVEL",
+  "GIT_AUTHOR_NAME",
+  "GIT_AUTHOR_EMAIL",
+  "GIT_COMMITTER_NAME",
+  "GIT_COMMITTER_EMAIL",
+  "GIT_CONFIG_GLOBAL",
+  "GIT_CONFIG_NOSYSTEM",
+  "GITHUB_REPOSITORY",
+  "GITHUB_API_URL",
 ] as const;
 
 function superviseCommand(record: StackRecord): string[] {
@@ -38,22 +48,62 @@ function superviseCommand(record: StackRecord): string[] {
 }
 
 /** Restarts only the supervisor (agents keep running); the new one adopts the lanes. */
-export async function restartSupervisor(record: StackRecord, paths: StackPaths, tmux: Tmux, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<void> {
+export async function restartSupervisor(
+  record: StackRecord,
+  paths: StackPaths,
+  tmux: Tmux,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 60_000,
+): Promise<void> {
   const pane = (await tmux.listPanes(record.name)).find((p) => p.windowName === "supervisor");
-  if (!pane) throw new StackError(`stack ${record.name} has no supervisor window; stop it with \`lanes stack down\` and start it again`);
+  if (!pane)
+    throw new StackError(
+      `stack ${record.name} has no supervisor window; stop it with \`lanes stack down\` and start it again`,
+    );
   await rm(readyFile(paths), { force: true });
-  await tmux.respawnPane(pane.paneId, { cwd: record.repo, command: superviseCommand(record), env: paneEnvOf(env) });
+  await tmux.respawnPane(pane.paneId, {
+    cwd: record.repo,
+    command: superviseCommand(record),
+    env: paneEnvOf(env),
+  });
   await waitForSupervisor(record, paths, tmux, timeoutMs);
 }
 
-export async function launchStack(record: StackRecord, paths: StackPaths, tmux: Tmux, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<void> {
-  if (await tmux.hasSession(record.name)) throw new StackError(`stack ${record.name} is already running; see \`lanes stack status --name ${record.name}\` or stop it with \`lanes stack down\``);
+export async function launchStack(
+  record: StackRecord,
+  paths: StackPaths,
+  tmux: Tmux,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 60_000,
+): Promise<void> {
+  if (await tmux.hasSession(record.name))
+    throw new StackError(
+      `stack ${record.name} is already running; see \`lanes stack status --name ${record.name}\` or stop it with \`lanes stack down\``,
+    );
   await rm(readyFile(paths), { force: true });
   const lanes = lanesCommand();
   const paneEnv = paneEnvOf(env);
-  await tmux.newSession({ session: record.name, window: "status", cwd: record.repo, command: [...lanes, "stack", "status", "--name", record.name, "--watch"], env: paneEnv });
-  await tmux.newWindow({ session: record.name, window: "supervisor", cwd: record.repo, command: superviseCommand(record), env: paneEnv });
-  await tmux.newWindow({ session: record.name, window: "logs", cwd: record.repo, command: ["tail", "-n", "200", "-F", logFile(paths)], env: paneEnv });
+  await tmux.newSession({
+    session: record.name,
+    window: "status",
+    cwd: record.repo,
+    command: [...lanes, "stack", "status", "--name", record.name, "--watch"],
+    env: paneEnv,
+  });
+  await tmux.newWindow({
+    session: record.name,
+    window: "supervisor",
+    cwd: record.repo,
+    command: superviseCommand(record),
+    env: paneEnv,
+  });
+  await tmux.newWindow({
+    session: record.name,
+    window: "logs",
+    cwd: record.repo,
+    command: ["tail", "-n", "200", "-F", logFile(paths)],
+    env: paneEnv,
+  });
   try {
     await waitForSupervisor(record, paths, tmux, timeoutMs);
   } catch (error) {
@@ -64,7 +114,12 @@ export async function launchStack(record: StackRecord, paths: StackPaths, tmux: 
 }
 
 /** A one-off wait in the CLI while the supervisor starts (not a supervision loop). */
-async function waitForSupervisor(record: StackRecord, paths: StackPaths, tmux: Tmux, timeoutMs: number): Promise<void> {
+async function waitForSupervisor(
+  record: StackRecord,
+  paths: StackPaths,
+  tmux: Tmux,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (existsSync(readyFile(paths))) return;
@@ -72,10 +127,16 @@ async function waitForSupervisor(record: StackRecord, paths: StackPaths, tmux: T
     // pane_dead alone: tmux 3.3a sometimes never reaps the exit status, so waiting for it could hang.
     if (!pane || pane.dead) {
       const screen = pane ? await tmux.capture(pane.paneId, 50).catch(() => "") : "";
-      const log = existsSync(logFile(paths)) ? (await readFile(logFile(paths), "utf8")).split("\n").slice(-5).join("\n") : "";
-      throw new StackError(`the supervisor of stack ${record.name} exited while starting:\n${(screen.trim() || log.trim()).slice(-1500)}`);
+      const log = existsSync(logFile(paths))
+        ? (await readFile(logFile(paths), "utf8")).split("\n").slice(-5).join("\n")
+        : "";
+      throw new StackError(
+        `the supervisor of stack ${record.name} exited while starting:\n${(screen.trim() || log.trim()).slice(-1500)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new StackError(`the supervisor of stack ${record.name} did not start within ${Math.round(timeoutMs / 1000)} s; see ${logFile(paths)}`);
+  throw new StackError(
+    `the supervisor of stack ${record.name} did not start within ${Math.round(timeoutMs / 1000)} s; see ${logFile(paths)}`,
+  );
 }

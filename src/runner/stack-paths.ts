@@ -9,7 +9,10 @@ export function lanesHome(env: NodeJS.ProcessEnv): string {
 /** A stack name usable as a tmux socket and a directory name. */
 export function stackNameFor(repo: string, name?: string): string {
   const raw = name ?? basename(resolve(repo));
-  const clean = raw.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+  const clean = raw
+    .replace(/[^A-Za-z0-9_-]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
   return clean.length > 0 ? clean : "lanes";
 }
 

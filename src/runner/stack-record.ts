@@ -43,8 +43,14 @@ export async function writeStackRecord(file: string, record: StackRecordInput): 
 }
 
 export async function readStackRecord(file: string, name: string): Promise<StackRecord> {
-  if (!existsSync(file)) throw new StackError(`no stack named "${name}" on this host; start one with \`lanes stack up --name ${name}\``);
+  if (!existsSync(file))
+    throw new StackError(
+      `no stack named "${name}" on this host; start one with \`lanes stack up --name ${name}\``,
+    );
   const parsed = StackRecordSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
-  if (!parsed.success) throw new StackError(`the record of stack "${name}" (${file}) is unreadable; run \`lanes stack down --name ${name}\` and start it again`);
+  if (!parsed.success)
+    throw new StackError(
+      `the record of stack "${name}" (${file}) is unreadable; run \`lanes stack down --name ${name}\` and start it again`,
+    );
   return parsed.data;
 }

@@ -25,7 +25,12 @@ export interface StackStatus {
   lanes: LaneRow[];
 }
 
-export function stackStatus(name: string, lanes: readonly LaneRecord[], panes: readonly PaneInfo[], now: number): StackStatus {
+export function stackStatus(
+  name: string,
+  lanes: readonly LaneRecord[],
+  panes: readonly PaneInfo[],
+  now: number,
+): StackStatus {
   const byId = new Map(panes.map((p) => [p.paneId, p]));
   return {
     name,
@@ -42,7 +47,8 @@ export function stackStatus(name: string, lanes: readonly LaneRecord[], panes: r
         window: lane.window,
         alive: pane !== undefined && !pane.dead,
         lastEvent: lane.lastEvent ?? null,
-        idleSeconds: lane.lastEventAt === undefined ? null : Math.max(0, Math.round((now - lane.lastEventAt) / 1000)),
+        idleSeconds:
+          lane.lastEventAt === undefined ? null : Math.max(0, Math.round((now - lane.lastEventAt) / 1000)),
         commits: lane.commits,
         restarts: lane.restarts,
         note: lane.note ?? null,

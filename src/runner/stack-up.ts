@@ -50,20 +50,29 @@ async function hideWorktreeRoot(repo: string, root: string): Promise<void> {
 
 export async function stackUp(request: StackUpRequest, env: NodeJS.ProcessEnv): Promise<StackUpResult> {
   const repo = await gitText(["rev-parse", "--show-toplevel"], { cwd: resolve(request.repo) }).catch(() => {
-    throw new StackError(`${request.repo} is not a git repository; pass --repo with the repository to work on`);
+    throw new StackError(
+      `${request.repo} is not a git repository; pass --repo with the repository to work on`,
+    );
   });
-  const { config } = await readConfigFile(join(repo, DEFAULT_CONFIG_FILE), { display: DEFAULT_CONFIG_FILE, required: false });
+  const { config } = await readConfigFile(join(repo, DEFAULT_CONFIG_FILE), {
+    display: DEFAULT_CONFIG_FILE,
+    required: false,
+  });
   await agentFor(request.agent).check(env);
   const name = stackNameFor(repo, request.name);
   const paths = stackPaths(env, name);
   const tmux = new Tmux(paths.socket);
-  if (await tmux.hasSession(name)) throw new StackError(`stack ${name} is already running; see \`lanes stack status --name ${name}\``);
+  if (await tmux.hasSession(name))
+    throw new StackError(`stack ${name} is already running; see \`lanes stack status --name ${name}\``);
 
   let roles: RoleName[] = request.team.roles.map((r) => r.role);
   const models: Record<string, string> = Object.fromEntries(request.team.roles.map((r) => [r.role, r.model]));
   const repoSlug = env.GITHUB_REPOSITORY || `local/${name}`;
   if (request.backlog) {
-    const backlog = await readBacklog(resolve(request.backlog), { repo: repoSlug, defaultRole: config.default_role });
+    const backlog = await readBacklog(resolve(request.backlog), {
+      repo: repoSlug,
+      defaultRole: config.default_role,
+    });
     const wanted = [...new Set([...backlog.jobs.values()].map((j) => j.role))];
     if (!request.rolesGiven) roles = wanted.length > 0 ? wanted : roles;
   }

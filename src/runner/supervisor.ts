@@ -4,7 +4,13 @@ import type { RoleName } from "../config/role-names.js";
 import { AgentUnavailableError } from "./errors.js";
 import type { Logger } from "../observe/logger.js";
 import type { LaneJob } from "./job-port.js";
-import { ensureEventLog, followLaneEvents, readLaneEvents, type EventFollower, type LaneEvent } from "./lane-events.js";
+import {
+  ensureEventLog,
+  followLaneEvents,
+  readLaneEvents,
+  type EventFollower,
+  type LaneEvent,
+} from "./lane-events.js";
 import { LaneDriver, type DriverContext } from "./lane-driver.js";
 import { listLanes, loadLane, saveLane, type LaneRecord } from "./lane-record.js";
 import { openLane } from "./lane-setup.js";
@@ -54,7 +60,9 @@ export class Supervisor {
   /** Runs `work` after everything queued before it, so events and ticks never interleave on a lane. */
   private serial<T>(work: () => Promise<T>): Promise<T> {
     const next = this.chain.then(work, work);
-    this.chain = next.catch((error: unknown) => this.log.error({ err: String(error) }, "supervisor step failed"));
+    this.chain = next.catch((error: unknown) =>
+      this.log.error({ err: String(error) }, "supervisor step failed"),
+    );
     return next;
   }
 
@@ -65,10 +73,18 @@ export class Supervisor {
   async start(options: { claim?: boolean } = {}): Promise<void> {
     const { paths } = this.options.host;
     await ensureEventLog(paths.events);
-    await this.options.store.registerHost({ host: this.options.hostName, roles: this.options.roles, ttlMs: this.options.leaseMs });
+    await this.options.store.registerHost({
+      host: this.options.hostName,
+      roles: this.options.roles,
+      ttlMs: this.options.leaseMs,
+    });
     await this.adoptLanes();
     const { offset } = await readLaneEvents(paths.events, 0);
-    this.follower = followLaneEvents(paths.events, offset, (event) => void this.serial(() => this.route(event)));
+    this.follower = followLaneEvents(
+      paths.events,
+      offset,
+      (event) => void this.serial(() => this.route(event)),
+    );
     if (options.claim ?? true) for (const role of this.options.roles) this.loops.push(this.claimLoop(role));
   }
 
@@ -77,7 +93,16 @@ export class Supervisor {
     for (const lane of await listLanes(this.options.host.paths.lanes)) {
       if (!["starting", "working", "idle", "paused"].includes(lane.state)) continue;
       const payload = lane.model ? { prp: { model: lane.model } } : {};
-      const job: LaneJob = { id: lane.id, issue: lane.issue, role: lane.role, title: lane.title, kind: "build", payload, attempts: 0, maxAttempts: 1 };
+      const job: LaneJob = {
+        id: lane.id,
+        issue: lane.issue,
+        role: lane.role,
+        title: lane.title,
+        kind: "build",
+        payload,
+        attempts: 0,
+        maxAttempts: 1,
+      };
       this.drivers.set(lane.id, new LaneDriver(this.driverContext, lane, job));
     }
   }
@@ -92,7 +117,11 @@ export class Supervisor {
     const lane = this.drivers.get(id)?.lane;
     this.drivers.delete(id);
     if (lane && this.options.onLaneClosed) {
-      await this.options.onLaneClosed(lane).catch((error: unknown) => this.log.error({ lane: id, err: String(error) }, "after-close step failed"));
+      await this.options
+        .onLaneClosed(lane)
+        .catch((error: unknown) =>
+          this.log.error({ lane: id, err: String(error) }, "after-close step failed"),
+        );
     }
     this.wakeWaiters();
   }
@@ -126,8 +155,12 @@ export class Supervisor {
       try {
         if (signal.aborted) return;
         const claim = await this.options.store.claim({
-          role, host: this.options.hostName, agent: `${this.options.hostName}/${this.options.name}`,
-          waitMs: this.options.claimWaitMs ?? 5_000, signal, leaseMs: this.options.leaseMs,
+          role,
+          host: this.options.hostName,
+          agent: `${this.options.hostName}/${this.options.name}`,
+          waitMs: this.options.claimWaitMs ?? 5_000,
+          signal,
+          leaseMs: this.options.leaseMs,
         });
         if (claim && !signal.aborted) await this.serial(() => this.open(claim.job, claim.lease));
       } catch (error) {
@@ -147,12 +180,24 @@ export class Supervisor {
       // A missing or logged-out agent fails the job at once, with the reason on the PRP, instead of a pane that hangs.
       await this.options.host.agent.check(this.options.env ?? process.env);
     } catch (error) {
-      const message = error instanceof AgentUnavailableError ? error.message : `the agent check failed: ${String(error)}`;
+      const message =
+        error instanceof AgentUnavailableError ? error.message : `the agent check failed: ${String(error)}`;
       this.log.error({ job: job.id, err: message }, "no agent can start on this host");
       const outcome = await this.options.store.fail(lease, message);
       if (job.attempts <= 1 || outcome.outcome === "needs-human") {
-        await this.options.reportAgentProblem?.(job, outcome.outcome === "needs-human" ? `${message}\n\nAttempts are exhausted: the job waits for a human (\`lanes queue retry ${job.id}\`).` : message)
-          .catch((reportError: unknown) => this.log.warn({ job: job.id, err: String(reportError) }, "could not report the agent problem on the PRP"));
+        await this.options
+          .reportAgentProblem?.(
+            job,
+            outcome.outcome === "needs-human"
+              ? `${message}\n\nAttempts are exhausted: the job waits for a human (\`lanes queue retry ${job.id}\`).`
+              : message,
+          )
+          .catch((reportError: unknown) =>
+            this.log.warn(
+              { job: job.id, err: String(reportError) },
+              "could not report the agent problem on the PRP",
+            ),
+          );
       }
       return;
     }
@@ -174,7 +219,8 @@ export class Supervisor {
       await this.options.store.reap();
       const slow = this.now() - this.lastScrape >= (this.options.scrapeEveryMs ?? 60_000);
       if (slow) this.lastScrape = this.now();
-      const panes = this.drivers.size > 0 ? await this.options.host.tmux.listPanes(this.options.host.session) : [];
+      const panes =
+        this.drivers.size > 0 ? await this.options.host.tmux.listPanes(this.options.host.session) : [];
       for (const [id, driver] of [...this.drivers]) {
         try {
           if ((await driver.onTick(panes, slow)) === "closed") await this.release(id);

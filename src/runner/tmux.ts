@@ -64,13 +64,20 @@ export class Tmux {
     return new Promise((resolve, reject) => {
       const env = { ...process.env };
       delete env.TMUX;
-      const child = spawn("tmux", ["-L", this.socket, "-f", "/dev/null", ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
+      const child = spawn("tmux", ["-L", this.socket, "-f", "/dev/null", ...args], {
+        env,
+        stdio: ["pipe", "pipe", "pipe"],
+      });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout.on("data", (c: Buffer) => out.push(c));
       child.stderr.on("data", (c: Buffer) => err.push(c));
       child.on("error", (error: NodeJS.ErrnoException) =>
-        reject(error.code === "ENOENT" ? new TmuxMissingError(error) : new TmuxError(args, error.message, { cause: error })),
+        reject(
+          error.code === "ENOENT"
+            ? new TmuxMissingError(error)
+            : new TmuxError(args, error.message, { cause: error }),
+        ),
       );
       child.on("close", (code) => {
         if (code === 0) resolve(Buffer.concat(out).toString("utf8"));
@@ -94,11 +101,33 @@ export class Tmux {
   /** Creates the session with its first window; dead panes stay visible so crashes can be detected. */
   async newSession(spec: WindowSpec): Promise<string> {
     const out = await this.run([
-      "set-option", "-g", "remain-on-exit", "on", ";",
-      "set-option", "-g", "history-limit", "10000", ";",
-      "new-session", "-d", "-s", spec.session, "-n", spec.window, "-c", spec.cwd,
-      "-x", String(this.size.width), "-y", String(this.size.height), "-P", "-F", "#{pane_id}",
-      ...envArgs(spec.env), ...commandArgs(spec.command),
+      "set-option",
+      "-g",
+      "remain-on-exit",
+      "on",
+      ";",
+      "set-option",
+      "-g",
+      "history-limit",
+      "10000",
+      ";",
+      "new-session",
+      "-d",
+      "-s",
+      spec.session,
+      "-n",
+      spec.window,
+      "-c",
+      spec.cwd,
+      "-x",
+      String(this.size.width),
+      "-y",
+      String(this.size.height),
+      "-P",
+      "-F",
+      "#{pane_id}",
+      ...envArgs(spec.env),
+      ...commandArgs(spec.command),
     ]);
     return out.trim();
   }
@@ -106,15 +135,35 @@ export class Tmux {
   /** Opens a window (detached) in the stack's session; returns its pane id, e.g. `%3`. */
   async newWindow(spec: WindowSpec): Promise<string> {
     const out = await this.run([
-      "new-window", "-d", "-t", `=${spec.session}:`, "-n", spec.window, "-c", spec.cwd, "-P", "-F", "#{pane_id}",
-      ...envArgs(spec.env), ...commandArgs(spec.command),
+      "new-window",
+      "-d",
+      "-t",
+      `=${spec.session}:`,
+      "-n",
+      spec.window,
+      "-c",
+      spec.cwd,
+      "-P",
+      "-F",
+      "#{pane_id}",
+      ...envArgs(spec.env),
+      ...commandArgs(spec.command),
     ]);
     return out.trim();
   }
 
   /** Restarts the program of a (dead or live) pane in place, with a new command. */
   async respawnPane(target: string, spec: Omit<WindowSpec, "session" | "window">): Promise<void> {
-    await this.run(["respawn-pane", "-k", "-t", target, "-c", spec.cwd, ...envArgs(spec.env), ...commandArgs(spec.command)]);
+    await this.run([
+      "respawn-pane",
+      "-k",
+      "-t",
+      target,
+      "-c",
+      spec.cwd,
+      ...envArgs(spec.env),
+      ...commandArgs(spec.command),
+    ]);
   }
 
   /** Every pane of the server (or one session); empty when the server is not running. */
@@ -124,7 +173,11 @@ export class Tmux {
     try {
       out = await this.run(["list-panes", ...scope, "-F", PANE_FORMAT]);
     } catch (error) {
-      if (error instanceof TmuxError && /no server running|can't find session|error connecting/i.test(error.stderr)) return [];
+      if (
+        error instanceof TmuxError &&
+        /no server running|can't find session|error connecting/i.test(error.stderr)
+      )
+        return [];
       throw error;
     }
     return out
@@ -173,7 +226,14 @@ export class Tmux {
 
   /** The visible text of a pane plus `history` lines of scrollback, with no escape sequences. */
   async capture(target: string, history = 0): Promise<string> {
-    return this.run(["capture-pane", "-p", "-J", "-t", target, ...(history > 0 ? ["-S", `-${history}`] : [])]);
+    return this.run([
+      "capture-pane",
+      "-p",
+      "-J",
+      "-t",
+      target,
+      ...(history > 0 ? ["-S", `-${history}`] : []),
+    ]);
   }
 
   async killWindow(target: string): Promise<void> {

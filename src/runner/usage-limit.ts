@@ -25,7 +25,8 @@ const REPROBE_MINUTES = [5, 10, 20, 40, 60] as const;
 
 const EPOCH = /Claude AI usage limit reached\|(\d{9,13})/gi;
 const LIMIT_PHRASE = /usage limit reached|limit will reset|limit reached|hit your [\w-]+ limit/i;
-const RESET_CLOCK = /\breset(?:s)?(?:\s+at)?\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b(?:\s*\(([A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*)\))?/i;
+const RESET_CLOCK =
+  /\breset(?:s)?(?:\s+at)?\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b(?:\s*\(([A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*)\))?/i;
 
 export function hostTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -42,7 +43,10 @@ function validZone(zone: string | undefined): zone is string {
 }
 
 /** The wall-clock fields of an instant in a zone. */
-function wallClock(instant: number, timeZone: string): { y: number; mo: number; d: number; h: number; mi: number } {
+function wallClock(
+  instant: number,
+  timeZone: string,
+): { y: number; mo: number; d: number; h: number; mi: number } {
   const parts = new Intl.DateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",

@@ -4,7 +4,13 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { addWorktree, branchExists, listWorktrees, pruneWorktrees, removeWorktree } from "../git/lane-worktree.js";
+import {
+  addWorktree,
+  branchExists,
+  listWorktrees,
+  pruneWorktrees,
+  removeWorktree,
+} from "../git/lane-worktree.js";
 import { WorktreeError } from "./errors.js";
 
 export interface LaneRef {
@@ -48,7 +54,12 @@ function laneDirName(branch: string): string {
 }
 
 /** Creates (or reuses) the lane's worktree and branch from `base`. */
-export async function prepareLaneWorktree(repo: string, root: string, lane: LaneRef, base: string): Promise<LaneWorktree> {
+export async function prepareLaneWorktree(
+  repo: string,
+  root: string,
+  lane: LaneRef,
+  base: string,
+): Promise<LaneWorktree> {
   const repoPath = resolve(repo);
   await pruneWorktrees(repoPath);
   const wanted = laneBranch(lane);
@@ -60,7 +71,8 @@ export async function prepareLaneWorktree(repo: string, root: string, lane: Lane
   const taken = new Set(trees.map((t) => t.branch).filter((b): b is string => b !== null));
   if (!taken.has(wanted)) {
     const path = join(root, laneDirName(wanted));
-    if (existsSync(path)) throw new WorktreeError(`${path} exists but is not a worktree of ${repoPath}; move it away and retry`);
+    if (existsSync(path))
+      throw new WorktreeError(`${path} exists but is not a worktree of ${repoPath}; move it away and retry`);
     if (await branchExists(repoPath, wanted)) {
       await addWorktree(repoPath, path, wanted);
       return { path, branch: wanted, how: "existing-branch" };
@@ -88,7 +100,9 @@ export async function removeLaneWorktree(repo: string, path: string): Promise<vo
   const trees = await listWorktrees(repoPath);
   const entry = trees.find((t) => resolve(t.path) === resolve(path));
   if (entry?.main || resolve(path) === repoPath) {
-    throw new WorktreeError(`refusing to remove ${path}: it is the repository's own checkout, not a lane worktree`);
+    throw new WorktreeError(
+      `refusing to remove ${path}: it is the repository's own checkout, not a lane worktree`,
+    );
   }
   await removeWorktree(repoPath, path);
 }

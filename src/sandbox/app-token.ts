@@ -8,7 +8,11 @@ import type { SandboxInfo } from "./start-sandbox.js";
 export async function sandboxInstallationToken(info: SandboxInfo): Promise<string> {
   const app = new Octokit({
     authStrategy: createAppAuth,
-    auth: { appId: info.app.id, privateKey: await readFile(info.app.private_key_path, "utf8"), installationId: info.app.installation_id },
+    auth: {
+      appId: info.app.id,
+      privateKey: await readFile(info.app.private_key_path, "utf8"),
+      installationId: info.app.installation_id,
+    },
     baseUrl: info.api_url,
   });
   const auth = (await app.auth({ type: "installation" })) as { token: string };

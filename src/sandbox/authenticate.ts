@@ -10,7 +10,12 @@ export function credentialOf(header: string | undefined): string | null {
 }
 
 /** The actor for a request, or the 401 GitHub answers. */
-export function authenticate(state: SandboxState, header: string | undefined, route: Route, appRoute: boolean): SandboxUser {
+export function authenticate(
+  state: SandboxState,
+  header: string | undefined,
+  route: Route,
+  appRoute: boolean,
+): SandboxUser {
   const credential = credentialOf(header);
   if (credential === null) throw new SandboxHttpError(401, "Requires authentication");
   if (appRoute) {
@@ -20,7 +25,8 @@ export function authenticate(state: SandboxState, header: string | undefined, ro
   }
   const user = findUserByToken(state, credential);
   if (!user) throw new SandboxHttpError(401, "Bad credentials");
-  if (route.permission === "app" && user !== state.app.bot) throw new SandboxHttpError(403, "You must authenticate via a GitHub App.");
+  if (route.permission === "app" && user !== state.app.bot)
+    throw new SandboxHttpError(403, "You must authenticate via a GitHub App.");
   return user;
 }
 
@@ -29,6 +35,9 @@ export function authorize(user: SandboxUser, repo: SandboxRepo, route: Route, op
   if (user.type === "Bot") return;
   if (!permits(user.permission, "read")) throw new SandboxHttpError(404, "Not Found");
   if (route.permission !== "app" && !permits(user.permission, route.permission)) {
-    throw new SandboxHttpError(403, `Resource not accessible: ${operationId} needs ${route.permission} permission on ${repo.fullName}, ${user.login} has ${user.permission}`);
+    throw new SandboxHttpError(
+      403,
+      `Resource not accessible: ${operationId} needs ${route.permission} permission on ${repo.fullName}, ${user.login} has ${user.permission}`,
+    );
   }
 }

@@ -37,7 +37,10 @@ export async function createBareRepo(dir: string, defaultBranch: string, notice:
 export const ZERO_SHA = "0000000000000000000000000000000000000000";
 
 export async function resolveRef(gitDir: string, ref: string): Promise<string | null> {
-  const result = await runGit(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: gitDir, okExitCodes: [1, 128] });
+  const result = await runGit(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], {
+    cwd: gitDir,
+    okExitCodes: [1, 128],
+  });
   return result.exitCode === 0 ? result.stdout.trim() : null;
 }
 
@@ -45,12 +48,20 @@ export async function commitExists(gitDir: string, sha: string): Promise<boolean
   return /^[0-9a-f]{40}$/.test(sha) && (await resolveRef(gitDir, sha)) !== null;
 }
 
-export async function updateRef(gitDir: string, ref: string, sha: string, expectedOld?: string): Promise<void> {
+export async function updateRef(
+  gitDir: string,
+  ref: string,
+  sha: string,
+  expectedOld?: string,
+): Promise<void> {
   await runGit(["update-ref", ref, sha, ...(expectedOld ? [expectedOld] : [])], { cwd: gitDir });
 }
 
 export async function isAncestor(gitDir: string, ancestor: string, descendant: string): Promise<boolean> {
-  return (await runGit(["merge-base", "--is-ancestor", ancestor, descendant], { cwd: gitDir, okExitCodes: [1] })).exitCode === 0;
+  return (
+    (await runGit(["merge-base", "--is-ancestor", ancestor, descendant], { cwd: gitDir, okExitCodes: [1] }))
+      .exitCode === 0
+  );
 }
 
 export interface BlobFile {
@@ -81,23 +92,44 @@ export interface ChangedFile {
   changes: number;
 }
 
-const STATUS: Record<string, ChangedFile["status"]> = { A: "added", D: "removed", M: "modified", R: "renamed" };
+const STATUS: Record<string, ChangedFile["status"]> = {
+  A: "added",
+  D: "removed",
+  M: "modified",
+  R: "renamed",
+};
 
 /** Files changed between the merge base of base and head, and head (what a PR shows). */
 export async function changedFiles(gitDir: string, base: string, head: string): Promise<ChangedFile[]> {
   const mergeBase = (await runGit(["merge-base", base, head], { cwd: gitDir })).stdout.trim();
-  const numstat = (await runGit(["diff", "--numstat", "--no-renames", mergeBase, head], { cwd: gitDir })).stdout;
-  const names = (await runGit(["diff", "--name-status", "--no-renames", mergeBase, head], { cwd: gitDir })).stdout;
-  const statusOf = new Map(names.split("\n").filter(Boolean).map((l) => {
-    const [code = "M", file = ""] = l.split("\t");
-    return [file, STATUS[code.charAt(0)] ?? "modified"] as const;
-  }));
-  return numstat.split("\n").filter(Boolean).map((line) => {
-    const [add = "0", del = "0", filename = ""] = line.split("\t");
-    const additions = Number(add) || 0;
-    const deletions = Number(del) || 0;
-    return { filename, status: statusOf.get(filename) ?? "modified", additions, deletions, changes: additions + deletions };
-  });
+  const numstat = (await runGit(["diff", "--numstat", "--no-renames", mergeBase, head], { cwd: gitDir }))
+    .stdout;
+  const names = (await runGit(["diff", "--name-status", "--no-renames", mergeBase, head], { cwd: gitDir }))
+    .stdout;
+  const statusOf = new Map(
+    names
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => {
+        const [code = "M", file = ""] = l.split("\t");
+        return [file, STATUS[code.charAt(0)] ?? "modified"] as const;
+      }),
+  );
+  return numstat
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [add = "0", del = "0", filename = ""] = line.split("\t");
+      const additions = Number(add) || 0;
+      const deletions = Number(del) || 0;
+      return {
+        filename,
+        status: statusOf.get(filename) ?? "modified",
+        additions,
+        deletions,
+        changes: additions + deletions,
+      };
+    });
 }
 
 export interface CommitSummary {
@@ -110,15 +142,49 @@ export interface CommitSummary {
 }
 
 /** Commits reachable from `after` and not from `before` (newest last), at most 20 like GitHub's push payload. */
-export async function commitsBetween(gitDir: string, before: string | null, after: string): Promise<CommitSummary[]> {
+export async function commitsBetween(
+  gitDir: string,
+  before: string | null,
+  after: string,
+): Promise<CommitSummary[]> {
   const range = before ? [`${before}..${after}`] : [after, "-n", "20"];
-  const out = (await runGit(["log", "--reverse", "--format=%H%x1f%T%x1f%aI%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%B%x1e", ...range], { cwd: gitDir })).stdout;
-  return out.split("\x1e").map((r) => r.trim()).filter(Boolean).slice(-20).map((record) => {
-    const [id = "", tree = "", time = "", an = "", ae = "", cn = "", ce = "", message = ""] = record.split("\x1f");
-    return { id, tree_id: tree, message: message.trim(), timestamp: time, author: { name: an, email: ae }, committer: { name: cn, email: ce } };
-  });
+  const out = (
+    await runGit(
+      ["log", "--reverse", "--format=%H%x1f%T%x1f%aI%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%B%x1e", ...range],
+      { cwd: gitDir },
+    )
+  ).stdout;
+  return out
+    .split("\x1e")
+    .map((r) => r.trim())
+    .filter(Boolean)
+    .slice(-20)
+    .map((record) => {
+      const [id = "", tree = "", time = "", an = "", ae = "", cn = "", ce = "", message = ""] =
+        record.split("\x1f");
+      return {
+        id,
+        tree_id: tree,
+        message: message.trim(),
+        timestamp: time,
+        author: { name: an, email: ae },
+        committer: { name: cn, email: ce },
+      };
+    });
 }
 
-export function mergeCommits(gitDir: string, ours: string, theirs: string, message: string, by: string): Promise<TreeMergeResult> {
-  return treeMerge({ cwd: gitDir, ours, theirs, message, author: { name: by, email: `${by}@users.noreply.sandbox` } });
+export function mergeCommits(
+  gitDir: string,
+  ours: string,
+  theirs: string,
+  message: string,
+  by: string,
+): Promise<TreeMergeResult> {
+  return treeMerge({
+    cwd: gitDir,
+    ours,
+    theirs,
+    message,
+    author: { name: by, email: `${by}@users.noreply.sandbox` },
+  });
 }

@@ -31,7 +31,15 @@ function contextFor(deps: ControlDeps, fullName: string, login: string | null | 
   if (!repo) throw notFound();
   const actor = deps.state.users.get(login ?? repo.owner) ?? deps.state.users.get(repo.owner);
   if (!actor) throw new SandboxHttpError(422, `unknown user ${login ?? repo.owner}`);
-  return { state: deps.state, webhooks: deps.webhooks, repo, actor, params: {}, query: new URLSearchParams(), body: {} };
+  return {
+    state: deps.state,
+    webhooks: deps.webhooks,
+    repo,
+    actor,
+    params: {},
+    query: new URLSearchParams(),
+    body: {},
+  };
 }
 
 export async function handlePushNotice(deps: ControlDeps, body: unknown): Promise<void> {

@@ -38,7 +38,11 @@ export function validationFailed(problems: readonly SchemaProblem[]): SandboxHtt
 
 /** A request that is well-formed but refers to something that does not exist or cannot be done. */
 export function unprocessable(message: string, field?: string): SandboxHttpError {
-  return new SandboxHttpError(422, message, field ? [{ resource: "Request", field, code: "invalid", message }] : []);
+  return new SandboxHttpError(
+    422,
+    message,
+    field ? [{ resource: "Request", field, code: "invalid", message }] : [],
+  );
 }
 
 /** The sandbox could not start or a seed was inconsistent. */

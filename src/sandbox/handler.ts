@@ -33,13 +33,21 @@ export interface Route {
 export type Routes = Record<string, Route>;
 
 /** Sends a repository webhook with the fields GitHub adds to every one: repository, sender, installation. */
-export function emit(ctx: EventContext, event: string, payload: Record<string, unknown>, sender: SandboxUser = ctx.actor): void {
+export function emit(
+  ctx: EventContext,
+  event: string,
+  payload: Record<string, unknown>,
+  sender: SandboxUser = ctx.actor,
+): void {
   const { state, repo } = ctx;
   ctx.webhooks.send(event, {
     ...payload,
     repository: renderRepo(state, repo),
     sender: renderUser(state, sender),
-    installation: { id: state.app.installationId, node_id: `MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9u${state.app.installationId}` },
+    installation: {
+      id: state.app.installationId,
+      node_id: `MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9u${state.app.installationId}`,
+    },
   });
 }
 
@@ -66,7 +74,8 @@ export function page<T>(ctx: HandlerContext, items: readonly T[], path: string):
   const current = Math.max(Number(ctx.query.get("page") ?? 1) || 1, 1);
   const last = Math.max(Math.ceil(items.length / perPage), 1);
   const links: string[] = [];
-  const link = (p: number, rel: string) => `<${ctx.state.apiUrl}${path}?per_page=${perPage}&page=${p}>; rel="${rel}"`;
+  const link = (p: number, rel: string) =>
+    `<${ctx.state.apiUrl}${path}?per_page=${perPage}&page=${p}>; rel="${rel}"`;
   if (current < last) links.push(link(current + 1, "next"), link(last, "last"));
   if (current > 1) links.push(link(1, "first"), link(current - 1, "prev"));
   return {

@@ -43,7 +43,8 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 async function route(deps: ServerDeps, req: IncomingMessage, url: URL, body: unknown): Promise<Reply> {
   const method = req.method ?? "GET";
   if (url.pathname.startsWith("/_sandbox/")) {
-    if (req.headers["x-sandbox-secret"] !== deps.controlSecret) throw new SandboxHttpError(403, "sandbox control endpoints need the control secret");
+    if (req.headers["x-sandbox-secret"] !== deps.controlSecret)
+      throw new SandboxHttpError(403, "sandbox control endpoints need the control secret");
     await handleControl(deps, url.pathname, body);
     return { status: 204 };
   }
@@ -53,8 +54,15 @@ async function route(deps: ServerDeps, req: IncomingMessage, url: URL, body: unk
   const appRoute = match.operation.path.startsWith("/app/");
   const actor = authenticate(deps.state, req.headers.authorization, handler, appRoute);
   const ctx: HandlerContext = {
-    state: deps.state, webhooks: deps.webhooks, actor, params: match.params, query: url.searchParams,
-    body: typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {},
+    state: deps.state,
+    webhooks: deps.webhooks,
+    actor,
+    params: match.params,
+    query: url.searchParams,
+    body:
+      typeof body === "object" && body !== null && !Array.isArray(body)
+        ? (body as Record<string, unknown>)
+        : {},
     repo: undefined as never,
   };
   if (match.params.owner !== undefined && match.params.repo !== undefined) {
@@ -102,7 +110,8 @@ export function createRequestListener(deps: ServerDeps): (req: IncomingMessage, 
         send(res, req, await route(deps, req, url, body));
       } catch (error) {
         if (error instanceof SandboxHttpError) send(res, req, { status: error.status, body: error.body() });
-        else if (error instanceof ZodError) send(res, req, { status: 422, body: new SandboxHttpError(422, error.message).body() });
+        else if (error instanceof ZodError)
+          send(res, req, { status: 422, body: new SandboxHttpError(422, error.message).body() });
         else {
           deps.log.error({ err: error, method: req.method, path: url.pathname }, "sandbox request failed");
           send(res, req, { status: 500, body: new SandboxHttpError(500, "Server Error").body() });

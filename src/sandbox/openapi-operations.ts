@@ -12,14 +12,22 @@ const OperationSchema = z.object({
   method: z.enum(["GET", "POST", "PATCH", "PUT", "DELETE"]),
   path: z.string(),
   parameters: z.array(
-    z.object({ name: z.string(), in: z.string(), required: z.boolean(), schema: SchemaShape, multiSegment: z.boolean().optional() }),
+    z.object({
+      name: z.string(),
+      in: z.string(),
+      required: z.boolean(),
+      schema: SchemaShape,
+      multiSegment: z.boolean().optional(),
+    }),
   ),
   requestBody: z.object({ required: z.boolean(), schema: SchemaShape }).nullable(),
 });
 
 export type Operation = z.infer<typeof OperationSchema>;
 
-export const OPERATIONS: readonly Operation[] = z.object({ operations: z.array(OperationSchema) }).parse(subsetJson).operations;
+export const OPERATIONS: readonly Operation[] = z
+  .object({ operations: z.array(OperationSchema) })
+  .parse(subsetJson).operations;
 
 export interface MatchedOperation {
   operation: Operation;
@@ -59,13 +67,18 @@ export function matchOperation(method: string, pathname: string): MatchedOperati
 
 function coerce(schema: Schema, raw: string): unknown {
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-  if ((types.includes("integer") || types.includes("number")) && /^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
+  if ((types.includes("integer") || types.includes("number")) && /^-?\d+(\.\d+)?$/.test(raw))
+    return Number(raw);
   if (types.includes("boolean") && (raw === "true" || raw === "false")) return raw === "true";
   return raw;
 }
 
 /** Checks path and query parameters and the JSON body; returns every problem, each naming its field. */
-export function validateRequest(match: MatchedOperation, query: URLSearchParams, body: unknown): SchemaProblem[] {
+export function validateRequest(
+  match: MatchedOperation,
+  query: URLSearchParams,
+  body: unknown,
+): SchemaProblem[] {
   const { operation, params } = match;
   const problems: SchemaProblem[] = [];
   for (const p of operation.parameters.filter((x) => x.in === "path")) {
@@ -75,20 +88,29 @@ export function validateRequest(match: MatchedOperation, query: URLSearchParams,
   const queryParams = operation.parameters.filter((p) => p.in === "query");
   for (const [name, raw] of query) {
     const p = queryParams.find((x) => x.name === name);
-    if (!p) problems.push({ field: name, code: "unknown_field", message: `"${name}" is not a permitted query parameter.` });
+    if (!p)
+      problems.push({
+        field: name,
+        code: "unknown_field",
+        message: `"${name}" is not a permitted query parameter.`,
+      });
     else problems.push(...validateSchema(p.schema, coerce(p.schema, raw), name));
   }
   for (const p of queryParams) {
-    if (p.required && !query.has(p.name)) problems.push({ field: p.name, code: "missing_field", message: `"${p.name}" wasn't supplied.` });
+    if (p.required && !query.has(p.name))
+      problems.push({ field: p.name, code: "missing_field", message: `"${p.name}" wasn't supplied.` });
   }
   const spec = operation.requestBody;
   if (!spec) {
-    const empty = body === undefined || (typeof body === "object" && body !== null && Object.keys(body).length === 0);
-    if (!empty && operation.method !== "GET") problems.push({ field: "", code: "invalid", message: "This endpoint takes no request body." });
+    const empty =
+      body === undefined || (typeof body === "object" && body !== null && Object.keys(body).length === 0);
+    if (!empty && operation.method !== "GET")
+      problems.push({ field: "", code: "invalid", message: "This endpoint takes no request body." });
     return problems;
   }
   if (body === undefined) {
-    if (spec.required) problems.push({ field: "", code: "missing_field", message: "A request body is required." });
+    if (spec.required)
+      problems.push({ field: "", code: "missing_field", message: "A request body is required." });
     return problems;
   }
   return [...problems, ...validateSchema(spec.schema, body)];

@@ -13,8 +13,17 @@ export async function announceRefUpdate(ctx: EventContext, update: RefUpdate, fo
   const { state, repo } = ctx;
   const created = update.before === ZERO_SHA;
   const deleted = update.after === ZERO_SHA;
-  const commits = deleted ? [] : await commitsBetween(repo.gitDir, created ? null : update.before, update.after);
-  const withUrls = commits.map((c) => ({ ...c, distinct: true, url: `${state.apiUrl}/repos/${repo.fullName}/commits/${c.id}`, added: [], removed: [], modified: [] }));
+  const commits = deleted
+    ? []
+    : await commitsBetween(repo.gitDir, created ? null : update.before, update.after);
+  const withUrls = commits.map((c) => ({
+    ...c,
+    distinct: true,
+    url: `${state.apiUrl}/repos/${repo.fullName}/commits/${c.id}`,
+    added: [],
+    removed: [],
+    modified: [],
+  }));
   const pusher = renderUser(state, ctx.actor);
   emit(ctx, "push", {
     ref: update.ref,
@@ -37,6 +46,12 @@ export async function announceRefUpdate(ctx: EventContext, update: RefUpdate, fo
     const before = pull.headSha;
     pull.headSha = update.after;
     issue.updatedAt = state.now();
-    emit(ctx, "pull_request", { action: "synchronize", number: pull.number, before, after: update.after, pull_request: renderPull(state, repo, pull, issue) });
+    emit(ctx, "pull_request", {
+      action: "synchronize",
+      number: pull.number,
+      before,
+      after: update.after,
+      pull_request: renderPull(state, repo, pull, issue),
+    });
   }
 }

@@ -1,13 +1,25 @@
 // Renders sandbox state as GitHub's JSON resources (REST responses and webhook payloads share these).
 // Only fields GitHub also sends are produced, so code that reads them reads what GitHub sends.
-import type { SandboxCheckRun, SandboxComment, SandboxIssue, SandboxLabel, SandboxPull, SandboxRepo, SandboxState, SandboxUser } from "./state.js";
+import type {
+  SandboxCheckRun,
+  SandboxComment,
+  SandboxIssue,
+  SandboxLabel,
+  SandboxPull,
+  SandboxRepo,
+  SandboxState,
+  SandboxUser,
+} from "./state.js";
 
 type Json = Record<string, unknown>;
 
 const webUrl = (state: SandboxState, path: string): string => `${state.apiUrl}/_web/${path}`;
 
 export function renderUser(state: SandboxState, user: SandboxUser | string): Json {
-  const u = typeof user === "string" ? (state.users.get(user) ?? (state.app.bot.login === user ? state.app.bot : undefined)) : user;
+  const u =
+    typeof user === "string"
+      ? (state.users.get(user) ?? (state.app.bot.login === user ? state.app.bot : undefined))
+      : user;
   const login = typeof user === "string" ? user : user.login;
   return {
     login,
@@ -88,7 +100,9 @@ export function renderIssue(state: SandboxState, repo: SandboxRepo, issue: Sandb
     closed_at: issue.closedAt,
     author_association: "COLLABORATOR",
     body: issue.body,
-    ...(issue.isPull ? { pull_request: { url: `${state.apiUrl}/repos/${repo.fullName}/pulls/${issue.number}` } } : {}),
+    ...(issue.isPull
+      ? { pull_request: { url: `${state.apiUrl}/repos/${repo.fullName}/pulls/${issue.number}` } }
+      : {}),
   };
 }
 
@@ -108,10 +122,21 @@ export function renderComment(state: SandboxState, repo: SandboxRepo, comment: S
 }
 
 function branchRef(state: SandboxState, repo: SandboxRepo, ref: string, sha: string): Json {
-  return { label: `${repo.owner}:${ref}`, ref, sha, user: renderUser(state, repo.owner), repo: renderRepo(state, repo) };
+  return {
+    label: `${repo.owner}:${ref}`,
+    ref,
+    sha,
+    user: renderUser(state, repo.owner),
+    repo: renderRepo(state, repo),
+  };
 }
 
-export function renderPull(state: SandboxState, repo: SandboxRepo, pull: SandboxPull, issue: SandboxIssue): Json {
+export function renderPull(
+  state: SandboxState,
+  repo: SandboxRepo,
+  pull: SandboxPull,
+  issue: SandboxIssue,
+): Json {
   const base = renderIssue(state, repo, issue);
   return {
     url: `${state.apiUrl}/repos/${repo.fullName}/pulls/${pull.number}`,
@@ -160,15 +185,27 @@ export function renderCheckRun(state: SandboxState, repo: SandboxRepo, run: Sand
     conclusion: run.conclusion,
     started_at: run.startedAt,
     completed_at: run.completedAt,
-    output: { ...run.output, annotations_count: run.annotations.length, annotations_url: `${url}/annotations` },
+    output: {
+      ...run.output,
+      annotations_count: run.annotations.length,
+      annotations_url: `${url}/annotations`,
+    },
     name: run.name,
     app: { id: state.app.id, slug: state.app.slug, node_id: `A_${state.app.id}`, name: state.app.slug },
     pull_requests: pulls.map((p) => ({
       url: `${state.apiUrl}/repos/${repo.fullName}/pulls/${p.number}`,
       id: p.id,
       number: p.number,
-      head: { ref: p.head, sha: p.headSha, repo: { id: repo.id, url: `${state.apiUrl}/repos/${repo.fullName}`, name: repo.name } },
-      base: { ref: p.base, sha: p.baseSha, repo: { id: repo.id, url: `${state.apiUrl}/repos/${repo.fullName}`, name: repo.name } },
+      head: {
+        ref: p.head,
+        sha: p.headSha,
+        repo: { id: repo.id, url: `${state.apiUrl}/repos/${repo.fullName}`, name: repo.name },
+      },
+      base: {
+        ref: p.base,
+        sha: p.baseSha,
+        repo: { id: repo.id, url: `${state.apiUrl}/repos/${repo.fullName}`, name: repo.name },
+      },
     })),
   };
 }

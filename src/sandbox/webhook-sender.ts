@@ -21,7 +21,11 @@ export interface WebhookSender {
   setUrl(url: string | null): void;
 }
 
-export function createWebhookSender(options: { url: string | null; secret: string; log: Logger }): WebhookSender {
+export function createWebhookSender(options: {
+  url: string | null;
+  secret: string;
+  log: Logger;
+}): WebhookSender {
   let url = options.url;
   let chain: Promise<void> = Promise.resolve();
   const log: Delivery[] = [];
@@ -45,7 +49,10 @@ export function createWebhookSender(options: { url: string | null; secret: strin
       delivery.status = response.status;
       await response.arrayBuffer();
     } catch (error) {
-      options.log.warn({ event: delivery.event, delivery: delivery.id, err: error }, "webhook delivery failed");
+      options.log.warn(
+        { event: delivery.event, delivery: delivery.id, err: error },
+        "webhook delivery failed",
+      );
     }
   }
 

@@ -21,7 +21,9 @@ export function safeRedisUrl(url: string): string {
 export function resolveRedisUrl(flag: string | undefined, env: NodeJS.ProcessEnv): string {
   const url = flag ?? env.REDIS_URL ?? DEFAULT_REDIS_URL;
   if (!/^rediss?:\/\/[^\s]+$/.test(url)) {
-    throw new InvalidInputError(`"${safeRedisUrl(url)}" is not a Redis URL; expected redis://host:port (or rediss:// for TLS)`);
+    throw new InvalidInputError(
+      `"${safeRedisUrl(url)}" is not a Redis URL; expected redis://host:port (or rediss:// for TLS)`,
+    );
   }
   return url;
 }

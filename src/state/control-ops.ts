@@ -10,8 +10,11 @@ type JobOp = "pause" | "resume" | "cancel" | "retry";
 export function makeControlOps(ctx: StoreContext) {
   async function control(op: string, target: string, arg = "", name = ""): Promise<number> {
     // one id per call, the same on every re-send, so a retry of an applied op reports it applied
-    const reply = Number(await ctx.script("lanesControl", [op, target, arg, name, ctx.finishedTtlSec, randomUUID()]));
-    if (reply !== -1 && reply !== 0 && reply !== 1) throw new StateError(`control ${op} ${target} replied ${reply}`);
+    const reply = Number(
+      await ctx.script("lanesControl", [op, target, arg, name, ctx.finishedTtlSec, randomUUID()]),
+    );
+    if (reply !== -1 && reply !== 0 && reply !== 1)
+      throw new StateError(`control ${op} ${target} replied ${reply}`);
     return reply;
   }
 

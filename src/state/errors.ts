@@ -25,9 +25,12 @@ export class RedisUnavailableError extends StateError {
 export class JobNotFoundError extends StateError {
   override name = "JobNotFoundError";
   constructor(readonly jobId: string) {
-    super(`no job "${jobId}" in the queue (it was never added, or finished and expired); run \`lanes queue list\``, {
-      context: { jobId },
-    });
+    super(
+      `no job "${jobId}" in the queue (it was never added, or finished and expired); run \`lanes queue list\``,
+      {
+        context: { jobId },
+      },
+    );
   }
 }
 

@@ -15,8 +15,12 @@ export function isTransient(error: unknown): boolean {
 /** Maps an error from a Redis call to RedisUnavailableError (connection) or StateError (everything else). */
 export function typedRedisError(error: unknown, url: string, what: string): LanesError {
   if (error instanceof LanesError) return error;
-  if (isTransient(error)) return new RedisUnavailableError(url, `${what}: ${errorMessage(error)}`, { cause: error });
-  return new StateError(`Redis ${what} at ${url} failed: ${errorMessage(error)}`, { cause: error, context: { url } });
+  if (isTransient(error))
+    return new RedisUnavailableError(url, `${what}: ${errorMessage(error)}`, { cause: error });
+  return new StateError(`Redis ${what} at ${url} failed: ${errorMessage(error)}`, {
+    cause: error,
+    context: { url },
+  });
 }
 
 export interface RetryOptions {

@@ -2,7 +2,9 @@
 import { z } from "zod";
 import type { StoreContext } from "./store-context.js";
 
-const HostNameSchema = z.string().regex(/^[A-Za-z0-9._@-]{1,100}$/, "host names use letters, digits and . _ @ -");
+const HostNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._@-]{1,100}$/, "host names use letters, digits and . _ @ -");
 
 export const HostInfoSchema = z.object({
   host: z.string(),
@@ -37,7 +39,10 @@ export function makeHostRegistry(ctx: StoreContext) {
   return {
     async registerHost(registration: RegisterHost): Promise<void> {
       const host = HostNameSchema.parse(registration.host);
-      await beat(host, registration.ttlMs, { roles: (registration.roles ?? []).join(","), startedAt: ctx.clock.now() });
+      await beat(host, registration.ttlMs, {
+        roles: (registration.roles ?? []).join(","),
+        startedAt: ctx.clock.now(),
+      });
       ctx.log.info({ host, roles: registration.roles }, "host registered");
     },
     async heartbeatHost(host: string, ttlMs: number): Promise<void> {

@@ -4,7 +4,9 @@ import { z } from "zod";
 import type { StoreContext } from "./store-context.js";
 
 const DeliveryIdSchema = z.string().min(1).max(200);
-const IssueKeySchema = z.string().regex(/^[A-Za-z0-9._:/#@-]{1,200}$/, "issue keys use letters, digits and . _ : / # @ -");
+const IssueKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._:/#@-]{1,200}$/, "issue keys use letters, digits and . _ : / # @ -");
 
 export function makeIdempotency(ctx: StoreContext) {
   const { keys } = ctx;
@@ -14,12 +16,19 @@ export function makeIdempotency(ctx: StoreContext) {
       const id = DeliveryIdSchema.parse(deliveryId);
       // a per-call token: if the SET applied but its reply was lost, the retry finds our own token, not a duplicate
       const token = randomUUID();
-      const reply = await ctx.call("SET NX", () => ctx.redis.set(keys.delivery(id), token, "EX", ttlSec, "NX"));
+      const reply = await ctx.call("SET NX", () =>
+        ctx.redis.set(keys.delivery(id), token, "EX", ttlSec, "NX"),
+      );
       if (reply === "OK") return true;
       return (await ctx.call("GET", () => ctx.redis.get(keys.delivery(id)))) === token;
     },
     /** Moves an issue from `from` to `to` only if it is in `from` (null = no state); true when it applied. */
-    async transition(issueKey: string, from: string | null, to: string | null, actor = "lanes"): Promise<boolean> {
+    async transition(
+      issueKey: string,
+      from: string | null,
+      to: string | null,
+      actor = "lanes",
+    ): Promise<boolean> {
       const key = IssueKeySchema.parse(issueKey);
       // one id per call, the same on every re-send, so a retry of an applied transition reports it applied
       return (await ctx.script("lanesTransition", [key, from ?? "", to ?? "", actor, randomUUID()])) === 1;

@@ -8,7 +8,15 @@ export const JOB_KINDS = ["build", "resolve", "checkin", "resume"] as const;
 export const JobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof JobKindSchema>;
 
-export const JOB_STATES = ["queued", "delayed", "active", "paused", "needs-human", "done", "cancelled"] as const;
+export const JOB_STATES = [
+  "queued",
+  "delayed",
+  "active",
+  "paused",
+  "needs-human",
+  "done",
+  "cancelled",
+] as const;
 export const JobStateSchema = z.enum(JOB_STATES);
 export type JobState = z.infer<typeof JobStateSchema>;
 
@@ -76,7 +84,9 @@ export function parseJobHash(id: string, hash: Record<string, string>): Job {
   }
   const parsed = JobSchema.safeParse(fields);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+    const problems = parsed.error.issues
+      .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
+      .join("; ");
     throw new CorruptJobError(id, problems);
   }
   return parsed.data;

@@ -36,7 +36,11 @@ export function freeLoopbackPort(): Promise<number> {
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
       const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => (port > 0 ? resolve(port) : reject(new LocalRedisError("could not read the port of a loopback listener"))));
+      server.close(() =>
+        port > 0
+          ? resolve(port)
+          : reject(new LocalRedisError("could not read the port of a loopback listener")),
+      );
     });
   });
 }
@@ -66,14 +70,22 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startLocalRedis(options: LocalRedisOptions): Promise<LocalRedis> {
   const port = options.port ?? (await freeLoopbackPort());
   const args = [
-    "--port", String(port),
-    "--bind", "127.0.0.1",
-    "--dir", options.dir,
-    "--save", "",
-    "--appendonly", options.appendonly ? "yes" : "no",
-    "--appendfsync", "always",
-    "--protected-mode", "yes",
-    "--loglevel", "warning",
+    "--port",
+    String(port),
+    "--bind",
+    "127.0.0.1",
+    "--dir",
+    options.dir,
+    "--save",
+    "",
+    "--appendonly",
+    options.appendonly ? "yes" : "no",
+    "--appendfsync",
+    "always",
+    "--protected-mode",
+    "yes",
+    "--loglevel",
+    "warning",
   ];
   let child: ChildProcess | undefined;
 
@@ -84,9 +96,16 @@ export async function startLocalRedis(options: LocalRedisOptions): Promise<Local
     proc.stderr?.on("data", (c: Buffer) => (stderr += c.toString()));
     const failed = new Promise<never>((_, reject) => {
       proc.once("error", (err) =>
-        reject(new LocalRedisError(`could not start redis-server (${err.message}); run scripts/bootstrap to install it`, { cause: err })),
+        reject(
+          new LocalRedisError(
+            `could not start redis-server (${err.message}); run scripts/bootstrap to install it`,
+            { cause: err },
+          ),
+        ),
       );
-      proc.once("exit", (code) => reject(new LocalRedisError(`redis-server exited with ${code}: ${stderr.trim() || "no output"}`)));
+      proc.once("exit", (code) =>
+        reject(new LocalRedisError(`redis-server exited with ${code}: ${stderr.trim() || "no output"}`)),
+      );
     });
     failed.catch(() => undefined);
     const readyTimeoutMs = options.readyTimeoutMs ?? 10_000;
@@ -96,7 +115,9 @@ export async function startLocalRedis(options: LocalRedisOptions): Promise<Local
         if (await ping(port)) return;
         await new Promise((r) => setTimeout(r, 25));
       }
-      throw new LocalRedisError(`redis-server did not answer on 127.0.0.1:${port} within ${readyTimeoutMs} ms`);
+      throw new LocalRedisError(
+        `redis-server did not answer on 127.0.0.1:${port} within ${readyTimeoutMs} ms`,
+      );
     })();
     try {
       await Promise.race([ready, failed]);
@@ -120,5 +141,12 @@ export async function startLocalRedis(options: LocalRedisOptions): Promise<Local
   }
 
   await start();
-  return { url: `redis://127.0.0.1:${port}`, port, dir: options.dir, stop: () => signal("SIGTERM"), kill: () => signal("SIGKILL"), start };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    dir: options.dir,
+    stop: () => signal("SIGTERM"),
+    kill: () => signal("SIGKILL"),
+    start,
+  };
 }

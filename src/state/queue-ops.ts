@@ -57,17 +57,43 @@ export function parseNewJob(input: NewJob): ReturnType<typeof NewJobSchema.parse
 }
 
 export function makeQueueOps(ctx: StoreContext) {
-  async function enqueue(input: NewJob, options: EnqueueOptions = {}): Promise<{ id: string; created: boolean }> {
+  async function enqueue(
+    input: NewJob,
+    options: EnqueueOptions = {},
+  ): Promise<{ id: string; created: boolean }> {
     const job = parseNewJob(input);
     const id = job.id ?? randomUUID();
-    const runAt = options.runAt ?? (options.delayMs !== undefined ? ctx.clock.now() + options.delayMs : undefined);
+    const runAt =
+      options.runAt ?? (options.delayMs !== undefined ? ctx.clock.now() + options.delayMs : undefined);
     const fields = [
-      "id", id, "repo", job.repo, "issue", JSON.stringify(job.issue), "role", job.role,
-      "priority", job.priority, "rank", priorityRank(job.priority), "title", job.title, "kind", job.kind,
-      "payload", JSON.stringify(job.payload), "maxAttempts", job.maxAttempts ?? ctx.retry.maxAttempts,
+      "id",
+      id,
+      "repo",
+      job.repo,
+      "issue",
+      JSON.stringify(job.issue),
+      "role",
+      job.role,
+      "priority",
+      job.priority,
+      "rank",
+      priorityRank(job.priority),
+      "title",
+      job.title,
+      "kind",
+      job.kind,
+      "payload",
+      JSON.stringify(job.payload),
+      "maxAttempts",
+      job.maxAttempts ?? ctx.retry.maxAttempts,
       ...(options.needsHuman === undefined ? [] : ["lastError", options.needsHuman.slice(0, 2_000)]),
     ];
-    const created = await ctx.script("lanesEnqueue", [id, job.role, options.needsHuman === undefined ? (runAt ?? "") : "needs-human", ...fields]);
+    const created = await ctx.script("lanesEnqueue", [
+      id,
+      job.role,
+      options.needsHuman === undefined ? (runAt ?? "") : "needs-human",
+      ...fields,
+    ]);
     ctx.log.debug({ id, role: job.role, created: created === 1 }, "job enqueued");
     return { id, created: created === 1 };
   }
@@ -76,7 +102,13 @@ export function makeQueueOps(ctx: StoreContext) {
   async function claimOnce(request: ClaimRequest, token: string): Promise<ClaimAttempt> {
     const leaseMs = request.leaseMs ?? ctx.leaseMs;
     const reply = (await ctx.script("lanesClaim", [
-      request.role, request.host, request.agent, token, leaseMs, PREFERENCE_SCAN, PROMOTE_LIMIT,
+      request.role,
+      request.host,
+      request.agent,
+      token,
+      leaseMs,
+      PREFERENCE_SCAN,
+      PROMOTE_LIMIT,
     ])) as [string, string[] | string];
     if (reply[0] === "none") {
       const due = reply[1] as string;
@@ -86,7 +118,13 @@ export function makeQueueOps(ctx: StoreContext) {
     const id = hash.id;
     if (id === undefined) throw new StateError(`claim for role ${request.role} returned a job without an id`);
     const job = parseJobHash(id, hash);
-    const lease: Lease = { jobId: id, token, host: request.host, agent: request.agent, leaseUntil: job.leaseUntil ?? 0 };
+    const lease: Lease = {
+      jobId: id,
+      token,
+      host: request.host,
+      agent: request.agent,
+      leaseUntil: job.leaseUntil ?? 0,
+    };
     ctx.log.debug({ id, role: request.role, host: request.host, agent: request.agent }, "job claimed");
     return { kind: "job", claim: { job, lease } };
   }
@@ -107,7 +145,11 @@ export function makeQueueOps(ctx: StoreContext) {
   /** Records a failed run: retried after the backoff, or parked in needs-human (at once with `final`). */
   async function fail(lease: Lease, reason: string, options: { final?: boolean } = {}): Promise<FailOutcome> {
     const reply = (await ctx.script("lanesFail", [
-      lease.jobId, lease.token, reason.slice(0, 2_000), ctx.retry.backoffMs.join(","), options.final ? "1" : "0",
+      lease.jobId,
+      lease.token,
+      reason.slice(0, 2_000),
+      ctx.retry.backoffMs.join(","),
+      options.final ? "1" : "0",
     ])) as [string, number];
     if (reply[0] === "retry") return { outcome: "retry", runAt: Number(reply[1]) };
     if (reply[0] === "needs-human") return { outcome: "needs-human" };

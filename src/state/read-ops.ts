@@ -32,7 +32,11 @@ export interface ReapResult {
 const REAP_LIMIT = 500;
 
 /** Runs a pipeline as one retried step; any failed command fails the step (so it is retried or typed). */
-async function execPipeline(ctx: StoreContext, what: string, build: (pipeline: ChainableCommander) => void): Promise<unknown[]> {
+async function execPipeline(
+  ctx: StoreContext,
+  what: string,
+  build: (pipeline: ChainableCommander) => void,
+): Promise<unknown[]> {
   return ctx.call(what, async () => {
     const pipeline = ctx.redis.pipeline();
     build(pipeline);

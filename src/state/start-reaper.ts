@@ -24,7 +24,8 @@ export function startReaper(store: { reap(): Promise<ReapResult> }, options: Rea
       .reap()
       .then(
         () => undefined,
-        (error: unknown) => options.log.warn({ err: errorMessage(error) }, "reaper pass failed; trying again next interval"),
+        (error: unknown) =>
+          options.log.warn({ err: errorMessage(error) }, "reaper pass failed; trying again next interval"),
       )
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, options.intervalMs);

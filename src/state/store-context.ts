@@ -41,7 +41,8 @@ export function makeStoreContext(settings: StoreSettings): StoreContext {
       url,
       what,
       delaysMs: settings.reconnectDelaysMs,
-      onRetry: (error, attempt) => log.warn({ what, attempt, err: String(error) }, "redis step failed, retrying"),
+      onRetry: (error, attempt) =>
+        log.warn({ what, attempt, err: String(error) }, "redis step failed, retrying"),
     });
   return {
     ...settings,

@@ -30,7 +30,9 @@ export function makeBlockingPool(redis: Redis, log: Logger): BlockingPool {
       let connection = idle.pop();
       if (!connection) {
         connection = redis.duplicate();
-        connection.on("error", (error: Error) => log.debug({ err: error.message }, "blocking connection error"));
+        connection.on("error", (error: Error) =>
+          log.debug({ err: error.message }, "blocking connection error"),
+        );
       }
       all.add(connection);
       return connection;

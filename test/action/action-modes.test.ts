@@ -30,16 +30,36 @@ describe("action/action.yml", () => {
     for (const c of cleanups.splice(0)) await c.remove();
   });
 
-  async function runStep(script: string, cwd: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  async function runStep(
+    script: string,
+    cwd: string,
+    env: Record<string, string>,
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
     const home = await makeTempDir("lanes-action");
     cleanups.push(home);
     await mkdir(join(home.path, "action"));
     await mkdir(join(home.path, "dist/src/cli"), { recursive: true });
-    await writeFile(join(home.path, "dist/src/cli/main.js"), "process.stdout.write(JSON.stringify(process.argv.slice(2)))\n");
+    await writeFile(
+      join(home.path, "dist/src/cli/main.js"),
+      "process.stdout.write(JSON.stringify(process.argv.slice(2)))\n",
+    );
     return run("bash", ["-euo", "pipefail", "-c", script], {
       cwd,
-      env: { ...gitEnv, GITHUB_ACTION_PATH: join(home.path, "action"), GITHUB_REPOSITORY: "octo/app", GITHUB_TOKEN: "t", ...env },
-    }).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
+      env: {
+        ...gitEnv,
+        GITHUB_ACTION_PATH: join(home.path, "action"),
+        GITHUB_REPOSITORY: "octo/app",
+        GITHUB_TOKEN: "t",
+        ...env,
+      },
+    }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => ({
+        code: e.code,
+        stdout: e.stdout,
+        stderr: e.stderr,
+      }),
+    );
   }
 
   it("refuses an unknown mode and the app mode that is not built yet, with exit 2", async () => {
@@ -57,22 +77,48 @@ describe("action/action.yml", () => {
     const workspace = await makeTempDir("lanes-workspace");
     cleanups.push(workspace);
     const stack = await step((s) => s.if === "inputs.mode == 'stack'");
-    const out = await runStep(stack.run as string, workspace.path, { GITHUB_WORKSPACE: workspace.path, LANES_ARGS: "--agents 3 --roles developer,tester" });
-    expect(JSON.parse(out.stdout)).toEqual(["stack", "up", "--repo", workspace.path, "--agents", "3", "--roles", "developer,tester"]);
+    const out = await runStep(stack.run as string, workspace.path, {
+      GITHUB_WORKSPACE: workspace.path,
+      LANES_ARGS: "--agents 3 --roles developer,tester",
+    });
+    expect(JSON.parse(out.stdout)).toEqual([
+      "stack",
+      "up",
+      "--repo",
+      workspace.path,
+      "--agents",
+      "3",
+      "--roles",
+      "developer,tester",
+    ]);
   });
 
   it("integrate mode fetches the lane branches and integrates every lane but earlier integrations", async () => {
     const origin = await makeRepo();
     cleanups.push(origin);
     await origin.commit("seed", { "README.md": "x\n" });
-    for (const branch of ["lanes/developer/1-a", "lanes/tester/2-b", "lanes/integration/2026-01-01"]) await origin.git("branch", branch);
+    for (const branch of ["lanes/developer/1-a", "lanes/tester/2-b", "lanes/integration/2026-01-01"])
+      await origin.git("branch", branch);
     const workspace = await makeTempDir("lanes-workspace");
     cleanups.push(workspace);
     await run("git", ["clone", "-q", origin.dir, workspace.path], { env: gitEnv });
     const integrate = await step((s) => s.if === "inputs.mode == 'integrate'");
-    const out = await runStep(integrate.run as string, workspace.path, { GITHUB_WORKSPACE: workspace.path, LANES_BASE_REF: "main", LANES_ARGS: "" });
+    const out = await runStep(integrate.run as string, workspace.path, {
+      GITHUB_WORKSPACE: workspace.path,
+      LANES_BASE_REF: "main",
+      LANES_ARGS: "",
+    });
     expect(JSON.parse(out.stdout)).toEqual([
-      "integrate", "--repo", workspace.path, "--base", "origin/main", "--branches", "lanes/developer/1-a,lanes/tester/2-b", "--open-pr", "--github-repo", "octo/app",
+      "integrate",
+      "--repo",
+      workspace.path,
+      "--base",
+      "origin/main",
+      "--branches",
+      "lanes/developer/1-a,lanes/tester/2-b",
+      "--open-pr",
+      "--github-repo",
+      "octo/app",
     ]);
   });
 });

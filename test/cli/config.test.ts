@@ -48,18 +48,34 @@ describe("lanes config check", () => {
   it("prints a YAML syntax error with line and column", async () => {
     const result = await lanes(["config", "check", join(FIXTURES, "syntax-error.yml")]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toBe(`${join(FIXTURES, "syntax-error.yml")}:4:1: YAML syntax error: missed comma between flow collection entries\n`);
+    expect(result.stdout).toBe(
+      `${join(FIXTURES, "syntax-error.yml")}:4:1: YAML syntax error: missed comma between flow collection entries\n`,
+    );
   });
 
   it("prints {ok, config, errors} with --json", async () => {
-    const valid = JSON.parse((await lanes(["config", "check", "--json", join(FIXTURES, "full.yml")])).stdout) as Record<string, unknown>;
-    expect(valid).toMatchObject({ ok: true, errors: [], config: { team: { template: "system_deployment" }, commit_cadence_minutes: 20 } });
+    const valid = JSON.parse(
+      (await lanes(["config", "check", "--json", join(FIXTURES, "full.yml")])).stdout,
+    ) as Record<string, unknown>;
+    expect(valid).toMatchObject({
+      ok: true,
+      errors: [],
+      config: { team: { template: "system_deployment" }, commit_cadence_minutes: 20 },
+    });
     const result = await lanes(["config", "check", "--json", join(FIXTURES, "wrong-types.yml")]);
     expect(result.code).toBe(1);
-    const invalid = JSON.parse(result.stdout) as { ok: boolean; config: unknown; errors: { path: string; line: number; message: string }[] };
+    const invalid = JSON.parse(result.stdout) as {
+      ok: boolean;
+      config: unknown;
+      errors: { path: string; line: number; message: string }[];
+    };
     expect(invalid.ok).toBe(false);
     expect(invalid.config).toBeNull();
-    expect(invalid.errors[0]).toEqual({ path: "team.plan", line: 2, message: 'expected one of "pro", "max5x", "max20x", "console", got "max5"; did you mean "max5x"?' });
+    expect(invalid.errors[0]).toEqual({
+      path: "team.plan",
+      line: 2,
+      message: 'expected one of "pro", "max5x", "max20x", "console", got "max5"; did you mean "max5x"?',
+    });
     expect(invalid.errors).toHaveLength(13);
   });
 
@@ -68,19 +84,29 @@ describe("lanes config check", () => {
     const result = await lanes(["config", "check", "missing/lanes.yml"], { cwd });
     expect(result).toEqual({ code: 1, stdout: "missing/lanes.yml: file not found\n", stderr: "" });
     const json = await lanes(["config", "check", "--json", "missing/lanes.yml"], { cwd });
-    expect(JSON.parse(json.stdout)).toEqual({ ok: false, config: null, errors: [{ path: "", line: null, message: "file not found" }] });
+    expect(JSON.parse(json.stdout)).toEqual({
+      ok: false,
+      config: null,
+      errors: [{ path: "", line: null, message: "file not found" }],
+    });
   });
 
   it("fails with exit 1 when the named file is a directory", async () => {
     const cwd = await workdir();
     mkdirSync(join(cwd, "conf.yml"));
-    expect(await lanes(["config", "check", "conf.yml"], { cwd })).toMatchObject({ code: 1, stdout: "conf.yml: is a directory, expected a YAML file\n" });
+    expect(await lanes(["config", "check", "conf.yml"], { cwd })).toMatchObject({
+      code: 1,
+      stdout: "conf.yml: is a directory, expected a YAML file\n",
+    });
   });
 
   it("treats an empty file as all defaults", async () => {
     const cwd = await workdir();
     writeFileSync(join(cwd, "empty.yml"), "");
-    expect(await lanes(["config", "check", "empty.yml"], { cwd })).toMatchObject({ code: 0, stdout: "ok: empty.yml is valid\n" });
+    expect(await lanes(["config", "check", "empty.yml"], { cwd })).toMatchObject({
+      code: 0,
+      stdout: "ok: empty.yml is valid\n",
+    });
   });
 
   it("exits 2 on unknown options", async () => {

@@ -14,10 +14,26 @@ const BACKLOG = "examples/demo/backlog";
 describe("planIngest", () => {
   const prp = (text: string) => parsePrp(text).prp as NonNullable<ReturnType<typeof parsePrp>["prp"]>;
   it("files what has no issue yet, keeps what has one (same title), and resolves dependency aliases", () => {
-    const plan = planIngest("o/r", [
-      { id: "1", aliases: ["01-model", "model"], file: "01-model.md", prp: prp("# Model\n") },
-      { id: "2", aliases: [], file: "02-api.md", prp: prp("---\ndepends_on: [model]\n---\n# API\n") },
-    ], [{ number: 7, title: "model", body: null, state: "open", labels: ["prp"], author: "a", isPullRequest: false, htmlUrl: "", updatedAt: "" }]);
+    const plan = planIngest(
+      "o/r",
+      [
+        { id: "1", aliases: ["01-model", "model"], file: "01-model.md", prp: prp("# Model\n") },
+        { id: "2", aliases: [], file: "02-api.md", prp: prp("---\ndepends_on: [model]\n---\n# API\n") },
+      ],
+      [
+        {
+          number: 7,
+          title: "model",
+          body: null,
+          state: "open",
+          labels: ["prp"],
+          author: "a",
+          isPullRequest: false,
+          htmlUrl: "",
+          updatedAt: "",
+        },
+      ],
+    );
     expect(plan.items.map((i) => [i.backlogId, i.action, i.issue, i.dependsOn])).toEqual([
       ["1", "exists", 7, []],
       ["2", "create", null, ["1"]],
@@ -46,17 +62,37 @@ describe("lanes ingest (sandbox)", () => {
   });
 
   it("prints the plan with --dry-run and files nothing", async () => {
-    const result = await lanes(["ingest", BACKLOG, "--github-repo", "sandbox-admin/demo", "--dry-run", "--json"], { env });
+    const result = await lanes(
+      ["ingest", BACKLOG, "--github-repo", "sandbox-admin/demo", "--dry-run", "--json"],
+      { env },
+    );
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).items.map((i: { action: string }) => i.action)).toEqual(["create", "create", "create", "create", "create"]);
+    expect(JSON.parse(result.stdout).items.map((i: { action: string }) => i.action)).toEqual([
+      "create",
+      "create",
+      "create",
+      "create",
+      "create",
+    ]);
     expect((await octokit.rest.issues.listForRepo(repo)).data).toEqual([]);
   });
 
   it("files every PRP as an issue labelled prp, with dependencies as issue numbers, and nothing twice", async () => {
-    const first = await lanes(["ingest", BACKLOG, "--github-repo", "sandbox-admin/demo", "--out", out.path, "--json"], { env });
+    const first = await lanes(
+      ["ingest", BACKLOG, "--github-repo", "sandbox-admin/demo", "--out", out.path, "--json"],
+      { env },
+    );
     expect(first.stderr).toBe("");
-    const filed = JSON.parse(first.stdout) as { issues: { backlogId: string; issue: number; created: boolean }[] };
-    expect(filed.issues.map((i) => [i.backlogId, i.issue, i.created])).toEqual([["1", 1, true], ["2", 2, true], ["3", 3, true], ["4", 4, true], ["5", 5, true]]);
+    const filed = JSON.parse(first.stdout) as {
+      issues: { backlogId: string; issue: number; created: boolean }[];
+    };
+    expect(filed.issues.map((i) => [i.backlogId, i.issue, i.created])).toEqual([
+      ["1", 1, true],
+      ["2", 2, true],
+      ["3", 3, true],
+      ["4", 4, true],
+      ["5", 5, true],
+    ]);
     const { data: board } = await octokit.rest.issues.get({ ...repo, issue_number: 2 });
     expect(board.labels.map((l) => (typeof l === "string" ? l : l.name))).toEqual(["prp"]);
     expect(parsePrp(board.body ?? "").prp).toMatchObject({ title: "Board store", dependsOn: ["1"] });
@@ -74,11 +110,16 @@ describe("lanes ingest (sandbox)", () => {
   });
 
   it("refuses a backlog with errors before filing anything, and a missing token or bad repo as usage errors", async () => {
-    const bad = await lanes(["ingest", "test/fixtures/prp-backlog", "--github-repo", "sandbox-admin/demo"], { env });
+    const bad = await lanes(["ingest", "test/fixtures/prp-backlog", "--github-repo", "sandbox-admin/demo"], {
+      env,
+    });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/04-auth\.md:4: priorty: unknown key/);
     expect((await octokit.rest.issues.listForRepo({ ...repo, state: "all" })).data).toHaveLength(5);
-    expect((await lanes(["ingest", BACKLOG, "--github-repo", "sandbox-admin/demo"], { env: { GITHUB_TOKEN: "" } })).code).toBe(2);
+    expect(
+      (await lanes(["ingest", BACKLOG, "--github-repo", "sandbox-admin/demo"], { env: { GITHUB_TOKEN: "" } }))
+        .code,
+    ).toBe(2);
     expect((await lanes(["ingest", BACKLOG, "--github-repo", "nope"], { env })).code).toBe(2);
   });
 });

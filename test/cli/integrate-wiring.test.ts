@@ -19,10 +19,15 @@ describe("lanes integrate wiring", () => {
     await backlog?.remove();
   });
   const redis = useRedis();
-  const run = (...args: string[]) => lanes(["integrate", "--repo", (repo as LaneRepo).dir, "--date", "2026-03-14", "--json", ...args], { env: gitEnv });
+  const run = (...args: string[]) =>
+    lanes(["integrate", "--repo", (repo as LaneRepo).dir, "--date", "2026-03-14", "--json", ...args], {
+      env: gitEnv,
+    });
 
   it("takes role order and validation from .github/lanes.yml at the base commit, not the checkout", async () => {
-    repo = await makeLaneRepo({ ".github/lanes.yml": "integration:\n  order: [tester, developer]\n  validation:\n    - test -f t.txt\n" });
+    repo = await makeLaneRepo({
+      ".github/lanes.yml": "integration:\n  order: [tester, developer]\n  validation:\n    - test -f t.txt\n",
+    });
     await repo.lane("lanes/developer/1-api", { "a.txt": "a\n" });
     await repo.lane("lanes/tester/2-tests", { "t.txt": "t\n" });
     await writeFile(join(repo.dir, ".github/lanes.yml"), "integration:\n  order: [developer, tester]\n");
@@ -46,16 +51,29 @@ describe("lanes integrate wiring", () => {
     repo = await makeLaneRepo();
     backlog = await makeTempDir();
     await mkdir(backlog.path, { recursive: true });
-    await writeFile(join(backlog.path, "01-schema.md"), "---\nrole: databaseops\npriority: low\nvalidation: test -f schema.sql\n---\n# Database schema\n");
-    await writeFile(join(backlog.path, "02-api.md"), "---\nrole: developer\npriority: critical\ndepends_on: [schema]\n---\n# Rate-limited API\n");
+    await writeFile(
+      join(backlog.path, "01-schema.md"),
+      "---\nrole: databaseops\npriority: low\nvalidation: test -f schema.sql\n---\n# Database schema\n",
+    );
+    await writeFile(
+      join(backlog.path, "02-api.md"),
+      "---\nrole: developer\npriority: critical\ndepends_on: [schema]\n---\n# Rate-limited API\n",
+    );
     await repo.lane("lanes/developer/2-api", { "api.ts": "api\n" });
     await repo.lane("lanes/developer/1-schema", { "schema.sql": "create\n" });
-    const { code, stdout } = await run("--branches", "lanes/developer/2-api,lanes/developer/1-schema", "--backlog", backlog.path);
+    const { code, stdout } = await run(
+      "--branches",
+      "lanes/developer/2-api,lanes/developer/1-schema",
+      "--backlog",
+      backlog.path,
+    );
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     // The critical API lane still waits for the schema it depends on.
     expect(out.order).toEqual(["lanes/developer/1-schema", "lanes/developer/2-api"]);
-    expect(out.lanes).toContainEqual(expect.objectContaining({ branch: "lanes/developer/2-api", title: "Rate-limited API" }));
+    expect(out.lanes).toContainEqual(
+      expect.objectContaining({ branch: "lanes/developer/2-api", title: "Rate-limited API" }),
+    );
     expect(out.validation).toEqual([expect.objectContaining({ command: "test -f schema.sql", ok: true })]);
   });
 
@@ -66,7 +84,20 @@ describe("lanes integrate wiring", () => {
     // The CLI keys the store by repository: a name of its own keeps this test apart from others.
     const github = `octo/integrate-${Date.now().toString(36)}`;
     const { code, stdout, stderr } = await lanes(
-      ["integrate", "--repo", repo.dir, "--date", "2026-03-14", "--json", "--branches", "lanes/developer/1-x,lanes/tester/2-y", "--redis", redis.url, "--github-repo", github],
+      [
+        "integrate",
+        "--repo",
+        repo.dir,
+        "--date",
+        "2026-03-14",
+        "--json",
+        "--branches",
+        "lanes/developer/1-x,lanes/tester/2-y",
+        "--redis",
+        redis.url,
+        "--github-repo",
+        github,
+      ],
       { env: gitEnv },
     );
     expect(stderr).toBe("");

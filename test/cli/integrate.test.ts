@@ -7,13 +7,22 @@ describe("lanes integrate", () => {
   let repo: LaneRepo | undefined;
   afterEach(async () => repo?.remove());
 
-  const run = (...args: string[]) => lanes(["integrate", "--repo", (repo as LaneRepo).dir, "--date", "2026-03-14", ...args], { env: gitEnv });
+  const run = (...args: string[]) =>
+    lanes(["integrate", "--repo", (repo as LaneRepo).dir, "--date", "2026-03-14", ...args], { env: gitEnv });
 
   it("prints the DESIGN §6 JSON contract and exits 0 when every lane merged and validated", async () => {
     repo = await makeLaneRepo();
     await repo.lane("lanes/tester/2-tests", { "t.txt": "t\n" });
     await repo.lane("lanes/developer/1-api", { "a.txt": "a\n" });
-    const { code, stdout, stderr } = await run("--base", "main", "--branches", "lanes/tester/2-tests,lanes/developer/1-api", "--validate", "test -f a.txt", "--json");
+    const { code, stdout, stderr } = await run(
+      "--base",
+      "main",
+      "--branches",
+      "lanes/tester/2-tests,lanes/developer/1-api",
+      "--validate",
+      "test -f a.txt",
+      "--json",
+    );
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
@@ -44,7 +53,11 @@ describe("lanes integrate", () => {
     const before = await repo.refs();
     const { code, stdout } = await run("--branches", "x,y", "--dry-run", "--json");
     expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toMatchObject({ dryRun: true, order: ["x", "y"], predictedConflicts: [{ a: "x", b: "y", files: ["a.txt"] }] });
+    expect(JSON.parse(stdout)).toMatchObject({
+      dryRun: true,
+      order: ["x", "y"],
+      predictedConflicts: [{ a: "x", b: "y", files: ["a.txt"] }],
+    });
     expect(await repo.refs()).toBe(before);
     const human = await run("--branches", "x,y", "--dry-run");
     expect(human.stdout).toContain("CONFLICT x ↔ y: a.txt");

@@ -12,19 +12,31 @@ function loadsOrExplains(text: string): boolean {
     return true;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    return error.issues.length > 0 && error.issues.every((i) => typeof i.path === "string" && i.message.length > 0 && (i.line === null || i.line >= 1));
+    return (
+      error.issues.length > 0 &&
+      error.issues.every(
+        (i) => typeof i.path === "string" && i.message.length > 0 && (i.line === null || i.line >= 1),
+      )
+    );
   }
 }
 
 describe("loadConfig on arbitrary input", () => {
   it("never crashes on random text", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), (text) => loadsOrExplains(text)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 300 }), (text) => loadsOrExplains(text)),
+      { numRuns: 500 },
+    );
   });
 
   it("never crashes on mutations of a valid file (lines dropped, duplicated, re-indented, characters changed)", () => {
     const lines = full.split("\n");
     const mutation = fc.array(
-      fc.record({ at: fc.nat({ max: lines.length - 1 }), kind: fc.constantFrom("drop", "dup", "indent", "dedent", "char"), ch: fc.constantFrom(":", "-", "{", "[", "'", '"', "#", "|", " ", "x") }),
+      fc.record({
+        at: fc.nat({ max: lines.length - 1 }),
+        kind: fc.constantFrom("drop", "dup", "indent", "dedent", "char"),
+        ch: fc.constantFrom(":", "-", "{", "[", "'", '"', "#", "|", " ", "x"),
+      }),
       { minLength: 1, maxLength: 4 },
     );
     fc.assert(
@@ -36,7 +48,8 @@ describe("loadConfig on arbitrary input", () => {
           else if (kind === "dup") copy.splice(at, 0, line);
           else if (kind === "indent") copy[at] = `  ${line}`;
           else if (kind === "dedent") copy[at] = line.replace(/^ {1,2}/, "");
-          else copy[at] = `${line.slice(0, at % (line.length + 1))}${ch}${line.slice(at % (line.length + 1))}`;
+          else
+            copy[at] = `${line.slice(0, at % (line.length + 1))}${ch}${line.slice(at % (line.length + 1))}`;
         }
         return loadsOrExplains(copy.join("\n"));
       }),

@@ -59,7 +59,11 @@ describe("loadConfig defaults", () => {
     expect(config.gates.placeholders.mode).toBe("off");
     expect(config.gates.commits.max_subject_length).toBe(60);
     expect(config.gates.lane.max_foreign_files).toBe(2);
-    expect(config.integration).toEqual({ order: ["databaseops", "developer", "tester"], schedule: "0 18 * * 1-5", validation: ["npm ci", "npm test"] });
+    expect(config.integration).toEqual({
+      order: ["databaseops", "developer", "tester"],
+      schedule: "0 18 * * 1-5",
+      validation: ["npm ci", "npm test"],
+    });
     expect(config.retry.backoff_seconds).toEqual([5, 15, 30, 60]);
     expect(config.redis.prefix).toBe("acme:lanes");
     expect(config.organisation_context).toContain("Never commit secrets");
@@ -80,26 +84,70 @@ describe("loadConfig failures", () => {
 
   it("lists the accepted keys when an unknown key resembles none of them", () => {
     const [issue] = issuesOf("gates:\n  coverage_report: {}\n");
-    expect(issue).toEqual({ path: "gates.coverage_report", line: 2, message: 'unknown key "coverage_report"; expected one of: prp, placeholders, lane, commits, validation, integration' });
+    expect(issue).toEqual({
+      path: "gates.coverage_report",
+      line: 2,
+      message:
+        'unknown key "coverage_report"; expected one of: prp, placeholders, lane, commits, validation, integration',
+    });
   });
 
   it("reports wrong types, bad enum values and out-of-range numbers with path, line and what was expected", () => {
     const issues = issuesOf(fixture("wrong-types.yml"));
     const byPath = Object.fromEntries(issues.map((i) => [i.path, i]));
-    expect(byPath["team.plan"]).toEqual({ path: "team.plan", line: 2, message: 'expected one of "pro", "max5x", "max20x", "console", got "max5"; did you mean "max5x"?' });
-    expect(byPath["gates.prp.mode"]).toMatchObject({ line: 5, message: 'expected one of "required", "optional", "off", got "mandatory"' });
-    expect(byPath["gates.prp.threshold"]).toMatchObject({ line: 6, message: 'expected a number, got "high"' });
-    expect(byPath["gates.validation.timeout_minutes"]).toMatchObject({ line: 8, message: "expected a number greater than 0, got 0" });
+    expect(byPath["team.plan"]).toEqual({
+      path: "team.plan",
+      line: 2,
+      message: 'expected one of "pro", "max5x", "max20x", "console", got "max5"; did you mean "max5x"?',
+    });
+    expect(byPath["gates.prp.mode"]).toMatchObject({
+      line: 5,
+      message: 'expected one of "required", "optional", "off", got "mandatory"',
+    });
+    expect(byPath["gates.prp.threshold"]).toMatchObject({
+      line: 6,
+      message: 'expected a number, got "high"',
+    });
+    expect(byPath["gates.validation.timeout_minutes"]).toMatchObject({
+      line: 8,
+      message: "expected a number greater than 0, got 0",
+    });
     expect(byPath["retry.attempts"]).toMatchObject({ line: 10, message: "expected an integer, got 2.5" });
-    expect(byPath["retry.backoff_seconds"]).toMatchObject({ line: 11, message: "expected at least 1 item, got an empty list" });
-    expect(byPath["integration.order[1]"]).toMatchObject({ line: 13, message: expect.stringContaining('got "frontend"') as unknown });
-    expect(byPath["integration.schedule"]).toMatchObject({ line: 14, message: expect.stringContaining("5-field cron expression") as unknown });
-    expect(byPath["roles.tester.enabled"]).toMatchObject({ line: 17, message: 'expected true or false, got "yes"' });
-    expect(byPath["roles.tester.model"]).toMatchObject({ line: 18, message: 'expected one of "opus", "sonnet", "haiku", got "gpt-4"' });
-    expect(byPath["redis.url"]).toMatchObject({ line: 20, message: 'expected a redis:// or rediss:// URL, got "http://localhost:6379"' });
-    expect(byPath["branches.pattern"]).toMatchObject({ line: 22, message: expect.stringContaining("containing {issue}") as unknown });
-    expect(byPath.commit_cadence_minutes).toMatchObject({ line: 23, message: 'expected a number, got "thirty"' });
-    expect(issues.map((i) => i.line)).toEqual([...issues.map((i) => i.line)].sort((a, b) => (a ?? 0) - (b ?? 0)));
+    expect(byPath["retry.backoff_seconds"]).toMatchObject({
+      line: 11,
+      message: "expected at least 1 item, got an empty list",
+    });
+    expect(byPath["integration.order[1]"]).toMatchObject({
+      line: 13,
+      message: expect.stringContaining('got "frontend"') as unknown,
+    });
+    expect(byPath["integration.schedule"]).toMatchObject({
+      line: 14,
+      message: expect.stringContaining("5-field cron expression") as unknown,
+    });
+    expect(byPath["roles.tester.enabled"]).toMatchObject({
+      line: 17,
+      message: 'expected true or false, got "yes"',
+    });
+    expect(byPath["roles.tester.model"]).toMatchObject({
+      line: 18,
+      message: 'expected one of "opus", "sonnet", "haiku", got "gpt-4"',
+    });
+    expect(byPath["redis.url"]).toMatchObject({
+      line: 20,
+      message: 'expected a redis:// or rediss:// URL, got "http://localhost:6379"',
+    });
+    expect(byPath["branches.pattern"]).toMatchObject({
+      line: 22,
+      message: expect.stringContaining("containing {issue}") as unknown,
+    });
+    expect(byPath.commit_cadence_minutes).toMatchObject({
+      line: 23,
+      message: 'expected a number, got "thirty"',
+    });
+    expect(issues.map((i) => i.line)).toEqual(
+      [...issues.map((i) => i.line)].sort((a, b) => (a ?? 0) - (b ?? 0)),
+    );
   });
 
   it("rejects a threshold above 1 at the line that sets it", () => {
@@ -122,7 +170,12 @@ describe("loadConfig failures", () => {
 
   it("reports a YAML syntax error with its line and column", () => {
     expect(issuesOf(fixture("syntax-error.yml"))).toEqual([
-      { path: "", line: 4, column: 1, message: "YAML syntax error: missed comma between flow collection entries" },
+      {
+        path: "",
+        line: 4,
+        column: 1,
+        message: "YAML syntax error: missed comma between flow collection entries",
+      },
     ]);
   });
 
@@ -142,12 +195,18 @@ describe("loadConfig failures", () => {
     expect(issuesOf(fixture("not-a-mapping.yml"))).toEqual([
       { path: "", line: 1, message: "expected a mapping of settings (key: value), got a list" },
     ]);
-    expect(issuesOf("just words\n")[0]?.message).toBe('expected a mapping of settings (key: value), got string "just words"');
+    expect(issuesOf("just words\n")[0]?.message).toBe(
+      'expected a mapping of settings (key: value), got string "just words"',
+    );
   });
 
   it("finds the line of a key in a JSON-style file", () => {
     expect(issuesOf('{\n  "team": {\n    "plan": "huge"\n  }\n}\n')).toEqual([
-      { path: "team.plan", line: 3, message: 'expected one of "pro", "max5x", "max20x", "console", got "huge"' },
+      {
+        path: "team.plan",
+        line: 3,
+        message: 'expected one of "pro", "max5x", "max20x", "console", got "huge"',
+      },
     ]);
   });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { TEMPLATES, TeamPlanError, dependenciesOf, planTeam, type TeamTemplate } from "../../src/config/index.js";
+import {
+  TEMPLATES,
+  TeamPlanError,
+  dependenciesOf,
+  planTeam,
+  type TeamTemplate,
+} from "../../src/config/index.js";
 import { UsageError } from "../../src/errors.js";
 
 const roles = (plan: { roles: { role: string }[] }): string[] => plan.roles.map((r) => r.role);
@@ -22,7 +28,16 @@ describe("planTeam sizing", () => {
   it("gives max20x eight agents", () => {
     const plan = planTeam({ template: TEMPLATES.system_deployment, plan: "max20x" });
     expect(plan.size).toBe(8);
-    expect(roles(plan)).toEqual(["orchestrator", "sysadmin", "devops", "securityops", "networkops", "monitoringops", "databaseops", "pm"]);
+    expect(roles(plan)).toEqual([
+      "orchestrator",
+      "sysadmin",
+      "devops",
+      "securityops",
+      "networkops",
+      "monitoringops",
+      "databaseops",
+      "pm",
+    ]);
   });
 
   it("gives console every role the template offers, ten or more", () => {
@@ -36,7 +51,11 @@ describe("planTeam sizing", () => {
   });
 
   it("uses each role's default model, or the model config sets for it, and its branch prefix", () => {
-    const plan = planTeam({ template: TEMPLATES.web_application, plan: "pro", models: { developer: "opus" } });
+    const plan = planTeam({
+      template: TEMPLATES.web_application,
+      plan: "pro",
+      models: { developer: "opus" },
+    });
     expect(plan.roles).toEqual([
       { role: "orchestrator", model: "opus", source: "core", branchPrefix: "lanes/orchestrator/" },
       { role: "developer", model: "opus", source: "core", branchPrefix: "lanes/developer/" },
@@ -52,7 +71,11 @@ describe("planTeam sizing", () => {
 });
 
 describe("planTeam dependencies", () => {
-  const custom = (core: TeamTemplate["core"], optional: TeamTemplate["optional"], dependencies: TeamTemplate["dependencies"] = {}): TeamTemplate => ({
+  const custom = (
+    core: TeamTemplate["core"],
+    optional: TeamTemplate["optional"],
+    dependencies: TeamTemplate["dependencies"] = {},
+  ): TeamTemplate => ({
     name: "custom",
     description: "test template",
     core,
@@ -62,12 +85,19 @@ describe("planTeam dependencies", () => {
 
   it("brings a role's dependency in before it when both fit", () => {
     const plan = planTeam({ template: custom(["orchestrator", "securityops"], ["sysadmin"]), plan: "pro" });
-    expect(plan.roles.map((r) => [r.role, r.source])).toEqual([["orchestrator", "core"], ["sysadmin", "dependency"], ["securityops", "core"]]);
+    expect(plan.roles.map((r) => [r.role, r.source])).toEqual([
+      ["orchestrator", "core"],
+      ["sysadmin", "dependency"],
+      ["securityops", "core"],
+    ]);
     expect(plan.dropped).toEqual([]);
   });
 
   it("drops a role whose dependency does not fit, and keeps filling with roles that do", () => {
-    const plan = planTeam({ template: custom(["orchestrator", "developer"], ["securityops", "researcher", "sysadmin"]), plan: "pro" });
+    const plan = planTeam({
+      template: custom(["orchestrator", "developer"], ["securityops", "researcher", "sysadmin"]),
+      plan: "pro",
+    });
     expect(roles(plan)).toEqual(["orchestrator", "developer", "researcher"]);
     expect(plan.dropped).toEqual([
       { role: "securityops", reason: "needs sysadmin as well, and plan pro has 1 of 3 places left" },
@@ -76,17 +106,28 @@ describe("planTeam dependencies", () => {
   });
 
   it("never includes a role whose dependency is disabled or missing from the template", () => {
-    const disabled = planTeam({ template: TEMPLATES.system_deployment, plan: "console", disabled: ["sysadmin"] });
+    const disabled = planTeam({
+      template: TEMPLATES.system_deployment,
+      plan: "console",
+      disabled: ["sysadmin"],
+    });
     expect(roles(disabled)).not.toContain("securityops");
-    expect(disabled.dropped).toContainEqual({ role: "securityops", reason: "needs sysadmin, which is disabled in config" });
+    expect(disabled.dropped).toContainEqual({
+      role: "securityops",
+      reason: "needs sysadmin, which is disabled in config",
+    });
     const missing = planTeam({ template: custom(["orchestrator"], ["networkops"]), plan: "console" });
     expect(roles(missing)).toEqual(["orchestrator"]);
-    expect(missing.dropped).toEqual([{ role: "networkops", reason: "needs sysadmin, which the custom template does not include" }]);
+    expect(missing.dropped).toEqual([
+      { role: "networkops", reason: "needs sysadmin, which the custom template does not include" },
+    ]);
   });
 
   it("follows dependencies transitively and uses the template's own dependency map", () => {
     const chain = custom(["orchestrator", "testrunner"], ["tester"], { tester: ["developer"] });
-    expect(roles(planTeam({ template: { ...chain, optional: ["tester", "developer"] }, plan: "max5x" }))).toEqual(["orchestrator", "developer", "tester", "testrunner"]);
+    expect(
+      roles(planTeam({ template: { ...chain, optional: ["tester", "developer"] }, plan: "max5x" })),
+    ).toEqual(["orchestrator", "developer", "tester", "testrunner"]);
     const dataPipeline = planTeam({ template: TEMPLATES.data_pipeline, plan: "max5x" });
     expect(roles(dataPipeline)).toEqual(["orchestrator", "developer", "databaseops", "devops", "tester"]);
   });
@@ -98,7 +139,10 @@ describe("planTeam dependencies", () => {
         const chosen = roles(team);
         for (const role of team.roles) {
           for (const dep of dependenciesOf(template, role.role)) {
-            expect(chosen.indexOf(dep), `${template.name}/${plan}: ${role.role} needs ${dep}`).toBeGreaterThanOrEqual(0);
+            expect(
+              chosen.indexOf(dep),
+              `${template.name}/${plan}: ${role.role} needs ${dep}`,
+            ).toBeGreaterThanOrEqual(0);
             expect(chosen.indexOf(dep)).toBeLessThan(chosen.indexOf(role.role));
           }
         }
@@ -109,18 +153,36 @@ describe("planTeam dependencies", () => {
 
 describe("planTeam with explicit roles", () => {
   it("deploys exactly the requested roles, plus their dependencies", () => {
-    const plan = planTeam({ template: TEMPLATES.web_application, plan: "max5x", requested: ["developer", "securityops", "developer"] });
-    expect(plan.roles.map((r) => [r.role, r.source])).toEqual([["developer", "requested"], ["sysadmin", "dependency"], ["securityops", "requested"]]);
+    const plan = planTeam({
+      template: TEMPLATES.web_application,
+      plan: "max5x",
+      requested: ["developer", "securityops", "developer"],
+    });
+    expect(plan.roles.map((r) => [r.role, r.source])).toEqual([
+      ["developer", "requested"],
+      ["sysadmin", "dependency"],
+      ["securityops", "requested"],
+    ]);
     expect(plan.dropped).toContainEqual({ role: "orchestrator", reason: "not among the requested roles" });
   });
 
   it("honours a requested role even when config disables it", () => {
-    const plan = planTeam({ template: TEMPLATES.web_application, plan: "pro", requested: ["pm"], disabled: ["pm"] });
+    const plan = planTeam({
+      template: TEMPLATES.web_application,
+      plan: "pro",
+      requested: ["pm"],
+      disabled: ["pm"],
+    });
     expect(roles(plan)).toEqual(["pm"]);
   });
 
   it("refuses a requested team larger than the plan allows, naming the roles and the added dependencies", () => {
-    const ask = () => planTeam({ template: TEMPLATES.web_application, plan: "pro", requested: ["developer", "tester", "networkops"] });
+    const ask = () =>
+      planTeam({
+        template: TEMPLATES.web_application,
+        plan: "pro",
+        requested: ["developer", "tester", "networkops"],
+      });
     expect(ask).toThrow(TeamPlanError);
     expect(ask).toThrow(UsageError);
     expect(ask).toThrow(

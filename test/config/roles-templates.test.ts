@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { PLAN_MAX_AGENTS, ROLES, ROLE_NAMES, TEMPLATES, TEMPLATE_NAMES, dependenciesOf, rolesInIntegrationOrder } from "../../src/config/index.js";
+import {
+  PLAN_MAX_AGENTS,
+  ROLES,
+  ROLE_NAMES,
+  TEMPLATES,
+  TEMPLATE_NAMES,
+  dependenciesOf,
+  rolesInIntegrationOrder,
+} from "../../src/config/index.js";
 
 describe("roles", () => {
   it("defines all fifteen roles with a brief, a model, a lanes/<role>/ branch prefix and an integration order", () => {
@@ -41,7 +49,10 @@ describe("team templates", () => {
     for (const name of TEMPLATE_NAMES) {
       const { core, optional } = TEMPLATES[name];
       expect(core[0], name).toBe("orchestrator");
-      expect(core.filter((r) => optional.includes(r)), name).toEqual([]);
+      expect(
+        core.filter((r) => optional.includes(r)),
+        name,
+      ).toEqual([]);
       expect(new Set([...core, ...optional]).size, name).toBe(core.length + optional.length);
     }
   });
@@ -50,7 +61,12 @@ describe("team templates", () => {
     expect(TEMPLATES.web_application.core).toEqual(["orchestrator", "developer", "tester", "testrunner"]);
     expect(TEMPLATES.system_deployment.core).toEqual(["orchestrator", "sysadmin", "devops", "securityops"]);
     expect(TEMPLATES.data_pipeline.core).toEqual(["orchestrator", "developer", "databaseops", "devops"]);
-    expect(TEMPLATES.infrastructure_as_code.core).toEqual(["orchestrator", "devops", "sysadmin", "securityops"]);
+    expect(TEMPLATES.infrastructure_as_code.core).toEqual([
+      "orchestrator",
+      "devops",
+      "sysadmin",
+      "securityops",
+    ]);
   });
 
   it("lists every dependency of a template's roles inside the template, and core roles only depend on core roles", () => {
@@ -58,10 +74,12 @@ describe("team templates", () => {
       const template = TEMPLATES[name];
       const offered = [...template.core, ...template.optional];
       for (const role of offered) {
-        for (const dep of dependenciesOf(template, role)) expect(offered, `${name}: ${role} needs ${dep}`).toContain(dep);
+        for (const dep of dependenciesOf(template, role))
+          expect(offered, `${name}: ${role} needs ${dep}`).toContain(dep);
       }
       for (const role of template.core) {
-        for (const dep of dependenciesOf(template, role)) expect(template.core, `${name}: ${role} needs ${dep}`).toContain(dep);
+        for (const dep of dependenciesOf(template, role))
+          expect(template.core, `${name}: ${role} needs ${dep}`).toContain(dep);
       }
     }
   });

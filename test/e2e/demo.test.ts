@@ -32,9 +32,14 @@ describe("lanes demo", () => {
     expect(report.plan).toMatchObject({ prps: 5, order: ["1", "2", "3", "4", "5"] });
     expect(report.github.issues).toEqual([1, 2, 3, 4, 5]);
     expect(report.lanes.map((l) => [l.issue, l.state, l.pr !== null])).toEqual([
-      [1, "done", true], [2, "done", true], [3, "done", true], [4, "done", true], [5, "done", true],
+      [1, "done", true],
+      [2, "done", true],
+      [3, "done", true],
+      [4, "done", true],
+      [5, "done", true],
     ]);
-    const gate = (issue: number, name: string) => report.lanes.find((l) => l.issue === issue)?.gates.find((g) => g.gate === `lanes/${name}`)?.conclusion;
+    const gate = (issue: number, name: string) =>
+      report.lanes.find((l) => l.issue === issue)?.gates.find((g) => g.gate === `lanes/${name}`)?.conclusion;
     // every PR got all six gates as check runs
     for (const lane of report.lanes) expect(lane.gates.map((g) => g.gate).sort()).toHaveLength(6);
     expect(gate(1, "validation")).toBe("success");
@@ -55,7 +60,10 @@ describe("lanes demo", () => {
 
     // nothing is left behind: no workspace, no tmux server of the demo's stack
     expect((await demoWorkspaces()).filter((n) => !before.includes(n))).toEqual([]);
-    const servers = await exec("pgrep", ["-fa", "tmux -L lanes-demo-"]).then((r) => r.stdout.trim(), () => "");
+    const servers = await exec("pgrep", ["-fa", "tmux -L lanes-demo-"]).then(
+      (r) => r.stdout.trim(),
+      () => "",
+    );
     expect(servers).toBe("");
   }, 240_000);
 

@@ -38,7 +38,11 @@ describe("imperative mood", () => {
 
 describe("lanes/commits", () => {
   it("passes short imperative subjects committed within the cadence", async () => {
-    lane = await laneWithCommits([["Add the limiter", 0], ["Count hits per token", 20], ["Return 429 over the limit", 45]]);
+    lane = await laneWithCommits([
+      ["Add the limiter", 0],
+      ["Count hits per token", 20],
+      ["Return 429 over the limit", 45],
+    ]);
     const result = await commitsGate.run(await lane.input());
     expect(result.conclusion).toBe("success");
     expect(result.summary.replace(/\r\n/g, "\n").replace(/[0-9a-f]{7}/g, "sha")).toMatchInlineSnapshot(`
@@ -53,7 +57,11 @@ describe("lanes/commits", () => {
   });
 
   it("fails long, past-tense and final WIP subjects", async () => {
-    lane = await laneWithCommits([["Added the limiter", 0], [`Add ${"x".repeat(80)}`, 5], ["WIP: limiter", 10]]);
+    lane = await laneWithCommits([
+      ["Added the limiter", 0],
+      [`Add ${"x".repeat(80)}`, 5],
+      ["WIP: limiter", 10],
+    ]);
     const result = await commitsGate.run(await lane.input());
     expect(result.conclusion).toBe("failure");
     expect(result.title).toBe("3 commit message problem(s)");
@@ -63,7 +71,10 @@ describe("lanes/commits", () => {
   });
 
   it("warns (neutral) about a gap longer than the configured cadence", async () => {
-    lane = await laneWithCommits([["Add the limiter", 0], ["Count hits per token", 50]]);
+    lane = await laneWithCommits([
+      ["Add the limiter", 0],
+      ["Count hits per token", 50],
+    ]);
     const result = await commitsGate.run(await lane.input());
     expect(result.conclusion).toBe("neutral");
     expect(result.summary).toContain("50 minutes after the previous commit (commit at least every 30)");

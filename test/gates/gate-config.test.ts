@@ -18,7 +18,14 @@ describe("gateConfigFrom", () => {
         ].join("\n"),
       ),
     );
-    expect(config).toMatchObject({ prpCoverage: 0.5, subjectMaxLength: 60, commitCadenceMinutes: 45, validationTimeoutMinutes: 5, branchPattern: "agents/{role}/{issue}", maxForeignFiles: 2 });
+    expect(config).toMatchObject({
+      prpCoverage: 0.5,
+      subjectMaxLength: 60,
+      commitCadenceMinutes: 45,
+      validationTimeoutMinutes: 5,
+      branchPattern: "agents/{role}/{issue}",
+      maxForeignFiles: 2,
+    });
     expect(gateMode("prp", config)).toBe("optional");
     expect(gateMode("commits", config)).toBe("off");
     expect(gateMode("integration", config)).toBe("required");
@@ -26,7 +33,12 @@ describe("gateConfigFrom", () => {
 
   it("gives the documented defaults for an empty file", () => {
     const config = gateConfigFrom(loadConfig(""));
-    expect(config).toMatchObject({ prpCoverage: 0.8, subjectMaxLength: 72, commitCadenceMinutes: 30, maxForeignFiles: 0 });
+    expect(config).toMatchObject({
+      prpCoverage: 0.8,
+      subjectMaxLength: 72,
+      commitCadenceMinutes: 30,
+      maxForeignFiles: 0,
+    });
     expect(gateMode("lane", config)).toBe("optional");
   });
 });

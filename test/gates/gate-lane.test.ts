@@ -37,7 +37,9 @@ describe("lanes/lane", () => {
 
   it("fails a branch that breaks the naming convention or names another role", async () => {
     lane = await laneRepo({}, { "src/a.ts": "export const a = 1;\n" }, "feature/rate-limit");
-    expect((await laneGate.run(await lane.input())).summary).toContain("does not follow `lanes/{role}/{issue}-{slug}`");
+    expect((await laneGate.run(await lane.input())).summary).toContain(
+      "does not follow `lanes/{role}/{issue}-{slug}`",
+    );
     await lane.repo.remove();
     lane = await laneRepo({}, { "src/a.ts": "export const a = 1;\n" }, "lanes/tester/7-rate-limit");
     const result = await laneGate.run(await lane.input());
@@ -46,22 +48,38 @@ describe("lanes/lane", () => {
   });
 
   it("flags changes outside the PRP's paths on the file's first added line", async () => {
-    lane = await laneRepo({ "package.json": "{}\n" }, { "src/a.ts": "export const a = 1;\n", "package.json": '{\n  "name": "x"\n}\n' });
+    lane = await laneRepo(
+      { "package.json": "{}\n" },
+      { "src/a.ts": "export const a = 1;\n", "package.json": '{\n  "name": "x"\n}\n' },
+    );
     const result = await laneGate.run(await lane.input());
     expect(result.conclusion).toBe("failure");
     expect(result.annotations).toEqual([
-      expect.objectContaining({ path: "package.json", startLine: 1, level: "failure", title: "Outside the lane's paths" }),
+      expect.objectContaining({
+        path: "package.json",
+        startLine: 1,
+        level: "failure",
+        title: "Outside the lane's paths",
+      }),
     ]);
   });
 
   it("reports files other lanes also change as a warning, not a failure", async () => {
-    lane = await laneRepo({ "src/shared.ts": "export const s = 0;\n" }, { "src/shared.ts": "export const s = 1;\n" });
+    lane = await laneRepo(
+      { "src/shared.ts": "export const s = 0;\n" },
+      { "src/shared.ts": "export const s = 1;\n" },
+    );
     await lane.repo.git("checkout", "-q", "-b", "lanes/tester/9-tests", "main");
-    await lane.repo.commit("Change the shared file", { "src/shared.ts": "export const s = 2;\n", "test/x.test.ts": "x\n" });
+    await lane.repo.commit("Change the shared file", {
+      "src/shared.ts": "export const s = 2;\n",
+      "test/x.test.ts": "x\n",
+    });
     await lane.repo.git("checkout", "-q", "lanes/developer/7-rate-limit");
     const result = await laneGate.run(await lane.input());
     expect(result.conclusion).toBe("neutral");
-    expect(result.annotations).toEqual([expect.objectContaining({ path: "src/shared.ts", level: "warning" })]);
+    expect(result.annotations).toEqual([
+      expect.objectContaining({ path: "src/shared.ts", level: "warning" }),
+    ]);
     expect(result.summary).toContain("| src/shared.ts | lanes/tester/9-tests |");
   });
 
@@ -73,14 +91,22 @@ describe("lanes/lane", () => {
   });
 
   it("follows a configured branch pattern", async () => {
-    expect(branchRegExp("team/{issue}.{slug}").exec("team/12.fix-it")?.groups).toEqual({ issue: "12", slug: "fix-it" });
+    expect(branchRegExp("team/{issue}.{slug}").exec("team/12.fix-it")?.groups).toEqual({
+      issue: "12",
+      slug: "fix-it",
+    });
     expect(branchRegExp("team/{issue}.{slug}").test("team/12xfix-it")).toBe(false);
     lane = await laneRepo({}, { "src/a.ts": "a\n" }, "agents/developer/7");
-    expect((await laneGate.run(await lane.input({ config: { branchPattern: "agents/{role}/{issue}" } }))).conclusion).toBe("success");
+    expect(
+      (await laneGate.run(await lane.input({ config: { branchPattern: "agents/{role}/{issue}" } })))
+        .conclusion,
+    ).toBe("success");
   });
 
   it("accepts any path when the PRP lists none", async () => {
     lane = await laneRepo({}, { "anywhere/x.md": "# x\n" });
-    expect((await laneGate.run(await lane.input({ prp: samplePrp({ paths: [] }) }))).conclusion).toBe("success");
+    expect((await laneGate.run(await lane.input({ prp: samplePrp({ paths: [] }) }))).conclusion).toBe(
+      "success",
+    );
   });
 });

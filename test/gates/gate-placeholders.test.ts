@@ -11,13 +11,15 @@ async function judge(files: Record<string, string>, base: Record<string, string>
 }
 
 const lines = (r: Awaited<ReturnType<typeof judge>>) =>
-  r.annotations.filter((a) => a.level === "failure").map((a) => `${a.path}:${a.startLine}-${a.endLine} ${a.title}`);
+  r.annotations
+    .filter((a) => a.level === "failure")
+    .map((a) => `${a.path}:${a.startLine}-${a.endLine} ${a.title}`);
 
 describe("lanes/placeholders", () => {
   it("passes ordinary TypeScript that mentions TODO in strings, identifiers and an explained empty catch", async () => {
     const result = await judge({
       "src/todo.ts": [
-        "// Keeps the user's todo list in memory; flags \"not implemented\" and TODO/FIXME elsewhere.",
+        '// Keeps the user\'s todo list in memory; flags "not implemented" and TODO/FIXME elsewhere.',
         "export interface Store {",
         "  save(item: string): void;",
         "}",
@@ -73,7 +75,10 @@ describe("lanes/placeholders", () => {
 
   it("judges only the lines the lane added", async () => {
     const result = await judge(
-      { "src/old.ts": "// TODO: legacy, tracked elsewhere\nexport function old(): void {}\nexport const added = 1;\n" },
+      {
+        "src/old.ts":
+          "// TODO: legacy, tracked elsewhere\nexport function old(): void {}\nexport const added = 1;\n",
+      },
       { "src/old.ts": "// TODO: legacy, tracked elsewhere\nexport function old(): void {}\n" },
     );
     expect(lines(result)).toEqual([]);
@@ -157,7 +162,10 @@ describe("lanes/placeholders", () => {
         "",
       ].join("\n"),
     });
-    expect(lines(result)).toEqual(["src/limit.go:15-15 Not implemented", "src/limit.go:18-19 Empty function body"]);
+    expect(lines(result)).toEqual([
+      "src/limit.go:15-15 Not implemented",
+      "src/limit.go:18-19 Empty function body",
+    ]);
   });
 
   it("flags tests without assertions in TS, Python and Go, and it.todo", async () => {
@@ -174,7 +182,8 @@ describe("lanes/placeholders", () => {
         'it("short", () => expect(true).toBe(true));',
         "",
       ].join("\n"),
-      "test/test_svc.py": "def test_ok():\n    assert 1 == 1\n\n\ndef test_nothing():\n    x = 1\n    print(x)\n",
+      "test/test_svc.py":
+        "def test_ok():\n    assert 1 == 1\n\n\ndef test_nothing():\n    x = 1\n    print(x)\n",
       "src/svc_test.go": [
         "package svc",
         "",
@@ -202,9 +211,10 @@ describe("lanes/placeholders", () => {
 
   it("flags a tiny new file that is mostly comments, but not a re-export index", async () => {
     const result = await judge({
-      "src/ai/service.py": "# AI service\n# Talks to the model.\n# Implementation to follow.\nclass AIService:\n    model = None\n",
-      "src/ai/version.ts": "// The model version we pin.\nexport const MODEL = \"m-1\";\n",
-      "src/ai/index.ts": "// The AI area's public surface.\nexport * from \"./client.js\";\n",
+      "src/ai/service.py":
+        "# AI service\n# Talks to the model.\n# Implementation to follow.\nclass AIService:\n    model = None\n",
+      "src/ai/version.ts": '// The model version we pin.\nexport const MODEL = "m-1";\n',
+      "src/ai/index.ts": '// The AI area\'s public surface.\nexport * from "./client.js";\n',
       "src/ai/__init__.py": "",
     });
     expect(lines(result)).toEqual(["src/ai/service.py:1-5 Placeholder file"]);

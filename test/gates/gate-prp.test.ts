@@ -33,7 +33,9 @@ const laneFiles = {
 describe("lanes/prp", () => {
   it("passes when every criterion has evidence, preferring tests, and shows the mapping", async () => {
     lane = await laneRepo({}, laneFiles);
-    const prp = samplePrp({ criteria: criteria("429 returned after 100 requests/minute per token", "Limits are counted per token") });
+    const prp = samplePrp({
+      criteria: criteria("429 returned after 100 requests/minute per token", "Limits are counted per token"),
+    });
     const result = await prpGate.run(await lane.input({ prp }));
     expect(result.conclusion).toBe("success");
     expect(result.summary.replace(/\r\n/g, "\n")).toMatchInlineSnapshot(`
@@ -48,7 +50,13 @@ describe("lanes/prp", () => {
 
   it("fails below the threshold and says 'no evidence' for unmapped criteria", async () => {
     lane = await laneRepo({}, laneFiles);
-    const prp = samplePrp({ criteria: criteria("429 returned after 100 requests/minute per token", "Admin dashboard shows usage graphs", "Quotas exported to Prometheus metrics") });
+    const prp = samplePrp({
+      criteria: criteria(
+        "429 returned after 100 requests/minute per token",
+        "Admin dashboard shows usage graphs",
+        "Quotas exported to Prometheus metrics",
+      ),
+    });
     const result = await prpGate.run(await lane.input({ prp }));
     expect(result.conclusion).toBe("failure");
     expect(result.title).toBe("1/3 criteria have evidence (33 %, needs 80 %)");
@@ -57,8 +65,15 @@ describe("lanes/prp", () => {
 
   it("counts a box checked in the PR body as evidence, and honours a lower configured threshold", async () => {
     lane = await laneRepo({}, laneFiles);
-    const prp = samplePrp({ criteria: criteria("429 returned after 100 requests/minute per token", "Admin dashboard shows usage graphs", "Quotas exported to Prometheus metrics") });
-    const prBody = "Closes #7\n\n- [x] Admin dashboard shows usage graphs\n- [ ] Quotas exported to Prometheus metrics\n";
+    const prp = samplePrp({
+      criteria: criteria(
+        "429 returned after 100 requests/minute per token",
+        "Admin dashboard shows usage graphs",
+        "Quotas exported to Prometheus metrics",
+      ),
+    });
+    const prBody =
+      "Closes #7\n\n- [x] Admin dashboard shows usage graphs\n- [ ] Quotas exported to Prometheus metrics\n";
     const result = await prpGate.run(await lane.input({ prp, prBody, config: { prpCoverage: 0.6 } }));
     expect(result.summary).toContain("| ✅ | Admin dashboard shows usage graphs | checked in the PR body |");
     expect(result.summary).toContain("| ❌ | Quotas exported to Prometheus metrics | no evidence |");

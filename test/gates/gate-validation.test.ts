@@ -21,7 +21,9 @@ async function gone(pid: number): Promise<boolean> {
 describe("lanes/validation", () => {
   it("runs each command in the lane's worktree and passes when all succeed", async () => {
     lane = await laneRepo({}, { "src/a.ts": "export const a = 1;\n" });
-    const result = await validationGate.run(await lane.input({ prp: samplePrp({ validation: ["test -f src/a.ts", "echo checked"] }) }));
+    const result = await validationGate.run(
+      await lane.input({ prp: samplePrp({ validation: ["test -f src/a.ts", "echo checked"] }) }),
+    );
     expect(result.conclusion).toBe("success");
     expect(result.title).toBe("2 validation command(s) passed");
     expect(result.summary).toContain("checked");
@@ -29,7 +31,12 @@ describe("lanes/validation", () => {
 
   it("fails with the exit code and the ANSI-free tail of the output, and still runs later commands", async () => {
     lane = await laneRepo({}, { "src/a.ts": "x\n" });
-    const prp = samplePrp({ validation: ["for i in $(seq 1 100); do echo line $i; done; printf '\\033[31mred failure\\033[0m\\n'; exit 3", "echo after"] });
+    const prp = samplePrp({
+      validation: [
+        "for i in $(seq 1 100); do echo line $i; done; printf '\\033[31mred failure\\033[0m\\n'; exit 3",
+        "echo after",
+      ],
+    });
     const result = await validationGate.run(await lane.input({ prp }));
     expect(result.conclusion).toBe("failure");
     expect(result.title).toBe("1 of 2 validation command(s) failed");
@@ -44,7 +51,10 @@ describe("lanes/validation", () => {
 
   it("kills a command that runs past its timeout, with everything it started", async () => {
     lane = await laneRepo({}, { "src/a.ts": "x\n" });
-    const result = await runCommand("sleep 30 & echo $! > bg.pid; wait", { cwd: lane.repo.dir, timeoutMs: 300 });
+    const result = await runCommand("sleep 30 & echo $! > bg.pid; wait", {
+      cwd: lane.repo.dir,
+      timeoutMs: 300,
+    });
     expect(result.timedOut).toBe(true);
     const pid = Number(await readFile(join(lane.repo.dir, "bg.pid"), "utf8"));
     expect(await gone(pid)).toBe(true);
@@ -52,7 +62,12 @@ describe("lanes/validation", () => {
 
   it("reports a timeout in the summary", async () => {
     lane = await laneRepo({}, { "src/a.ts": "x\n" });
-    const result = await validationGate.run(await lane.input({ prp: samplePrp({ validation: ["sleep 20"] }), config: { validationTimeoutMinutes: 0.005 } }));
+    const result = await validationGate.run(
+      await lane.input({
+        prp: samplePrp({ validation: ["sleep 20"] }),
+        config: { validationTimeoutMinutes: 0.005 },
+      }),
+    );
     expect(result.conclusion).toBe("failure");
     expect(result.summary).toContain("⏱️ timed out");
   });
@@ -65,8 +80,22 @@ describe("lanes/validation", () => {
   it("renders a summary with a fence its output cannot close", () => {
     const summary = validationResult(
       [
-        { command: "npm test", exitCode: 0, signal: null, timedOut: false, durationMs: 1234, output: "ok\r\n" },
-        { command: "npm run lint", exitCode: 1, signal: null, timedOut: false, durationMs: 50, output: "```\nerror | x\n" },
+        {
+          command: "npm test",
+          exitCode: 0,
+          signal: null,
+          timedOut: false,
+          durationMs: 1234,
+          output: "ok\r\n",
+        },
+        {
+          command: "npm run lint",
+          exitCode: 1,
+          signal: null,
+          timedOut: false,
+          durationMs: 50,
+          output: "```\nerror | x\n",
+        },
       ],
       10,
     ).summary;

@@ -37,13 +37,24 @@ describe("action/action.yml in mode gate", () => {
   it("documents its inputs and runs lanes gate --all --publish with the PR's head sha", async () => {
     const action = await loadYaml<ActionYaml>("action/action.yml");
     expect(action.runs.using).toBe("composite");
-    for (const input of ["mode", "github-token", "head-sha", "head-ref", "base-ref", "pr", "prp", "args"]) expect(action.inputs[input]?.description).toMatch(/\w{3}/);
-    expect(action.inputs["head-sha"]?.default).toBe("${{ github.event.pull_request.head.sha || github.sha }}");
+    for (const input of ["mode", "github-token", "head-sha", "head-ref", "base-ref", "pr", "prp", "args"])
+      expect(action.inputs[input]?.description).toMatch(/\w{3}/);
+    expect(action.inputs["head-sha"]?.default).toBe(
+      "${{ github.event.pull_request.head.sha || github.sha }}",
+    );
     // Empty outside pull_request events, so the step then runs without --pr.
     expect(action.inputs.pr?.default).toBe("${{ github.event.pull_request.number }}");
     const step = gateStep(action);
-    expect(step?.run).toContain("gate --all --publish --github-repo \"$GITHUB_REPOSITORY\" --sha \"$LANES_HEAD_SHA\"");
-    expect(step?.env).toMatchObject({ GITHUB_TOKEN: "${{ inputs.github-token }}", LANES_HEAD_SHA: "${{ inputs.head-sha }}", LANES_HEAD_REF: "${{ inputs.head-ref }}", LANES_PR: "${{ inputs.pr }}", LANES_PRP: "${{ inputs.prp }}" });
+    expect(step?.run).toContain(
+      'gate --all --publish --github-repo "$GITHUB_REPOSITORY" --sha "$LANES_HEAD_SHA"',
+    );
+    expect(step?.env).toMatchObject({
+      GITHUB_TOKEN: "${{ inputs.github-token }}",
+      LANES_HEAD_SHA: "${{ inputs.head-sha }}",
+      LANES_HEAD_REF: "${{ inputs.head-ref }}",
+      LANES_PR: "${{ inputs.pr }}",
+      LANES_PRP: "${{ inputs.prp }}",
+    });
     // Inputs arrive only through env, never as ${{ }} inside the script.
     expect(step?.run).not.toContain("${{");
   });
@@ -68,7 +79,10 @@ describe("action/action.yml in mode gate", () => {
       actionHome = await makeTempDir("lanes-action");
       await mkdir(join(actionHome.path, "action"));
       await mkdir(join(actionHome.path, "dist/src/cli"), { recursive: true });
-      await writeFile(join(actionHome.path, "dist/src/cli/main.js"), "process.stdout.write(JSON.stringify(process.argv.slice(2)))\n");
+      await writeFile(
+        join(actionHome.path, "dist/src/cli/main.js"),
+        "process.stdout.write(JSON.stringify(process.argv.slice(2)))\n",
+      );
 
       const script = gateStep(await loadYaml<ActionYaml>("action/action.yml"))?.run ?? "";
       const { stdout } = await run("bash", ["-euo", "pipefail", "-c", script], {
@@ -92,10 +106,31 @@ describe("action/action.yml in mode gate", () => {
 
     it("fetches the base, passes PR number, sha, branch, base and PRP to lanes, and never runs untrusted text as code", async () => {
       const evil = "lanes/developer/1-x$(touch pwned)";
-      const args = await runGateStep({ LANES_HEAD_REF: evil, LANES_PR: "12$(touch pwned-pr)", LANES_PRP: "docs/prp.md", LANES_ARGS: "--json" });
+      const args = await runGateStep({
+        LANES_HEAD_REF: evil,
+        LANES_PR: "12$(touch pwned-pr)",
+        LANES_PRP: "docs/prp.md",
+        LANES_ARGS: "--json",
+      });
       expect(args).toEqual([
-        "gate", "--all", "--publish", "--github-repo", "octo/app", "--sha", "abc123", "--branch", evil, "--base", "origin/main",
-        "--dir", workspace?.path, "--pr", "12$(touch pwned-pr)", "--prp", join(workspace?.path ?? "", "docs/prp.md"), "--json",
+        "gate",
+        "--all",
+        "--publish",
+        "--github-repo",
+        "octo/app",
+        "--sha",
+        "abc123",
+        "--branch",
+        evil,
+        "--base",
+        "origin/main",
+        "--dir",
+        workspace?.path,
+        "--pr",
+        "12$(touch pwned-pr)",
+        "--prp",
+        join(workspace?.path ?? "", "docs/prp.md"),
+        "--json",
       ]);
       await expect(readFile(join(workspace?.path ?? "", "pwned"))).rejects.toThrow();
       await expect(readFile(join(workspace?.path ?? "", "pwned-pr"))).rejects.toThrow();
@@ -115,13 +150,26 @@ describe(".github/workflows/lanes-gates.yml", () => {
     const workflow = await loadYaml<WorkflowYaml>(".github/workflows/lanes-gates.yml");
     expect(workflow.on.pull_request.types).toContain("synchronize");
     // issues: read, because --pr reads the PRP issue the PR closes and its dependencies.
-    expect(workflow.permissions).toEqual({ checks: "write", contents: "read", issues: "read", "pull-requests": "read" });
+    expect(workflow.permissions).toEqual({
+      checks: "write",
+      contents: "read",
+      issues: "read",
+      "pull-requests": "read",
+    });
     const job = workflow.jobs.gates;
     // pull_request's `branches` filter matches the base branch, so lane heads are selected here.
     expect(job?.if).toBe("startsWith(github.head_ref, 'lanes/')");
     const checkout = job?.steps.find((s) => s.uses?.startsWith("actions/checkout@"));
-    expect(checkout?.with).toMatchObject({ ref: "${{ github.event.pull_request.head.sha }}", "fetch-depth": 0 });
+    expect(checkout?.with).toMatchObject({
+      ref: "${{ github.event.pull_request.head.sha }}",
+      "fetch-depth": 0,
+    });
     const lanesStep = job?.steps.find((s) => s.uses === "./action");
-    expect(lanesStep?.with).toMatchObject({ mode: "gate", pr: "${{ github.event.pull_request.number }}", "head-sha": "${{ github.event.pull_request.head.sha }}", "head-ref": "${{ github.head_ref }}" });
+    expect(lanesStep?.with).toMatchObject({
+      mode: "gate",
+      pr: "${{ github.event.pull_request.number }}",
+      "head-sha": "${{ github.event.pull_request.head.sha }}",
+      "head-ref": "${{ github.head_ref }}",
+    });
   });
 });

@@ -16,7 +16,12 @@ export const samplePrp = (overrides: Partial<GatePrp> = {}): GatePrp => ({
 
 export interface LaneRepo {
   repo: TestRepo;
-  input(options?: { prp?: GatePrp; config?: Partial<GateConfig>; prBody?: string; mergedPrpIds?: Set<string> }): Promise<GateInput>;
+  input(options?: {
+    prp?: GatePrp;
+    config?: Partial<GateConfig>;
+    prBody?: string;
+    mergedPrpIds?: Set<string>;
+  }): Promise<GateInput>;
 }
 
 export async function laneRepo(
@@ -27,7 +32,8 @@ export async function laneRepo(
   const repo = await makeRepo();
   await repo.commit("Seed the project", { "README.md": "# project\n", ...base });
   await repo.git("checkout", "-q", "-b", branch);
-  for (const [i, files] of (Array.isArray(lane) ? lane : [lane]).entries()) await repo.commit(`Add lane work ${i + 1}`, files);
+  for (const [i, files] of (Array.isArray(lane) ? lane : [lane]).entries())
+    await repo.commit(`Add lane work ${i + 1}`, files);
   return {
     repo,
     input: (options = {}) =>

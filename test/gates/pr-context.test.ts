@@ -10,8 +10,12 @@ import { createGitHubPort } from "../../src/github/index.js";
 import { silentLogger } from "../../src/observe/logger.js";
 
 const require = createRequire(import.meta.url);
-const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as { name: string; examples: Record<string, unknown>[] }[];
-const payload = (event: string, action: string) => examples.find((e) => e.name === event)?.examples.find((e) => e.action === action) ?? {};
+const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as {
+  name: string;
+  examples: Record<string, unknown>[];
+}[];
+const payload = (event: string, action: string) =>
+  examples.find((e) => e.name === event)?.examples.find((e) => e.action === action) ?? {};
 type Json = Record<string, unknown>;
 const PULL = payload("pull_request", "opened").pull_request as Json & { head: Json; base: Json };
 const ISSUE = payload("issues", "opened").issue as Json;
@@ -21,7 +25,11 @@ const PULL_KEY = (payload("issues", "demilestoned").issue as Json).pull_request 
 const API = "https://api.github.com";
 const repo = { owner: "octo", repo: "app" };
 const PATTERN = { branchPattern: "lanes/{role}/{issue}-{slug}" };
-const NOT_FOUND = { message: "Not Found", documentation_url: "https://docs.github.com/rest/issues/issues#get-an-issue", status: "404" };
+const NOT_FOUND = {
+  message: "Not Found",
+  documentation_url: "https://docs.github.com/rest/issues/issues#get-an-issue",
+  status: "404",
+};
 
 const PRP = `---
 role: developer
@@ -37,39 +45,77 @@ validation: npm test
 const PRP_ALONE = PRP.replace("depends_on: [3, 4, 5, auth-api]\n", "");
 
 // The real port, no retries: the reply nock gives is the answer the code sees.
-const port = () => createGitHubPort({ auth: { type: "token", token: "t" }, baseUrl: API, log: silentLogger(), pacing: "none", retries: 0 });
+const port = () =>
+  createGitHubPort({
+    auth: { type: "token", token: "t" },
+    baseUrl: API,
+    log: silentLogger(),
+    pacing: "none",
+    retries: 0,
+  });
 
 function pullJson(number: number, over: { body: string | null; headRef?: string }): Json {
   const ref = over.headRef ?? "lanes/developer/7-rate-limit";
   const pull = structuredClone(PULL);
   return {
-    ...pull, number, title: "Add rate limiting", body: over.body, state: "open", draft: false, merged: false, merge_commit_sha: null,
-    url: `${API}/repos/octo/app/pulls/${number}`, html_url: `https://github.com/octo/app/pull/${number}`,
-    head: { ...pull.head, ref, label: `octo:${ref}` }, base: { ...pull.base, ref: "main", label: "octo:main" },
+    ...pull,
+    number,
+    title: "Add rate limiting",
+    body: over.body,
+    state: "open",
+    draft: false,
+    merged: false,
+    merge_commit_sha: null,
+    url: `${API}/repos/octo/app/pulls/${number}`,
+    html_url: `https://github.com/octo/app/pull/${number}`,
+    head: { ...pull.head, ref, label: `octo:${ref}` },
+    base: { ...pull.base, ref: "main", label: "octo:main" },
   };
 }
 
-function issueJson(number: number, over: { title?: string; body?: string; state?: "open" | "closed"; isPullRequest?: boolean } = {}): Json {
+function issueJson(
+  number: number,
+  over: { title?: string; body?: string; state?: "open" | "closed"; isPullRequest?: boolean } = {},
+): Json {
   const state = over.state ?? "open";
   return {
-    ...structuredClone(ISSUE), number, title: over.title ?? `Issue ${number}`, body: over.body ?? "", state,
+    ...structuredClone(ISSUE),
+    number,
+    title: over.title ?? `Issue ${number}`,
+    body: over.body ?? "",
+    state,
     closed_at: state === "closed" ? "2026-01-02T00:00:00Z" : null,
-    url: `${API}/repos/octo/app/issues/${number}`, html_url: `https://github.com/octo/app/issues/${number}`,
-    ...(over.isPullRequest ? { pull_request: { ...PULL_KEY, url: `${API}/repos/octo/app/pulls/${number}`, html_url: `https://github.com/octo/app/pull/${number}` } } : {}),
+    url: `${API}/repos/octo/app/issues/${number}`,
+    html_url: `https://github.com/octo/app/issues/${number}`,
+    ...(over.isPullRequest
+      ? {
+          pull_request: {
+            ...PULL_KEY,
+            url: `${API}/repos/octo/app/pulls/${number}`,
+            html_url: `https://github.com/octo/app/pull/${number}`,
+          },
+        }
+      : {}),
   };
 }
 
 /** GitHub answering GET /repos/octo/app/pulls/{pr} with the given pull; chain `.get(issue)` for each issue read expected. */
-const github = (pr: number, pull: { body: string | null; headRef?: string }) => nock(API).get(`/repos/octo/app/pulls/${pr}`).reply(200, pullJson(pr, pull));
+const github = (pr: number, pull: { body: string | null; headRef?: string }) =>
+  nock(API).get(`/repos/octo/app/pulls/${pr}`).reply(200, pullJson(pr, pull));
 const issuePath = (number: number) => `/repos/octo/app/issues/${number}`;
 const AUTHOR = (ISSUE.user as { login: string }).login;
 // GET /collaborators/{author}/permission: the PRP author's access decides whether its validation commands run.
 const permissionPath = `/repos/octo/app/collaborators/${AUTHOR}/permission`;
-const permission = (level: "admin" | "write" | "read") => ({ permission: level, role_name: level, user: ISSUE.user });
+const permission = (level: "admin" | "write" | "read") => ({
+  permission: level,
+  role_name: level,
+  user: ISSUE.user,
+});
 
 // Every request nock did not expect is recorded, so a case also fails on a read whose error the code swallowed.
 let unexpected: string[] = [];
-const onNoMatch = (request: { method?: string; path?: string }) => unexpected.push(`${request.method} ${request.path}`);
+const onNoMatch = (request: { method?: string; path?: string }) =>
+  unexpected.push(`${request.method} ${request.path}`);
 beforeEach(() => {
   unexpected = [];
   nock.emitter.on("no match", onNoMatch);
@@ -86,14 +132,25 @@ describe("resolvePrContext", () => {
   it("parses the issue the body closes, ids the PRP by its number and collects closed dependencies", async () => {
     // #3 is closed; #4 is open, #5 does not exist and the backlog id auth-api is never looked up.
     const scope = github(12, { body: "Closes #7\n\n- [x] requests are limited" })
-      .get(issuePath(7)).reply(200, issueJson(7, { body: PRP, title: "Rate limiting issue" }))
-      .get(permissionPath).reply(200, permission("write"))
-      .get(issuePath(3)).reply(200, issueJson(3, { state: "closed" }))
-      .get(issuePath(4)).reply(200, issueJson(4))
-      .get(issuePath(5)).reply(404, NOT_FOUND);
+      .get(issuePath(7))
+      .reply(200, issueJson(7, { body: PRP, title: "Rate limiting issue" }))
+      .get(permissionPath)
+      .reply(200, permission("write"))
+      .get(issuePath(3))
+      .reply(200, issueJson(3, { state: "closed" }))
+      .get(issuePath(4))
+      .reply(200, issueJson(4))
+      .get(issuePath(5))
+      .reply(404, NOT_FOUND);
     const context = await resolvePrContext(port(), repo, 12, PATTERN);
     expect(context.issue).toEqual({ number: 7, via: "closing keyword" });
-    expect(context.prp).toMatchObject({ id: "7", title: "Rate limiting", role: "developer", validation: ["npm test"], dependsOn: ["3", "4", "5", "auth-api"] });
+    expect(context.prp).toMatchObject({
+      id: "7",
+      title: "Rate limiting",
+      role: "developer",
+      validation: ["npm test"],
+      dependsOn: ["3", "4", "5", "auth-api"],
+    });
     expect(context.prpProblem).toBeUndefined();
     expect(context.prBody).toContain("- [x] requests are limited");
     expect([...context.mergedPrpIds]).toEqual(["3"]);
@@ -101,25 +158,65 @@ describe("resolvePrContext", () => {
   });
 
   it("prefers the closing reference that matches the branch, and falls back to the branch name", async () => {
-    const both = github(1, { body: "Fixes #9, closes #7" }).get(issuePath(7)).reply(200, issueJson(7, { body: PRP_ALONE })).get(permissionPath).reply(200, permission("admin"));
-    expect((await resolvePrContext(port(), repo, 1, PATTERN)).issue).toEqual({ number: 7, via: "closing keyword" });
+    const both = github(1, { body: "Fixes #9, closes #7" })
+      .get(issuePath(7))
+      .reply(200, issueJson(7, { body: PRP_ALONE }))
+      .get(permissionPath)
+      .reply(200, permission("admin"));
+    expect((await resolvePrContext(port(), repo, 1, PATTERN)).issue).toEqual({
+      number: 7,
+      via: "closing keyword",
+    });
     both.done();
-    const other = github(1, { body: "Fixes #9" }).get(issuePath(9)).reply(200, issueJson(9, { body: PRP_ALONE })).get(permissionPath).reply(200, permission("admin"));
-    expect((await resolvePrContext(port(), repo, 1, PATTERN)).issue).toEqual({ number: 9, via: "closing keyword" });
+    const other = github(1, { body: "Fixes #9" })
+      .get(issuePath(9))
+      .reply(200, issueJson(9, { body: PRP_ALONE }))
+      .get(permissionPath)
+      .reply(200, permission("admin"));
+    expect((await resolvePrContext(port(), repo, 1, PATTERN)).issue).toEqual({
+      number: 9,
+      via: "closing keyword",
+    });
     other.done();
-    const none = github(1, { body: "no link" }).get(issuePath(7)).reply(200, issueJson(7, { body: PRP_ALONE })).get(permissionPath).reply(200, permission("admin"));
-    expect((await resolvePrContext(port(), repo, 1, PATTERN)).issue).toEqual({ number: 7, via: "branch name" });
+    const none = github(1, { body: "no link" })
+      .get(issuePath(7))
+      .reply(200, issueJson(7, { body: PRP_ALONE }))
+      .get(permissionPath)
+      .reply(200, permission("admin"));
+    expect((await resolvePrContext(port(), repo, 1, PATTERN)).issue).toEqual({
+      number: 7,
+      via: "branch name",
+    });
     none.done();
   });
 
   it("withholds the validation commands of a PRP by an author with read access, unless the app accepted it", async () => {
-    const reader = github(1, { body: "Closes #7" }).get(issuePath(7)).reply(200, issueJson(7, { body: PRP_ALONE })).get(permissionPath).reply(200, permission("read"));
+    const reader = github(1, { body: "Closes #7" })
+      .get(issuePath(7))
+      .reply(200, issueJson(7, { body: PRP_ALONE }))
+      .get(permissionPath)
+      .reply(200, permission("read"));
     const withheld = await resolvePrContext(port(), repo, 1, PATTERN);
     expect(withheld.prp.validation).toEqual([]);
     expect(withheld.validationWithheld).toContain(`written by @${AUTHOR}, who has read access`);
     reader.done();
     // A lanes:* state label means the app accepted it (a maintainer's /lanes approve): no permission read needed.
-    const accepted = github(1, { body: "Closes #7" }).get(issuePath(7)).reply(200, { ...issueJson(7, { body: PRP_ALONE }), labels: [{ id: 1, name: "lanes:queued", color: "ededed", default: false, description: null, node_id: "x", url: "" }] });
+    const accepted = github(1, { body: "Closes #7" })
+      .get(issuePath(7))
+      .reply(200, {
+        ...issueJson(7, { body: PRP_ALONE }),
+        labels: [
+          {
+            id: 1,
+            name: "lanes:queued",
+            color: "ededed",
+            default: false,
+            description: null,
+            node_id: "x",
+            url: "",
+          },
+        ],
+      });
     const context = await resolvePrContext(port(), repo, 1, PATTERN);
     expect(context.prp.validation).toEqual(["npm test"]);
     expect(context.validationWithheld).toBeUndefined();
@@ -136,7 +233,9 @@ describe("resolvePrContext", () => {
   });
 
   it("reports a missing PRP when the linked number is a pull request or does not exist", async () => {
-    const pull = github(12, { body: "Closes #7" }).get(issuePath(7)).reply(200, issueJson(7, { isPullRequest: true }));
+    const pull = github(12, { body: "Closes #7" })
+      .get(issuePath(7))
+      .reply(200, issueJson(7, { isPullRequest: true }));
     const asPull = await resolvePrContext(port(), repo, 12, PATTERN);
     expect(asPull.prpProblem?.summary).toContain("#7 (found by closing keyword) is a pull request");
     pull.done();
@@ -147,31 +246,54 @@ describe("resolvePrContext", () => {
     expect(gone.prp.id).toBe("8");
     notFound.done();
     // GitHub answers 410 Gone for a deleted issue.
-    const deleted = github(12, { body: "Closes #8" }).get(issuePath(8)).reply(410, { message: "This issue was deleted", documentation_url: "https://docs.github.com/rest/issues/issues#get-an-issue", status: "410" });
-    expect((await resolvePrContext(port(), repo, 12, PATTERN)).prpProblem?.summary).toContain("issue #8 (found by closing keyword) does not exist");
+    const deleted = github(12, { body: "Closes #8" }).get(issuePath(8)).reply(410, {
+      message: "This issue was deleted",
+      documentation_url: "https://docs.github.com/rest/issues/issues#get-an-issue",
+      status: "410",
+    });
+    expect((await resolvePrContext(port(), repo, 12, PATTERN)).prpProblem?.summary).toContain(
+      "issue #8 (found by closing keyword) does not exist",
+    );
     deleted.done();
   });
 
   it("reports a PRP that does not parse with each error's line and field, keeping the issue id for the lane gate", async () => {
     const broken = "---\nrole: astronaut\ntimeout_minutes: soon\n---\n# Broken\n";
-    const scope = github(12, { body: "Closes #7" }).get(issuePath(7)).reply(200, issueJson(7, { body: broken }));
+    const scope = github(12, { body: "Closes #7" })
+      .get(issuePath(7))
+      .reply(200, issueJson(7, { body: broken }));
     const context = await resolvePrContext(port(), repo, 12, PATTERN);
-    expect(context.prpProblem).toMatchObject({ kind: "invalid", title: "The PRP in #7 does not parse (2 errors)" });
+    expect(context.prpProblem).toMatchObject({
+      kind: "invalid",
+      title: "The PRP in #7 does not parse (2 errors)",
+    });
     expect(context.prpProblem?.summary).toMatch(/line 2: `role`: .*\n- line 3: `timeout_minutes`: /);
     expect(context.prp).toEqual({ id: "7", title: "Issue 7", criteria: [] });
     scope.done();
   });
 
   it("lets other GitHub errors through, so a token without issue access is not read as a missing PRP", async () => {
-    const scope = github(12, { body: "Closes #7" })
-      .get(issuePath(7)).reply(403, { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/issues/issues#get-an-issue", status: "403" });
-    await expect(resolvePrContext(port(), repo, 12, PATTERN)).rejects.toThrow("GitHub getIssue failed with HTTP 403: Resource not accessible by integration");
+    const scope = github(12, { body: "Closes #7" }).get(issuePath(7)).reply(403, {
+      message: "Resource not accessible by integration",
+      documentation_url: "https://docs.github.com/rest/issues/issues#get-an-issue",
+      status: "403",
+    });
+    await expect(resolvePrContext(port(), repo, 12, PATTERN)).rejects.toThrow(
+      "GitHub getIssue failed with HTTP 403: Resource not accessible by integration",
+    );
     scope.done();
   });
 
   it("lets a pull request GitHub does not know fail with the port's 404, before any issue is read", async () => {
-    const scope = nock(API).get("/repos/octo/app/pulls/12").reply(404, { ...NOT_FOUND, documentation_url: "https://docs.github.com/rest/pulls/pulls#get-a-pull-request" });
-    await expect(resolvePrContext(port(), repo, 12, PATTERN)).rejects.toThrow("GitHub getPull failed with HTTP 404: Not Found");
+    const scope = nock(API)
+      .get("/repos/octo/app/pulls/12")
+      .reply(404, {
+        ...NOT_FOUND,
+        documentation_url: "https://docs.github.com/rest/pulls/pulls#get-a-pull-request",
+      });
+    await expect(resolvePrContext(port(), repo, 12, PATTERN)).rejects.toThrow(
+      "GitHub getPull failed with HTTP 404: Not Found",
+    );
     scope.done();
   });
 });

@@ -57,8 +57,19 @@ describe("lanes gate --pr against the sandbox", () => {
     fullName = info.repos[0]?.full_name ?? "";
     const token = await installationToken(sandbox);
     env = { GITHUB_TOKEN: token, GITHUB_API_URL: info.api_url };
-    port = createGitHubPort({ auth: { type: "token", token }, baseUrl: info.api_url, log: silentLogger(), pacing: "none" });
-    const userPort = (login: string) => createGitHubPort({ auth: { type: "token", token: info.users.find((u) => u.login === login)?.token ?? "" }, baseUrl: info.api_url, log: silentLogger(), pacing: "none" });
+    port = createGitHubPort({
+      auth: { type: "token", token },
+      baseUrl: info.api_url,
+      log: silentLogger(),
+      pacing: "none",
+    });
+    const userPort = (login: string) =>
+      createGitHubPort({
+        auth: { type: "token", token: info.users.find((u) => u.login === login)?.token ?? "" },
+        baseUrl: info.api_url,
+        log: silentLogger(),
+        pacing: "none",
+      });
     admin = userPort("sandbox-admin");
     reader = userPort("sandbox-reader");
     await clone.git("remote", "add", "origin", info.repos[0]?.clone_url ?? "");
@@ -80,33 +91,97 @@ describe("lanes gate --pr against the sandbox", () => {
   }
 
   it("obeys the base's lanes.yml, so a lane cannot switch its own gates off on its branch", async () => {
-    const prpIssue = await admin.createIssue(repo(), { title: "Greeting", body: prpBody(0).replace(/depends_on: \[0\]\n/, "") });
+    const prpIssue = await admin.createIssue(repo(), {
+      title: "Greeting",
+      body: prpBody(0).replace(/depends_on: \[0\]\n/, ""),
+    });
     const branch = `lanes/developer/${prpIssue.number}-greeting`;
     await clone.git("checkout", "-q", "-b", branch, "origin/main");
     const sha = await clone.commit("Add the greeting", {
-      "src/greet.ts": "export function greet(name: string): string {\n  throw new Error(\"not implemented\");\n}\n",
-      ".github/lanes.yml": "gates:\n  placeholders:\n    mode: \"off\"\n",
+      "src/greet.ts":
+        'export function greet(name: string): string {\n  throw new Error("not implemented");\n}\n',
+      ".github/lanes.yml": 'gates:\n  placeholders:\n    mode: "off"\n',
     });
     await clone.git("push", "-q", "origin", "HEAD");
     await clone.git("checkout", "-q", "--detach", sha);
-    const pull = await port.createPull(repo(), { title: "Greeting", head: branch, base: "main", body: `Closes #${prpIssue.number}` });
-    const result = await lanes(["gate", "placeholders", "--pr", String(pull.number), "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main", "--json"], { env });
-    expect(JSON.parse(result.stdout)).toMatchObject({ gate: "lanes/placeholders", mode: "required", conclusion: "failure" });
+    const pull = await port.createPull(repo(), {
+      title: "Greeting",
+      head: branch,
+      base: "main",
+      body: `Closes #${prpIssue.number}`,
+    });
+    const result = await lanes(
+      [
+        "gate",
+        "placeholders",
+        "--pr",
+        String(pull.number),
+        "--github-repo",
+        fullName,
+        "--dir",
+        clone.dir,
+        "--base",
+        "origin/main",
+        "--json",
+      ],
+      { env },
+    );
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      gate: "lanes/placeholders",
+      mode: "required",
+      conclusion: "failure",
+    });
     expect(result.code).toBe(1);
   });
 
   it("does not run the validation commands of a PRP written by someone without write access until it is approved", async () => {
-    const prpIssue = await reader.createIssue(repo(), { title: "Greeting", body: "---\nrole: developer\nvalidation:\n  - touch PWNED\n---\n# Greeting\n\n## Success Criteria\n- [ ] greet returns a greeting\n" });
+    const prpIssue = await reader.createIssue(repo(), {
+      title: "Greeting",
+      body: "---\nrole: developer\nvalidation:\n  - touch PWNED\n---\n# Greeting\n\n## Success Criteria\n- [ ] greet returns a greeting\n",
+    });
     const pr = await openLanePr(`lanes/developer/${prpIssue.number}-greeting`, `Closes #${prpIssue.number}`);
-    const result = await lanes(["gate", "validation", "--pr", String(pr.number), "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main", "--json"], { env });
+    const result = await lanes(
+      [
+        "gate",
+        "validation",
+        "--pr",
+        String(pr.number),
+        "--github-repo",
+        fullName,
+        "--dir",
+        clone.dir,
+        "--base",
+        "origin/main",
+        "--json",
+      ],
+      { env },
+    );
     const report = JSON.parse(result.stdout) as { conclusion: string; title: string; summary: string };
-    expect(report).toMatchObject({ conclusion: "neutral", title: "Validation commands not run: the PRP is not approved" });
+    expect(report).toMatchObject({
+      conclusion: "neutral",
+      title: "Validation commands not run: the PRP is not approved",
+    });
     expect(report.summary).toContain("written by @sandbox-reader, who has read access");
     await expect(readFile(join(clone.dir, "PWNED"))).rejects.toThrow();
 
     // Once the app accepted it (a lanes:* state label after /lanes approve), its commands run.
     await admin.addLabels(repo(), prpIssue.number, ["lanes:queued"]);
-    const approved = await lanes(["gate", "validation", "--pr", String(pr.number), "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main", "--json"], { env });
+    const approved = await lanes(
+      [
+        "gate",
+        "validation",
+        "--pr",
+        String(pr.number),
+        "--github-repo",
+        fullName,
+        "--dir",
+        clone.dir,
+        "--base",
+        "origin/main",
+        "--json",
+      ],
+      { env },
+    );
     expect(JSON.parse(approved.stdout)).toMatchObject({ conclusion: "success" });
     await readFile(join(clone.dir, "PWNED"));
   });
@@ -114,45 +189,122 @@ describe("lanes gate --pr against the sandbox", () => {
   it("gates a lane PR on the PRP it closes: evidence rows, merged dependency, published on the PR head", async () => {
     const dependency = await port.createIssue(repo(), { title: "Names", body: "done elsewhere" });
     await port.updateIssue(repo(), dependency.number, { state: "closed" });
-    const prpIssue = await admin.createIssue(repo(), { title: "Greeting", body: prpBody(dependency.number), labels: ["prp"] });
-    const pr = await openLanePr(`lanes/developer/${prpIssue.number}-greeting`, `Closes #${prpIssue.number}\n\n- [x] the greeting is shown in the banner\n`);
+    const prpIssue = await admin.createIssue(repo(), {
+      title: "Greeting",
+      body: prpBody(dependency.number),
+      labels: ["prp"],
+    });
+    const pr = await openLanePr(
+      `lanes/developer/${prpIssue.number}-greeting`,
+      `Closes #${prpIssue.number}\n\n- [x] the greeting is shown in the banner\n`,
+    );
 
-    const result = await lanes(["gate", "--all", "--pr", String(pr.number), "--publish", "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main", "--json"], { env });
+    const result = await lanes(
+      [
+        "gate",
+        "--all",
+        "--pr",
+        String(pr.number),
+        "--publish",
+        "--github-repo",
+        fullName,
+        "--dir",
+        clone.dir,
+        "--base",
+        "origin/main",
+        "--json",
+      ],
+      { env },
+    );
     expect(result.stderr).toBe("");
     const report = JSON.parse(result.stdout) as Report;
     expect(report).toMatchObject({ conclusion: "success", published: { repo: fullName, sha: pr.sha } });
     expect(result.code).toBe(0);
 
-    const api = (path: string) => fetch(`${env.GITHUB_API_URL}/repos/${fullName}${path}`, { headers: { authorization: `token ${env.GITHUB_TOKEN}` } }).then((r) => r.json());
-    const runs = await Promise.all(report.gates.map((g) => api(`/check-runs/${g.checkRunId ?? 0}`) as Promise<CheckRunJson>));
+    const api = (path: string) =>
+      fetch(`${env.GITHUB_API_URL}/repos/${fullName}${path}`, {
+        headers: { authorization: `token ${env.GITHUB_TOKEN}` },
+      }).then((r) => r.json());
+    const runs = await Promise.all(
+      report.gates.map((g) => api(`/check-runs/${g.checkRunId ?? 0}`) as Promise<CheckRunJson>),
+    );
     const byName = Object.fromEntries(runs.map((r) => [r.name, r]));
     expect(Object.fromEntries(runs.map((r) => [r.name, r.conclusion]))).toEqual({
-      "lanes/prp": "success", "lanes/placeholders": "success", "lanes/lane": "success",
-      "lanes/commits": "success", "lanes/validation": "success", "lanes/integration": "success",
+      "lanes/prp": "success",
+      "lanes/placeholders": "success",
+      "lanes/lane": "success",
+      "lanes/commits": "success",
+      "lanes/validation": "success",
+      "lanes/integration": "success",
     });
     for (const run of runs) expect(run.head_sha).toBe(pr.sha);
     // One criterion evidenced by the lane's code, the other by its box checked in the PR body.
     expect(byName["lanes/prp"]?.output.title).toBe("2/2 criteria have evidence (100 %, needs 80 %)");
-    expect(byName["lanes/prp"]?.output.summary).toContain("| ✅ | greet returns a greeting for a name | src/greet.ts:1 |");
-    expect(byName["lanes/prp"]?.output.summary).toContain("| ✅ | the greeting is shown in the banner | checked in the PR body |");
-    expect(byName["lanes/integration"]?.output.summary).toContain(`Dependencies merged: #${dependency.number}.`);
+    expect(byName["lanes/prp"]?.output.summary).toContain(
+      "| ✅ | greet returns a greeting for a name | src/greet.ts:1 |",
+    );
+    expect(byName["lanes/prp"]?.output.summary).toContain(
+      "| ✅ | the greeting is shown in the banner | checked in the PR body |",
+    );
+    expect(byName["lanes/integration"]?.output.summary).toContain(
+      `Dependencies merged: #${dependency.number}.`,
+    );
     expect(byName["lanes/validation"]?.output.summary).toContain("`test -f src/greet.ts`");
     // The branch came from the PR (the checkout is detached) and names the PRP's issue.
-    expect(byName["lanes/lane"]?.output.summary).toContain(`Branch \`lanes/developer/${prpIssue.number}-greeting\`; PRP role \`developer\``);
+    expect(byName["lanes/lane"]?.output.summary).toContain(
+      `Branch \`lanes/developer/${prpIssue.number}-greeting\`; PRP role \`developer\``,
+    );
   });
 
   it("fails lanes/integration while the dependency's issue is still open", async () => {
     const dependency = await port.createIssue(repo(), { title: "Names", body: "in progress" });
     const prpIssue = await port.createIssue(repo(), { title: "Greeting", body: prpBody(dependency.number) });
-    const pr = await openLanePr(`lanes/developer/${prpIssue.number}-greeting`, `Fixes ${fullName}#${prpIssue.number}`);
-    const result = await lanes(["gate", "integration", "--pr", String(pr.number), "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main", "--json"], { env });
+    const pr = await openLanePr(
+      `lanes/developer/${prpIssue.number}-greeting`,
+      `Fixes ${fullName}#${prpIssue.number}`,
+    );
+    const result = await lanes(
+      [
+        "gate",
+        "integration",
+        "--pr",
+        String(pr.number),
+        "--github-repo",
+        fullName,
+        "--dir",
+        clone.dir,
+        "--base",
+        "origin/main",
+        "--json",
+      ],
+      { env },
+    );
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout)).toMatchObject({ conclusion: "failure", title: "1 dependency(ies) open", summary: expect.stringContaining(`Dependencies not merged yet: #${dependency.number}.`) });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      conclusion: "failure",
+      title: "1 dependency(ies) open",
+      summary: expect.stringContaining(`Dependencies not merged yet: #${dependency.number}.`),
+    });
   });
 
   it("reports neutral with how to link a PRP when the PR links none", async () => {
     const pr = await openLanePr("feature/greeting", "A greeting, see #1.\n\n- [x] shown in the banner");
-    const result = await lanes(["gate", "prp", "--pr", String(pr.number), "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main", "--json"], { env });
+    const result = await lanes(
+      [
+        "gate",
+        "prp",
+        "--pr",
+        String(pr.number),
+        "--github-repo",
+        fullName,
+        "--dir",
+        clone.dir,
+        "--base",
+        "origin/main",
+        "--json",
+      ],
+      { env },
+    );
     expect(result).toMatchObject({ code: 0, stderr: "" });
     const report = JSON.parse(result.stdout) as Report["gates"][number];
     expect(report).toMatchObject({ conclusion: "neutral", title: "No PRP linked to the PR" });
@@ -161,32 +313,111 @@ describe("lanes gate --pr against the sandbox", () => {
     // --prp overrides what the PR links; the PR body's checked boxes still count as evidence.
     const prpFile = join(clone.dir, "..", `${basename(clone.dir)}-prp.md`);
     await writeFile(prpFile, "# Greeting\n\n## Success Criteria\n- [ ] shown in the banner\n");
-    const overridden = await lanes(["gate", "prp", "--pr", String(pr.number), "--prp", prpFile, "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main", "--json"], { env });
+    const overridden = await lanes(
+      [
+        "gate",
+        "prp",
+        "--pr",
+        String(pr.number),
+        "--prp",
+        prpFile,
+        "--github-repo",
+        fullName,
+        "--dir",
+        clone.dir,
+        "--base",
+        "origin/main",
+        "--json",
+      ],
+      { env },
+    );
     await rm(prpFile);
-    expect(JSON.parse(overridden.stdout)).toMatchObject({ conclusion: "success", title: "1/1 criteria have evidence (100 %, needs 80 %)", summary: expect.stringContaining("checked in the PR body") });
+    expect(JSON.parse(overridden.stdout)).toMatchObject({
+      conclusion: "success",
+      title: "1/1 criteria have evidence (100 %, needs 80 %)",
+      summary: expect.stringContaining("checked in the PR body"),
+    });
   });
 
   it("fails lanes/prp with the parse errors when the linked issue's PRP does not parse", async () => {
-    const prpIssue = await port.createIssue(repo(), { title: "Greeting", body: "---\nrole: astronaut\n---\n# Greeting\n" });
-    const pr = await openLanePr(`lanes/developer/${prpIssue.number}-greeting`, `resolves #${prpIssue.number}`);
-    const result = await lanes(["gate", "prp", "--pr", String(pr.number), "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main", "--json"], { env });
+    const prpIssue = await port.createIssue(repo(), {
+      title: "Greeting",
+      body: "---\nrole: astronaut\n---\n# Greeting\n",
+    });
+    const pr = await openLanePr(
+      `lanes/developer/${prpIssue.number}-greeting`,
+      `resolves #${prpIssue.number}`,
+    );
+    const result = await lanes(
+      [
+        "gate",
+        "prp",
+        "--pr",
+        String(pr.number),
+        "--github-repo",
+        fullName,
+        "--dir",
+        clone.dir,
+        "--base",
+        "origin/main",
+        "--json",
+      ],
+      { env },
+    );
     expect(result).toMatchObject({ code: 1, stderr: "" });
     const report = JSON.parse(result.stdout) as Report["gates"][number];
-    expect(report).toMatchObject({ conclusion: "failure", title: `The PRP in #${prpIssue.number} does not parse (1 error)` });
+    expect(report).toMatchObject({
+      conclusion: "failure",
+      title: `The PRP in #${prpIssue.number} does not parse (1 error)`,
+    });
     expect(report.summary).toContain("- line 2: `role`: ");
   });
 
   it("exits 2 when the PR's head is not checked out in --dir, so results never land on the wrong commit", async () => {
     const pr = await openLanePr("lanes/developer/1-greeting", "Closes #1");
     await clone.git("checkout", "-q", "--detach", "origin/main");
-    const result = await lanes(["gate", "--all", "--pr", String(pr.number), "--publish", "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main"], { env });
-    expect(result).toMatchObject({ code: 2, stderr: expect.stringContaining(`the head of PR #${pr.number} ${pr.sha} is not the commit checked out in ${clone.dir}`) });
+    const result = await lanes(
+      [
+        "gate",
+        "--all",
+        "--pr",
+        String(pr.number),
+        "--publish",
+        "--github-repo",
+        fullName,
+        "--dir",
+        clone.dir,
+        "--base",
+        "origin/main",
+      ],
+      { env },
+    );
+    expect(result).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(
+        `the head of PR #${pr.number} ${pr.sha} is not the commit checked out in ${clone.dir}`,
+      ),
+    });
   });
 
   it("exits 2 when --pr has no --github-repo or is not a number, and 1 when the PR does not exist", async () => {
-    expect(await lanes(["gate", "prp", "--pr", "3", "--dir", clone.dir], { env })).toMatchObject({ code: 2, stderr: expect.stringContaining("--pr needs --github-repo OWNER/REPO") });
-    expect(await lanes(["gate", "prp", "--pr", "three", "--github-repo", fullName, "--dir", clone.dir], { env })).toMatchObject({ code: 2, stderr: expect.stringContaining('--pr expects a pull request number (e.g. --pr 12); got "three"') });
-    const missing = await lanes(["gate", "prp", "--pr", "999", "--github-repo", fullName, "--dir", clone.dir], { env });
-    expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining("GitHub getPull failed with HTTP 404") });
+    expect(await lanes(["gate", "prp", "--pr", "3", "--dir", clone.dir], { env })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("--pr needs --github-repo OWNER/REPO"),
+    });
+    expect(
+      await lanes(["gate", "prp", "--pr", "three", "--github-repo", fullName, "--dir", clone.dir], { env }),
+    ).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--pr expects a pull request number (e.g. --pr 12); got "three"'),
+    });
+    const missing = await lanes(
+      ["gate", "prp", "--pr", "999", "--github-repo", fullName, "--dir", clone.dir],
+      { env },
+    );
+    expect(missing).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("GitHub getPull failed with HTTP 404"),
+    });
   });
 });

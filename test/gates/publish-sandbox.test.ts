@@ -71,16 +71,39 @@ describe("lanes gate --all --publish against the sandbox", () => {
 
     const token = await installationToken(sandbox);
     const env = { GITHUB_TOKEN: token, GITHUB_API_URL: info.api_url };
-    const args = ["gate", "--all", "--publish", "--github-repo", fullName, "--sha", sha, "--dir", clone.dir, "--base", "origin/main", "--prp", prpFile];
+    const args = [
+      "gate",
+      "--all",
+      "--publish",
+      "--github-repo",
+      fullName,
+      "--sha",
+      sha,
+      "--dir",
+      clone.dir,
+      "--base",
+      "origin/main",
+      "--prp",
+      prpFile,
+    ];
     const result = await lanes([...args, "--json"], { env });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as { conclusion: string; published: { repo: string; sha: string }; gates: { gate: string; conclusion: string; checkRunId: number }[] };
+    const report = JSON.parse(result.stdout) as {
+      conclusion: string;
+      published: { repo: string; sha: string };
+      gates: { gate: string; conclusion: string; checkRunId: number }[];
+    };
     expect(report).toMatchObject({ conclusion: "failure", published: { repo: fullName, sha } });
 
     // What GitHub now shows, read back through its REST API.
-    const api = (path: string) => fetch(`${info.api_url}/repos/${fullName}${path}`, { headers: { authorization: `token ${token}` } }).then((r) => r.json());
-    const runs = await Promise.all(report.gates.map((g) => api(`/check-runs/${g.checkRunId}`) as Promise<CheckRunJson>));
+    const api = (path: string) =>
+      fetch(`${info.api_url}/repos/${fullName}${path}`, {
+        headers: { authorization: `token ${token}` },
+      }).then((r) => r.json());
+    const runs = await Promise.all(
+      report.gates.map((g) => api(`/check-runs/${g.checkRunId}`) as Promise<CheckRunJson>),
+    );
     expect(Object.fromEntries(runs.map((r) => [r.name, r.conclusion]))).toEqual({
       "lanes/prp": "success",
       "lanes/placeholders": "failure",
@@ -92,14 +115,27 @@ describe("lanes gate --all --publish against the sandbox", () => {
     for (const run of runs) expect(run).toMatchObject({ head_sha: sha, status: "completed" });
     const placeholders = runs.find((r) => r.name === "lanes/placeholders");
     expect(placeholders?.output.title).toBe("1 placeholder found");
-    const annotations = (await api(`/check-runs/${placeholders?.id ?? 0}/annotations`)) as { path: string; start_line: number; annotation_level: string }[];
-    expect(annotations).toEqual([expect.objectContaining({ path: "src/greet.ts", start_line: 2, annotation_level: "failure" })]);
+    const annotations = (await api(`/check-runs/${placeholders?.id ?? 0}/annotations`)) as {
+      path: string;
+      start_line: number;
+      annotation_level: string;
+    }[];
+    expect(annotations).toEqual([
+      expect.objectContaining({ path: "src/greet.ts", start_line: 2, annotation_level: "failure" }),
+    ]);
 
     // A maintainer presses the Re-run button; the check_run webhook re-runs that gate on the same commit.
     sandbox.clickCheckRun(fullName, placeholders?.id ?? 0, "rerun");
     await sandbox.idle();
-    const click = sandbox.deliveries().find((d) => d.event === "check_run" && d.action === "requested_action");
-    const port = createGitHubPort({ auth: { type: "token", token }, baseUrl: info.api_url, log: silentLogger(), pacing: "none" });
+    const click = sandbox
+      .deliveries()
+      .find((d) => d.event === "check_run" && d.action === "requested_action");
+    const port = createGitHubPort({
+      auth: { type: "token", token },
+      baseUrl: info.api_url,
+      log: silentLogger(),
+      pacing: "none",
+    });
     const prp = parsePrp(PRP).prp ?? { title: "", criteria: [] };
     const rerunIds: number[] = [];
     const handled = await handleCheckRunEvent(click?.payload, async (request) => {
@@ -115,7 +151,13 @@ describe("lanes gate --all --publish against the sandbox", () => {
     expect(handled).toMatchObject({ gate: "placeholders", headSha: sha, checkRunId: placeholders?.id });
     expect(rerunIds).toHaveLength(1);
     const rerun = (await api(`/check-runs/${rerunIds[0] ?? 0}`)) as CheckRunJson;
-    expect(rerun).toMatchObject({ name: "lanes/placeholders", head_sha: sha, status: "completed", conclusion: "failure", output: { annotations_count: 1 } });
+    expect(rerun).toMatchObject({
+      name: "lanes/placeholders",
+      head_sha: sha,
+      status: "completed",
+      conclusion: "failure",
+      output: { annotations_count: 1 },
+    });
     expect(rerun.id).not.toBe(placeholders?.id);
   });
 
@@ -125,13 +167,20 @@ describe("lanes gate --all --publish against the sandbox", () => {
     await clone.git("remote", "add", "origin", info.repos[0]?.clone_url ?? "");
     await clone.git("fetch", "-q", "origin");
     await clone.git("checkout", "-q", "-b", "lanes/developer/1-thing", "origin/main");
-    await clone.commit("Add the greeting", { "src/greet.ts": "export const greet = (name: string) => `hi ${name}`;\n" });
+    await clone.commit("Add the greeting", {
+      "src/greet.ts": "export const greet = (name: string) => `hi ${name}`;\n",
+    });
     await clone.git("push", "-q", "origin", "HEAD");
     const userToken = info.users.find((u) => u.login === "sandbox-admin")?.token ?? "";
-    const result = await lanes(["gate", "--all", "--publish", "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main"], {
-      env: { GITHUB_TOKEN: userToken, GITHUB_API_URL: info.api_url },
-    });
+    const result = await lanes(
+      ["gate", "--all", "--publish", "--github-repo", fullName, "--dir", clone.dir, "--base", "origin/main"],
+      {
+        env: { GITHUB_TOKEN: userToken, GITHUB_API_URL: info.api_url },
+      },
+    );
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("GitHub createCheckRun failed with HTTP 403: You must authenticate via a GitHub App.");
+    expect(result.stderr).toContain(
+      "GitHub createCheckRun failed with HTTP 403: You must authenticate via a GitHub App.",
+    );
   });
 });

@@ -11,7 +11,12 @@ describe("gate registry", () => {
     expect(Object.keys(gates).sort()).toEqual([...GATE_NAMES].sort());
     const config = defaultGateConfig();
     expect(Object.fromEntries(GATE_NAMES.map((g) => [g, gateMode(g, config)]))).toEqual({
-      prp: "required", placeholders: "required", lane: "optional", commits: "optional", validation: "required", integration: "required",
+      prp: "required",
+      placeholders: "required",
+      lane: "optional",
+      commits: "optional",
+      validation: "required",
+      integration: "required",
     });
   });
 

@@ -16,7 +16,14 @@ describe("runCommand", () => {
 
   it("never hands the runner's secrets to a validation command", async () => {
     dir = await makeTempDir();
-    const env = { ...process.env, GITHUB_TOKEN: "ghs_secret", ANTHROPIC_API_KEY: "sk-secret", WEBHOOK_SECRET: "w", REDIS_URL: "redis://:hunter2@db:6379", LANES_VISIBLE: "yes" };
+    const env = {
+      ...process.env,
+      GITHUB_TOKEN: "ghs_secret",
+      ANTHROPIC_API_KEY: "sk-secret",
+      WEBHOOK_SECRET: "w",
+      REDIS_URL: "redis://:hunter2@db:6379",
+      LANES_VISIBLE: "yes",
+    };
     const result = await runCommand("env", { cwd: dir.path, timeoutMs: 10_000, env });
     expect(result.output).toContain("LANES_VISIBLE=yes");
     expect(result.output).not.toMatch(/ghs_secret|sk-secret|WEBHOOK_SECRET|hunter2/);

@@ -17,20 +17,38 @@ let repo: TestRepo | undefined;
 afterEach(async () => repo?.remove());
 
 /** A lane branch started from main plus a merge of its dependencies, as the runner stacks it. */
-async function stackedLane(r: TestRepo, branch: string, deps: string[], commits: Record<string, string>[]): Promise<void> {
+async function stackedLane(
+  r: TestRepo,
+  branch: string,
+  deps: string[],
+  commits: Record<string, string>[],
+): Promise<void> {
   await r.git("checkout", "-q", "-b", branch, "main");
   if (deps.length > 0) await r.git("merge", "-q", "--no-edit", ...deps);
-  for (const [i, files] of commits.entries()) await r.commit(`Add ${branch.split("/").pop() ?? branch} part ${i + 1}`, files);
+  for (const [i, files] of commits.entries())
+    await r.commit(`Add ${branch.split("/").pop() ?? branch} part ${i + 1}`, files);
 }
 
 /** main; lane 1 (task model); main moves on; lane 2 stacked on 1; lanes 3 and 4 stacked on 2. */
-async function stackedRepo(lane4: Record<string, string> = { "src/api.js": "export const api = 1;\n" }): Promise<TestRepo> {
+async function stackedRepo(
+  lane4: Record<string, string> = { "src/api.js": "export const api = 1;\n" },
+): Promise<TestRepo> {
   const r = await makeRepo();
   await r.commit("Seed the project", { "README.md": "# board\n" });
-  await stackedLane(r, L1, [], [{ "src/tasks.js": "export const tasks = [];\n" }, { "test/tasks.test.js": "tasks\n" }]);
+  await stackedLane(
+    r,
+    L1,
+    [],
+    [{ "src/tasks.js": "export const tasks = [];\n" }, { "test/tasks.test.js": "tasks\n" }],
+  );
   await r.git("checkout", "-q", "main");
   await r.commit("Document the board", { "docs/board.md": "# board\n" });
-  await stackedLane(r, L2, [L1], [{ "src/board.js": "export const board = 1;\n", "test/board.test.js": "board\n" }]);
+  await stackedLane(
+    r,
+    L2,
+    [L1],
+    [{ "src/board.js": "export const board = 1;\n", "test/board.test.js": "board\n" }],
+  );
   await stackedLane(r, L3, [L2], [{ "src/view.js": "export const view = 1;\n" }]);
   await stackedLane(r, L4, [L2], [lane4]);
   return r;
@@ -38,7 +56,14 @@ async function stackedRepo(lane4: Record<string, string> = { "src/api.js": "expo
 
 const input = (r: TestRepo, branch: string, paths: string[]): Promise<GateInput> => {
   const id = (/\/(\d+)-/.exec(branch) ?? [])[1];
-  return collectInput({ dir: r.dir, base: "main", head: branch, branch, prp: samplePrp({ id, paths }), config: defaultGateConfig() });
+  return collectInput({
+    dir: r.dir,
+    base: "main",
+    head: branch,
+    branch,
+    prp: samplePrp({ id, paths }),
+    config: defaultGateConfig(),
+  });
 };
 
 describe("stacked lanes", () => {
@@ -76,7 +101,10 @@ describe("stacked lanes", () => {
     expect(result.conclusion).toBe("neutral");
     expect(result.summary).toContain(`| src/view.js | ${L4} |`);
     expect(result.annotations).toEqual([
-      expect.objectContaining({ path: "src/view.js", message: `Also changed by ${L4}: expect a conflict at integration.` }),
+      expect.objectContaining({
+        path: "src/view.js",
+        message: `Also changed by ${L4}: expect a conflict at integration.`,
+      }),
     ]);
   });
 

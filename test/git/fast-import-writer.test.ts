@@ -14,7 +14,7 @@ describe("openFastImportWriter", () => {
     const base = await repo.commit("base", { "a.txt": "a\n", "dir/b.txt": "b\n" });
     await repo.git("checkout", "-q", "-b", "lane");
     await repo.git("rm", "-q", "dir/b.txt");
-    const lane = await repo.commit("lane", { "a.txt": "A\n", "name with \"quotes\" and spaces.txt": "q\n" });
+    const lane = await repo.commit("lane", { "a.txt": "A\n", 'name with "quotes" and spaces.txt': "q\n" });
     const pinned = { ...gitEnv, GIT_AUTHOR_DATE: "1700000000 +0000", GIT_COMMITTER_DATE: "1700000000 +0000" };
     const changes = await treeChanges({ dir: repo.dir }, base, lane);
     expect(changes.map((c) => c.status).sort()).toEqual(["A", "D", "M"]);
@@ -26,9 +26,14 @@ describe("openFastImportWriter", () => {
     await writer.close();
 
     expect(first.tree).toBe(await repo.git("rev-parse", "lane^{tree}"));
-    const viaCommitTree = await gitText(["commit-tree", first.tree, "-p", base, "-p", lane, "-m", "Merge lane\n\nbody"], { cwd: repo.dir, env: pinned });
+    const viaCommitTree = await gitText(
+      ["commit-tree", first.tree, "-p", base, "-p", lane, "-m", "Merge lane\n\nbody"],
+      { cwd: repo.dir, env: pinned },
+    );
     expect(first.commit).toBe(viaCommitTree);
-    expect(await repo.git("log", "-1", "--format=%P|%an|%at|%s", second.commit)).toBe(`${first.commit} ${lane}|Lanes Test|1700000000|again`);
+    expect(await repo.git("log", "-1", "--format=%P|%an|%at|%s", second.commit)).toBe(
+      `${first.commit} ${lane}|Lanes Test|1700000000|again`,
+    );
     expect(await repo.git("for-each-ref", "refs/lanes/")).toBe("");
   });
 
@@ -36,7 +41,9 @@ describe("openFastImportWriter", () => {
     repo = await makeRepo();
     await repo.commit("first", { "a.txt": "a\n" });
     const writer = await openFastImportWriter({ dir: repo.dir, env: gitEnv });
-    await expect(writer.commit({ parents: ["0123456789012345678901234567890123456789"], message: "bad", changes: [] })).rejects.toBeInstanceOf(GitError);
+    await expect(
+      writer.commit({ parents: ["0123456789012345678901234567890123456789"], message: "bad", changes: [] }),
+    ).rejects.toBeInstanceOf(GitError);
     await expect(writer.close()).rejects.toBeInstanceOf(GitError);
   });
 
@@ -44,12 +51,19 @@ describe("openFastImportWriter", () => {
     repo = await makeRepo();
     const base = await repo.commit("first", { "a.txt": "a\n" });
     const git: Git = (args, options) =>
-      args[0] === "update-ref" ? Promise.reject(new GitError(args, 1, "cleanup refused", options.cwd)) : runGit(args, options);
+      args[0] === "update-ref"
+        ? Promise.reject(new GitError(args, 1, "cleanup refused", options.cwd))
+        : runGit(args, options);
     const writer = await openFastImportWriter({ dir: repo.dir, env: gitEnv, git });
     await writer.commit({ parents: [base], message: "fine", changes: [] });
     await writer.flush();
-    await expect(writer.commit({ parents: ["0123456789012345678901234567890123456789"], message: "bad", changes: [] })).rejects.toBeInstanceOf(GitError);
-    const error = await writer.close().then(() => undefined, (e: unknown) => e);
+    await expect(
+      writer.commit({ parents: ["0123456789012345678901234567890123456789"], message: "bad", changes: [] }),
+    ).rejects.toBeInstanceOf(GitError);
+    const error = await writer.close().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(GitError);
     expect((error as GitError).args[0]).toBe("fast-import");
   });

@@ -18,7 +18,9 @@ describe("mergeBranchesInto (stacked lanes)", () => {
     await branch("lanes/developer/1-a", { "a.js": "a\n" });
     await branch("lanes/developer/2-b", { "b.js": "b\n" });
     await repo.git("checkout", "-q", "-b", "lanes/developer/3-c", "main");
-    expect(await mergeBranchesInto(repo.dir, ["lanes/developer/1-a", "lanes/developer/2-b"], gitEnv)).toEqual({ ok: true });
+    expect(await mergeBranchesInto(repo.dir, ["lanes/developer/1-a", "lanes/developer/2-b"], gitEnv)).toEqual(
+      { ok: true },
+    );
     expect((await repo.git("ls-files")).split("\n").sort()).toEqual(["README.md", "a.js", "b.js"]);
   });
 
@@ -29,7 +31,10 @@ describe("mergeBranchesInto (stacked lanes)", () => {
     await repo.git("checkout", "-q", "-b", "lanes/developer/2-b", "main");
     await repo.commit("b edits too", { "shared.txt": "from b\n" });
     const head = await repo.git("rev-parse", "HEAD");
-    expect(await mergeBranchesInto(repo.dir, ["lanes/developer/1-a"], gitEnv)).toEqual({ ok: false, conflicts: ["shared.txt"] });
+    expect(await mergeBranchesInto(repo.dir, ["lanes/developer/1-a"], gitEnv)).toEqual({
+      ok: false,
+      conflicts: ["shared.txt"],
+    });
     expect(await repo.git("rev-parse", "HEAD")).toBe(head);
     expect(await repo.git("status", "--porcelain")).toBe("");
   });

@@ -10,8 +10,20 @@ describe("refs", () => {
     repo = await makeRepo();
     const first = await repo.commit("first", { "a.txt": "a\n" });
     await repo.git("tag", "-a", "-m", "annotated", "v1");
-    const resolved = await resolveCommits({ dir: repo.dir, env: gitEnv }, ["main", "v1", "gone", "main:a.txt", "has space"]);
-    expect(Object.fromEntries(resolved)).toEqual({ main: first, v1: first, gone: undefined, "main:a.txt": undefined, "has space": undefined });
+    const resolved = await resolveCommits({ dir: repo.dir, env: gitEnv }, [
+      "main",
+      "v1",
+      "gone",
+      "main:a.txt",
+      "has space",
+    ]);
+    expect(Object.fromEntries(resolved)).toEqual({
+      main: first,
+      v1: first,
+      gone: undefined,
+      "main:a.txt": undefined,
+      "has space": undefined,
+    });
   });
 
   it("resolves one ref, and finds no merge base between unrelated roots", async () => {

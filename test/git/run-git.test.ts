@@ -16,7 +16,9 @@ describe("runGit", () => {
     repo = await makeRepo();
     const failure = runGit(["rev-parse", "--verify", "no-such-ref"], { cwd: repo.dir });
     await expect(failure).rejects.toBeInstanceOf(GitError);
-    await expect(failure).rejects.toThrow(/git rev-parse --verify no-such-ref failed in .*fatal: Needed a single revision/);
+    await expect(failure).rejects.toThrow(
+      /git rev-parse --verify no-such-ref failed in .*fatal: Needed a single revision/,
+    );
   });
 
   it("treats listed exit codes as answers, not failures", async () => {
@@ -30,7 +32,15 @@ describe("runGit", () => {
     repo = await makeRepo();
     const hostile = "$(touch pwned) `touch pwned2`; rm -rf /";
     await repo.commit("seed", { "a.txt": "a\n" });
-    await runGit(["commit", "--allow-empty", "-q", "-m", hostile], { cwd: repo.dir, env: { GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
+    await runGit(["commit", "--allow-empty", "-q", "-m", hostile], {
+      cwd: repo.dir,
+      env: {
+        GIT_AUTHOR_NAME: "t",
+        GIT_AUTHOR_EMAIL: "t@t",
+        GIT_COMMITTER_NAME: "t",
+        GIT_COMMITTER_EMAIL: "t@t",
+      },
+    });
     expect(await gitText(["log", "-1", "--format=%s"], { cwd: repo.dir })).toBe(hostile);
   });
 });

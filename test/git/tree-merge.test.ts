@@ -15,7 +15,11 @@ describe("treeMerge", () => {
     const result = await treeMerge({ cwd: repo.dir, ours, theirs, message: "merge side", author });
     if (!result.ok) throw new Error("expected a clean merge");
     expect(await repo.git("rev-parse", `${result.sha}^1`, `${result.sha}^2`)).toBe(`${ours}\n${theirs}`);
-    expect((await repo.git("ls-tree", "--name-only", result.sha)).split("\n")).toEqual(["a.txt", "b.txt", "c.txt"]);
+    expect((await repo.git("ls-tree", "--name-only", result.sha)).split("\n")).toEqual([
+      "a.txt",
+      "b.txt",
+      "c.txt",
+    ]);
     expect(await repo.git("log", "-1", "--format=%an %s", result.sha)).toBe("Merger merge side");
     await repo.remove();
   });
@@ -26,7 +30,10 @@ describe("treeMerge", () => {
     const ours = await repo.commit("ours", { "a.txt": "ours\n" });
     await repo.git("checkout", "-q", "-b", "side", base);
     const theirs = await repo.commit("theirs", { "a.txt": "theirs\n" });
-    expect(await treeMerge({ cwd: repo.dir, ours, theirs, message: "m", author })).toEqual({ ok: false, conflicts: ["a.txt"] });
+    expect(await treeMerge({ cwd: repo.dir, ours, theirs, message: "m", author })).toEqual({
+      ok: false,
+      conflicts: ["a.txt"],
+    });
     await repo.remove();
   });
 });

@@ -8,7 +8,12 @@ import { gitEnv, makeRepo, type TestRepo } from "../support/git.js";
 let repo: TestRepo | undefined;
 afterEach(async () => repo?.remove());
 
-async function branchWith(r: TestRepo, branch: string, from: string, files: Record<string, string>): Promise<string> {
+async function branchWith(
+  r: TestRepo,
+  branch: string,
+  from: string,
+  files: Record<string, string>,
+): Promise<string> {
   await r.git("checkout", "-q", "-b", branch, from);
   return r.commit(`Add ${branch}`, files);
 }
@@ -41,7 +46,10 @@ describe("virtualBase", () => {
     expect(start.lanes.sort()).toEqual([two, three].sort());
     expect((await changedFilesFrom(r, start.tree, tip)).sort()).toEqual(["a.txt", "four.txt"]);
     const changes = await diffChangesFrom(repo.dir, start.tree, tip);
-    expect(changes.find((c) => c.path === "a.txt")).toMatchObject({ status: "modified", added: [{ line: 2, text: "four" }] });
+    expect(changes.find((c) => c.path === "a.txt")).toMatchObject({
+      status: "modified",
+      added: [{ line: 2, text: "four" }],
+    });
     expect(await repo.git("for-each-ref", "refs/heads/")).not.toContain("virtual");
   });
 
@@ -54,7 +62,9 @@ describe("virtualBase", () => {
     await repo.git("checkout", "-q", "-b", "lanes/x/2-two", "main");
     await repo.git("merge", "-q", "--no-edit", "-X", "theirs", "lanes/x/1-one");
     const tip = await repo.commit("Add two", { "two.txt": "2\n" });
-    expect(await virtualBase({ dir: repo.dir, env: gitEnv }, "main", tip, [one])).toEqual({ kind: "conflict" });
+    expect(await virtualBase({ dir: repo.dir, env: gitEnv }, "main", tip, [one])).toEqual({
+      kind: "conflict",
+    });
   });
 });
 
@@ -71,7 +81,12 @@ describe("laneBranchTips", () => {
       { branch: "lanes/x/2-two", commit: two },
       { branch: "origin/lanes/x/1-one", commit: one },
     ]);
-    expect((await laneBranchTips(repo.dir, { merged: one })).map((l) => l.branch)).toEqual(["lanes/x/1-one", "origin/lanes/x/1-one"]);
-    expect((await laneBranchTips(repo.dir, { contains: two })).map((l) => l.branch)).toEqual(["lanes/x/2-two"]);
+    expect((await laneBranchTips(repo.dir, { merged: one })).map((l) => l.branch)).toEqual([
+      "lanes/x/1-one",
+      "origin/lanes/x/1-one",
+    ]);
+    expect((await laneBranchTips(repo.dir, { contains: two })).map((l) => l.branch)).toEqual([
+      "lanes/x/2-two",
+    ]);
   });
 });

@@ -6,7 +6,17 @@ const refs = (body: string) => closingIssueNumbers(body, repo);
 
 describe("closingIssueNumbers", () => {
   it("reads every GitHub closing keyword in any case", () => {
-    const keywords = ["close", "closes", "closed", "fix", "fixes", "fixed", "resolve", "resolves", "resolved"];
+    const keywords = [
+      "close",
+      "closes",
+      "closed",
+      "fix",
+      "fixes",
+      "fixed",
+      "resolve",
+      "resolves",
+      "resolved",
+    ];
     for (const [i, keyword] of keywords.entries()) {
       expect(refs(`${keyword} #${i + 1}`)).toEqual([i + 1]);
       expect(refs(`${keyword.toUpperCase()} #${i + 1}`)).toEqual([i + 1]);
@@ -17,7 +27,9 @@ describe("closingIssueNumbers", () => {
   it("keeps references to the same repository, by owner/repo#n or issue URL, case-insensitively", () => {
     expect(refs("Resolves octo/APP#12")).toEqual([12]);
     expect(refs("Fixes https://github.com/octo/app/issues/13")).toEqual([13]);
-    expect(refs("Resolves other/app#12, fixes octo/lib#3 and closes https://github.com/other/app/issues/4")).toEqual([]);
+    expect(
+      refs("Resolves other/app#12, fixes octo/lib#3 and closes https://github.com/other/app/issues/4"),
+    ).toEqual([]);
   });
 
   it("lists several issues in order of first mention, without repeats", () => {
@@ -25,8 +37,12 @@ describe("closingIssueNumbers", () => {
   });
 
   it("ignores words that merely contain a keyword, mentions without one, and code", () => {
-    expect(refs("prefixes #12, unresolved #13, see #14, Closes#15, closes #16abc, closes issue #17")).toEqual([]);
-    expect(refs("Use `closes #12` to link.\n\n```\nfixes #13\n```\n~~~md\nresolves #14\n~~~\nCloses #15")).toEqual([15]);
+    expect(refs("prefixes #12, unresolved #13, see #14, Closes#15, closes #16abc, closes issue #17")).toEqual(
+      [],
+    );
+    expect(
+      refs("Use `closes #12` to link.\n\n```\nfixes #13\n```\n~~~md\nresolves #14\n~~~\nCloses #15"),
+    ).toEqual([15]);
   });
 
   it("returns nothing for an empty or missing body", () => {

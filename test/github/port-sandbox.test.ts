@@ -15,11 +15,24 @@ describe("the GitHub port against the sandbox", () => {
   const repo: RepoRef = { owner: "sandbox-admin", repo: "demo" };
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ repos: [{ owner: "sandbox-admin", name: "demo", files: { "README.md": "# demo\n", ".github/lanes.yml": "plan: pro\n" } }] });
+    sandbox = await startSandbox({
+      repos: [
+        {
+          owner: "sandbox-admin",
+          name: "demo",
+          files: { "README.md": "# demo\n", ".github/lanes.yml": "plan: pro\n" },
+        },
+      ],
+    });
     const info = sandbox.info();
     registry = new Registry();
     port = createGitHubPort({
-      auth: { type: "app", appId: info.app.id, privateKey: await readFile(info.app.private_key_path, "utf8"), installationId: info.app.installation_id },
+      auth: {
+        type: "app",
+        appId: info.app.id,
+        privateKey: await readFile(info.app.private_key_path, "utf8"),
+        installationId: info.app.installation_id,
+      },
       baseUrl: info.api_url,
       log: silentLogger(),
       registry,
@@ -36,20 +49,34 @@ describe("the GitHub port against the sandbox", () => {
   });
 
   it("ensures labels exist with colours and descriptions, creating or updating only what differs", async () => {
-    const wanted = [{ name: "prp", color: "0e8a16", description: "A spec for an agent" }, { name: "lanes:queued", color: "fbca04", description: "Waiting" }];
+    const wanted = [
+      { name: "prp", color: "0e8a16", description: "A spec for an agent" },
+      { name: "lanes:queued", color: "fbca04", description: "Waiting" },
+    ];
     expect(await port.ensureLabels(repo, wanted)).toEqual({ created: ["prp", "lanes:queued"], updated: [] });
     expect(await port.ensureLabels(repo, wanted)).toEqual({ created: [], updated: [] });
-    expect(await port.ensureLabels(repo, [{ ...wanted[0]!, color: "ff0000" }])).toEqual({ created: [], updated: ["prp"] });
+    expect(await port.ensureLabels(repo, [{ ...wanted[0]!, color: "ff0000" }])).toEqual({
+      created: [],
+      updated: ["prp"],
+    });
   });
 
   it("creates, reads, lists, updates and labels issues", async () => {
     const issue = await port.createIssue(repo, { title: "Spec", body: "body", labels: ["prp"] });
-    expect(issue).toMatchObject({ title: "Spec", state: "open", labels: ["prp"], author: "lanes-sandbox[bot]", isPullRequest: false });
+    expect(issue).toMatchObject({
+      title: "Spec",
+      state: "open",
+      labels: ["prp"],
+      author: "lanes-sandbox[bot]",
+      isPullRequest: false,
+    });
     expect(await port.addLabels(repo, issue.number, ["lanes:queued"])).toEqual(["prp", "lanes:queued"]);
     expect(await port.removeLabel(repo, issue.number, "prp")).toBe(true);
     expect(await port.removeLabel(repo, issue.number, "prp")).toBe(false);
     expect((await port.getIssue(repo, issue.number)).labels).toEqual(["lanes:queued"]);
-    expect((await port.listIssues(repo, { labels: ["lanes:queued"] })).map((i) => i.number)).toEqual([issue.number]);
+    expect((await port.listIssues(repo, { labels: ["lanes:queued"] })).map((i) => i.number)).toEqual([
+      issue.number,
+    ]);
     const closed = await port.updateIssue(repo, issue.number, { state: "closed", title: "Spec v2" });
     expect(closed).toMatchObject({ state: "closed", title: "Spec v2" });
   });
@@ -68,11 +95,20 @@ describe("the GitHub port against the sandbox", () => {
   it("comments, edits a comment, lists comments and reacts", async () => {
     const issue = await port.createIssue(repo, { title: "talk" });
     const comment = await port.createComment(repo, issue.number, "hello");
-    expect(await port.updateComment(repo, comment.id, "hello again")).toMatchObject({ id: comment.id, body: "hello again", authorType: "Bot" });
+    expect(await port.updateComment(repo, comment.id, "hello again")).toMatchObject({
+      id: comment.id,
+      body: "hello again",
+      authorType: "Bot",
+    });
     expect((await port.listComments(repo, issue.number)).map((c) => c.body)).toEqual(["hello again"]);
     await port.reactToIssue(repo, issue.number, "rocket");
     await port.reactToComment(repo, comment.id, "eyes");
-    expect(sandbox.state.repos.get("sandbox-admin/demo")?.reactions.get(`comment:${comment.id}`)?.map((r) => r.content)).toEqual(["eyes"]);
+    expect(
+      sandbox.state.repos
+        .get("sandbox-admin/demo")
+        ?.reactions.get(`comment:${comment.id}`)
+        ?.map((r) => r.content),
+    ).toEqual(["eyes"]);
   });
 
   it("reads collaborator permission levels, keeping maintain and triage", async () => {
@@ -106,37 +142,76 @@ describe("the GitHub port against the sandbox", () => {
   it("opens, edits, lists, reads, diffs and merges a pull request", async () => {
     const head = await clone.commit("feature", { "src/feature.ts": "export {};\n" });
     await clone.git("push", "-q", "origin", "HEAD:refs/heads/lanes/dev/1-x");
-    const pull = await port.createPull(repo, { title: "Feature", head: "lanes/dev/1-x", base: "main", body: "Closes #1" });
+    const pull = await port.createPull(repo, {
+      title: "Feature",
+      head: "lanes/dev/1-x",
+      base: "main",
+      body: "Closes #1",
+    });
     expect(pull).toMatchObject({ state: "open", merged: false, head: { ref: "lanes/dev/1-x", sha: head } });
     expect((await port.updatePull(repo, pull.number, { title: "Feature!" })).title).toBe("Feature!");
-    expect((await port.listPulls(repo, { head: "lanes/dev/1-x" })).map((p) => p.number)).toEqual([pull.number]);
-    expect((await port.listPullFiles(repo, pull.number)).map((f) => f.filename).sort()).toEqual(["a.txt", "src/feature.ts"]);
+    expect((await port.listPulls(repo, { head: "lanes/dev/1-x" })).map((p) => p.number)).toEqual([
+      pull.number,
+    ]);
+    expect((await port.listPullFiles(repo, pull.number)).map((f) => f.filename).sort()).toEqual([
+      "a.txt",
+      "src/feature.ts",
+    ]);
     const merged = await port.mergePull(repo, pull.number, { sha: head });
-    expect(await port.getPull(repo, pull.number)).toMatchObject({ merged: true, state: "closed", mergeCommitSha: merged.sha });
+    expect(await port.getPull(repo, pull.number)).toMatchObject({
+      merged: true,
+      state: "closed",
+      mergeCommitSha: merged.sha,
+    });
     expect(await port.branchSha(repo, "main")).toBe(merged.sha);
   });
 
   it("creates a check run with 120 annotations in batches of 50, with action buttons, and completes it", async () => {
     const sha = (await port.branchSha(repo, "main"))!;
-    const annotations = Array.from({ length: 120 }, (_, i) => ({ path: "README.md", startLine: 1, endLine: 1, level: "notice" as const, message: `n${i}` }));
+    const annotations = Array.from({ length: 120 }, (_, i) => ({
+      path: "README.md",
+      startLine: 1,
+      endLine: 1,
+      level: "notice" as const,
+      message: `n${i}`,
+    }));
     const countsBefore = port.requestCounts();
     const run = await port.createCheckRun(repo, {
-      name: "lanes/validation", headSha: sha, status: "in_progress",
+      name: "lanes/validation",
+      headSha: sha,
+      status: "in_progress",
       output: { title: "Validation", summary: "running", annotations },
       actions: [{ label: "Retry", description: "Run the gate again", identifier: "retry" }],
     });
     const counts = port.requestCounts();
-    expect((counts["POST /repos/{owner}/{repo}/check-runs"] ?? 0) - (countsBefore["POST /repos/{owner}/{repo}/check-runs"] ?? 0)).toBe(1);
-    expect((counts["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"] ?? 0) - (countsBefore["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"] ?? 0)).toBe(2);
+    expect(
+      (counts["POST /repos/{owner}/{repo}/check-runs"] ?? 0) -
+        (countsBefore["POST /repos/{owner}/{repo}/check-runs"] ?? 0),
+    ).toBe(1);
+    expect(
+      (counts["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"] ?? 0) -
+        (countsBefore["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"] ?? 0),
+    ).toBe(2);
     const stored = sandbox.state.repos.get("sandbox-admin/demo")?.checkRuns.get(run.id);
     expect(stored?.annotations.map((a) => a.message)).toEqual(annotations.map((a) => a.message));
-    expect(stored?.actions).toEqual([{ label: "Retry", description: "Run the gate again", identifier: "retry" }]);
-    expect(await port.updateCheckRun(repo, run.id, { conclusion: "success", output: { title: "Validation", summary: "passed" } })).toMatchObject({ status: "completed", conclusion: "success" });
+    expect(stored?.actions).toEqual([
+      { label: "Retry", description: "Run the gate again", identifier: "retry" },
+    ]);
+    expect(
+      await port.updateCheckRun(repo, run.id, {
+        conclusion: "success",
+        output: { title: "Validation", summary: "passed" },
+      }),
+    ).toMatchObject({ status: "completed", conclusion: "success" });
   });
 
   it("dispatches a workflow", async () => {
     await port.dispatchWorkflow(repo, "lanes-stack.yml", "main", { roles: "developer" });
-    expect(sandbox.state.repos.get("sandbox-admin/demo")?.workflowDispatches.at(-1)).toEqual({ workflow: ".github/workflows/lanes-stack.yml", ref: "refs/heads/main", inputs: { roles: "developer" } });
+    expect(sandbox.state.repos.get("sandbox-admin/demo")?.workflowDispatches.at(-1)).toEqual({
+      workflow: ".github/workflows/lanes-stack.yml",
+      ref: "refs/heads/main",
+      inputs: { roles: "developer" },
+    });
   });
 
   it("counts every request per operation, including the installation token exchange, also as a Prometheus counter", async () => {

@@ -37,9 +37,18 @@ describe("integration with merge-tree", () => {
     expect(result).toMatchObject({ conflicts: [], skipped: [], culprits: [], branch: BRANCH, ok: true });
     expect(await repo.git("rev-parse", BRANCH)).toBe(result.commit);
     expect(await repo.git("log", "--first-parent", "--format=%P", BRANCH, "-3")).toBe(
-      [`${(await repo.git("rev-parse", `${BRANCH}~1`))} ${tests}`, `${await repo.git("rev-parse", `${BRANCH}~2`)} ${api}`, `${head} ${db}`].join("\n"),
+      [
+        `${await repo.git("rev-parse", `${BRANCH}~1`)} ${tests}`,
+        `${await repo.git("rev-parse", `${BRANCH}~2`)} ${api}`,
+        `${head} ${db}`,
+      ].join("\n"),
     );
-    expect((await repo.git("ls-tree", "-r", "--name-only", BRANCH)).split("\n")).toEqual(["README.md", "db/schema.sql", "src/api.ts", "test/api.test.ts"]);
+    expect((await repo.git("ls-tree", "-r", "--name-only", BRANCH)).split("\n")).toEqual([
+      "README.md",
+      "db/schema.sql",
+      "src/api.ts",
+      "test/api.test.ts",
+    ]);
     expect(await repo.git("rev-parse", "HEAD")).toBe(head);
     expect(await repo.git("symbolic-ref", "HEAD")).toBe("refs/heads/main");
     expect(await repo.git("status", "--porcelain")).toBe("");
@@ -53,13 +62,27 @@ describe("integration with merge-tree", () => {
 
     const { plan, result } = await integrate([
       { branch: "lanes/developer/1-port", id: "1", role: "developer", title: "Use port 2" },
-      { branch: "lanes/documentation_writer/2-port", id: "2", role: "documentation_writer", title: "Use port 3", attempts: 0 },
+      {
+        branch: "lanes/documentation_writer/2-port",
+        id: "2",
+        role: "documentation_writer",
+        title: "Use port 3",
+        attempts: 0,
+      },
       { branch: "lanes/tester/3-tests", id: "3", role: "tester" },
     ]);
 
-    expect(plan.predictedConflicts).toEqual([{ a: "lanes/developer/1-port", b: "lanes/documentation_writer/2-port", files: ["config.json"] }]);
+    expect(plan.predictedConflicts).toEqual([
+      { a: "lanes/developer/1-port", b: "lanes/documentation_writer/2-port", files: ["config.json"] },
+    ]);
     expect(result.merged).toEqual(["lanes/developer/1-port", "lanes/tester/3-tests"]);
-    expect(result.conflicts).toEqual([{ branch: "lanes/documentation_writer/2-port", files: ["config.json"], with: ["lanes/developer/1-port"] }]);
+    expect(result.conflicts).toEqual([
+      {
+        branch: "lanes/documentation_writer/2-port",
+        files: ["config.json"],
+        with: ["lanes/developer/1-port"],
+      },
+    ]);
     expect(result.ok).toBe(false);
     expect(result.branch).toBe(BRANCH);
     expect(await repo.git("show", `${BRANCH}:config.json`)).toBe('{ "port": 2 }');
@@ -76,8 +99,19 @@ describe("integration with merge-tree", () => {
       title: "Use port 3",
       files: ["config.json"],
       integrationBranch: BRANCH,
-      theirs: { branch: "lanes/documentation_writer/2-port", subject: "work on lanes/documentation_writer/2-port", prpId: "2" },
-      ours: [{ branch: "lanes/developer/1-port", subject: "work on lanes/developer/1-port", prpId: "1", title: "Use port 2" }],
+      theirs: {
+        branch: "lanes/documentation_writer/2-port",
+        subject: "work on lanes/documentation_writer/2-port",
+        prpId: "2",
+      },
+      ours: [
+        {
+          branch: "lanes/developer/1-port",
+          subject: "work on lanes/developer/1-port",
+          prpId: "1",
+          title: "Use port 2",
+        },
+      ],
       attempt: 1,
       maxAttempts: 2,
     });
@@ -92,7 +126,13 @@ describe("integration with merge-tree", () => {
       { branch: "one", id: "1" },
       { branch: "two", id: "2", attempts: 2 },
     ]);
-    expect(result.requeue).toMatchObject([{ target: "needs-human", why: "two still conflicts after 2 resolve attempts", job: { attempt: 3, role: "integrator" } }]);
+    expect(result.requeue).toMatchObject([
+      {
+        target: "needs-human",
+        why: "two still conflicts after 2 resolve attempts",
+        job: { attempt: 3, role: "integrator" },
+      },
+    ]);
   });
 
   it("skips a lane that shares no history with the base, with a clear reason, and merges the rest", async () => {
@@ -103,10 +143,18 @@ describe("integration with merge-tree", () => {
     await repo.commit("unrelated root", { "other.txt": "x\n" });
     await repo.git("checkout", "-q", "-f", "main");
 
-    const { result } = await integrate([{ branch: "stranger", id: "1" }, { branch: "good", id: "2" }]);
+    const { result } = await integrate([
+      { branch: "stranger", id: "1" },
+      { branch: "good", id: "2" },
+    ]);
     expect(result.merged).toEqual(["good"]);
     expect(result.skipped).toEqual([
-      { branch: "stranger", kind: "unrelated-histories", reason: 'branch "stranger" shares no history with "main"; rebuild the lane from main instead of merging it' },
+      {
+        branch: "stranger",
+        kind: "unrelated-histories",
+        reason:
+          'branch "stranger" shares no history with "main"; rebuild the lane from main instead of merging it',
+      },
     ]);
     expect(result.ok).toBe(false);
   });
@@ -117,11 +165,19 @@ describe("integration with merge-tree", () => {
     await repo.git("merge", "-q", "--no-ff", "-m", "merge done", "done");
     await repo.lane("fresh", { "f.txt": "f\n" });
 
-    const { result } = await integrate([{ branch: "done", id: "1" }, { branch: "gone", id: "2" }, { branch: "fresh", id: "3" }]);
+    const { result } = await integrate([
+      { branch: "done", id: "1" },
+      { branch: "gone", id: "2" },
+      { branch: "fresh", id: "3" },
+    ]);
     expect(result.merged).toEqual(["fresh"]);
     expect(result.skipped).toEqual([
       { branch: "done", kind: "already-merged", reason: 'branch "done" is already merged into main' },
-      { branch: "gone", kind: "missing", reason: 'branch "gone" does not exist; was it deleted or never pushed?' },
+      {
+        branch: "gone",
+        kind: "missing",
+        reason: 'branch "gone" does not exist; was it deleted or never pushed?',
+      },
     ]);
   });
 
@@ -155,7 +211,13 @@ describe("integration with merge-tree", () => {
     );
     expect(result.merged).toEqual(["first", "needs-old"]);
     expect(result.conflicts.map((c) => c.branch)).toEqual(["rival"]);
-    expect(result.skipped).toEqual([{ branch: "needs-rival", kind: "dependency-not-merged", reason: "its dependencies 2 were not merged in this integration" }]);
+    expect(result.skipped).toEqual([
+      {
+        branch: "needs-rival",
+        kind: "dependency-not-merged",
+        reason: "its dependencies 2 were not merged in this integration",
+      },
+    ]);
   });
 
   it("writes no branch when nothing could be merged", async () => {
@@ -171,13 +233,22 @@ describe("integration with merge-tree", () => {
     await repo.lane("x", { "a.txt": "x\n" });
     await repo.lane("y", { "a.txt": "y\n" });
     const before = await repo.refs();
-    const plan = await planIntegration(repo.repo, { base: "main", lanes: [{ branch: "x", id: "1" }, { branch: "y", id: "2" }], date: DATE });
+    const plan = await planIntegration(repo.repo, {
+      base: "main",
+      lanes: [
+        { branch: "x", id: "1" },
+        { branch: "y", id: "2" },
+      ],
+      date: DATE,
+    });
     expect(plan.predictedConflicts).toHaveLength(1);
     expect(await repo.refs()).toBe(before);
   });
 
   it("fails with a typed error when the base does not exist", async () => {
     repo = await makeLaneRepo();
-    await expect(planIntegration(repo.repo, { base: "nope", lanes: [], date: DATE })).rejects.toBeInstanceOf(BaseNotFoundError);
+    await expect(planIntegration(repo.repo, { base: "nope", lanes: [], date: DATE })).rejects.toBeInstanceOf(
+      BaseNotFoundError,
+    );
   });
 });

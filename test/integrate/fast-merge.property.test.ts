@@ -13,11 +13,17 @@ import { makeLaneRepo, type LaneRepo } from "./lane-repo.js";
 const PATHS = ["a", "a/b", "a/c", "d/e", "d/f", "g", "h/i/j", "h/k"] as const;
 type Op = { path: (typeof PATHS)[number]; kind: "write" | "delete" | "chmod" };
 
-const op = fc.record({ path: fc.constantFrom(...PATHS), kind: fc.constantFrom("write" as const, "delete" as const, "chmod" as const) });
+const op = fc.record({
+  path: fc.constantFrom(...PATHS),
+  kind: fc.constantFrom("write" as const, "delete" as const, "chmod" as const),
+});
 const scenario = fc.record({
   /** What main changes after the older base the "old" lanes fork from. */
   mainOps: fc.array(op, { maxLength: 2 }),
-  lanes: fc.array(fc.record({ ops: fc.array(op, { minLength: 1, maxLength: 3 }), fromOld: fc.boolean() }), { minLength: 1, maxLength: 4 }),
+  lanes: fc.array(fc.record({ ops: fc.array(op, { minLength: 1, maxLength: 3 }), fromOld: fc.boolean() }), {
+    minLength: 1,
+    maxLength: 4,
+  }),
 });
 
 async function kindOf(path: string): Promise<"file" | "dir" | undefined> {
@@ -31,7 +37,9 @@ async function commitOps(repo: LaneRepo, ops: readonly Op[], tag: string): Promi
     const full = join(repo.dir, path);
     const here = await kindOf(full);
     if (kind === "write") {
-      const blocked = here === "dir" || (await Promise.all(ancestors(path).map((a) => kindOf(join(repo.dir, a))))).includes("file");
+      const blocked =
+        here === "dir" ||
+        (await Promise.all(ancestors(path).map((a) => kindOf(join(repo.dir, a))))).includes("file");
       if (blocked) continue;
       await mkdir(dirname(full), { recursive: true });
       await writeFile(full, `${path} by ${tag}\n`);
@@ -42,13 +50,17 @@ async function commitOps(repo: LaneRepo, ops: readonly Op[], tag: string): Promi
   await repo.git("commit", "-q", "--allow-empty", "-m", tag);
 }
 
-const ancestors = (path: string) => path.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/"));
+const ancestors = (path: string) =>
+  path
+    .split("/")
+    .slice(0, -1)
+    .map((_, i, parts) => parts.slice(0, i + 1).join("/"));
 
 describe("fast-path integration (property)", () => {
   it("gives the tree git merge --no-ff gives for lanes with prefix collisions, deletions, mode changes and older forks", async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ mainOps, lanes }) => {
-        const repo = await makeLaneRepo({ "a/b": "a/b\n", "d/e": "d/e\n", "g": "g\n", "h/k": "h/k\n" });
+        const repo = await makeLaneRepo({ "a/b": "a/b\n", "d/e": "d/e\n", g: "g\n", "h/k": "h/k\n" });
         try {
           await repo.git("branch", "old");
           await commitOps(repo, mainOps, "main");
@@ -64,10 +76,14 @@ describe("fast-path integration (property)", () => {
           const result = await applyIntegration(plan, { env: gitEnv });
 
           await repo.git("checkout", "-q", "-b", "naive", "main");
-          for (const branch of result.merged) await repo.git("merge", "-q", "--no-ff", "-m", `merge ${branch}`, branch);
-          expect(await repo.git("rev-parse", `${result.commit}^{tree}`)).toBe(await repo.git("rev-parse", "naive^{tree}"));
+          for (const branch of result.merged)
+            await repo.git("merge", "-q", "--no-ff", "-m", `merge ${branch}`, branch);
+          expect(await repo.git("rev-parse", `${result.commit}^{tree}`)).toBe(
+            await repo.git("rev-parse", "naive^{tree}"),
+          );
           // Each merge commit has the previous head and the lane as parents.
-          if (result.merged.length > 0) expect((await repo.git("rev-list", "--parents", "-1", result.commit)).split(" ")).toHaveLength(3);
+          if (result.merged.length > 0)
+            expect((await repo.git("rev-list", "--parents", "-1", result.commit)).split(" ")).toHaveLength(3);
           expect(await repo.git("for-each-ref", "refs/lanes/")).toBe("");
         } finally {
           await repo.remove();

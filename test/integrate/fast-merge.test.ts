@@ -11,7 +11,11 @@ describe("prepareFastMerge", () => {
 
   const plan = async (branches: string[]) => {
     const lanes = branches.map((branch, i) => ({ branch, id: String(i + 1) }));
-    const planned = await planIntegration((repo as LaneRepo).repo, { base: "main", lanes, date: "2026-01-01" });
+    const planned = await planIntegration((repo as LaneRepo).repo, {
+      base: "main",
+      lanes,
+      date: "2026-01-01",
+    });
     const fast = await prepareFastMerge((repo as LaneRepo).repo, planned.baseCommit, planned.order);
     return { fast, lanes: new Map(planned.order.map((l) => [l.branch, l])) };
   };
@@ -28,7 +32,9 @@ describe("prepareFastMerge", () => {
     fast.record(first!, fast.changesFor(first!)!);
     expect(fast.changesFor(lanes.get("same-file")!)).toBeUndefined();
     expect(fast.changesFor(lanes.get("elsewhere")!)).toMatchObject([{ path: "z.txt", status: "A" }]);
-    fast.record(lanes.get("under-file")!, [{ path: "z", status: "A", mode: "100644", object: "0".repeat(40) }]);
+    fast.record(lanes.get("under-file")!, [
+      { path: "z", status: "A", mode: "100644", object: "0".repeat(40) },
+    ]);
     // The head now has a file "z": a lane adding "z.txt" is fine, one adding "z/…" collides.
     expect(fast.changesFor(lanes.get("elsewhere")!)).toBeDefined();
   });

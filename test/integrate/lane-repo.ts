@@ -10,7 +10,9 @@ export interface LaneRepo extends TestRepo {
   refs(): Promise<string>;
 }
 
-export async function makeLaneRepo(baseFiles: Record<string, string> = { "README.md": "base\n" }): Promise<LaneRepo> {
+export async function makeLaneRepo(
+  baseFiles: Record<string, string> = { "README.md": "base\n" },
+): Promise<LaneRepo> {
   const test = await makeRepo();
   await test.commit("base", baseFiles);
   return {

@@ -9,19 +9,22 @@ import { makeLaneRepo } from "./lane-repo.js";
 const SLOTS = 8;
 /** A shared file whose editable lines are kept apart by unchanged lines, so distinct owners merge cleanly. */
 const sharedFile = (edits: ReadonlyMap<number, string>) =>
-  Array.from({ length: SLOTS }, (_, i) => `${edits.get(i) ?? `line ${i}`}\nkeep ${i}a\nkeep ${i}b\n`).join("");
-
-const scenario = fc
-  .integer({ min: 1, max: 5 })
-  .chain((lanes) =>
-    fc.record({
-      lanes: fc.constant(lanes),
-      /** For each slot of the shared file: which lane edits it, or -1 for none. */
-      owners: fc.array(fc.integer({ min: -1, max: lanes - 1 }), { minLength: SLOTS, maxLength: SLOTS }),
-      priorities: fc.array(fc.constantFrom(...PRIORITIES), { minLength: lanes, maxLength: lanes }),
-      roles: fc.array(fc.constantFrom("developer", "tester", "databaseops", "devops"), { minLength: lanes, maxLength: lanes }),
-    }),
+  Array.from({ length: SLOTS }, (_, i) => `${edits.get(i) ?? `line ${i}`}\nkeep ${i}a\nkeep ${i}b\n`).join(
+    "",
   );
+
+const scenario = fc.integer({ min: 1, max: 5 }).chain((lanes) =>
+  fc.record({
+    lanes: fc.constant(lanes),
+    /** For each slot of the shared file: which lane edits it, or -1 for none. */
+    owners: fc.array(fc.integer({ min: -1, max: lanes - 1 }), { minLength: SLOTS, maxLength: SLOTS }),
+    priorities: fc.array(fc.constantFrom(...PRIORITIES), { minLength: lanes, maxLength: lanes }),
+    roles: fc.array(fc.constantFrom("developer", "tester", "databaseops", "devops"), {
+      minLength: lanes,
+      maxLength: lanes,
+    }),
+  }),
+);
 
 describe("merge-tree integration (property)", () => {
   it("produces the same tree as git merge --no-ff of the same lanes, in the same order, in a working tree", async () => {
@@ -31,7 +34,11 @@ describe("merge-tree integration (property)", () => {
         try {
           const input = [];
           for (let lane = 0; lane < lanes; lane += 1) {
-            const edits = new Map(owners.flatMap((owner, slot) => (owner === lane ? [[slot, `lane ${lane} edits ${slot}`] as const] : [])));
+            const edits = new Map(
+              owners.flatMap((owner, slot) =>
+                owner === lane ? [[slot, `lane ${lane} edits ${slot}`] as const] : [],
+              ),
+            );
             const files: Record<string, string> = { [`lane-${lane}/own.txt`]: `${lane}\n` };
             if (edits.size > 0) files["shared.txt"] = sharedFile(edits);
             const branch = `lanes/${roles[lane]}/${lane + 1}-work`;
@@ -44,8 +51,11 @@ describe("merge-tree integration (property)", () => {
           expect(result.merged).toHaveLength(lanes);
 
           await repo.git("checkout", "-q", "-b", "naive", "main");
-          for (const branch of result.merged) await repo.git("merge", "-q", "--no-ff", "-m", `merge ${branch}`, branch);
-          expect(await repo.git("rev-parse", `${result.commit}^{tree}`)).toBe(await repo.git("rev-parse", "naive^{tree}"));
+          for (const branch of result.merged)
+            await repo.git("merge", "-q", "--no-ff", "-m", `merge ${branch}`, branch);
+          expect(await repo.git("rev-parse", `${result.commit}^{tree}`)).toBe(
+            await repo.git("rev-parse", "naive^{tree}"),
+          );
         } finally {
           await repo.remove();
         }

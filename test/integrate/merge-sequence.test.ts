@@ -19,17 +19,32 @@ describe("mergeSequence", () => {
   it("rejects with the git error when preparing fails, and leaves no fast-import process or scratch ref", async () => {
     repo = await makeLaneRepo({ "a.txt": "a\n" });
     await repo.lane("one", { "b.txt": "b\n" });
-    const planned = await planIntegration(repo.repo, { base: "main", lanes: [{ branch: "one", id: "1" }], date: "2026-01-01" });
+    const planned = await planIntegration(repo.repo, {
+      base: "main",
+      lanes: [{ branch: "one", id: "1" }],
+      date: "2026-01-01",
+    });
     // A lane whose changes are not in the plan and whose commit is missing: preparing it runs a diff-tree that fails.
-    const broken = planned.order.map((l) => ({ ...l, commit: "0123456789012345678901234567890123456789", changes: undefined }));
+    const broken = planned.order.map((l) => ({
+      ...l,
+      commit: "0123456789012345678901234567890123456789",
+      changes: undefined,
+    }));
     // The failing call waits until the fast-import writer (if it was started alongside) has spawned its process.
     let writerStarted: Promise<unknown> | undefined;
     const git: Git = async (args, options) => {
       if (args[0] === "var") return (writerStarted = runGit(args, options));
-      if (args[0] === "diff-tree" && writerStarted) await writerStarted.then(() => new Promise((r) => setImmediate(r)));
+      if (args[0] === "diff-tree" && writerStarted)
+        await writerStarted.then(() => new Promise((r) => setImmediate(r)));
       return runGit(args, options);
     };
-    const input = { base: "main", baseCommit: planned.baseCommit, branch: planned.branch, lanes: broken, merged: [] };
+    const input = {
+      base: "main",
+      baseCommit: planned.baseCommit,
+      branch: planned.branch,
+      lanes: broken,
+      merged: [],
+    };
     await expect(mergeSequence({ ...repo.repo, git }, input)).rejects.toBeInstanceOf(GitError);
     expect(fastImportChildren()).toEqual([]);
     expect(await repo.git("for-each-ref", "refs/lanes/")).toBe("");
@@ -39,14 +54,28 @@ describe("mergeSequence", () => {
     repo = await makeLaneRepo({ "a.txt": "a\n" });
     await repo.lane("apart", { "b.txt": "b\n" });
     await repo.lane("same", { "b.txt": "other\n" });
-    const lanes = [{ branch: "apart", id: "1" }, { branch: "same", id: "2" }];
+    const lanes = [
+      { branch: "apart", id: "1" },
+      { branch: "same", id: "2" },
+    ];
     const planned = await planIntegration(repo.repo, { base: "main", lanes, date: "2026-01-01" });
     // "apart" is replayed, so "same" flushes the writer (leaving a scratch ref to delete) before its merge-tree.
     const refuse = new Set(["merge-tree", "update-ref"]);
     const git: Git = (args, options) =>
-      refuse.has(args[0] ?? "") ? Promise.reject(new GitError(args, 128, "refused by the test", options.cwd)) : runGit(args, options);
-    const input = { base: "main", baseCommit: planned.baseCommit, branch: planned.branch, lanes: planned.order, merged: [] };
-    const error = await mergeSequence({ ...repo.repo, git }, input).then(() => undefined, (e: unknown) => e);
+      refuse.has(args[0] ?? "")
+        ? Promise.reject(new GitError(args, 128, "refused by the test", options.cwd))
+        : runGit(args, options);
+    const input = {
+      base: "main",
+      baseCommit: planned.baseCommit,
+      branch: planned.branch,
+      lanes: planned.order,
+      merged: [],
+    };
+    const error = await mergeSequence({ ...repo.repo, git }, input).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(GitError);
     expect((error as GitError).args[0]).toBe("merge-tree");
     expect(fastImportChildren()).toEqual([]);

@@ -37,17 +37,36 @@ describe("lanes integrate --open-pr (sandbox)", () => {
     await lane("lanes/tester/3-fix", { "src/api.ts": "export const api = 3;\n" });
 
     const env = { ...gitEnv, GITHUB_TOKEN: admin?.token ?? "", GITHUB_API_URL: info.api_url };
-    const args = ["integrate", "--repo", clone.dir, "--date", "2026-03-14", "--json", "--open-pr", "--github-repo", fullName,
-      "--branches", "lanes/developer/1-api,lanes/tester/2-tests,lanes/tester/3-fix"];
+    const args = [
+      "integrate",
+      "--repo",
+      clone.dir,
+      "--date",
+      "2026-03-14",
+      "--json",
+      "--open-pr",
+      "--github-repo",
+      fullName,
+      "--branches",
+      "lanes/developer/1-api,lanes/tester/2-tests,lanes/tester/3-fix",
+    ];
     const first = await lanes(args, { env });
     expect(first.stderr).toBe("");
     expect(first.code).toBe(1);
     const out = JSON.parse(first.stdout);
-    expect(out).toMatchObject({ merged: ["lanes/developer/1-api", "lanes/tester/2-tests"], conflicts: [{ branch: "lanes/tester/3-fix" }], pr: { created: true } });
+    expect(out).toMatchObject({
+      merged: ["lanes/developer/1-api", "lanes/tester/2-tests"],
+      conflicts: [{ branch: "lanes/tester/3-fix" }],
+      pr: { created: true },
+    });
 
     const user = new Octokit({ auth: admin?.token, baseUrl: info.api_url });
     const { data: pull } = await user.rest.pulls.get({ owner, repo, pull_number: out.pr.number });
-    expect(pull).toMatchObject({ state: "open", head: { ref: "lanes/integration/2026-03-14", sha: out.commit }, base: { ref: "main" } });
+    expect(pull).toMatchObject({
+      state: "open",
+      head: { ref: "lanes/integration/2026-03-14", sha: out.commit },
+      base: { ref: "main" },
+    });
     expect(pull.body).toContain("`lanes/developer/1-api`");
     expect(pull.body).toContain("`lanes/tester/2-tests`");
     expect(pull.body).toMatch(/Conflicted[\s\S]*lanes\/tester\/3-fix[\s\S]*src\/api\.ts/);
@@ -56,7 +75,10 @@ describe("lanes integrate --open-pr (sandbox)", () => {
 
     // A second run the same day without the conflicting lane rewrites the branch and updates the same PR,
     // also when it integrates onto the remote-tracking ref (origin/main is main on GitHub).
-    const second = await lanes([...args.slice(0, -1), "lanes/developer/1-api,lanes/tester/2-tests", "--base", "origin/main"], { env });
+    const second = await lanes(
+      [...args.slice(0, -1), "lanes/developer/1-api,lanes/tester/2-tests", "--base", "origin/main"],
+      { env },
+    );
     expect(second.code).toBe(0);
     const again = JSON.parse(second.stdout);
     expect(again.pr).toEqual({ number: out.pr.number, url: out.pr.url, created: false });
@@ -75,7 +97,21 @@ describe("lanes integrate --open-pr (sandbox)", () => {
     await clone.commit("api", { "api.ts": "api\n" });
     await clone.git("checkout", "-q", "main");
     const env = { ...gitEnv, GITHUB_TOKEN: "not-a-token", GITHUB_API_URL: info.api_url };
-    const { code, stderr } = await lanes(["integrate", "--repo", clone.dir, "--date", "2026-03-14", "--open-pr", "--github-repo", fullName, "--branches", "lanes/developer/1-api"], { env });
+    const { code, stderr } = await lanes(
+      [
+        "integrate",
+        "--repo",
+        clone.dir,
+        "--date",
+        "2026-03-14",
+        "--open-pr",
+        "--github-repo",
+        fullName,
+        "--branches",
+        "lanes/developer/1-api",
+      ],
+      { env },
+    );
     expect(code).toBe(1);
     expect(stderr).toMatch(/401|credentials|token/i);
     expect(await clone.git("ls-remote", "origin", "refs/heads/lanes/integration/*")).toBe("");

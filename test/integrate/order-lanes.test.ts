@@ -68,7 +68,12 @@ describe("orderLanes", () => {
 
 describe("laneFromBranch", () => {
   it("reads role and issue number from lanes/<role>/<issue>-<slug>", () => {
-    expect(laneFromBranch("lanes/developer/12-rate-limit")).toMatchObject({ role: "developer", id: "12", priority: "medium", dependsOn: [] });
+    expect(laneFromBranch("lanes/developer/12-rate-limit")).toMatchObject({
+      role: "developer",
+      id: "12",
+      priority: "medium",
+      dependsOn: [],
+    });
   });
 
   it("uses the branch itself as the id for other names", () => {

@@ -32,8 +32,21 @@ describe("stateQueue", () => {
     await queue.requeue(request(branch, "developer", 0));
     const jobs = await store.listJobs();
     expect(jobs).toHaveLength(1);
-    expect(jobs[0]).toMatchObject({ id: resolveJobId(branch, 1), kind: "resolve", role: "developer", issue: 42, state: "queued", priority: "high" });
-    expect(jobs[0]?.payload).toMatchObject({ kind: "resolve", reason: "conflict", branch, files: ["src/app.ts"], attempt: 1 });
+    expect(jobs[0]).toMatchObject({
+      id: resolveJobId(branch, 1),
+      kind: "resolve",
+      role: "developer",
+      issue: 42,
+      state: "queued",
+      priority: "high",
+    });
+    expect(jobs[0]?.payload).toMatchObject({
+      kind: "resolve",
+      reason: "conflict",
+      branch,
+      files: ["src/app.ts"],
+      attempt: 1,
+    });
     const claimed = await store.claim({ role: "developer", host: "h", agent: "a" });
     expect(claimed?.job.id).toBe(resolveJobId(branch, 1));
     expect(await queue.attemptsSoFar(branch, 2)).toBe(1);
@@ -44,8 +57,14 @@ describe("stateQueue", () => {
     const queue = stateQueue(store, "octo/app");
     await queue.requeue(request("lanes/developer/42-api", "developer", 2));
     await queue.requeue(request("feature/x y", "not-a-role", 0));
-    expect(await store.getJob(resolveJobId("lanes/developer/42-api", 3))).toMatchObject({ state: "needs-human", lastError: expect.stringContaining("after 2 resolve attempts") });
-    expect(await store.getJob("resolve:feature/x-y:1")).toMatchObject({ role: "integrator", state: "queued" });
+    expect(await store.getJob(resolveJobId("lanes/developer/42-api", 3))).toMatchObject({
+      state: "needs-human",
+      lastError: expect.stringContaining("after 2 resolve attempts"),
+    });
+    expect(await store.getJob("resolve:feature/x-y:1")).toMatchObject({
+      role: "integrator",
+      state: "queued",
+    });
     expect(await queue.attemptsSoFar("feature/x y", 2)).toBe(1);
     expect(await queue.attemptsSoFar("lanes/tester/9-none", 2)).toBe(0);
   });

@@ -10,7 +10,10 @@ describe("worktreeValidator", () => {
   it("runs the commands in a worktree of the commit, stops at the first failure and keeps the output tail", async () => {
     repo = await makeLaneRepo({ "marker.txt": "from the commit\n" });
     const head = await repo.git("rev-parse", "HEAD");
-    const validate = worktreeValidator(repo.repo, ["cat marker.txt", "seq 1 5000; exit 4", "echo never"], { env: gitEnv, tailChars: 20 });
+    const validate = worktreeValidator(repo.repo, ["cat marker.txt", "seq 1 5000; exit 4", "echo never"], {
+      env: gitEnv,
+      tailChars: 20,
+    });
     const run = await validate(head);
     expect(run.ok).toBe(false);
     expect(run.results.map((r) => [r.command, r.ok, r.exitCode])).toEqual([
@@ -24,7 +27,9 @@ describe("worktreeValidator", () => {
 
   it("reports a command past the timeout as failed, saying so in the output", async () => {
     repo = await makeLaneRepo();
-    const run = await worktreeValidator(repo.repo, ["sleep 30; echo never"], { env: gitEnv, timeoutMs: 200 })(await repo.git("rev-parse", "HEAD"));
+    const run = await worktreeValidator(repo.repo, ["sleep 30; echo never"], { env: gitEnv, timeoutMs: 200 })(
+      await repo.git("rev-parse", "HEAD"),
+    );
     expect(run.results[0]).toMatchObject({ ok: false, timedOut: true });
     expect(run.results[0]?.outputTail).toMatch(/timed out after 200 ms/);
   });

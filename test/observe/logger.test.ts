@@ -10,14 +10,29 @@ function capture(): { stream: Writable; lines: () => Record<string, unknown>[] }
       done();
     },
   });
-  return { stream, lines: () => chunks.join("").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    stream,
+    lines: () =>
+      chunks
+        .join("")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 describe("createLogger", () => {
   it("redacts tokens, secrets and authorization headers wherever they appear", () => {
     const out = capture();
     const log = createLogger({ destination: out.stream, level: "info" });
-    log.info({ token: "ghs_abc", req: { headers: { authorization: "token ghs_abc" } }, app: { privateKey: "-----BEGIN" } }, "calling");
+    log.info(
+      {
+        token: "ghs_abc",
+        req: { headers: { authorization: "token ghs_abc" } },
+        app: { privateKey: "-----BEGIN" },
+      },
+      "calling",
+    );
     const [line] = out.lines();
     expect(JSON.stringify(line)).not.toContain("ghs_abc");
     expect(JSON.stringify(line)).not.toContain("BEGIN");

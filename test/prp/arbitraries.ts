@@ -11,12 +11,27 @@ export const frontMatterArb = fc.record(
   {
     role: fc.constantFrom(...ROLE_NAMES, "Developer", "devops"),
     priority: fc.constantFrom("critical", "high", "Medium", "low", "P0", "p2"),
-    depends_on: fc.array(fc.oneof(fc.integer({ min: 1, max: 99_999 }), word, fc.integer({ min: 1, max: 999 }).map((n) => `#${n}`)), { maxLength: 4 }),
-    paths: fc.array(word.map((w) => `src/${w}/**`), { maxLength: 3 }),
-    validation: fc.array(line.filter((s) => s.trim().length > 0), { maxLength: 3 }),
+    depends_on: fc.array(
+      fc.oneof(
+        fc.integer({ min: 1, max: 99_999 }),
+        word,
+        fc.integer({ min: 1, max: 999 }).map((n) => `#${n}`),
+      ),
+      { maxLength: 4 },
+    ),
+    paths: fc.array(
+      word.map((w) => `src/${w}/**`),
+      { maxLength: 3 },
+    ),
+    validation: fc.array(
+      line.filter((s) => s.trim().length > 0),
+      { maxLength: 3 },
+    ),
     timeout_minutes: fc.integer({ min: 1, max: 600 }),
     model: fc.constantFrom("sonnet", "opus", "haiku"),
-    deadline: fc.date({ min: new Date("2000-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    deadline: fc
+      .date({ min: new Date("2000-01-01"), max: new Date("2099-12-31"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
     status: fc.constantFrom("new", "ready", "done"),
     prp_id: word,
     tags: fc.array(word, { maxLength: 3 }),
@@ -26,10 +41,18 @@ export const frontMatterArb = fc.record(
 );
 
 const block = fc.oneof(
-  fc.tuple(fc.integer({ min: 1, max: 3 }), fc.oneof(line, fc.constantFrom("Goal", "Success Criteria", "Validation Loop", "Acceptance Criteria", "What")))
+  fc
+    .tuple(
+      fc.integer({ min: 1, max: 3 }),
+      fc.oneof(
+        line,
+        fc.constantFrom("Goal", "Success Criteria", "Validation Loop", "Acceptance Criteria", "What"),
+      ),
+    )
     .map(([level, text]) => `${"#".repeat(level)} ${text}`),
   fc.tuple(fc.boolean(), line).map(([done, text]) => `- [${done ? "x" : " "}] ${text}`),
-  fc.tuple(fc.constantFrom("bash", "", "sh", "python", "console"), fc.array(line, { maxLength: 4 }))
+  fc
+    .tuple(fc.constantFrom("bash", "", "sh", "python", "console"), fc.array(line, { maxLength: 4 }))
     .map(([lang, code]) => ["```" + lang, ...code, "```"].join("\n")),
   fc.tuple(word, line).map(([k, v]) => `${k}: ${v}`),
   fc.constantFrom("---", "", "| Field | Value |\n|---|---|\n| Priority | High |\n| Depends on | #3, #4 |"),

@@ -15,7 +15,17 @@ describe("closestWord and classifyKey", () => {
     expect(classifyKey("priorty")).toEqual({ kind: "typo", suggestion: "priority" });
     expect(classifyKey("depends_onn")).toEqual({ kind: "typo", suggestion: "depends_on" });
     expect(classifyKey("valdation")).toEqual({ kind: "typo", suggestion: "validation" });
-    for (const key of ["name", "description", "status", "prp_id", "tags", "created", "author", "constructor", "__proto__"]) {
+    for (const key of [
+      "name",
+      "description",
+      "status",
+      "prp_id",
+      "tags",
+      "created",
+      "author",
+      "constructor",
+      "__proto__",
+    ]) {
       expect(classifyKey(key)).toEqual({ kind: "foreign" });
     }
   });

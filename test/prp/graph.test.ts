@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { buildGraph, readiness, type GraphNode } from "../../src/prp/graph.js";
 import type { Priority } from "../../src/prp/priority.js";
 
-const node = (id: string, dependsOn: string[] = [], priority: Priority = "medium"): GraphNode => ({ id, dependsOn, priority });
+const node = (id: string, dependsOn: string[] = [], priority: Priority = "medium"): GraphNode => ({
+  id,
+  dependsOn,
+  priority,
+});
 
 describe("buildGraph", () => {
   it("orders dependencies before dependents", () => {
@@ -25,7 +29,11 @@ describe("buildGraph", () => {
   it("names both PRPs when a dependency is unknown, and leaves the dependent unordered", () => {
     const graph = buildGraph([node("1", ["99"]), node("2")]);
     expect(graph.issues).toEqual([
-      { kind: "unknown-dependency", ids: ["1", "99"], message: "PRP 1 depends on 99, which is not a known PRP" },
+      {
+        kind: "unknown-dependency",
+        ids: ["1", "99"],
+        message: "PRP 1 depends on 99, which is not a known PRP",
+      },
     ]);
     expect(graph.order).toEqual(["2"]);
   });
@@ -37,8 +45,16 @@ describe("buildGraph", () => {
   });
 
   it("names every member of a cycle in order, and what depends on it cannot be ordered", () => {
-    const graph = buildGraph([node("1", ["3"]), node("2", ["1"]), node("3", ["2"]), node("4", ["3"]), node("5")]);
-    expect(graph.issues).toEqual([{ kind: "cycle", ids: ["1", "3", "2"], message: "dependency cycle: 1 → 3 → 2 → 1" }]);
+    const graph = buildGraph([
+      node("1", ["3"]),
+      node("2", ["1"]),
+      node("3", ["2"]),
+      node("4", ["3"]),
+      node("5"),
+    ]);
+    expect(graph.issues).toEqual([
+      { kind: "cycle", ids: ["1", "3", "2"], message: "dependency cycle: 1 → 3 → 2 → 1" },
+    ]);
     expect(graph.order).toEqual(["5"]);
   });
 
@@ -49,16 +65,25 @@ describe("buildGraph", () => {
   });
 
   it("always returns an order that respects every edge, for any acyclic graph", () => {
-    const acyclic = fc.array(fc.array(fc.nat(), { maxLength: 4 }), { maxLength: 30 }).map((lists) =>
-      lists.map((deps, i) => node(String(i), deps.filter((d) => d < i).map(String), (["critical", "high", "medium", "low"] as const)[i % 4])),
-    );
+    const acyclic = fc
+      .array(fc.array(fc.nat(), { maxLength: 4 }), { maxLength: 30 })
+      .map((lists) =>
+        lists.map((deps, i) =>
+          node(
+            String(i),
+            deps.filter((d) => d < i).map(String),
+            (["critical", "high", "medium", "low"] as const)[i % 4],
+          ),
+        ),
+      );
     fc.assert(
       fc.property(acyclic, (nodes) => {
         const graph = buildGraph(nodes);
         expect(graph.issues).toEqual([]);
         expect(graph.order).toHaveLength(nodes.length);
         const at = new Map(graph.order.map((id, i) => [id, i]));
-        for (const n of nodes) for (const d of n.dependsOn) expect(at.get(d)).toBeLessThan(at.get(n.id) as number);
+        for (const n of nodes)
+          for (const d of n.dependsOn) expect(at.get(d)).toBeLessThan(at.get(n.id) as number);
       }),
       { numRuns: 200 },
     );

@@ -24,7 +24,9 @@ describe("loadBacklog", () => {
 
   it("names the folder when it does not exist", async () => {
     await expect(loadBacklog("/nonexistent/backlog")).rejects.toThrow(PrpReadError);
-    await expect(loadBacklog("/nonexistent/backlog")).rejects.toThrow("cannot read backlog folder /nonexistent/backlog");
+    await expect(loadBacklog("/nonexistent/backlog")).rejects.toThrow(
+      "cannot read backlog folder /nonexistent/backlog",
+    );
   });
 });
 
@@ -34,9 +36,15 @@ describe("lintBacklog", () => {
     const report = lintBacklog(files.map((f) => ({ ...f, result: parsePrp(f.text, { file: f.file }) })));
     expect(report.ok).toBe(false);
     const auth = report.files.find((f) => f.id === "4");
-    expect(auth?.errors).toEqual([{ field: "priorty", line: 4, message: "unknown key `priorty`: did you mean `priority`?" }]);
+    expect(auth?.errors).toEqual([
+      { field: "priorty", line: 4, message: "unknown key `priorty`: did you mean `priority`?" },
+    ]);
     expect(report.graph.issues).toEqual([
-      { kind: "unknown-dependency", ids: ["3", "9"], message: "PRP 3 depends on 9, which is not a known PRP" },
+      {
+        kind: "unknown-dependency",
+        ids: ["3", "9"],
+        message: "PRP 3 depends on 9, which is not a known PRP",
+      },
       { kind: "cycle", ids: ["2", "4"], message: "dependency cycle: 2 → 4 → 2" },
     ]);
     expect(report.graph.order).toEqual(["1"]);
@@ -45,12 +53,21 @@ describe("lintBacklog", () => {
   });
 
   it("resolves slugs to ids, orders by dependency then priority, and splits ready from blocked", () => {
-    const entry = (id: string, aliases: string[], text: string) => ({ id, aliases, file: `${id}.md`, result: parsePrp(text) });
+    const entry = (id: string, aliases: string[], text: string) => ({
+      id,
+      aliases,
+      file: `${id}.md`,
+      result: parsePrp(text),
+    });
     const report = lintBacklog(
       [
         entry("1", ["01-db", "db"], "---\npriority: low\n---\n# DB\n## Success Criteria\n- [ ] x\n"),
         entry("2", ["02-api", "api"], "---\ndepends_on: db\n---\n# API\n## Success Criteria\n- [ ] x\n"),
-        entry("3", ["03-docs", "docs"], "---\npriority: critical\n---\n# Docs\n## Success Criteria\n- [ ] x\n"),
+        entry(
+          "3",
+          ["03-docs", "docs"],
+          "---\npriority: critical\n---\n# Docs\n## Success Criteria\n- [ ] x\n",
+        ),
       ],
       new Set(["3"]),
     );

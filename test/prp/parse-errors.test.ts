@@ -26,11 +26,15 @@ describe("parsePrp: errors name the field, the line and what was expected", () =
   });
 
   it("says which roles exist for a bad role", () => {
-    expect(byField("role")?.message).toMatch(/^expected one of the roles orchestrator, pm, developer, .*, got "wizard"$/);
+    expect(byField("role")?.message).toMatch(
+      /^expected one of the roles orchestrator, pm, developer, .*, got "wizard"$/,
+    );
   });
 
   it("says which priorities exist for a bad priority", () => {
-    expect(byField("priority")?.message).toBe('expected critical, high, medium or low (P0–P3 accepted), got "someday"');
+    expect(byField("priority")?.message).toBe(
+      'expected critical, high, medium or low (P0–P3 accepted), got "someday"',
+    );
   });
 
   it("points at the bad item of a dependency list, on its own line", () => {
@@ -44,17 +48,29 @@ describe("parsePrp: errors name the field, the line and what was expected", () =
   });
 
   it("rejects a timeout that is not a number of minutes", () => {
-    expect(byField("timeout_minutes")?.message).toBe('expected a whole number of minutes from 1 to 10080, got "forever"');
+    expect(byField("timeout_minutes")?.message).toBe(
+      'expected a whole number of minutes from 1 to 10080, got "forever"',
+    );
   });
 
   it("still returns what it could read, so the caller can show it", () => {
-    expect(result.prp).toMatchObject({ title: "A PRP with every mistake", priority: "medium", dependsOn: [] });
+    expect(result.prp).toMatchObject({
+      title: "A PRP with every mistake",
+      priority: "medium",
+      dependsOn: [],
+    });
     expect(result.prp?.criteria).toHaveLength(1);
   });
 
   it("reports a key given twice under two spellings", () => {
     const twice = parsePrp("---\ndepends_on: [1]\ndependsOn: [2]\n---\n# T\n");
-    expect(twice.errors).toEqual([{ field: "depends_on", line: 3, message: "given twice (also as `depends_on` on line 2); expected one value" }]);
+    expect(twice.errors).toEqual([
+      {
+        field: "depends_on",
+        line: 3,
+        message: "given twice (also as `depends_on` on line 2); expected one value",
+      },
+    ]);
   });
 
   it("reports broken YAML in a block meant as metadata at the line js-yaml stopped", () => {
@@ -66,13 +82,24 @@ describe("parsePrp: errors name the field, the line and what was expected", () =
   });
 
   it("reports a table row with a bad value at the row's line", () => {
-    const table = parsePrp("# T\n\n| Field | Value |\n|---|---|\n| Priority | whenever |\n| Role | dev ops |\n");
-    expect(table.errors.map((e) => [e.field, e.line])).toEqual([["priority", 5], ["role", 6]]);
+    const table = parsePrp(
+      "# T\n\n| Field | Value |\n|---|---|\n| Priority | whenever |\n| Role | dev ops |\n",
+    );
+    expect(table.errors.map((e) => [e.field, e.line])).toEqual([
+      ["priority", 5],
+      ["role", 6],
+    ]);
   });
 
   it("fails a PRP without any title", () => {
     const untitled = parsePrp("## Goal\n\nNo H1 here.\n");
-    expect(untitled.errors).toEqual([{ field: "title", line: 1, message: "expected a `# Title` heading, an issue title or a `title:` key; found none" }]);
+    expect(untitled.errors).toEqual([
+      {
+        field: "title",
+        line: 1,
+        message: "expected a `# Title` heading, an issue title or a `title:` key; found none",
+      },
+    ]);
   });
 });
 
@@ -84,7 +111,11 @@ describe("front matter is YAML only and bounded", () => {
     expect(g.__lanesFrontMatterRan).toBeUndefined();
     expect(result.ok).toBe(false);
     expect(result.errors).toEqual([
-      { field: "front matter", line: 1, message: "front matter in `js` is not read (never executed); expected YAML between `---` lines" },
+      {
+        field: "front matter",
+        line: 1,
+        message: "front matter in `js` is not read (never executed); expected YAML between `---` lines",
+      },
     ]);
     expect(result.prp?.title).toBe("Looks harmless");
   });
@@ -93,7 +124,9 @@ describe("front matter is YAML only and bounded", () => {
     const g = globalThis as { __lanesFrontMatterRan?: boolean };
     expect(parsePrp("---javascript\nglobalThis.__lanesFrontMatterRan = true\n---\n# T\n").ok).toBe(false);
     for (const language of ["js", "javascript", "JS", "coffee"]) {
-      expect(() => matter(`---${language}\n{ a: (globalThis.__lanesFrontMatterRan = true) }\n---\n`, matterOptions)).toThrow(/not supported/);
+      expect(() =>
+        matter(`---${language}\n{ a: (globalThis.__lanesFrontMatterRan = true) }\n---\n`, matterOptions),
+      ).toThrow(/not supported/);
     }
     expect(g.__lanesFrontMatterRan).toBeUndefined();
   });
@@ -102,7 +135,11 @@ describe("front matter is YAML only and bounded", () => {
     const names = "abcdefghij";
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < names.length; i += 1) {
-      lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(",")}]`);
+      lines.push(
+        `${names[i]}: &${names[i]} [${Array(9)
+          .fill(`*${names[i - 1]}`)
+          .join(",")}]`,
+      );
     }
     const result = parsePrp(`---\n${lines.join("\n")}\n---\n# Bomb\n`);
     expect(result.ok).toBe(false);

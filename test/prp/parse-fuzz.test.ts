@@ -27,7 +27,24 @@ const at = (lines: string[], i: number) => Math.abs(i) % Math.max(1, lines.lengt
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.nat().map((i) => (ls: string[]) => ls.filter((_, n) => n !== at(ls, i))),
   fc.nat().map((i) => (ls: string[]) => [...ls.slice(0, at(ls, i) + 1), ...ls.slice(at(ls, i))]),
-  fc.tuple(fc.nat(), fc.constantFrom("---", "---js", "```", "~~~", "\t", "\0", "- [ ]", "| Field | Value |", "key: [", "&a *a", "# ", "#"))
+  fc
+    .tuple(
+      fc.nat(),
+      fc.constantFrom(
+        "---",
+        "---js",
+        "```",
+        "~~~",
+        "\t",
+        "\0",
+        "- [ ]",
+        "| Field | Value |",
+        "key: [",
+        "&a *a",
+        "# ",
+        "#",
+      ),
+    )
     .map(([i, s]) => (ls: string[]) => [...ls.slice(0, at(ls, i)), s, ...ls.slice(at(ls, i))]),
   fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 255 })).map(([i, j, byte]) => (ls: string[]) => {
     const copy = [...ls];
@@ -43,7 +60,9 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
     copy[at(copy, i)] = `${copy[at(copy, i)] ?? ""}${"x: ".repeat(size / 3)}`;
     return copy;
   }),
-  fc.string({ unit: "binary", maxLength: 20 }).chain((u) => fc.nat().map((i) => (ls: string[]) => ls.map((l, n) => (n === at(ls, i) ? l + u : l)))),
+  fc
+    .string({ unit: "binary", maxLength: 20 })
+    .chain((u) => fc.nat().map((i) => (ls: string[]) => ls.map((l, n) => (n === at(ls, i) ? l + u : l)))),
 );
 
 const mutatedArb = fc
@@ -74,8 +93,40 @@ const hostile = [
 
 describe("parsePrp fuzz", () => {
   it("survives 400 random strings (ASCII, full unicode, markdown-ish alphabets)", () => {
-    const markdownish = fc.string({ unit: fc.constantFrom("-", " ", "[", "]", "x", "#", ":", "|", "`", "\n", "\t", "a", "1", "&", "*", "!", "{", "}", "'", '"', ">", "~"), maxLength: 300 });
-    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: "binary", maxLength: 200 }), markdownish), check), { numRuns: 400 });
+    const markdownish = fc.string({
+      unit: fc.constantFrom(
+        "-",
+        " ",
+        "[",
+        "]",
+        "x",
+        "#",
+        ":",
+        "|",
+        "`",
+        "\n",
+        "\t",
+        "a",
+        "1",
+        "&",
+        "*",
+        "!",
+        "{",
+        "}",
+        "'",
+        '"',
+        ">",
+        "~",
+      ),
+      maxLength: 300,
+    });
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: "binary", maxLength: 200 }), markdownish),
+        check,
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it("survives 500 mutations of the fixtures (line drops and copies, inserted ---, byte flips, tabs, NULs, huge lines, unicode)", () => {
@@ -83,7 +134,12 @@ describe("parsePrp fuzz", () => {
   });
 
   it("survives 200 generated PRPs with a random prefix or suffix", () => {
-    fc.assert(fc.property(prpTextArb, fc.string({ maxLength: 20 }), fc.boolean(), (text, noise, before) => check(before ? noise + text : text + noise)), { numRuns: 200 });
+    fc.assert(
+      fc.property(prpTextArb, fc.string({ maxLength: 20 }), fc.boolean(), (text, noise, before) =>
+        check(before ? noise + text : text + noise),
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it.each(hostile.map((text, i) => [i, text] as const))("survives hostile input #%i", (_i, text) => {

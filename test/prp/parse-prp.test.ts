@@ -73,10 +73,15 @@ describe("parsePrp: the shapes people write", () => {
     expect(prp.source.format).toBe("unfenced");
     expect(prp.title).toBe("Password reset by e-mail");
     expect(prp.priority).toBe("high");
-    expect(prp.metadata.description).toBe("Users who forgot their password get a one-time link by e-mail.\nThe link expires after 30 minutes.\n");
+    expect(prp.metadata.description).toBe(
+      "Users who forgot their password get a one-time link by e-mail.\nThe link expires after 30 minutes.\n",
+    );
     expect(prp.criteria).toHaveLength(2);
     expect(prp.validation).toEqual(["npm test -- reset"]);
-    expect(warnings.map((w) => [w.field, w.line])).toEqual([["name", 1], ["description", 2]]);
+    expect(warnings.map((w) => [w.field, w.line])).toEqual([
+      ["name", 1],
+      ["description", 2],
+    ]);
     expect(prp.body.startsWith("\n---\n\n## Goal")).toBe(true);
     expect(prp.sections[0]).toMatchObject({ heading: "Goal", line: 10 });
   });
@@ -95,7 +100,11 @@ describe("parsePrp: the shapes people write", () => {
       source: { format: "table" },
     });
     expect(prp.criteria).toHaveLength(2);
-    expect(warnings.map((w) => [w.field, w.line])).toEqual([["PRP ID", 6], ["Story Points", 11], ["Status", 12]]);
+    expect(warnings.map((w) => [w.field, w.line])).toEqual([
+      ["PRP ID", 6],
+      ["Story Points", 11],
+      ["Status", 12],
+    ]);
   });
 
   it("treats a --- block of prose as prose, not an error, and finds Definition of Done criteria", () => {
@@ -105,14 +114,26 @@ describe("parsePrp: the shapes people write", () => {
     expect(prp.body).toBe(fixture("prose-block.md"));
     expect(prp.criteria).toHaveLength(2);
     expect(prp.validation).toEqual(["npm run test:cache"]);
-    expect(warnings[0]).toEqual({ field: "front matter", line: 1, message: "the block between `---` lines is not key: value YAML; read as prose" });
+    expect(warnings[0]).toEqual({
+      field: "front matter",
+      line: 1,
+      message: "the block between `---` lines is not key: value YAML; read as prose",
+    });
   });
 
   it("keeps every foreign key another PRP tool writes, and takes the title from `name` when there is no H1", () => {
     const { ok, prp, warnings } = parse("foreign-front-matter.md");
     expect(ok).toBe(true);
     expect(prp.title).toBe("Search suggestions");
-    expect(Object.keys(prp.metadata)).toEqual(["name", "description", "prp_id", "status", "created_date", "context_sync", "version"]);
+    expect(Object.keys(prp.metadata)).toEqual([
+      "name",
+      "description",
+      "prp_id",
+      "status",
+      "created_date",
+      "context_sync",
+      "version",
+    ]);
     expect(prp.metadata.context_sync).toEqual({ docs_updated: false });
     expect(warnings.filter((w) => w.field !== "criteria")).toHaveLength(7);
     expect(prp.criteria).toHaveLength(2);
@@ -120,7 +141,9 @@ describe("parsePrp: the shapes people write", () => {
 
   it("prefers the H1, then the issue title, then front-matter title/name", () => {
     expect(parsePrp("# From heading\n", { issueTitle: "From issue" }).prp?.title).toBe("From heading");
-    expect(parsePrp("---\nname: From name\n---\nbody\n", { issueTitle: "From issue" }).prp?.title).toBe("From issue");
+    expect(parsePrp("---\nname: From name\n---\nbody\n", { issueTitle: "From issue" }).prp?.title).toBe(
+      "From issue",
+    );
     expect(parsePrp("---\ntitle: From title\nname: From name\n---\nbody\n").prp?.title).toBe("From title");
     expect(parsePrp("---\nname: From name\n---\nbody\n").prp?.title).toBe("From name");
   });
@@ -136,7 +159,10 @@ describe("parsePrp: the shapes people write", () => {
 
   it("takes the role from the defaults when the PRP has none, and P0..P3 and case variants as priorities", () => {
     expect(parsePrp("# T\n", { defaults: { role: "tester" } }).prp?.role).toBe("tester");
-    expect(parsePrp("---\npriority: p0\nrole: Documentation Writer\n---\n# T\n").prp).toMatchObject({ priority: "critical", role: "documentation_writer" });
+    expect(parsePrp("---\npriority: p0\nrole: Documentation Writer\n---\n# T\n").prp).toMatchObject({
+      priority: "critical",
+      role: "documentation_writer",
+    });
     expect(parsePrp("---\npriority: LOW\n---\n# T\n").prp?.priority).toBe("low");
   });
 
@@ -152,34 +178,50 @@ describe("parsePrp: the shapes people write", () => {
     const result = parsePrp("# Just a title\n\nSome words.\n");
     expect(result.ok).toBe(true);
     expect(result.warnings).toEqual([
-      { field: "criteria", line: 1, message: "no `- [ ]` checklist under a Success Criteria heading; expected at least one criterion" },
+      {
+        field: "criteria",
+        line: 1,
+        message: "no `- [ ]` checklist under a Success Criteria heading; expected at least one criterion",
+      },
     ]);
   });
 
   it("falls back to a Final Validation Checklist when there is no criteria section, and ignores it when there is one", () => {
-    const only = "# T\n\n## Success Definition\n[Measurable criteria]\n\n## Final Validation Checklist\n\n### Technical\n- [ ] All tests pass\n- [x] No lint errors\n";
+    const only =
+      "# T\n\n## Success Definition\n[Measurable criteria]\n\n## Final Validation Checklist\n\n### Technical\n- [ ] All tests pass\n- [x] No lint errors\n";
     expect(parsePrp(only).prp?.criteria).toEqual([
       { text: "All tests pass", checked: false, line: 9 },
       { text: "No lint errors", checked: true, line: 10 },
     ]);
-    const both = "# T\n\n## Success Criteria\n- [ ] the real criterion\n\n## Final Validation Checklist\n- [ ] tests pass\n";
+    const both =
+      "# T\n\n## Success Criteria\n- [ ] the real criterion\n\n## Final Validation Checklist\n- [ ] tests pass\n";
     expect(parsePrp(both).prp?.criteria.map((c) => c.text)).toEqual(["the real criterion"]);
   });
 
   it("ignores checklists and headings inside code fences", () => {
-    const text = "# T\n\n## Success Criteria\n\n```md\n## Other\n- [ ] not a criterion\n```\n- [ ] a criterion\n";
+    const text =
+      "# T\n\n## Success Criteria\n\n```md\n## Other\n- [ ] not a criterion\n```\n- [ ] a criterion\n";
     expect(parsePrp(text).prp?.criteria).toEqual([{ text: "a criterion", checked: false, line: 9 }]);
   });
   it("reads the scripted agent's steps and rejects a step it does not know, naming the step", () => {
-    const ok = parsePrp("---\nagent_script:\n  - write: src/a.ts\n    content: export {}\n  - commit: add a\n---\n# T\n");
+    const ok = parsePrp(
+      "---\nagent_script:\n  - write: src/a.ts\n    content: export {}\n  - commit: add a\n---\n# T\n",
+    );
     expect(ok.prp?.agentScript).toEqual([{ write: "src/a.ts", content: "export {}" }, { commit: "add a" }]);
     const bad = parsePrp("---\nagent_script:\n  - commit: add a\n  - run: rm -rf /\n---\n# T\n");
     expect(bad.errors).toEqual([
-      { field: "agent_script[1]", line: 4, message: "expected a list of steps {write, content} | {append, content} | {delete} | {commit} | {fail}, got a mapping" },
+      {
+        field: "agent_script[1]",
+        line: 4,
+        message:
+          "expected a list of steps {write, content} | {append, content} | {delete} | {commit} | {fail}, got a mapping",
+      },
     ]);
   });
 
   it("accepts a deadline with a time of day", () => {
-    expect(parsePrp("---\ndeadline: 2026-12-15T17:00:00Z\n---\n# T\n").prp?.deadline).toBe("2026-12-15T17:00:00Z");
+    expect(parsePrp("---\ndeadline: 2026-12-15T17:00:00Z\n---\n# T\n").prp?.deadline).toBe(
+      "2026-12-15T17:00:00Z",
+    );
   });
 });

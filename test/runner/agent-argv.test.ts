@@ -6,11 +6,27 @@ import { agentArgv } from "../../src/runner/lane-setup.js";
 const run = promisify(execFile);
 
 describe("agentArgv", () => {
-  const env = { PATH: process.env.PATH, GITHUB_TOKEN: "ghs_x", WEBHOOK_SECRET: "w", REDIS_URL: "redis://:pw@h", ANTHROPIC_API_KEY: "sk-keep", HOME: "/h" };
+  const env = {
+    PATH: process.env.PATH,
+    GITHUB_TOKEN: "ghs_x",
+    WEBHOOK_SECRET: "w",
+    REDIS_URL: "redis://:pw@h",
+    ANTHROPIC_API_KEY: "sk-keep",
+    HOME: "/h",
+  };
 
   it("unsets the runner's secrets for the agent by name, and keeps its model credentials", () => {
     expect(agentArgv(["claude", "--model", "sonnet"], env)).toEqual([
-      "env", "-u", "GITHUB_TOKEN", "-u", "REDIS_URL", "-u", "WEBHOOK_SECRET", "claude", "--model", "sonnet",
+      "env",
+      "-u",
+      "GITHUB_TOKEN",
+      "-u",
+      "REDIS_URL",
+      "-u",
+      "WEBHOOK_SECRET",
+      "claude",
+      "--model",
+      "sonnet",
     ]);
   });
 

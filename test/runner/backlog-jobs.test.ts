@@ -9,14 +9,31 @@ describe("backlog jobs (local mode)", () => {
     const backlog = await readBacklog(DIR, { repo: "local/demo", defaultRole: "developer" });
     expect([...backlog.jobs.keys()].sort()).toEqual(["1", "2", "3", "4"]);
     const greeting = backlog.jobs.get("1");
-    expect(greeting).toMatchObject({ id: "backlog-1", issue: 1, role: "developer", priority: "high", title: "Greeting module" });
+    expect(greeting).toMatchObject({
+      id: "backlog-1",
+      issue: 1,
+      role: "developer",
+      priority: "high",
+      title: "Greeting module",
+    });
     expect(greeting?.payload.prp.criteria).toEqual(["greeting file exists", "greeting is committed"]);
-    expect(backlog.jobs.get("3")?.payload.prp.script).toEqual([{ write: "docs/notes.md", content: "notes\n" }, { commit: "Add notes for the docs lane" }]);
+    expect(backlog.jobs.get("3")?.payload.prp.script).toEqual([
+      { write: "docs/notes.md", content: "notes\n" },
+      { commit: "Add notes for the docs lane" },
+    ]);
   });
 
   it("offers only PRPs whose dependencies are done", async () => {
     const backlog = await readBacklog(DIR, { repo: "local/demo", defaultRole: "developer" });
-    expect(readyBacklogJobs(backlog, new Set()).map((j) => j.issue).sort((a, b) => Number(a) - Number(b))).toEqual([1, 3, 4]);
-    expect(readyBacklogJobs(backlog, new Set(["1"])).map((j) => j.issue).sort((a, b) => Number(a) - Number(b))).toEqual([2, 3, 4]);
+    expect(
+      readyBacklogJobs(backlog, new Set())
+        .map((j) => j.issue)
+        .sort((a, b) => Number(a) - Number(b)),
+    ).toEqual([1, 3, 4]);
+    expect(
+      readyBacklogJobs(backlog, new Set(["1"]))
+        .map((j) => j.issue)
+        .sort((a, b) => Number(a) - Number(b)),
+    ).toEqual([2, 3, 4]);
   });
 });

@@ -2,7 +2,13 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { briefMessage, readProjectContext, renderClaudeMd, writeLaneContext, type LaneContextInput } from "../../src/runner/context.js";
+import {
+  briefMessage,
+  readProjectContext,
+  renderClaudeMd,
+  writeLaneContext,
+  type LaneContextInput,
+} from "../../src/runner/context.js";
 import { makeTempDir, type TempDir } from "../support/tmp.js";
 
 const input: LaneContextInput = {
@@ -10,7 +16,7 @@ const input: LaneContextInput = {
     issue: 12,
     title: "Add the /health endpoint",
     role: "developer",
-    body: "Expose GET /health returning {\"ok\":true}.\r\n",
+    body: 'Expose GET /health returning {"ok":true}.\r\n',
     criteria: ["GET /health answers 200", "a test covers it"],
     paths: ["src/api/**", "test/api/**"],
     validation: ["npm test"],
@@ -36,7 +42,12 @@ describe("lane context", () => {
   });
 
   it("leaves out empty layers and says when no criteria or paths are stated", () => {
-    const text = renderClaudeMd({ ...input, organisation: undefined, project: "  ", prp: { ...input.prp, criteria: [], paths: [] } });
+    const text = renderClaudeMd({
+      ...input,
+      organisation: undefined,
+      project: "  ",
+      prp: { ...input.prp, criteria: [], paths: [] },
+    });
     expect(text).not.toContain("## Organisation");
     expect(text).not.toContain("## Project");
     expect(text).toContain("(none stated");

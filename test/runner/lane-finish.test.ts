@@ -14,7 +14,16 @@ import { makeTempDir, type TempDir } from "../support/tmp.js";
 const API = "https://api.github.test";
 
 function pull(number: number, head: string) {
-  return { number, title: "t", body: "", state: "open", merge_commit_sha: null, head: { ref: head, sha: "a" }, base: { ref: "main", sha: "b" }, html_url: `https://github.test/acme/app/pull/${number}` };
+  return {
+    number,
+    title: "t",
+    body: "",
+    state: "open",
+    merge_commit_sha: null,
+    head: { ref: head, sha: "a" },
+    base: { ref: "main", sha: "b" },
+    html_url: `https://github.test/acme/app/pull/${number}`,
+  };
 }
 
 describe("finishing a lane", () => {
@@ -28,11 +37,29 @@ describe("finishing a lane", () => {
     await repo.commit("init", { "README.md": "x\n" });
     remote = await makeRepo({ bare: true });
     tmp = await makeTempDir("lanes-finish");
-    const wt = await prepareLaneWorktree(repo.dir, tmp.path, { role: "developer", issue: 12, title: "Health" }, "main");
+    const wt = await prepareLaneWorktree(
+      repo.dir,
+      tmp.path,
+      { role: "developer", issue: 12, title: "Health" },
+      "main",
+    );
     await writeFile(join(wt.path, "health.ts"), "export const ok = true;\n");
     lane = {
-      id: "j", role: "developer", issue: 12, title: "Health", branch: wt.branch, worktree: wt.path, window: "w", paneId: "%1",
-      state: "working", briefed: true, restarts: 0, startedAt: 0, commits: 0, limitAttempts: 0, limitLinesSeen: 0,
+      id: "j",
+      role: "developer",
+      issue: 12,
+      title: "Health",
+      branch: wt.branch,
+      worktree: wt.path,
+      window: "w",
+      paneId: "%1",
+      state: "working",
+      briefed: true,
+      restarts: 0,
+      startedAt: 0,
+      commits: 0,
+      limitAttempts: 0,
+      limitLinesSeen: 0,
       lease: { jobId: "j", token: "t", host: "h", agent: "a", leaseUntil: 0 },
     };
   });
@@ -47,16 +74,30 @@ describe("finishing a lane", () => {
     const report = await finishLane(lane, "all done", { repo: repo.dir, base: "main", env: gitEnv });
     expect(report.wipCommit).toMatch(/^[0-9a-f]{40}$/);
     expect(report).toMatchObject({ commits: 1, pushed: null, pr: null });
-    expect(report.notes).toEqual([`no git remote: branch ${lane.branch} kept locally, not pushed`, "PR step skipped: GitHub is not configured for this stack"]);
+    expect(report.notes).toEqual([
+      `no git remote: branch ${lane.branch} kept locally, not pushed`,
+      "PR step skipped: GitHub is not configured for this stack",
+    ]);
   });
 
   it("pushes to the remote and opens the PR 'Closes #12' through the GitHub port, or updates the open one", async () => {
     await repo.git("remote", "add", "origin", remote.dir);
-    const github = createGitHubPort({ auth: { type: "token", token: "t" }, baseUrl: API, log: silentLogger(), pacing: "none", retries: 0 });
+    const github = createGitHubPort({
+      auth: { type: "token", token: "t" },
+      baseUrl: API,
+      log: silentLogger(),
+      pacing: "none",
+      retries: 0,
+    });
     const pulls = pullRequestsVia(github, { owner: "acme", repo: "app" });
     const create = nock(API)
-      .get("/repos/acme/app/pulls").query(true).reply(200, [])
-      .post("/repos/acme/app/pulls", (body) => body.head === lane.branch && body.base === "main" && body.body.startsWith("Closes #12"))
+      .get("/repos/acme/app/pulls")
+      .query(true)
+      .reply(200, [])
+      .post(
+        "/repos/acme/app/pulls",
+        (body) => body.head === lane.branch && body.base === "main" && body.body.startsWith("Closes #12"),
+      )
       .reply(201, pull(5, lane.branch));
     const first = await finishLane(lane, "done", { repo: repo.dir, base: "main", pulls, env: gitEnv });
     expect(first).toMatchObject({ pushed: "origin", pr: "https://github.test/acme/app/pull/5", notes: [] });
@@ -64,8 +105,11 @@ describe("finishing a lane", () => {
     create.done();
 
     const update = nock(API)
-      .get("/repos/acme/app/pulls").query(true).reply(200, [pull(5, lane.branch)])
-      .patch("/repos/acme/app/pulls/5").reply(200, pull(5, lane.branch));
+      .get("/repos/acme/app/pulls")
+      .query(true)
+      .reply(200, [pull(5, lane.branch)])
+      .patch("/repos/acme/app/pulls/5")
+      .reply(200, pull(5, lane.branch));
     await finishLane(lane, "done again", { repo: repo.dir, base: "main", pulls, env: gitEnv });
     update.done();
   });

@@ -29,8 +29,13 @@ describe("lanes stack up --backlog (local mode, script agents, the CLI end to en
     home = await makeTempDir("lanes-cli-home");
     name = `e${Math.random().toString(36).slice(2, 8)}`;
     env = {
-      ...gitEnv, LANES_HOME: home.path, REDIS_URL: redis.url, LANES_PREFIX: redis.prefix, LANES_TICK_MS: "300",
-      LANES_WORKTREE_ROOT: join(home.path, "worktrees"), LANES_LOG_LEVEL: "info",
+      ...gitEnv,
+      LANES_HOME: home.path,
+      REDIS_URL: redis.url,
+      LANES_PREFIX: redis.prefix,
+      LANES_TICK_MS: "300",
+      LANES_WORKTREE_ROOT: join(home.path, "worktrees"),
+      LANES_LOG_LEVEL: "info",
     };
   });
   afterEach(async () => {
@@ -41,20 +46,45 @@ describe("lanes stack up --backlog (local mode, script agents, the CLI end to en
   });
 
   it("returns once the stack runs, works the backlog in dependency order and pushes every lane branch; hostile text stays inert", async () => {
-    const up = await lanes(["stack", "up", "--name", name, "--repo", repo.dir, "--backlog", BACKLOG, "--agent", "script", "--agents", "3", "--json"], { env });
+    const up = await lanes(
+      [
+        "stack",
+        "up",
+        "--name",
+        name,
+        "--repo",
+        repo.dir,
+        "--backlog",
+        BACKLOG,
+        "--agent",
+        "script",
+        "--agents",
+        "3",
+        "--json",
+      ],
+      { env },
+    );
     expect(up.stderr).toBe("");
     expect(up.code).toBe(0);
     const record = JSON.parse(up.stdout);
     expect(record).toMatchObject({ name, agent: "script", agents: 3, backlog: BACKLOG });
     expect(record.roles.sort()).toEqual(["developer", "tester"]);
     const tmux = new Tmux(stackPaths(env, name).socket);
-    expect((await tmux.listPanes(name)).map((p) => p.windowName).slice(0, 3)).toEqual(["status", "supervisor", "logs"]);
+    expect((await tmux.listPanes(name)).map((p) => p.windowName).slice(0, 3)).toEqual([
+      "status",
+      "supervisor",
+      "logs",
+    ]);
 
     const paths = stackPaths(env, name);
-    const done = await waitUntil(async () => {
-      const all = await listLanes(paths.lanes);
-      return all.length === 4 && all.every((l) => l.state === "done") ? all : undefined;
-    }, "all four backlog lanes to finish", 120_000);
+    const done = await waitUntil(
+      async () => {
+        const all = await listLanes(paths.lanes);
+        return all.length === 4 && all.every((l) => l.state === "done") ? all : undefined;
+      },
+      "all four backlog lanes to finish",
+      120_000,
+    );
     const branches = (await remote.git("branch", "--format=%(refname:short)")).split("\n").sort();
     expect(branches).toEqual(done.map((l) => l.branch).sort());
     expect(branches).toContain("lanes/tester/3-notes-for-the-docs");
@@ -64,13 +94,24 @@ describe("lanes stack up --backlog (local mode, script agents, the CLI end to en
     const second = done.find((l) => l.issue === 2);
     expect((second?.startedAt ?? 0) >= (first?.lastEventAt ?? Infinity)).toBe(true);
     // …and it is stacked on 01: its branch contains 01's work, so it can build on it
-    const stacked = await remote.git("merge-base", "--is-ancestor", first?.branch ?? "-", second?.branch ?? "-").then(() => true, () => false);
+    const stacked = await remote
+      .git("merge-base", "--is-ancestor", first?.branch ?? "-", second?.branch ?? "-")
+      .then(
+        () => true,
+        () => false,
+      );
     expect(stacked).toBe(true);
     const unrelated = done.find((l) => l.issue === 3);
-    expect(await remote.git("merge-base", "--is-ancestor", first?.branch ?? "-", unrelated?.branch ?? "-").then(() => true, () => false)).toBe(false);
+    expect(
+      await remote.git("merge-base", "--is-ancestor", first?.branch ?? "-", unrelated?.branch ?? "-").then(
+        () => true,
+        () => false,
+      ),
+    ).toBe(false);
     for (const lane of done) expect(lane.note).toContain("PR step skipped");
 
-    for (const dir of [repo.dir, home.path, process.cwd()]) expect(existsSync(join(dir, "HOSTILE_MARKER"))).toBe(false);
+    for (const dir of [repo.dir, home.path, process.cwd()])
+      expect(existsSync(join(dir, "HOSTILE_MARKER"))).toBe(false);
     expect((await readdir(join(home.path, "worktrees"))).length).toBe(0);
 
     const status = JSON.parse((await lanes(["stack", "status", "--name", name, "--json"], { env })).stdout);
@@ -80,20 +121,52 @@ describe("lanes stack up --backlog (local mode, script agents, the CLI end to en
   }, 180_000);
 
   it("fails clearly when the agent cannot start, and starts nothing", async () => {
-    const result = await lanes(["stack", "up", "--name", name, "--repo", repo.dir, "--agent", "claude"], { env: { ...env, PATH: "/nonexistent", HOME: home.path } });
+    const result = await lanes(["stack", "up", "--name", name, "--repo", repo.dir, "--agent", "claude"], {
+      env: { ...env, PATH: "/nonexistent", HOME: home.path },
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Claude Code \(`claude`\) is not installed/);
     expect(await new Tmux(stackPaths(env, name).socket).hasSession(name)).toBe(false);
   });
 
   it("stops a stack whose supervisor cannot start (Redis unreachable), says why, and leaves nothing running", async () => {
-    const result = await lanes(["stack", "up", "--name", name, "--repo", repo.dir, "--agent", "script", "--redis", "redis://127.0.0.1:1", "--backlog", BACKLOG], { env });
+    const result = await lanes(
+      [
+        "stack",
+        "up",
+        "--name",
+        name,
+        "--repo",
+        repo.dir,
+        "--agent",
+        "script",
+        "--redis",
+        "redis://127.0.0.1:1",
+        "--backlog",
+        BACKLOG,
+      ],
+      { env },
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/supervisor of stack \S+ exited while starting/);
     expect(result.stderr).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:1/);
     expect(await new Tmux(stackPaths(env, name).socket).hasSession(name)).toBe(false);
     // …so starting it again is not refused as "already running"
-    const again = await lanes(["stack", "up", "--name", name, "--repo", repo.dir, "--agent", "script", "--redis", "redis://127.0.0.1:1"], { env });
+    const again = await lanes(
+      [
+        "stack",
+        "up",
+        "--name",
+        name,
+        "--repo",
+        repo.dir,
+        "--agent",
+        "script",
+        "--redis",
+        "redis://127.0.0.1:1",
+      ],
+      { env },
+    );
     expect(again.stderr).not.toContain("already running");
   });
 });

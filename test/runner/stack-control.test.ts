@@ -23,15 +23,44 @@ describe("stack status, say and down", () => {
     const paths = stackPaths(env, name);
     tmux = new Tmux(paths.socket);
     await writeStackRecord(paths.record, {
-      name, repo: home.path, repoSlug: "local/demo", base: "main", worktreeRoot: home.path, roles: ["developer"],
-      agents: 1, agent: "script", redisUrl: "redis://127.0.0.1:1", prefix: "p:", hostName: "h", createdAt: 0,
+      name,
+      repo: home.path,
+      repoSlug: "local/demo",
+      base: "main",
+      worktreeRoot: home.path,
+      roles: ["developer"],
+      agents: 1,
+      agent: "script",
+      redisUrl: "redis://127.0.0.1:1",
+      prefix: "p:",
+      hostName: "h",
+      createdAt: 0,
     });
     await tmux.newSession({ session: name, window: "supervisor", cwd: home.path, command: ["sleep", "600"] });
-    const paneId = await tmux.newWindow({ session: name, window: "developer-12", cwd: home.path, command: ["cat"] });
+    const paneId = await tmux.newWindow({
+      session: name,
+      window: "developer-12",
+      cwd: home.path,
+      command: ["cat"],
+    });
     const lane: LaneRecord = {
-      id: "job-12", role: "developer", issue: 12, title: "Health endpoint", branch: "lanes/developer/12-health-endpoint",
-      worktree: home.path, window: "developer-12", paneId, state: "working", briefed: true, restarts: 0, startedAt: Date.now(),
-      lastEvent: "SessionStart", lastEventAt: Date.now(), commits: 2, limitAttempts: 0, limitLinesSeen: 0,
+      id: "job-12",
+      role: "developer",
+      issue: 12,
+      title: "Health endpoint",
+      branch: "lanes/developer/12-health-endpoint",
+      worktree: home.path,
+      window: "developer-12",
+      paneId,
+      state: "working",
+      briefed: true,
+      restarts: 0,
+      startedAt: Date.now(),
+      lastEvent: "SessionStart",
+      lastEventAt: Date.now(),
+      commits: 2,
+      limitAttempts: 0,
+      limitLinesSeen: 0,
       lease: { jobId: "job-12", token: "t", host: "h", agent: "a", leaseUntil: 0 },
     };
     await saveLane(paths.lane(lane.id), lane);
@@ -46,13 +75,24 @@ describe("stack status, say and down", () => {
     expect(json.code).toBe(0);
     const status = JSON.parse(json.stdout);
     expect(status).toMatchObject({ name, running: true, supervisor: true });
-    expect(status.lanes[0]).toMatchObject({ role: "developer", prp: "#12 Health endpoint", state: "working", alive: true, commits: 2, lastEvent: "SessionStart" });
+    expect(status.lanes[0]).toMatchObject({
+      role: "developer",
+      prp: "#12 Health endpoint",
+      state: "working",
+      alive: true,
+      commits: 2,
+      lastEvent: "SessionStart",
+    });
     const human = await lanes(["stack", "status", "--name", name], { env });
-    expect(human.stdout).toMatch(/developer\s+#12 Health endpoint\s+working\s+lanes\/developer\/12-health-endpoint/);
+    expect(human.stdout).toMatch(
+      /developer\s+#12 Health endpoint\s+working\s+lanes\/developer\/12-health-endpoint/,
+    );
   });
 
   it("says a message to a lane as pasted, sanitised text", async () => {
-    const result = await lanes(["say", "developer-12", "--name", name, "please \x1b[2Jcommit\x03 now"], { env });
+    const result = await lanes(["say", "developer-12", "--name", name, "please \x1b[2Jcommit\x03 now"], {
+      env,
+    });
     expect(result).toMatchObject({ code: 0, stdout: "sent to developer-12\n" });
     const screen = await waitUntil(async () => {
       const text = await tmux.capture(`=${name}:developer-12`);

@@ -29,7 +29,13 @@ describe("supervisor failover", () => {
     repo = await makeRepo();
     await repo.commit("init", { "README.md": "# Demo\n" });
     home = await makeTempDir("lanes-failover");
-    store = await openStateStore({ url: redis.url, prefix: redis.prefix, log: silentLogger(), leaseMs: 1_500, retry: { backoffMs: [200] } });
+    store = await openStateStore({
+      url: redis.url,
+      prefix: redis.prefix,
+      log: silentLogger(),
+      leaseMs: 1_500,
+      retry: { backoffMs: [200] },
+    });
   });
   afterEach(async () => {
     if (ticker) clearInterval(ticker);
@@ -48,18 +54,57 @@ describe("supervisor failover", () => {
     const tmuxA = new Tmux(pathsA.socket);
     servers.push(tmuxA);
     await writeStackRecord(pathsA.record, {
-      name: "alpha", repo: repo.dir, repoSlug: "local/demo", base: "main", worktreeRoot, roles: ["developer"], agents: 1,
-      agent: "script", redisUrl: redis.url, prefix: redis.prefix, hostName: "host-a", leaseMs: 1_500, tickMs: 300, createdAt: Date.now(),
+      name: "alpha",
+      repo: repo.dir,
+      repoSlug: "local/demo",
+      base: "main",
+      worktreeRoot,
+      roles: ["developer"],
+      agents: 1,
+      agent: "script",
+      redisUrl: redis.url,
+      prefix: redis.prefix,
+      hostName: "host-a",
+      leaseMs: 1_500,
+      tickMs: 300,
+      createdAt: Date.now(),
     });
-    await tmuxA.newSession({ session: "alpha", window: "status", cwd: home.path, command: ["sleep", "3600"] });
+    await tmuxA.newSession({
+      session: "alpha",
+      window: "status",
+      cwd: home.path,
+      command: ["sleep", "3600"],
+    });
     await store.enqueue({
-      id: "job-9", repo: "local/demo", issue: 9, role: "developer", title: "Survive",
-      payload: { prp: { criteria: ["survives"], script: [{ write: "one.txt", content: "1\n" }, { commit: "Step one" }, { wait_input: true }, { write: "two.txt", content: "2\n" }, { commit: "Step two" }] } },
+      id: "job-9",
+      repo: "local/demo",
+      issue: 9,
+      role: "developer",
+      title: "Survive",
+      payload: {
+        prp: {
+          criteria: ["survives"],
+          script: [
+            { write: "one.txt", content: "1\n" },
+            { commit: "Step one" },
+            { wait_input: true },
+            { write: "two.txt", content: "2\n" },
+            { commit: "Step two" },
+          ],
+        },
+      },
     });
 
     const [cmd, ...args] = lanesCommand();
-    child = spawn(cmd as string, [...args, "stack", "supervise", "--name", "alpha"], { env: { ...process.env, ...env }, stdio: "ignore" });
-    const laneA = await waitUntil(async () => (await listLanes(pathsA.lanes)).find((l) => l.state === "idle"), "alpha's lane to wait for input", 60_000);
+    child = spawn(cmd as string, [...args, "stack", "supervise", "--name", "alpha"], {
+      env: { ...process.env, ...env },
+      stdio: "ignore",
+    });
+    const laneA = await waitUntil(
+      async () => (await listLanes(pathsA.lanes)).find((l) => l.state === "idle"),
+      "alpha's lane to wait for input",
+      60_000,
+    );
     child.kill("SIGKILL");
 
     const pathsB = stackPaths(env, "beta");
@@ -67,22 +112,53 @@ describe("supervisor failover", () => {
     servers.push(tmuxB);
     await tmuxB.newSession({ session: "beta", window: "status", cwd: home.path, command: ["sleep", "3600"] });
     supervisorB = new Supervisor({
-      name: "beta", hostName: "host-b", roles: ["developer"], agents: 1, leaseMs: 1_500, claimWaitMs: 300, store, log: silentLogger(),
-      maxRestarts: 1, briefFallbackMs: 60_000,
-      host: { repo: repo.dir, base: "main", worktreeRoot, session: "beta", tmux: tmuxB, paths: pathsB, agent: scriptAgent(), roleBrief: () => "dev", paneEnv: { GIT_AUTHOR_NAME: "B", GIT_AUTHOR_EMAIL: "b@lanes.invalid", GIT_COMMITTER_NAME: "B", GIT_COMMITTER_EMAIL: "b@lanes.invalid" } },
+      name: "beta",
+      hostName: "host-b",
+      roles: ["developer"],
+      agents: 1,
+      leaseMs: 1_500,
+      claimWaitMs: 300,
+      store,
+      log: silentLogger(),
+      maxRestarts: 1,
+      briefFallbackMs: 60_000,
+      host: {
+        repo: repo.dir,
+        base: "main",
+        worktreeRoot,
+        session: "beta",
+        tmux: tmuxB,
+        paths: pathsB,
+        agent: scriptAgent(),
+        roleBrief: () => "dev",
+        paneEnv: {
+          GIT_AUTHOR_NAME: "B",
+          GIT_AUTHOR_EMAIL: "b@lanes.invalid",
+          GIT_COMMITTER_NAME: "B",
+          GIT_COMMITTER_EMAIL: "b@lanes.invalid",
+        },
+      },
       finish: { repo: repo.dir, base: "main", env: gitEnv },
     });
     await supervisorB.start();
     const b = supervisorB;
     ticker = setInterval(() => void b.tick(), 300);
 
-    const laneB = await waitUntil(async () => (await listLanes(pathsB.lanes)).find((l) => l.id === "job-9" && l.state === "idle"), "beta to take the lane over", 60_000);
+    const laneB = await waitUntil(
+      async () => (await listLanes(pathsB.lanes)).find((l) => l.id === "job-9" && l.state === "idle"),
+      "beta to take the lane over",
+      60_000,
+    );
     expect(laneB).toMatchObject({ branch: laneA.branch, worktree: laneA.worktree });
     const job = await store.getJob("job-9");
     expect(job).toMatchObject({ attempts: 2, leaseHost: "host-b" });
 
     await supervisorB.driver("job-9")?.say("go on");
-    await waitUntil(async () => (await listLanes(pathsB.lanes)).find((l) => l.id === "job-9" && l.state === "done"), "the lane to finish on beta", 60_000);
+    await waitUntil(
+      async () => (await listLanes(pathsB.lanes)).find((l) => l.id === "job-9" && l.state === "done"),
+      "the lane to finish on beta",
+      60_000,
+    );
     expect(await repo.git("log", "--format=%s", "-2", laneA.branch)).toBe("Step two\nStep one");
     expect((await store.getJob("job-9")).state).toBe("done");
   }, 120_000);

@@ -21,8 +21,11 @@ import { makeTempDir, type TempDir } from "../support/tmp.js";
 import { waitUntil } from "./wait-until.js";
 
 const IDENTITY = {
-  GIT_AUTHOR_NAME: "Lanes Test", GIT_AUTHOR_EMAIL: "test@lanes.invalid",
-  GIT_COMMITTER_NAME: "Lanes Test", GIT_COMMITTER_EMAIL: "test@lanes.invalid", GIT_CONFIG_GLOBAL: "/dev/null",
+  GIT_AUTHOR_NAME: "Lanes Test",
+  GIT_AUTHOR_EMAIL: "test@lanes.invalid",
+  GIT_COMMITTER_NAME: "Lanes Test",
+  GIT_COMMITTER_EMAIL: "test@lanes.invalid",
+  GIT_CONFIG_GLOBAL: "/dev/null",
 };
 
 describe("supervisor (real redis, tmux, git; script agents)", () => {
@@ -44,7 +47,12 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
     paths = stackPaths({ LANES_HOME: home.path }, name);
     tmux = new Tmux(paths.socket);
     await tmux.newSession({ session: name, window: "status", cwd: home.path, command: ["sleep", "3600"] });
-    store = await openStateStore({ url: redis.url, prefix: redis.prefix, log: silentLogger(), leaseMs: 30_000 });
+    store = await openStateStore({
+      url: redis.url,
+      prefix: redis.prefix,
+      log: silentLogger(),
+      leaseMs: 30_000,
+    });
     clock = undefined;
   }, 120_000);
   afterEach(async () => {
@@ -57,7 +65,14 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
     await home.remove();
   }, 120_000);
 
-  function start(options: { agents?: number; fakeClock?: boolean; agent?: AgentAdapter; extra?: Partial<SupervisorOptions> } = {}): Supervisor {
+  function start(
+    options: {
+      agents?: number;
+      fakeClock?: boolean;
+      agent?: AgentAdapter;
+      extra?: Partial<SupervisorOptions>;
+    } = {},
+  ): Supervisor {
     supervisor = new Supervisor({
       name: paths.socket.replace(/^lanes-/, ""),
       hostName: "host-a",
@@ -72,8 +87,15 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
       hostTimeZone: "UTC",
       ...(options.fakeClock ? { now: () => clock ?? Date.now() } : {}),
       host: {
-        repo: repo.dir, base: "main", worktreeRoot: join(home.path, "worktrees"), session: paths.socket.replace(/^lanes-/, ""),
-        tmux, paths, agent: options.agent ?? scriptAgent(), roleBrief: (role) => `You are the ${role}.`, paneEnv: IDENTITY,
+        repo: repo.dir,
+        base: "main",
+        worktreeRoot: join(home.path, "worktrees"),
+        session: paths.socket.replace(/^lanes-/, ""),
+        tmux,
+        paths,
+        agent: options.agent ?? scriptAgent(),
+        roleBrief: (role) => `You are the ${role}.`,
+        paneEnv: IDENTITY,
       },
       finish: { repo: repo.dir, base: "main", env: gitEnv },
       ...options.extra,
@@ -81,38 +103,71 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
     return supervisor;
   }
 
-  async function enqueue(issue: number, role: "developer" | "tester", title: string, script?: ScriptStep[]): Promise<string> {
+  async function enqueue(
+    issue: number,
+    role: "developer" | "tester",
+    title: string,
+    script?: ScriptStep[],
+  ): Promise<string> {
     const { id } = await store.enqueue({
-      id: `job-${issue}`, repo: "local/demo", issue, role, title,
-      payload: { prp: { body: `Build ${title}.`, criteria: [`${title} works`], ...(script ? { script } : {}) } },
+      id: `job-${issue}`,
+      repo: "local/demo",
+      issue,
+      role,
+      title,
+      payload: {
+        prp: { body: `Build ${title}.`, criteria: [`${title} works`], ...(script ? { script } : {}) },
+      },
     });
     return id;
   }
 
   const lanes = () => listLanes(paths.lanes);
-  const laneIn = async (id: string, states: LaneRecord["state"][]) => (await lanes()).find((l) => l.id === id && states.includes(l.state));
+  const laneIn = async (id: string, states: LaneRecord["state"][]) =>
+    (await lanes()).find((l) => l.id === id && states.includes(l.state));
 
   it("works three PRPs at once in three worktrees and branches, then pushes nothing and says so", async () => {
-    const hold: ScriptStep[] = [{ write: "work.txt", content: "started\n" }, { commit: "Start" }, { wait_input: true }];
-    for (const [n, role] of [[1, "developer"], [2, "developer"], [3, "tester"]] as const) await enqueue(n, role, `Feature ${n}`, hold);
+    const hold: ScriptStep[] = [
+      { write: "work.txt", content: "started\n" },
+      { commit: "Start" },
+      { wait_input: true },
+    ];
+    for (const [n, role] of [
+      [1, "developer"],
+      [2, "developer"],
+      [3, "tester"],
+    ] as const)
+      await enqueue(n, role, `Feature ${n}`, hold);
     const sup = start();
     await sup.start();
     ticker = setInterval(() => void sup.tick(), 300);
     // all three agents are waiting for input at the same time: three lanes really run concurrently
-    const idle = await waitUntil(async () => {
-      const all = await lanes();
-      return all.filter((l) => l.state === "idle").length === 3 ? all : undefined;
-    }, "three idle lanes", 60_000);
+    const idle = await waitUntil(
+      async () => {
+        const all = await lanes();
+        return all.filter((l) => l.state === "idle").length === 3 ? all : undefined;
+      },
+      "three idle lanes",
+      60_000,
+    );
     expect(new Set(idle.map((l) => l.worktree)).size).toBe(3);
-    expect(idle.map((l) => l.branch).sort()).toEqual(["lanes/developer/1-feature-1", "lanes/developer/2-feature-2", "lanes/tester/3-feature-3"]);
+    expect(idle.map((l) => l.branch).sort()).toEqual([
+      "lanes/developer/1-feature-1",
+      "lanes/developer/2-feature-2",
+      "lanes/tester/3-feature-3",
+    ]);
     const windows = (await tmux.listPanes()).filter((p) => !p.dead).map((p) => p.windowName);
     expect(windows).toEqual(expect.arrayContaining(["developer-1", "developer-2", "tester-3"]));
 
     for (const lane of idle) await sup.driver(lane.id)?.say("go on");
-    const done = await waitUntil(async () => {
-      const all = await lanes();
-      return all.every((l) => l.state === "done") ? all : undefined;
-    }, "three lanes done", 60_000);
+    const done = await waitUntil(
+      async () => {
+        const all = await lanes();
+        return all.every((l) => l.state === "done") ? all : undefined;
+      },
+      "three lanes done",
+      60_000,
+    );
     for (const lane of done) {
       expect(existsSync(lane.worktree)).toBe(false);
       expect(lane.note).toContain("PR step skipped");
@@ -122,38 +177,70 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
   }, 120_000);
 
   it("never runs more lanes than its agents, even with a claim loop per role", async () => {
-    const hold: ScriptStep[] = [{ write: "work.txt", content: "started\n" }, { commit: "Start" }, { wait_input: true }];
+    const hold: ScriptStep[] = [
+      { write: "work.txt", content: "started\n" },
+      { commit: "Start" },
+      { wait_input: true },
+    ];
     await enqueue(11, "developer", "First", hold);
     await enqueue(12, "tester", "Second", hold);
     const sup = start({ agents: 1 });
     await sup.start();
     ticker = setInterval(() => void sup.tick(), 300);
-    const first = await waitUntil(async () => (await lanes()).find((l) => l.state === "idle"), "one idle lane", 60_000);
+    const first = await waitUntil(
+      async () => (await lanes()).find((l) => l.state === "idle"),
+      "one idle lane",
+      60_000,
+    );
     // Both role loops have had several claim rounds (claimWaitMs is 500 ms here); still one lane.
     await new Promise((r) => setTimeout(r, 2_000));
     expect(await lanes()).toHaveLength(1);
     await sup.driver(first.id)?.say("go on");
-    const both = await waitUntil(async () => {
-      const all = await lanes();
-      return all.length === 2 && all.some((l) => l.id !== first.id && l.state === "idle") ? all : undefined;
-    }, "the second lane once the first finished", 60_000);
+    const both = await waitUntil(
+      async () => {
+        const all = await lanes();
+        return all.length === 2 && all.some((l) => l.id !== first.id && l.state === "idle") ? all : undefined;
+      },
+      "the second lane once the first finished",
+      60_000,
+    );
     expect(both.find((l) => l.id === first.id)?.state).toBe("done");
   }, 120_000);
 
   it("restarts a killed agent pane with its context and session, and the lane still finishes", async () => {
-    const steps: ScriptStep[] = [{ write: "a.txt", content: "a\n" }, { commit: "First step" }, { wait_input: true }, { write: "b.txt", content: "b\n" }, { commit: "Second step" }];
+    const steps: ScriptStep[] = [
+      { write: "a.txt", content: "a\n" },
+      { commit: "First step" },
+      { wait_input: true },
+      { write: "b.txt", content: "b\n" },
+      { commit: "Second step" },
+    ];
     await enqueue(4, "developer", "Crashy", steps);
     const sup = start();
     await sup.start();
     const idle = await waitUntil(() => laneIn("job-4", ["idle"]), "the lane to wait for input", 60_000);
     const pane = (await tmux.listPanes()).find((p) => p.paneId === idle.paneId);
     process.kill(pane?.pid as number, "SIGKILL");
-    await waitUntil(async () => (await tmux.listPanes()).find((p) => p.paneId === idle.paneId && p.dead), "the pane to die");
+    await waitUntil(
+      async () => (await tmux.listPanes()).find((p) => p.paneId === idle.paneId && p.dead),
+      "the pane to die",
+    );
     await sup.tick();
-    const restarted = await waitUntil(() => laneIn("job-4", ["working", "idle"]).then((l) => (l && l.restarts === 1 && l.briefed ? l : undefined)), "restart and rebrief", 60_000);
+    const restarted = await waitUntil(
+      () =>
+        laneIn("job-4", ["working", "idle"]).then((l) =>
+          l && l.restarts === 1 && l.briefed ? l : undefined,
+        ),
+      "restart and rebrief",
+      60_000,
+    );
     expect(restarted.sessionId).toBe(idle.sessionId);
     const { events } = await readLaneEvents(paths.events, 0);
-    expect(events.some((e) => e.event === "SessionStart" && e.source === "resume" && e.sessionId === idle.sessionId)).toBe(true);
+    expect(
+      events.some(
+        (e) => e.event === "SessionStart" && e.source === "resume" && e.sessionId === idle.sessionId,
+      ),
+    ).toBe(true);
     await sup.driver("job-4")?.say("continue");
     const done = await waitUntil(() => laneIn("job-4", ["done"]), "the lane to finish", 60_000);
     expect(await repo.git("log", "--format=%s", "-2", done.branch)).toBe("Second step\nFirst step");
@@ -161,7 +248,12 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
 
   it("pauses on a usage-limit message and resumes two minutes after the reset, on a fake clock", async () => {
     clock = Date.parse("2026-07-01T10:00:00Z");
-    const steps: ScriptStep[] = [{ print: "5-hour limit reached ∙ resets 9pm" }, { wait_input: true }, { write: "c.txt", content: "c\n" }, { commit: "After the limit" }];
+    const steps: ScriptStep[] = [
+      { print: "5-hour limit reached ∙ resets 9pm" },
+      { wait_input: true },
+      { write: "c.txt", content: "c\n" },
+      { commit: "After the limit" },
+    ];
     await enqueue(5, "developer", "Limited", steps);
     const sup = start({ fakeClock: true });
     await sup.start();
@@ -186,7 +278,9 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
     const job = await store.getJob("job-6");
     expect(job.state).toBe("delayed");
     expect(job.lastError).toMatch(/no-such-remote/);
-    expect(await repo.git("log", "--format=%s", "-1", failed.branch)).toBe("Meet criterion 1 of #6: Unpushable works");
+    expect(await repo.git("log", "--format=%s", "-1", failed.branch)).toBe(
+      "Meet criterion 1 of #6: Unpushable works",
+    );
   }, 120_000);
 
   it("nudges an agent that has not committed for 30 minutes, then makes a WIP commit itself (fake clock)", async () => {
@@ -202,29 +296,55 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
     await sup.tick();
     const nudged = await laneIn("job-7", ["idle"]);
     expect(nudged?.nudgedAt).toBe(clock);
-    await waitUntil(async () => ((await tmux.capture(idle.paneId, 200)).includes("since this lane's last commit") ? true : undefined), "the nudge in the pane");
+    await waitUntil(
+      async () =>
+        (await tmux.capture(idle.paneId, 200)).includes("since this lane's last commit") ? true : undefined,
+      "the nudge in the pane",
+    );
     clock += 5 * 60_000;
     await sup.tick();
-    expect(await repo.git("log", "--format=%s", "-1", idle.branch)).toBe("WIP: lanes auto-commit for #7 (no commit in 30 minutes)");
+    expect(await repo.git("log", "--format=%s", "-1", idle.branch)).toBe(
+      "WIP: lanes auto-commit for #7 (no commit in 30 minutes)",
+    );
     expect(await repo.git("show", `${idle.branch}:draft.txt`)).toBe("draft");
   }, 120_000);
 
   it("fails the job at once and says why on the PRP's issue when claude is missing, instead of a hanging pane", async () => {
     await enqueue(8, "developer", "Needs Claude");
-    const github = createGitHubPort({ auth: { type: "token", token: "t" }, baseUrl: "https://api.github.com", log: silentLogger(), pacing: "none", retries: 0 });
+    const github = createGitHubPort({
+      auth: { type: "token", token: "t" },
+      baseUrl: "https://api.github.com",
+      log: silentLogger(),
+      pacing: "none",
+      retries: 0,
+    });
     const said: string[] = [];
     const scope = nock("https://api.github.com")
       .post("/repos/octo/app/issues/8/comments", (body: { body: string }) => said.push(body.body) > 0)
-      .reply(201, { id: 1, body: "ok", user: { login: "lanes[bot]", type: "Bot" }, html_url: "https://github.com/octo/app/issues/8#issuecomment-1", created_at: "2026-11-23T00:00:00Z", updated_at: "2026-11-23T00:00:00Z" });
-    const sup = start({ agent: claudeAgent(), extra: {
-      env: { PATH: "/nonexistent", HOME: home.path },
-      reportAgentProblem: agentProblemReporter({ github, repo: { owner: "octo", repo: "app" } }, "host-a"),
-    } });
+      .reply(201, {
+        id: 1,
+        body: "ok",
+        user: { login: "lanes[bot]", type: "Bot" },
+        html_url: "https://github.com/octo/app/issues/8#issuecomment-1",
+        created_at: "2026-11-23T00:00:00Z",
+        updated_at: "2026-11-23T00:00:00Z",
+      });
+    const sup = start({
+      agent: claudeAgent(),
+      extra: {
+        env: { PATH: "/nonexistent", HOME: home.path },
+        reportAgentProblem: agentProblemReporter({ github, repo: { owner: "octo", repo: "app" } }, "host-a"),
+      },
+    });
     await sup.start();
-    const job = await waitUntil(async () => {
-      const current = await store.getJob("job-8");
-      return current.state === "delayed" ? current : undefined;
-    }, "the job to be sent back", 30_000);
+    const job = await waitUntil(
+      async () => {
+        const current = await store.getJob("job-8");
+        return current.state === "delayed" ? current : undefined;
+      },
+      "the job to be sent back",
+      30_000,
+    );
     expect(job.lastError).toMatch(/Claude Code \(`claude`\) is not installed on this runner host/);
     scope.done();
     expect(said[0]).toMatch(/^\*\*Lanes could not start an agent for this PRP\*\* on runner host `host-a`/);

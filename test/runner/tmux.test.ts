@@ -38,7 +38,13 @@ describe("Tmux driver (private server)", () => {
 
   it("creates a session and windows in the given directory and lists their panes", async () => {
     await tmux.newSession({ session: "stack", window: "status", cwd: tmp.path, command: ["sleep", "60"] });
-    const pane = await tmux.newWindow({ session: "stack", window: "dev-1", cwd: tmp.path, command: ["cat"], env: { LANES_LANE: "dev-1" } });
+    const pane = await tmux.newWindow({
+      session: "stack",
+      window: "dev-1",
+      cwd: tmp.path,
+      command: ["cat"],
+      env: { LANES_LANE: "dev-1" },
+    });
     const panes = await tmux.listPanes("stack");
     expect(panes.map((p) => p.windowName)).toEqual(["status", "dev-1"]);
     const dev = panes.find((p) => p.paneId === pane);
@@ -51,7 +57,10 @@ describe("Tmux driver (private server)", () => {
   it("keeps a pane whose program exited, reports it dead, refuses to send to it and respawns it", async () => {
     await tmux.newSession({ session: "s", window: "w", cwd: tmp.path, command: ["sh", "-c", "exit 3"] });
     // pane_dead turns on at EOF, the exit status once tmux has reaped the child: wait for both
-    const dead = await waitUntil(async () => (await tmux.listPanes("s")).find((p) => p.dead && p.deadStatus !== null), "pane to die");
+    const dead = await waitUntil(
+      async () => (await tmux.listPanes("s")).find((p) => p.dead && p.deadStatus !== null),
+      "pane to die",
+    );
     expect(dead.deadStatus).toBe(3);
     await expect(tmux.sendText(dead.paneId, "hello")).rejects.toBeInstanceOf(PaneDeadError);
     await tmux.respawnPane(dead.paneId, { cwd: tmp.path, command: ["cat"] });
@@ -75,7 +84,12 @@ describe("Tmux driver (private server)", () => {
 
   it("delivers exactly the sanitised bytes inside one bracketed paste, then Enter as its own key", async () => {
     const record = join(tmp.path, "bytes.log");
-    const pane = await tmux.newSession({ session: "s", window: "w", cwd: tmp.path, command: ["node", RECORDER, record] });
+    const pane = await tmux.newSession({
+      session: "s",
+      window: "w",
+      cwd: tmp.path,
+      command: ["node", RECORDER, record],
+    });
     await waitUntil(async () => (await tmux.capture(pane)).includes("ready"), "recorder to start");
     await tmux.sendText(pane, HOSTILE);
     const received = await waitUntil(async () => {

@@ -5,14 +5,18 @@ const at = (iso: string) => new Date(iso);
 
 describe("detectUsageLimit", () => {
   it("reads the epoch form and resumes two minutes after it", () => {
-    const found = detectUsageLimit("foo\nClaude AI usage limit reached|1767225600\n> ", { now: at("2025-12-31T20:00:00Z") });
+    const found = detectUsageLimit("foo\nClaude AI usage limit reached|1767225600\n> ", {
+      now: at("2025-12-31T20:00:00Z"),
+    });
     expect(found?.source).toBe("epoch");
     expect(found?.resetAt.toISOString()).toBe("2026-01-01T00:00:00.000Z");
     expect(found?.resumeAt.toISOString()).toBe("2026-01-01T00:02:00.000Z");
   });
 
   it("accepts an epoch in milliseconds", () => {
-    const found = detectUsageLimit("Claude AI usage limit reached|1767225600000", { now: at("2025-12-31T20:00:00Z") });
+    const found = detectUsageLimit("Claude AI usage limit reached|1767225600000", {
+      now: at("2025-12-31T20:00:00Z"),
+    });
     expect(found?.resetAt.toISOString()).toBe("2026-01-01T00:00:00.000Z");
   });
 
@@ -26,7 +30,10 @@ describe("detectUsageLimit", () => {
   });
 
   it("reads '5-hour limit reached ∙ resets 9pm' in the host's zone", () => {
-    const found = detectUsageLimit("5-hour limit reached ∙ resets 9pm", { now: at("2026-03-02T10:00:00Z"), hostTimeZone: "Europe/Berlin" });
+    const found = detectUsageLimit("5-hour limit reached ∙ resets 9pm", {
+      now: at("2026-03-02T10:00:00Z"),
+      hostTimeZone: "Europe/Berlin",
+    });
     expect(found?.timeZone).toBe("Europe/Berlin");
     expect(found?.resetAt.toISOString()).toBe("2026-03-02T20:00:00.000Z");
   });
@@ -39,13 +46,17 @@ describe("detectUsageLimit", () => {
   });
 
   it("uses the host zone when the stated zone is unknown", () => {
-    const found = detectUsageLimit("limit reached · resets 9pm (Mars/Olympus)", { now: at("2026-03-02T10:00:00Z"), hostTimeZone: "UTC" });
+    const found = detectUsageLimit("limit reached · resets 9pm (Mars/Olympus)", {
+      now: at("2026-03-02T10:00:00Z"),
+      hostTimeZone: "UTC",
+    });
     expect(found?.timeZone).toBe("UTC");
     expect(found?.resetAt.toISOString()).toBe("2026-03-02T21:00:00.000Z");
   });
 
   it("takes the most recent message in a captured pane", () => {
-    const pane = "5-hour limit reached ∙ resets 9pm\nworking…\nYou've hit your session limit · resets 11pm (UTC)\n";
+    const pane =
+      "5-hour limit reached ∙ resets 9pm\nworking…\nYou've hit your session limit · resets 11pm (UTC)\n";
     const found = detectUsageLimit(pane, { now: at("2026-03-02T10:00:00Z"), hostTimeZone: "UTC" });
     expect(found?.resetAt.toISOString()).toBe("2026-03-02T23:00:00.000Z");
   });
@@ -61,13 +72,19 @@ describe("detectUsageLimit", () => {
 describe("nextClockTime", () => {
   it("crosses a DST change correctly (Berlin spring forward)", () => {
     // 2026-03-29 clocks go from 02:00 to 03:00 in Berlin; 9am that day is 07:00 UTC.
-    expect(nextClockTime(at("2026-03-28T22:00:00Z"), 9, 0, "Europe/Berlin").toISOString()).toBe("2026-03-29T07:00:00.000Z");
+    expect(nextClockTime(at("2026-03-28T22:00:00Z"), 9, 0, "Europe/Berlin").toISOString()).toBe(
+      "2026-03-29T07:00:00.000Z",
+    );
   });
 
   it("treats noon and midnight in 12-hour form correctly through detect", () => {
     const now = at("2026-03-02T10:00:00Z");
-    expect(detectUsageLimit("limit reached ∙ resets 12pm", { now, hostTimeZone: "UTC" })?.resetAt.toISOString()).toBe("2026-03-02T12:00:00.000Z");
-    expect(detectUsageLimit("limit reached ∙ resets 12am", { now, hostTimeZone: "UTC" })?.resetAt.toISOString()).toBe("2026-03-03T00:00:00.000Z");
+    expect(
+      detectUsageLimit("limit reached ∙ resets 12pm", { now, hostTimeZone: "UTC" })?.resetAt.toISOString(),
+    ).toBe("2026-03-02T12:00:00.000Z");
+    expect(
+      detectUsageLimit("limit reached ∙ resets 12am", { now, hostTimeZone: "UTC" })?.resetAt.toISOString(),
+    ).toBe("2026-03-03T00:00:00.000Z");
   });
 });
 

@@ -38,9 +38,23 @@ describe("lanes sandbox", () => {
       child.on("exit", (code) => reject(new Error(`lanes sandbox exited early with ${code}: ${out}`)));
     });
     expect(Object.keys(info).sort()).toEqual(["api_url", "app", "env", "repos", "users", "webhook_secret"]);
-    expect(info.env).toEqual({ APP_ID: String(info.app.id), PRIVATE_KEY_PATH: info.app.private_key_path, WEBHOOK_SECRET: info.webhook_secret, GITHUB_API_URL: info.api_url });
-    expect(info.users.map((u) => u.permission)).toEqual(["admin", "maintain", "write", "triage", "read", "none"]);
-    const res = await fetch(`${info.api_url}/repos/${info.repos[0]?.full_name ?? ""}`, { headers: { authorization: `token ${info.users[0]?.token ?? ""}` } });
+    expect(info.env).toEqual({
+      APP_ID: String(info.app.id),
+      PRIVATE_KEY_PATH: info.app.private_key_path,
+      WEBHOOK_SECRET: info.webhook_secret,
+      GITHUB_API_URL: info.api_url,
+    });
+    expect(info.users.map((u) => u.permission)).toEqual([
+      "admin",
+      "maintain",
+      "write",
+      "triage",
+      "read",
+      "none",
+    ]);
+    const res = await fetch(`${info.api_url}/repos/${info.repos[0]?.full_name ?? ""}`, {
+      headers: { authorization: `token ${info.users[0]?.token ?? ""}` },
+    });
     expect(((await res.json()) as { clone_url: string }).clone_url).toBe(info.repos[0]?.clone_url);
     expect(existsSync(info.app.private_key_path)).toBe(true);
 

@@ -14,7 +14,11 @@ describe("sandbox merges", () => {
     sandbox = await startSandbox();
     const info = sandbox.info();
     const quiet = () => undefined;
-    user = new Octokit({ auth: info.users[0]?.token, baseUrl: info.api_url, log: { debug: quiet, info: quiet, warn: quiet, error: quiet } });
+    user = new Octokit({
+      auth: info.users[0]?.token,
+      baseUrl: info.api_url,
+      log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
+    });
     clone = await makeRepo();
     await clone.git("remote", "add", "origin", info.repos[0]?.clone_url ?? "");
     await clone.git("fetch", "-q", "origin");
@@ -38,7 +42,10 @@ describe("sandbox merges", () => {
     const second = await user.rest.pulls.create({ ...repo, head: "two", base: "main", title: "two" });
     await user.rest.pulls.merge({ ...repo, pull_number: first.data.number });
     const main = (await user.rest.repos.getBranch({ ...repo, branch: "main" })).data.commit.sha;
-    const error = await user.rest.pulls.merge({ ...repo, pull_number: second.data.number }).then(() => null, (e: { status: number; message: string }) => e);
+    const error = await user.rest.pulls.merge({ ...repo, pull_number: second.data.number }).then(
+      () => null,
+      (e: { status: number; message: string }) => e,
+    );
     expect(error?.status).toBe(405);
     expect(error?.message).toContain("conflicts in README.md");
     expect((await user.rest.repos.getBranch({ ...repo, branch: "main" })).data.commit.sha).toBe(main);
@@ -47,10 +54,18 @@ describe("sandbox merges", () => {
   it("refuses a merge whose expected head sha is stale with 409, and an already merged PR with 405", async () => {
     const sha = await branch("three", { "three.txt": "3\n" });
     const pull = await user.rest.pulls.create({ ...repo, head: "three", base: "main", title: "three" });
-    const stale = await user.rest.pulls.merge({ ...repo, pull_number: pull.data.number, sha: "f".repeat(40) }).then(() => null, (e: { status: number }) => e);
+    const stale = await user.rest.pulls
+      .merge({ ...repo, pull_number: pull.data.number, sha: "f".repeat(40) })
+      .then(
+        () => null,
+        (e: { status: number }) => e,
+      );
     expect(stale?.status).toBe(409);
     await user.rest.pulls.merge({ ...repo, pull_number: pull.data.number, sha });
-    const again = await user.rest.pulls.merge({ ...repo, pull_number: pull.data.number }).then(() => null, (e: { status: number }) => e);
+    const again = await user.rest.pulls.merge({ ...repo, pull_number: pull.data.number }).then(
+      () => null,
+      (e: { status: number }) => e,
+    );
     expect(again?.status).toBe(405);
   });
 });

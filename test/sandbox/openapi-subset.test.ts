@@ -6,15 +6,33 @@ import { validateSchema } from "../../src/sandbox/validate-schema.js";
 
 const spec = {
   components: {
-    parameters: { owner: { name: "owner", in: "path", required: true, schema: { type: "string" }, description: "dropped" } },
-    schemas: { label: { type: "object", properties: { name: { type: "string" } }, required: ["name"], example: { name: "x" } } },
+    parameters: {
+      owner: {
+        name: "owner",
+        in: "path",
+        required: true,
+        schema: { type: "string" },
+        description: "dropped",
+      },
+    },
+    schemas: {
+      label: {
+        type: "object",
+        properties: { name: { type: "string" } },
+        required: ["name"],
+        example: { name: "x" },
+      },
+    },
   },
   paths: {
     "/repos/{owner}/labels": {
       post: {
         operationId: "issues/create-label",
         parameters: [{ $ref: "#/components/parameters/owner" }],
-        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/label" } } } },
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: { $ref: "#/components/schemas/label" } } },
+        },
       },
       get: { operationId: "issues/list-labels-for-repo", parameters: [] },
     },
@@ -29,13 +47,18 @@ describe("openapi subset", () => {
         method: "POST",
         path: "/repos/{owner}/labels",
         parameters: [{ name: "owner", in: "path", required: true, schema: { type: "string" } }],
-        requestBody: { required: true, schema: { type: "object", properties: { name: { type: "string" } }, required: ["name"] } },
+        requestBody: {
+          required: true,
+          schema: { type: "object", properties: { name: { type: "string" } }, required: ["name"] },
+        },
       },
     ]);
   });
 
   it("fails loudly when an operation Lanes uses is missing from the description", () => {
-    expect(() => extractSubset(spec, ["pulls/merge"])).toThrow("operations not found in the description: pulls/merge");
+    expect(() => extractSubset(spec, ["pulls/merge"])).toThrow(
+      "operations not found in the description: pulls/merge",
+    );
   });
 
   it("the committed subset holds exactly the operations the generator lists", () => {
@@ -57,18 +80,26 @@ describe("validateSchema", () => {
   };
 
   it("accepts what the schema allows: alternatives, null where nullable, free-form maps", () => {
-    expect(validateSchema(schema, { title: 5, state: "open", labels: ["a"], assignee: null, extra: { k: "v" } })).toEqual([]);
+    expect(
+      validateSchema(schema, { title: 5, state: "open", labels: ["a"], assignee: null, extra: { k: "v" } }),
+    ).toEqual([]);
   });
 
   it("names each problem's field with GitHub's wording", () => {
-    expect(validateSchema(schema, { state: "merged", labels: ["a", 1], extra: { k: 2 }, colour: "red" }).map((p) => [p.field, p.code, p.message])).toEqual([
+    expect(
+      validateSchema(schema, { state: "merged", labels: ["a", 1], extra: { k: 2 }, colour: "red" }).map(
+        (p) => [p.field, p.code, p.message],
+      ),
+    ).toEqual([
       ["title", "missing_field", '"title" wasn\'t supplied.'],
-      ["state", "invalid", "For 'state', \"merged\" is not a member of [\"open\",\"closed\"]."],
+      ["state", "invalid", 'For \'state\', "merged" is not a member of ["open","closed"].'],
       ["labels.1", "invalid", "For 'labels.1', 1 is not a string."],
       ["extra.k", "invalid", "For 'extra.k', 2 is not a string."],
       ["colour", "unknown_field", '"colour" is not a permitted key.'],
     ]);
-    expect(validateSchema(schema, { title: true })[0]?.message).toBe("For 'title', true does not match any of the allowed shapes.");
+    expect(validateSchema(schema, { title: true })[0]?.message).toBe(
+      "For 'title', true does not match any of the allowed shapes.",
+    );
     expect(validateSchema(schema, { title: "t", labels: ["a", "b", "c"] })[0]?.field).toBe("labels");
   });
 });

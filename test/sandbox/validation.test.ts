@@ -8,7 +8,12 @@ import { installationToken } from "./app-token.js";
 
 describe("sandbox request validation", () => {
   let sandbox: Sandbox;
-  let api: (method: string, path: string, body?: unknown, login?: string) => Promise<{ status: number; json: Record<string, unknown> }>;
+  let api: (
+    method: string,
+    path: string,
+    body?: unknown,
+    login?: string,
+  ) => Promise<{ status: number; json: Record<string, unknown> }>;
 
   beforeAll(async () => {
     sandbox = await startSandbox();
@@ -17,7 +22,10 @@ describe("sandbox request validation", () => {
       const token = info.users.find((u) => u.login === login)?.token ?? "";
       const res = await fetch(`${info.api_url}${path}`, {
         method,
-        headers: { authorization: `token ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        headers: {
+          authorization: `token ${token}`,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
         ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
       });
       const text = await res.text();
@@ -31,13 +39,20 @@ describe("sandbox request validation", () => {
   });
 
   it("matches multi-segment refs and paths, and nothing else", () => {
-    expect(matchOperation("GET", "/repos/o/r/git/ref/heads/lanes/dev/1-x")?.params.ref).toBe("heads/lanes/dev/1-x");
-    expect(matchOperation("GET", "/repos/o/r/contents/.github%2Flanes.yml")?.params.path).toBe(".github/lanes.yml");
+    expect(matchOperation("GET", "/repos/o/r/git/ref/heads/lanes/dev/1-x")?.params.ref).toBe(
+      "heads/lanes/dev/1-x",
+    );
+    expect(matchOperation("GET", "/repos/o/r/contents/.github%2Flanes.yml")?.params.path).toBe(
+      ".github/lanes.yml",
+    );
     expect(matchOperation("GET", "/repos/o/r/issues/1/labels/x")).toBeNull();
   });
 
   it("answers an unknown endpoint with 404 Not Found", async () => {
-    expect(await api("GET", "/repos/sandbox-admin/demo/milestones")).toMatchObject({ status: 404, json: { message: "Not Found" } });
+    expect(await api("GET", "/repos/sandbox-admin/demo/milestones")).toMatchObject({
+      status: 404,
+      json: { message: "Not Found" },
+    });
     expect((await api("DELETE", "/repos/sandbox-admin/demo/issues/1")).status).toBe(404);
   });
 
@@ -47,7 +62,10 @@ describe("sandbox request validation", () => {
     expect(missing.status).toBe(422);
     expect(missing.json.errors).toEqual([expect.objectContaining({ field: "title", code: "missing_field" })]);
     const wrong = await api("POST", path, { title: "t", labels: "prp" });
-    expect(wrong).toMatchObject({ status: 422, json: { message: expect.stringContaining("For 'labels', \"prp\" is not a array.") } });
+    expect(wrong).toMatchObject({
+      status: 422,
+      json: { message: expect.stringContaining("For 'labels', \"prp\" is not a array.") },
+    });
   });
 
   it("rejects more than 50 annotations per request and an unknown nested field, like GitHub", async () => {
@@ -58,32 +76,59 @@ describe("sandbox request validation", () => {
         headers: { authorization: `token ${token}` },
         body: JSON.stringify({ name: "x", head_sha: "a".repeat(40), output }),
       });
-      return { status: res.status, errors: ((await res.json()) as { errors: { field: string; code: string }[] }).errors };
+      return {
+        status: res.status,
+        errors: ((await res.json()) as { errors: { field: string; code: string }[] }).errors,
+      };
     };
-    const annotations = Array.from({ length: 51 }, () => ({ path: "a", start_line: 1, end_line: 1, annotation_level: "notice", message: "m" }));
-    expect(await post({ title: "t", summary: "s", annotations })).toMatchObject({ status: 422, errors: [{ field: "output.annotations" }] });
-    expect(await post({ title: "t", summary: "s", annotation: [] })).toMatchObject({ status: 422, errors: [{ field: "output.annotation", code: "unknown_field" }] });
+    const annotations = Array.from({ length: 51 }, () => ({
+      path: "a",
+      start_line: 1,
+      end_line: 1,
+      annotation_level: "notice",
+      message: "m",
+    }));
+    expect(await post({ title: "t", summary: "s", annotations })).toMatchObject({
+      status: 422,
+      errors: [{ field: "output.annotations" }],
+    });
+    expect(await post({ title: "t", summary: "s", annotation: [] })).toMatchObject({
+      status: 422,
+      errors: [{ field: "output.annotation", code: "unknown_field" }],
+    });
   });
 
   it("rejects an unknown query parameter and malformed JSON", async () => {
-    expect((await api("GET", "/repos/sandbox-admin/demo/issues?colour=red")).json.message).toContain('"colour" is not a permitted query parameter');
-    expect(await api("POST", "/repos/sandbox-admin/demo/issues", "{not json")).toMatchObject({ status: 400, json: { message: "Problems parsing JSON" } });
+    expect((await api("GET", "/repos/sandbox-admin/demo/issues?colour=red")).json.message).toContain(
+      '"colour" is not a permitted query parameter',
+    );
+    expect(await api("POST", "/repos/sandbox-admin/demo/issues", "{not json")).toMatchObject({
+      status: 400,
+      json: { message: "Problems parsing JSON" },
+    });
   });
 
   it("answers bad credentials with 401, a stranger with 404, and too little permission with 403", async () => {
-    const res = await fetch(`${sandbox.info().api_url}/repos/sandbox-admin/demo`, { headers: { authorization: "token nope" } });
+    const res = await fetch(`${sandbox.info().api_url}/repos/sandbox-admin/demo`, {
+      headers: { authorization: "token nope" },
+    });
     expect(res.status).toBe(401);
     expect((await fetch(`${sandbox.info().api_url}/repos/sandbox-admin/demo`)).status).toBe(401);
     expect((await api("GET", "/repos/sandbox-admin/demo", undefined, "sandbox-stranger")).status).toBe(404);
     const denied = await api("POST", "/repos/sandbox-admin/demo/labels", { name: "x" }, "sandbox-reader");
     expect(denied.status).toBe(403);
     expect(denied.json.message).toContain("needs write permission");
-    expect((await api("POST", "/repos/sandbox-admin/demo/check-runs", { name: "x", head_sha: "a" })).json.message).toBe("You must authenticate via a GitHub App.");
+    expect(
+      (await api("POST", "/repos/sandbox-admin/demo/check-runs", { name: "x", head_sha: "a" })).json.message,
+    ).toBe("You must authenticate via a GitHub App.");
   });
 
   it("refuses an App JWT that was not signed with the App's key", async () => {
     const bogus = `${Buffer.from('{"alg":"RS256"}').toString("base64url")}.${Buffer.from('{"iss":1}').toString("base64url")}.c2ln`;
-    const res = await fetch(`${sandbox.info().api_url}/app/installations/${sandbox.info().app.installation_id}/access_tokens`, { method: "POST", headers: { authorization: `bearer ${bogus}` } });
+    const res = await fetch(
+      `${sandbox.info().api_url}/app/installations/${sandbox.info().app.installation_id}/access_tokens`,
+      { method: "POST", headers: { authorization: `bearer ${bogus}` } },
+    );
     expect(res.status).toBe(401);
   });
 });

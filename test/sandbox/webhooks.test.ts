@@ -15,7 +15,9 @@ const catalog = examples as unknown as { name: string; examples: Payload[] }[];
 function example(event: string, action: string | undefined): Payload {
   const all = catalog.find((e) => e.name === event)?.examples ?? [];
   // The examples package has no issues.closed: GitHub documents it with the same keys as issues.opened.
-  const found = all.find((x) => x.action === action) ?? (event === "issues" && action === "closed" ? all.find((x) => x.action === "opened") : undefined);
+  const found =
+    all.find((x) => x.action === action) ??
+    (event === "issues" && action === "closed" ? all.find((x) => x.action === "opened") : undefined);
   if (!found) throw new Error(`no example for ${event}.${action ?? ""}`);
   return found;
 }
@@ -27,18 +29,26 @@ const NESTED = ["issue", "comment", "label", "pull_request", "check_run", "repos
 /** Every key GitHub's examples of this event use for a nested object (examples differ in optional keys). */
 function knownKeys(event: string, key: string): Set<string> {
   const all = catalog.filter((e) => e.name === event).flatMap((e) => e.examples);
-  return new Set(all.flatMap((x) => (typeof x[key] === "object" && x[key] !== null ? Object.keys(x[key]) : [])));
+  return new Set(
+    all.flatMap((x) => (typeof x[key] === "object" && x[key] !== null ? Object.keys(x[key]) : [])),
+  );
 }
 
 function expectShapedLike(received: Payload, reference: Payload, event: string): void {
-  const top = (p: Payload) => Object.keys(p).filter((k) => !OPTIONAL_TOP.has(k)).sort();
+  const top = (p: Payload) =>
+    Object.keys(p)
+      .filter((k) => !OPTIONAL_TOP.has(k))
+      .sort();
   expect(top(received)).toEqual(top(reference));
   for (const key of NESTED) {
     const ours = received[key];
     const theirs = reference[key];
     if (typeof ours !== "object" || ours === null || typeof theirs !== "object" || theirs === null) continue;
     const allowed = new Set([...knownKeys(event, key), ...Object.keys(theirs), "pull_request"]);
-    expect(Object.keys(ours).filter((k) => !allowed.has(k)), `${key} keys GitHub does not send`).toEqual([]);
+    expect(
+      Object.keys(ours).filter((k) => !allowed.has(k)),
+      `${key} keys GitHub does not send`,
+    ).toEqual([]);
   }
 }
 
@@ -75,7 +85,13 @@ describe("sandbox webhooks", () => {
     await user.rest.issues.createComment({ ...repo, issue_number: issue.number, body: "/lanes help" });
     const events = await received();
     expect(events.map((e) => `${e.event}.${String(e.payload.action)}`)).toEqual([
-      "issues.opened", "issues.labeled", "issues.unlabeled", "issues.edited", "issues.closed", "issues.reopened", "issue_comment.created",
+      "issues.opened",
+      "issues.labeled",
+      "issues.unlabeled",
+      "issues.edited",
+      "issues.closed",
+      "issues.reopened",
+      "issue_comment.created",
     ]);
     for (const e of events) {
       expectShapedLike(e.payload, example(e.event, String(e.payload.action)), e.event);
@@ -86,18 +102,35 @@ describe("sandbox webhooks", () => {
 
   it("applies labels and assignees given at creation for triage access, sending issues.labeled after opened; drops them for read access", async () => {
     const info = sandbox.info();
-    const as = (permission: string) => new Octokit({ auth: info.users.find((u) => u.permission === permission)?.token, baseUrl: info.api_url });
-    const { data: triaged } = await as("triage").rest.issues.create({ ...repo, title: "by triage", labels: ["prp", "bug"], assignees: ["sandbox-admin"] });
-    const { data: read } = await as("read").rest.issues.create({ ...repo, title: "by reader", labels: ["prp"], assignees: ["sandbox-admin"] });
+    const as = (permission: string) =>
+      new Octokit({
+        auth: info.users.find((u) => u.permission === permission)?.token,
+        baseUrl: info.api_url,
+      });
+    const { data: triaged } = await as("triage").rest.issues.create({
+      ...repo,
+      title: "by triage",
+      labels: ["prp", "bug"],
+      assignees: ["sandbox-admin"],
+    });
+    const { data: read } = await as("read").rest.issues.create({
+      ...repo,
+      title: "by reader",
+      labels: ["prp"],
+      assignees: ["sandbox-admin"],
+    });
     expect(triaged.labels.map((l) => (typeof l === "string" ? l : l.name))).toEqual(["prp", "bug"]);
     expect(triaged.assignees?.map((a) => a.login)).toEqual(["sandbox-admin"]);
     expect(read.labels).toEqual([]);
     expect(read.assignees).toEqual([]);
     expect((await user.rest.issues.get({ ...repo, issue_number: read.number })).data.labels).toEqual([]);
     const events = await received();
-    expect(events.map((e) => `${e.event}.${String(e.payload.action)}.${(e.payload.label as { name?: string } | undefined)?.name ?? ""}`)).toEqual([
-      "issues.opened.", "issues.labeled.prp", "issues.labeled.bug", "issues.opened.",
-    ]);
+    expect(
+      events.map(
+        (e) =>
+          `${e.event}.${String(e.payload.action)}.${(e.payload.label as { name?: string } | undefined)?.name ?? ""}`,
+      ),
+    ).toEqual(["issues.opened.", "issues.labeled.prp", "issues.labeled.bug", "issues.opened."]);
     for (const e of events) expectShapedLike(e.payload, example(e.event, String(e.payload.action)), e.event);
   });
 
@@ -108,19 +141,38 @@ describe("sandbox webhooks", () => {
     await clone.git("checkout", "-q", "-b", "lanes/dev/2-y", "origin/main");
     const first = await clone.commit("one", { "one.txt": "1\n" });
     await clone.git("push", "-q", "origin", "HEAD");
-    const { data: pull } = await user.rest.pulls.create({ ...repo, head: "lanes/dev/2-y", base: "main", title: "y" });
+    const { data: pull } = await user.rest.pulls.create({
+      ...repo,
+      head: "lanes/dev/2-y",
+      base: "main",
+      title: "y",
+    });
     const second = await clone.commit("two", { "two.txt": "2\n" });
     await clone.git("push", "-q", "origin", "HEAD");
     await user.rest.pulls.merge({ ...repo, pull_number: pull.number });
     const events = await received();
     expect(events.map((e) => `${e.event}.${String(e.payload.action ?? "")}`)).toEqual([
-      "push.", "pull_request.opened", "push.", "pull_request.synchronize", "push.", "pull_request.closed",
+      "push.",
+      "pull_request.opened",
+      "push.",
+      "pull_request.synchronize",
+      "push.",
+      "pull_request.closed",
     ]);
-    expect(events[0]?.payload).toMatchObject({ ref: "refs/heads/lanes/dev/2-y", created: true, after: first });
+    expect(events[0]?.payload).toMatchObject({
+      ref: "refs/heads/lanes/dev/2-y",
+      created: true,
+      after: first,
+    });
     expect(events[3]?.payload).toMatchObject({ before: first, after: second });
     expect(events[5]?.payload.pull_request).toMatchObject({ merged: true, state: "closed" });
     expectShapedLike(events[0]?.payload ?? {}, example("push", undefined), "push");
-    for (const i of [1, 3, 5]) expectShapedLike(events[i]?.payload ?? {}, example("pull_request", String(events[i]?.payload.action)), "pull_request");
+    for (const i of [1, 3, 5])
+      expectShapedLike(
+        events[i]?.payload ?? {},
+        example("pull_request", String(events[i]?.payload.action)),
+        "pull_request",
+      );
     await clone.remove();
   });
 
@@ -134,7 +186,13 @@ describe("sandbox webhooks", () => {
     await clone.commit("work", { "a.txt": "a\n" });
     await clone.git("push", "-q", "origin", "HEAD");
     const body = `Closes #${prp.number}\n\nSee also #${other.number}; \`fixes #${other.number}\` in code is not a reference.`;
-    const { data: pull } = await user.rest.pulls.create({ ...repo, head: `lanes/dev/${prp.number}-a`, base: "main", title: "a", body });
+    const { data: pull } = await user.rest.pulls.create({
+      ...repo,
+      head: `lanes/dev/${prp.number}-a`,
+      base: "main",
+      title: "a",
+      body,
+    });
     await user.rest.pulls.merge({ ...repo, pull_number: pull.number });
     const events = (await received()).filter((e) => e.event === "issues" && e.payload.action === "closed");
     expect(events.map((e) => (e.payload.issue as { number: number }).number)).toEqual([prp.number]);
@@ -147,19 +205,39 @@ describe("sandbox webhooks", () => {
   it("sends check_run rerequested and requested_action when a user clicks, and workflow_dispatch", async () => {
     const { data: main } = await user.rest.repos.getBranch({ ...repo, branch: "main" });
     const { data: run } = await app.rest.checks.create({
-      ...repo, name: "lanes/lane", head_sha: main.commit.sha, status: "completed", conclusion: "failure",
-      output: { title: "t", summary: "s" }, actions: [{ label: "Retry", description: "Run again", identifier: "retry" }],
+      ...repo,
+      name: "lanes/lane",
+      head_sha: main.commit.sha,
+      status: "completed",
+      conclusion: "failure",
+      output: { title: "t", summary: "s" },
+      actions: [{ label: "Retry", description: "Run again", identifier: "retry" }],
     });
     sandbox.clickCheckRun("sandbox-admin/demo", run.id, null);
     sandbox.clickCheckRun("sandbox-admin/demo", run.id, "retry");
     expect(() => sandbox.clickCheckRun("sandbox-admin/demo", run.id, "nope")).toThrow(/no action "nope"/);
-    await user.rest.actions.createWorkflowDispatch({ ...repo, workflow_id: "lanes-stack.yml", ref: "main", inputs: { agents: "2" } });
-    const events = (await received()).filter((e) => e.event !== "check_run" || e.payload.action !== "created");
-    expect(events.map((e) => `${e.event}.${String(e.payload.action ?? "")}`)).toEqual(["check_run.rerequested", "check_run.requested_action", "workflow_dispatch."]);
+    await user.rest.actions.createWorkflowDispatch({
+      ...repo,
+      workflow_id: "lanes-stack.yml",
+      ref: "main",
+      inputs: { agents: "2" },
+    });
+    const events = (await received()).filter(
+      (e) => e.event !== "check_run" || e.payload.action !== "created",
+    );
+    expect(events.map((e) => `${e.event}.${String(e.payload.action ?? "")}`)).toEqual([
+      "check_run.rerequested",
+      "check_run.requested_action",
+      "workflow_dispatch.",
+    ]);
     expect(events[1]?.payload.requested_action).toEqual({ identifier: "retry" });
     expectShapedLike(events[0]?.payload ?? {}, example("check_run", "rerequested"), "check_run");
     expectShapedLike(events[1]?.payload ?? {}, example("check_run", "requested_action"), "check_run");
     expectShapedLike(events[2]?.payload ?? {}, example("workflow_dispatch", undefined), "workflow_dispatch");
-    expect(events[2]?.payload).toMatchObject({ ref: "refs/heads/main", workflow: ".github/workflows/lanes-stack.yml", inputs: { agents: "2" } });
+    expect(events[2]?.payload).toMatchObject({
+      ref: "refs/heads/main",
+      workflow: ".github/workflows/lanes-stack.yml",
+      inputs: { agents: "2" },
+    });
   });
 });

@@ -30,8 +30,12 @@ describe("state store: connections", () => {
 
   it("fails fast with one clear error when nothing listens at the URL", async () => {
     const url = `redis://127.0.0.1:${await freePort()}`;
-    await expect(connectRedis(url, { log: silentLogger() })).rejects.toThrow(/cannot reach Redis at .*ECONNREFUSED.*REDIS_URL/);
-    await expect(openStateStore({ url, repo: "octo/app", log: silentLogger() })).rejects.toThrow(RedisUnavailableError);
+    await expect(connectRedis(url, { log: silentLogger() })).rejects.toThrow(
+      /cannot reach Redis at .*ECONNREFUSED.*REDIS_URL/,
+    );
+    await expect(openStateStore({ url, repo: "octo/app", log: silentLogger() })).rejects.toThrow(
+      RedisUnavailableError,
+    );
   });
 
   it("picks --redis over REDIS_URL over the default, and hides passwords in messages", () => {

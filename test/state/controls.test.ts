@@ -10,7 +10,10 @@ describe("state store: delayed jobs, pause, cancel, priority", () => {
   it("holds a delayed job until it is due, then dispatches it", async () => {
     const store = await stores.open();
     await store.enqueue(job({ id: "checkin", kind: "checkin" }), { delayMs: 120_000 });
-    expect(await store.getJob("checkin")).toMatchObject({ state: "delayed", runAt: stores.clock.now() + 120_000 });
+    expect(await store.getJob("checkin")).toMatchObject({
+      state: "delayed",
+      runAt: stores.clock.now() + 120_000,
+    });
     expect(await store.claim(worker)).toBeNull();
     stores.clock.advance(120_000);
     expect((await store.claim(worker))?.job.id).toBe("checkin");
@@ -18,8 +21,13 @@ describe("state store: delayed jobs, pause, cancel, priority", () => {
 
   it("parks a job in needs-human at enqueue, with the reason, until a person retries it", async () => {
     const store = await stores.open();
-    await store.enqueue(job({ id: "stuck", kind: "resolve" }), { needsHuman: "still conflicts after 2 resolve attempts" });
-    expect(await store.getJob("stuck")).toMatchObject({ state: "needs-human", lastError: "still conflicts after 2 resolve attempts" });
+    await store.enqueue(job({ id: "stuck", kind: "resolve" }), {
+      needsHuman: "still conflicts after 2 resolve attempts",
+    });
+    expect(await store.getJob("stuck")).toMatchObject({
+      state: "needs-human",
+      lastError: "still conflicts after 2 resolve attempts",
+    });
     expect(await store.claim(worker)).toBeNull();
     expect((await store.stats()).needsHuman).toBe(1);
     expect(await store.retryNow("stuck")).toBe(true);
@@ -179,7 +187,9 @@ describe("state store: de-dupe, transitions, audit", () => {
     const b = await stores.open();
     await a.transition("issue#3", null, "queued");
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).transition("issue#3", "queued", "active", `host-${i}`)),
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 ? a : b).transition("issue#3", "queued", "active", `host-${i}`),
+      ),
     );
     expect(results.filter(Boolean)).toHaveLength(1);
   });

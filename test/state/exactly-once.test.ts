@@ -16,7 +16,13 @@ interface Tally {
 }
 
 /** A claimer loop: claims (blocking), checks nobody else runs the job now, acks; stops when all are acked. */
-async function work(store: StateStore, host: string, total: number, tally: Tally, running: Set<string>): Promise<void> {
+async function work(
+  store: StateStore,
+  host: string,
+  total: number,
+  tally: Tally,
+  running: Set<string>,
+): Promise<void> {
   while (tally.acked.size < total) {
     let claim;
     try {
@@ -54,7 +60,9 @@ describe("state store: exactly once under concurrency and failure", () => {
     const workers = claimers.map((store, i) => work(store, `host-${i}`, total, tally, running));
     for (let start = 0; start < total; start += 100) {
       await Promise.all(
-        Array.from({ length: 100 }, (_, i) => producer.enqueue(job({ id: `job-${start + i}`, priority: i % 3 ? "medium" : "high" }))),
+        Array.from({ length: 100 }, (_, i) =>
+          producer.enqueue(job({ id: `job-${start + i}`, priority: i % 3 ? "medium" : "high" })),
+        ),
       );
     }
     await Promise.all(workers);
@@ -69,9 +77,13 @@ describe("state store: exactly once under concurrency and failure", () => {
     const store = await stores.open({ clock: manualClock(Date.now()) });
     await store.enqueue(job({ id: "crash-me" }));
     // node itself with tsx's loader (not the tsx wrapper, which would survive as the parent of the real worker)
-    const child = spawn(process.execPath, ["--import", "tsx", "test/fixtures/state/claim-worker.ts", redis.url, redis.prefix, "doomed"], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "test/fixtures/state/claim-worker.ts", redis.url, redis.prefix, "doomed"],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     const firstLine = await new Promise<string>((resolve, reject) => {
       createInterface({ input: child.stdout! }).once("line", resolve);
       child.once("exit", (code) => reject(new Error(`worker exited early with ${code}`)));
@@ -101,15 +113,21 @@ describe("state store: exactly once under concurrency and failure", () => {
     const server = await startRedisServer({ appendonly: true });
     try {
       const store = await stores.open({}, server.url);
-      for (let i = 0; i < 30; i += 1) await store.enqueue(job({ id: `j${i}`, priority: i % 2 ? "low" : "high" }));
+      for (let i = 0; i < 30; i += 1)
+        await store.enqueue(job({ id: `j${i}`, priority: i % 2 ? "low" : "high" }));
       await store.enqueue(job({ id: "later" }), { delayMs: 60_000 });
       const claims = [];
-      for (let i = 0; i < 6; i += 1) claims.push((await store.claim({ role: "developer", host: "h", agent: "a" }))!);
+      for (let i = 0; i < 6; i += 1)
+        claims.push((await store.claim({ role: "developer", host: "h", agent: "a" }))!);
       await store.ack(claims[0]!.lease);
       await store.fail(claims[1]!.lease, "boom");
       await store.firstDelivery("delivery-1");
       await store.transition("issue#1", null, "queued");
-      const before = { jobs: await store.listJobs(), stats: await store.stats(), audit: await store.readAudit() };
+      const before = {
+        jobs: await store.listJobs(),
+        stats: await store.stats(),
+        audit: await store.readAudit(),
+      };
 
       await server.kill();
       await server.start();

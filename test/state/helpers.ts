@@ -3,7 +3,11 @@ import { Redis } from "ioredis";
 import { afterEach } from "vitest";
 import { silentLogger } from "../../src/observe/logger.js";
 import { manualClock, type ManualClock } from "../../src/state/clock.js";
-import { createStateStore, type StateStore, type StateStoreOptions } from "../../src/state/create-state-store.js";
+import {
+  createStateStore,
+  type StateStore,
+  type StateStoreOptions,
+} from "../../src/state/create-state-store.js";
 import type { NewJob } from "../../src/state/job.js";
 import type { RedisTestContext } from "../support/redis.js";
 

@@ -36,11 +36,23 @@ describe("state store: queue and claim", () => {
 
   it("returns the job as written, validated, with attempts and lease", async () => {
     const store = await stores.open();
-    await store.enqueue(job({ id: "j", issue: "backlog-7", kind: "checkin", payload: { note: "hi", n: [1, 2] } }));
+    await store.enqueue(
+      job({ id: "j", issue: "backlog-7", kind: "checkin", payload: { note: "hi", n: [1, 2] } }),
+    );
     const claim = await store.claim(worker);
     expect(claim?.job).toMatchObject({
-      id: "j", repo: "octo/app", issue: "backlog-7", role: "developer", priority: "medium", kind: "checkin",
-      payload: { note: "hi", n: [1, 2] }, state: "active", attempts: 1, maxAttempts: 4, leaseHost: "h1", leaseAgent: "a1",
+      id: "j",
+      repo: "octo/app",
+      issue: "backlog-7",
+      role: "developer",
+      priority: "medium",
+      kind: "checkin",
+      payload: { note: "hi", n: [1, 2] },
+      state: "active",
+      attempts: 1,
+      maxAttempts: 4,
+      leaseHost: "h1",
+      leaseAgent: "a1",
     });
     expect(claim?.lease.leaseUntil).toBe(stores.clock.now() + 60_000);
   });
@@ -103,7 +115,11 @@ describe("state store: leases, ack, fail and retries", () => {
     expect(delays).toEqual([5_000, 15_000, 30_000]);
     const last = await store.claim(worker);
     expect(await store.fail(last!.lease, "tests failed")).toEqual({ outcome: "needs-human" });
-    expect(await store.getJob("j")).toMatchObject({ state: "needs-human", attempts: 4, lastError: "tests failed" });
+    expect(await store.getJob("j")).toMatchObject({
+      state: "needs-human",
+      attempts: 4,
+      lastError: "tests failed",
+    });
     expect((await store.stats()).needsHuman).toBe(1);
   });
 
@@ -145,14 +161,19 @@ describe("state store: leases, ack, fail and retries", () => {
     const store = await stores.open();
     await store.enqueue(job({ id: "j" }));
     const claim = await store.claim(worker);
-    expect(await store.fail(claim!.lease, "invalid PRP", { final: true })).toEqual({ outcome: "needs-human" });
+    expect(await store.fail(claim!.lease, "invalid PRP", { final: true })).toEqual({
+      outcome: "needs-human",
+    });
   });
 
   it("follows a configured retry policy", async () => {
     const store = await stores.open({ retry: { backoffMs: [1_000], maxAttempts: 2 } });
     await store.enqueue(job({ id: "j" }));
     const first = await store.claim(worker);
-    expect(await store.fail(first!.lease, "x")).toEqual({ outcome: "retry", runAt: stores.clock.now() + 1_000 });
+    expect(await store.fail(first!.lease, "x")).toEqual({
+      outcome: "retry",
+      runAt: stores.clock.now() + 1_000,
+    });
     stores.clock.advance(1_000);
     const second = await store.claim(worker);
     expect(await store.fail(second!.lease, "x")).toEqual({ outcome: "needs-human" });
@@ -190,7 +211,11 @@ describe("state store: leases, ack, fail and retries", () => {
     await store.heartbeatHost("h2", 30_000);
     stores.clock.advance(10_001);
     expect(await store.reap()).toMatchObject({ requeued: 1, deadHosts: 1 });
-    expect(await store.getJob("j1")).toMatchObject({ state: "delayed", lastHost: "h1", lastError: "host h1 stopped heartbeating" });
+    expect(await store.getJob("j1")).toMatchObject({
+      state: "delayed",
+      lastHost: "h1",
+      lastError: "host h1 stopped heartbeating",
+    });
     expect(await store.getJob("j2")).toMatchObject({ state: "active" });
     expect((await store.listHosts()).map((h) => [h.host, h.alive])).toEqual([["h2", true]]);
     expect((await store.stats()).hostsAlive).toBe(1);

@@ -54,23 +54,27 @@ describe("state store: waiting for work", () => {
   }
 
   // the waiter's wait (20 s) outlasts the test's limit: it passes only if the waiter is woken, not timed out
-  it("wakes a waiter that blocks after a woken claimer took its job, while a second job is queued", { timeout: 8_000 }, async () => {
-    const store = await stores.open();
-    const inner = makeBlockingPool(redis.client, silentLogger());
-    const late = gatedPool(inner);
-    // B found the queue empty and is about to block (its BLPOP held back)
-    const waiting = claimWith(late.pool)({ ...worker, host: "b", waitMs: 20_000 });
-    await late.held;
-    // A, blocked, is woken by job 1's token; job 2 arrives while nobody is blocked; A then claims
-    await store.enqueue(job({ id: "j1" }));
-    expect(await redis.client.lpop(`${redis.prefix}wake:developer`)).toBe("1");
-    await store.enqueue(job({ id: "j2" }));
-    expect((await store.claim({ ...worker, host: "a" }))?.job.id).toBe("j1");
-    // B blocks now: job 2's token must still be there
-    late.open();
-    expect((await waiting)?.job.id).toBe("j2");
-    inner.close();
-  });
+  it(
+    "wakes a waiter that blocks after a woken claimer took its job, while a second job is queued",
+    { timeout: 8_000 },
+    async () => {
+      const store = await stores.open();
+      const inner = makeBlockingPool(redis.client, silentLogger());
+      const late = gatedPool(inner);
+      // B found the queue empty and is about to block (its BLPOP held back)
+      const waiting = claimWith(late.pool)({ ...worker, host: "b", waitMs: 20_000 });
+      await late.held;
+      // A, blocked, is woken by job 1's token; job 2 arrives while nobody is blocked; A then claims
+      await store.enqueue(job({ id: "j1" }));
+      expect(await redis.client.lpop(`${redis.prefix}wake:developer`)).toBe("1");
+      await store.enqueue(job({ id: "j2" }));
+      expect((await store.claim({ ...worker, host: "a" }))?.job.id).toBe("j1");
+      // B blocks now: job 2's token must still be there
+      late.open();
+      expect((await waiting)?.job.id).toBe("j2");
+      inner.close();
+    },
+  );
 
   it("leaves no wake tokens behind once the queue is empty, and never more tokens than jobs", async () => {
     const store = await stores.open();

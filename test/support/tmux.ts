@@ -23,7 +23,10 @@ export function privateTmux(): TmuxTestServer {
       return stdout;
     },
     async kill() {
-      const path = await run("tmux", ["-L", socket, "display-message", "-p", "#{socket_path}"]).then((r) => r.stdout.trim(), () => "");
+      const path = await run("tmux", ["-L", socket, "display-message", "-p", "#{socket_path}"]).then(
+        (r) => r.stdout.trim(),
+        () => "",
+      );
       await run("tmux", ["-L", socket, "kill-server"]).catch(() => undefined);
       if (path) await rm(path, { force: true });
     },

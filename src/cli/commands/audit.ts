@@ -14,13 +14,19 @@ export function parseSince(text: string, now: number): number {
   if (/^\d{10,}$/.test(text)) return Number(text);
   const parsed = Date.parse(text);
   if (/^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(parsed)) return parsed;
-  throw new UsageError(`--since "${text}" is not a time; use 30m, 2h, 7d, an ISO date like 2026-05-01T12:00Z, or epoch ms`);
+  throw new UsageError(
+    `--since "${text}" is not a time; use 30m, 2h, 7d, an ISO date like 2026-05-01T12:00Z, or epoch ms`,
+  );
 }
 
 function render(entries: AuditEntry[]): string {
   if (entries.length === 0) return "no audit entries";
   return entries
-    .map((e) => [new Date(e.at).toISOString(), e.type.padEnd(11), e.job ?? "-", e.actor ?? "-", e.data ?? ""].join("  ").trimEnd())
+    .map((e) =>
+      [new Date(e.at).toISOString(), e.type.padEnd(11), e.job ?? "-", e.actor ?? "-", e.data ?? ""]
+        .join("  ")
+        .trimEnd(),
+    )
     .join("\n");
 }
 

@@ -2,7 +2,14 @@
 // `file:line: key.path: message` (or one JSON value with --json). Exit 0 valid, 1 invalid.
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import { ConfigError, DEFAULT_CONFIG_FILE, formatConfigIssue, readConfigFile, type ConfigIssue, type LanesConfig } from "../../config/index.js";
+import {
+  ConfigError,
+  DEFAULT_CONFIG_FILE,
+  formatConfigIssue,
+  readConfigFile,
+  type ConfigIssue,
+  type LanesConfig,
+} from "../../config/index.js";
 import { action, emit, type CliContext } from "../context.js";
 
 interface CheckReport {
@@ -11,7 +18,10 @@ interface CheckReport {
   errors: ConfigIssue[];
 }
 
-export async function checkConfig(ctx: CliContext, file: string | undefined): Promise<{ report: CheckReport; display: string; found: boolean }> {
+export async function checkConfig(
+  ctx: CliContext,
+  file: string | undefined,
+): Promise<{ report: CheckReport; display: string; found: boolean }> {
   const display = file ?? DEFAULT_CONFIG_FILE;
   const path = file === undefined ? join(ctx.cwd, DEFAULT_CONFIG_FILE) : resolve(ctx.cwd, file);
   try {
@@ -27,7 +37,9 @@ export function registerConfig(program: Command, ctx: CliContext): void {
   const config = program.command("config").description("work with the repository's .github/lanes.yml");
   config
     .command("check")
-    .description(`validate a Lanes config file (default ${DEFAULT_CONFIG_FILE}; a missing default file means all defaults)`)
+    .description(
+      `validate a Lanes config file (default ${DEFAULT_CONFIG_FILE}; a missing default file means all defaults)`,
+    )
     .argument("[file]", "the config file to check")
     .option("--json", "print {ok, config, errors:[{path, line, message}]}")
     .action(

@@ -18,7 +18,9 @@ interface DemoCliOptions {
 export function registerDemo(program: Command, ctx: CliContext): void {
   program
     .command("demo")
-    .description("run the lifecycle end to end, offline: PRPs filed as issues on a local GitHub, built by script agents in tmux lanes, gated as check runs, integrated in order")
+    .description(
+      "run the lifecycle end to end, offline: PRPs filed as issues on a local GitHub, built by script agents in tmux lanes, gated as check runs, integrated in order",
+    )
     .option("--backlog <dir>", "the PRPs to build (default: examples/demo/backlog)")
     .option("--project <dir>", "the project the agents work on (default: examples/demo/repo)")
     .option("--keep", "keep the workspace (clones, worktrees, stack files) and print where it is")
@@ -27,7 +29,8 @@ export function registerDemo(program: Command, ctx: CliContext): void {
     .action(
       action(ctx, async (opts: DemoCliOptions) => {
         const timeout = Number(opts.timeout);
-        if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout ${opts.timeout}: expected a number of seconds > 0`);
+        if (!Number.isFinite(timeout) || timeout <= 0)
+          throw new UsageError(`--timeout ${opts.timeout}: expected a number of seconds > 0`);
         const examples = join(packageRoot(), "examples", "demo");
         const report = await runDemo({
           project: resolve(ctx.cwd, opts.project ?? join(examples, "repo")),

@@ -14,14 +14,24 @@ interface ToolCheck {
 const TOOLS: readonly { tool: string; args: string[]; required: boolean; hint: string }[] = [
   { tool: "git", args: ["--version"], required: true, hint: "install git (scripts/bootstrap does)" },
   { tool: "tmux", args: ["-V"], required: true, hint: "install tmux (scripts/bootstrap does)" },
-  { tool: "redis-server", args: ["--version"], required: true, hint: "install redis-server, or point REDIS_URL at a Redis" },
-  { tool: "claude", args: ["--version"], required: false, hint: "install Claude Code (npm i -g @anthropic-ai/claude-code) to run real agents; the script agent works without it" },
+  {
+    tool: "redis-server",
+    args: ["--version"],
+    required: true,
+    hint: "install redis-server, or point REDIS_URL at a Redis",
+  },
+  {
+    tool: "claude",
+    args: ["--version"],
+    required: false,
+    hint: "install Claude Code (npm i -g @anthropic-ai/claude-code) to run real agents; the script agent works without it",
+  },
 ];
 
 function probe(tool: string, args: string[], env: NodeJS.ProcessEnv): Promise<string | null> {
   return new Promise((resolve) => {
     execFile(tool, args, { env, timeout: 5_000 }, (error, stdout) => {
-      resolve(error ? null : stdout.trim().split("\n")[0] ?? "");
+      resolve(error ? null : (stdout.trim().split("\n")[0] ?? ""));
     });
   });
 }
@@ -52,7 +62,11 @@ export function registerDoctor(program: Command, ctx: CliContext): void {
     .action(
       action(ctx, async (opts: { json?: boolean }) => {
         const checks = await runDoctor(ctx.env);
-        emit(ctx, { ok: checks.every((c) => c.ok || !c.required), checks }, { json: opts.json, human: (v) => render(v.checks) });
+        emit(
+          ctx,
+          { ok: checks.every((c) => c.ok || !c.required), checks },
+          { json: opts.json, human: (v) => render(v.checks) },
+        );
         return checks.every((c) => c.ok || !c.required) ? 0 : 1;
       }),
     );

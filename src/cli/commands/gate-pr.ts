@@ -7,18 +7,35 @@ import type { GatePrp } from "../../gates/types.js";
 import type { GitHubPort, RepoRef } from "../../github/github-port.js";
 
 /** Digits only: Number() alone would take "0x10" or "1e2" as a PR number. */
-const PrNumberSchema = z.string().regex(/^\d{1,15}$/).transform(Number).pipe(z.number().int().positive());
+const PrNumberSchema = z
+  .string()
+  .regex(/^\d{1,15}$/)
+  .transform(Number)
+  .pipe(z.number().int().positive());
 
 export function prNumber(value: string): number {
   const parsed = PrNumberSchema.safeParse(value);
-  if (!parsed.success) throw new UsageError(`--pr expects a pull request number (e.g. --pr 12); got "${value}"`);
+  if (!parsed.success)
+    throw new UsageError(`--pr expects a pull request number (e.g. --pr 12); got "${value}"`);
   return parsed.data;
 }
 
 /** The PR's context; `filePrp` (from --prp) replaces the linked PRP, and its dependencies are looked up instead. */
-export async function gatePrContext(port: GitHubPort, repo: RepoRef, pr: number, branchPattern: string, filePrp: GatePrp | undefined): Promise<PrContext> {
+export async function gatePrContext(
+  port: GitHubPort,
+  repo: RepoRef,
+  pr: number,
+  branchPattern: string,
+  filePrp: GatePrp | undefined,
+): Promise<PrContext> {
   const context = await resolvePrContext(port, repo, pr, { branchPattern });
   if (!filePrp) return context;
   const prp = { ...filePrp, id: filePrp.id ?? context.prp.id };
-  return { ...context, prp, prpProblem: undefined, validationWithheld: undefined, mergedPrpIds: await mergedDependencies(port, repo, filePrp.dependsOn ?? []) };
+  return {
+    ...context,
+    prp,
+    prpProblem: undefined,
+    validationWithheld: undefined,
+    mergedPrpIds: await mergedDependencies(port, repo, filePrp.dependsOn ?? []),
+  };
 }

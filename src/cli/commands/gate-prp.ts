@@ -10,21 +10,33 @@ import { parsePrp } from "../../prp/parse-prp.js";
 import { ParseResultSchema, PrpSchema, type ParseIssue, type ParseResult } from "../../prp/schema.js";
 
 /** `lanes prp parse --json` prints `{ok, prp, errors}`, `prp: null` when there is no PRP at all; its warnings are in `prp.warnings`. */
-const ParseOutputSchema = ParseResultSchema.extend({ prp: PrpSchema.nullish(), warnings: ParseResultSchema.shape.warnings.default([]) });
+const ParseOutputSchema = ParseResultSchema.extend({
+  prp: PrpSchema.nullish(),
+  warnings: ParseResultSchema.shape.warnings.default([]),
+});
 
-const issueLine = (file: string, issue: ParseIssue) => `${file}:${issue.line}: ${issue.field}: ${issue.message}`;
+const issueLine = (file: string, issue: ParseIssue) =>
+  `${file}:${issue.line}: ${issue.field}: ${issue.message}`;
 
 function fromJson(text: string, file: string): ParseResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new InvalidInputError(`${file} is not JSON: ${(error as Error).message}; pass a markdown PRP or the output of \`lanes prp parse FILE --json\``, { cause: error, context: { file } });
+    throw new InvalidInputError(
+      `${file} is not JSON: ${(error as Error).message}; pass a markdown PRP or the output of \`lanes prp parse FILE --json\``,
+      { cause: error, context: { file } },
+    );
   }
   const parsed = ParseOutputSchema.safeParse(value);
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-    throw new InvalidInputError(`${file} is not the output of \`lanes prp parse FILE --json\`: ${problems.join("; ")}`, { context: { file } });
+    const problems = parsed.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new InvalidInputError(
+      `${file} is not the output of \`lanes prp parse FILE --json\`: ${problems.join("; ")}`,
+      { context: { file } },
+    );
   }
   const { prp, ...rest } = parsed.data;
   return prp ? { ...rest, prp } : rest;
@@ -34,12 +46,19 @@ function fromJson(text: string, file: string): ParseResult {
 export async function loadGatePrp(cwd: string, shown: string): Promise<GatePrp> {
   const path = resolve(cwd, shown);
   const text = await readFile(path, "utf8").catch((error: unknown) => {
-    throw new PrpReadError(`cannot read the PRP file ${shown}: it does not exist or is not readable`, { cause: error, context: { file: shown } });
+    throw new PrpReadError(`cannot read the PRP file ${shown}: it does not exist or is not readable`, {
+      cause: error,
+      context: { file: shown },
+    });
   });
   const result = text.trimStart().startsWith("{") ? fromJson(text, shown) : parsePrp(text, { file: shown });
   if (!result.ok || !result.prp) {
-    const errors = result.errors.length > 0 ? result.errors : [{ field: "prp", line: 1, message: "no PRP in the file" }];
-    throw new InvalidInputError(`the PRP ${shown} has ${errors.length} error(s); fix them and run again:\n${errors.map((e) => issueLine(shown, e)).join("\n")}`, { context: { file: shown } });
+    const errors =
+      result.errors.length > 0 ? result.errors : [{ field: "prp", line: 1, message: "no PRP in the file" }];
+    throw new InvalidInputError(
+      `the PRP ${shown} has ${errors.length} error(s); fix them and run again:\n${errors.map((e) => issueLine(shown, e)).join("\n")}`,
+      { context: { file: shown } },
+    );
   }
   return result.prp;
 }

@@ -20,16 +20,34 @@ export interface AllGatesReport {
 }
 
 export function renderGate(report: GateReport): string {
-  const notes = report.annotations.map((a) => `  ${a.path}:${a.startLine} ${a.level}: ${a.title ? `${a.title}: ` : ""}${a.message}`);
-  const published = report.checkRunId === undefined ? [] : ["", `Published as check run ${report.checkRunId}.`];
-  return [`${report.gate} (${report.mode}): ${report.conclusion} — ${report.title}`, "", report.summary, ...(notes.length > 0 ? ["", "Annotations:", ...notes] : []), ...published].join("\n");
+  const notes = report.annotations.map(
+    (a) => `  ${a.path}:${a.startLine} ${a.level}: ${a.title ? `${a.title}: ` : ""}${a.message}`,
+  );
+  const published =
+    report.checkRunId === undefined ? [] : ["", `Published as check run ${report.checkRunId}.`];
+  return [
+    `${report.gate} (${report.mode}): ${report.conclusion} — ${report.title}`,
+    "",
+    report.summary,
+    ...(notes.length > 0 ? ["", "Annotations:", ...notes] : []),
+    ...published,
+  ].join("\n");
 }
 
 export function renderAll(report: AllGatesReport): string {
   const header = ["gate", "mode", "conclusion", "annotations", "title"];
   const rows = report.gates.map((g) => [g.gate, g.mode, g.conclusion, String(g.annotations.length), g.title]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join("  ");
-  const where = report.published ? [`Published as check runs on ${report.published.repo}@${report.published.sha.slice(0, 12)}.`] : [];
-  return [line(header), ...rows.map(line), "", ...where, report.conclusion === "failure" ? "A required gate failed." : "No required gate failed."].join("\n");
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join("  ");
+  const where = report.published
+    ? [`Published as check runs on ${report.published.repo}@${report.published.sha.slice(0, 12)}.`]
+    : [];
+  return [
+    line(header),
+    ...rows.map(line),
+    "",
+    ...where,
+    report.conclusion === "failure" ? "A required gate failed." : "No required gate failed.",
+  ].join("\n");
 }

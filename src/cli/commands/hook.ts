@@ -23,7 +23,9 @@ export function registerHook(program: Command, ctx: CliContext): void {
           const result = await runHook(event, await readStdin(), ctx.env);
           if (result.problem) ctx.io.stderr(`lanes hook: ${result.problem}\n`);
         } catch (error) {
-          ctx.io.stderr(`lanes hook: could not record ${event}: ${error instanceof Error ? error.message : String(error)}\n`);
+          ctx.io.stderr(
+            `lanes hook: could not record ${event}: ${error instanceof Error ? error.message : String(error)}\n`,
+          );
         }
         return 0;
       }),

@@ -17,26 +17,46 @@ interface IngestOptions {
 }
 
 function renderPlan(plan: IngestPlan): string {
-  return [`ingest plan for ${plan.repo}:`, ...plan.items.map((i) => `  ${i.action === "create" ? "create" : `exists #${i.issue}`}  ${i.backlogId}  ${i.title}  (${i.file})`)].join("\n");
+  return [
+    `ingest plan for ${plan.repo}:`,
+    ...plan.items.map(
+      (i) =>
+        `  ${i.action === "create" ? "create" : `exists #${i.issue}`}  ${i.backlogId}  ${i.title}  (${i.file})`,
+    ),
+  ].join("\n");
 }
 
 function renderResult(result: { repo: string; issues: IngestedPrp[] }): string {
-  return [`ingested into ${result.repo}:`, ...result.issues.map((i) => `  #${i.issue} ${i.created ? "filed " : "exists"}  ${i.title}  (backlog ${i.backlogId})`)].join("\n");
+  return [
+    `ingested into ${result.repo}:`,
+    ...result.issues.map(
+      (i) => `  #${i.issue} ${i.created ? "filed " : "exists"}  ${i.title}  (backlog ${i.backlogId})`,
+    ),
+  ].join("\n");
 }
 
 export function registerIngest(program: Command, ctx: CliContext): void {
   program
     .command("ingest")
-    .description("file a backlog folder of PRPs as issues labelled prp (dependencies rewritten to issue numbers)")
+    .description(
+      "file a backlog folder of PRPs as issues labelled prp (dependencies rewritten to issue numbers)",
+    )
     .argument("<dir>", "folder of markdown PRPs")
-    .requiredOption("--github-repo <owner/repo>", "the repository to file the issues in (token from GITHUB_TOKEN, API from GITHUB_API_URL)")
+    .requiredOption(
+      "--github-repo <owner/repo>",
+      "the repository to file the issues in (token from GITHUB_TOKEN, API from GITHUB_API_URL)",
+    )
     .option("--dry-run", "print the plan (what would be filed, what already exists) and file nothing")
-    .option("--out <dir>", "also write the backlog again, each PRP named by its issue and depending on issue numbers")
+    .option(
+      "--out <dir>",
+      "also write the backlog again, each PRP named by its issue and depending on issue numbers",
+    )
     .option("--json", "print the plan or the result as JSON")
     .action(
       action(ctx, async (dir: string, opts: IngestOptions) => {
         const [owner, name, extra] = (opts.githubRepo ?? "").split("/");
-        if (!owner || !name || extra !== undefined) throw new UsageError(`--github-repo ${opts.githubRepo}: expected OWNER/REPO`);
+        if (!owner || !name || extra !== undefined)
+          throw new UsageError(`--github-repo ${opts.githubRepo}: expected OWNER/REPO`);
         const repo = { owner, repo: name };
         const backlog = await readBacklogPrps(resolve(ctx.cwd, dir));
         const github = githubPortFromEnv(ctx.env, ctx.log, "lanes ingest");
@@ -47,7 +67,13 @@ export function registerIngest(program: Command, ctx: CliContext): void {
           emit(ctx, plan, { json: opts.json, human: renderPlan });
           return 0;
         }
-        const issues = await applyIngest(github, repo, plan, backlog.byId, opts.out ? { outDir: resolve(ctx.cwd, opts.out) } : {});
+        const issues = await applyIngest(
+          github,
+          repo,
+          plan,
+          backlog.byId,
+          opts.out ? { outDir: resolve(ctx.cwd, opts.out) } : {},
+        );
         emit(ctx, { repo: plan.repo, issues }, { json: opts.json, human: renderResult });
         return 0;
       }),

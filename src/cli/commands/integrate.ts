@@ -23,13 +23,22 @@ const OptionsSchema = z.object({
   validate: z.array(z.string().min(1)).default([]),
   dryRun: z.boolean().optional(),
   json: z.boolean().optional(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")
+    .optional(),
   validateTimeout: z.coerce.number().positive().optional(),
   backlog: z.string().min(1).optional(),
   openPr: z.boolean().optional(),
-  githubRepo: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "expected OWNER/REPO").optional(),
+  githubRepo: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "expected OWNER/REPO")
+    .optional(),
   remote: z.string().min(1).default("origin"),
-  redis: z.string().regex(/^rediss?:\/\/\S+$/, "expected a redis:// URL").optional(),
+  redis: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, "expected a redis:// URL")
+    .optional(),
   maxResolveAttempts: z.coerce.number().int().positive().default(2),
 });
 
@@ -40,16 +49,27 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 export function registerIntegrate(program: Command, ctx: CliContext): void {
   program
     .command("integrate")
-    .description("merge finished lanes in dependency order with git merge-tree, validate, and write lanes/integration/<date>")
+    .description(
+      "merge finished lanes in dependency order with git merge-tree, validate, and write lanes/integration/<date>",
+    )
     .option("--repo <dir>", "the repository (default: the current directory)")
     .option("--base <ref>", "the branch the lanes are integrated onto", "main")
     .requiredOption("--branches <a,b,c>", "the lane branches to integrate, comma-separated")
     .option("--validate <command>", "a validation command run on the combined result (repeatable)", collect)
     .option("--validate-timeout <seconds>", "time limit per validation command (default 600)")
     .option("--date <yyyy-mm-dd>", "the date in the integration branch name (default: today, UTC)")
-    .option("--backlog <dir>", "a folder of PRP files: title, priority, dependencies and validation of each lane by the id in its branch")
-    .option("--open-pr", "push the integration branch and open (or update) its pull request; needs --github-repo and GITHUB_TOKEN")
-    .option("--github-repo <owner/repo>", "the GitHub repository for --open-pr and --redis (API at GITHUB_API_URL)")
+    .option(
+      "--backlog <dir>",
+      "a folder of PRP files: title, priority, dependencies and validation of each lane by the id in its branch",
+    )
+    .option(
+      "--open-pr",
+      "push the integration branch and open (or update) its pull request; needs --github-repo and GITHUB_TOKEN",
+    )
+    .option(
+      "--github-repo <owner/repo>",
+      "the GitHub repository for --open-pr and --redis (API at GITHUB_API_URL)",
+    )
     .option("--remote <name>", "the git remote --open-pr pushes to", "origin")
     .option("--redis <url>", "send conflicting and culprit lanes back as resolve jobs through this Redis")
     .option("--max-resolve-attempts <n>", "resolve attempts per lane before it goes to needs-human", "2")
@@ -58,23 +78,43 @@ export function registerIntegrate(program: Command, ctx: CliContext): void {
     .action(
       action(ctx, async (raw: unknown) => {
         const parsed = OptionsSchema.safeParse(raw);
-        if (!parsed.success) throw new UsageError(`invalid option: ${parsed.error.issues.map((i) => `--${i.path.join(".")} ${i.message}`).join("; ")}`);
+        if (!parsed.success)
+          throw new UsageError(
+            `invalid option: ${parsed.error.issues.map((i) => `--${i.path.join(".")} ${i.message}`).join("; ")}`,
+          );
         const opts = parsed.data;
-        const branches = [...new Set(opts.branches.split(",").map((b) => b.trim()).filter((b) => b.length > 0))];
-        if (branches.length === 0) throw new UsageError("--branches needs at least one branch name, e.g. --branches lanes/developer/12-api");
-        if ((opts.openPr || opts.redis) && !opts.githubRepo) throw new UsageError("--open-pr and --redis need --github-repo OWNER/REPO");
+        const branches = [
+          ...new Set(
+            opts.branches
+              .split(",")
+              .map((b) => b.trim())
+              .filter((b) => b.length > 0),
+          ),
+        ];
+        if (branches.length === 0)
+          throw new UsageError(
+            "--branches needs at least one branch name, e.g. --branches lanes/developer/12-api",
+          );
+        if ((opts.openPr || opts.redis) && !opts.githubRepo)
+          throw new UsageError("--open-pr and --redis need --github-repo OWNER/REPO");
         const token = ctx.env.GITHUB_TOKEN;
-        if (opts.openPr && !opts.dryRun && !token) throw new UsageError("--open-pr needs a token in GITHUB_TOKEN");
+        if (opts.openPr && !opts.dryRun && !token)
+          throw new UsageError("--open-pr needs a token in GITHUB_TOKEN");
         const repo = { dir: opts.repo ?? ctx.cwd, env: ctx.env };
         const settings = await readIntegrationSettings(repo, opts.base);
         const prps: Map<string, PrpFacts> = opts.backlog ? await readBacklogFacts(opts.backlog) : new Map();
-        const store = opts.redis && !opts.dryRun ? await openStateStore({ url: opts.redis, repo: opts.githubRepo, log: ctx.log }) : undefined;
+        const store =
+          opts.redis && !opts.dryRun
+            ? await openStateStore({ url: opts.redis, repo: opts.githubRepo, log: ctx.log })
+            : undefined;
         try {
           const queue = store && stateQueue(store, opts.githubRepo as string);
           const lanes = await Promise.all(
             branches.map(laneFromBranch).map(async (lane) => ({
               ...withPrp(lane, prps.get(lane.id)),
-              attempts: queue ? await queue.attemptsSoFar(lane.branch, opts.maxResolveAttempts) : lane.attempts,
+              attempts: queue
+                ? await queue.attemptsSoFar(lane.branch, opts.maxResolveAttempts)
+                : lane.attempts,
             })),
           );
           const prpValidation = lanes.flatMap((l) => prps.get(l.id)?.validation ?? []);
@@ -88,7 +128,10 @@ export function registerIntegrate(program: Command, ctx: CliContext): void {
           if (opts.dryRun) {
             const value = dryRunView(plan);
             emit(ctx, value, { json: opts.json, human: renderPlan });
-            return value.predictedConflicts.length === 0 && value.skipped.every((s) => s.kind === "already-merged") ? 0 : 1;
+            return value.predictedConflicts.length === 0 &&
+              value.skipped.every((s) => s.kind === "already-merged")
+              ? 0
+              : 1;
           }
           const result = await applyIntegration(plan, {
             log: ctx.log,
@@ -100,7 +143,11 @@ export function registerIntegrate(program: Command, ctx: CliContext): void {
           const [owner = "", name = ""] = (opts.githubRepo ?? "").split("/");
           const pr = opts.openPr
             ? await openIntegrationPr(repo, result, {
-                port: createGitHubPort({ auth: { type: "token", token: token as string }, baseUrl: ctx.env.GITHUB_API_URL, log: ctx.log }),
+                port: createGitHubPort({
+                  auth: { type: "token", token: token as string },
+                  baseUrl: ctx.env.GITHUB_API_URL,
+                  log: ctx.log,
+                }),
                 github: { owner, repo: name },
                 remote: opts.remote,
               })
@@ -130,7 +177,9 @@ function dryRunView(plan: IntegrationPlan) {
 }
 
 function renderPlan(view: ReturnType<typeof dryRunView>): string {
-  const lines = [`plan: ${view.order.length} lanes onto ${view.base} → ${view.branch} (dry run, nothing written)`];
+  const lines = [
+    `plan: ${view.order.length} lanes onto ${view.base} → ${view.branch} (dry run, nothing written)`,
+  ];
   view.order.forEach((b, i) => lines.push(`  ${i + 1}. ${b}`));
   for (const s of view.skipped) lines.push(`skip     ${s.branch}: ${s.reason}`);
   for (const o of view.overlaps) {
@@ -142,15 +191,19 @@ function renderPlan(view: ReturnType<typeof dryRunView>): string {
 
 function renderResult(result: IntegrateOutput): string {
   const lines = [
-    result.branch ? `${result.branch} → ${result.commit.slice(0, 12)} (${result.merged.length} merged onto ${result.base})` : `no integration branch written (${result.merged.length} merged)`,
+    result.branch
+      ? `${result.branch} → ${result.commit.slice(0, 12)} (${result.merged.length} merged onto ${result.base})`
+      : `no integration branch written (${result.merged.length} merged)`,
   ];
   for (const b of result.merged) lines.push(`merged   ${b}`);
-  for (const c of result.conflicts) lines.push(`CONFLICT ${c.branch} with ${c.with.join(", ")}: ${c.files.join(", ")}`);
+  for (const c of result.conflicts)
+    lines.push(`CONFLICT ${c.branch} with ${c.with.join(", ")}: ${c.files.join(", ")}`);
   for (const c of result.culprits) lines.push(`CULPRIT  ${c.branch}: ${c.reason}`);
   for (const s of result.skipped) lines.push(`skipped  ${s.branch}: ${s.reason}`);
   for (const v of result.validation) lines.push(`${v.ok ? "passed" : "FAILED"}   ${v.command}`);
   if (result.baseFailsValidation) lines.push(`validation fails on ${result.base} itself; fix the base first`);
-  if (result.pr) lines.push(`${result.pr.created ? "opened" : "updated"} PR #${result.pr.number}: ${result.pr.url}`);
+  if (result.pr)
+    lines.push(`${result.pr.created ? "opened" : "updated"} PR #${result.pr.number}: ${result.pr.url}`);
   if (result.requeued > 0) lines.push(`requeued ${result.requeued} lane(s) as resolve jobs`);
   return lines.join("\n");
 }

@@ -10,7 +10,8 @@ import { parsePrp } from "../../prp/parse-prp.js";
 import type { ParseIssue, ParseResult } from "../../prp/schema.js";
 import { action, emit, type CliContext } from "../context.js";
 
-const issueLine = (file: string, issue: ParseIssue) => `${file}:${issue.line}: ${issue.field}: ${issue.message}`;
+const issueLine = (file: string, issue: ParseIssue) =>
+  `${file}:${issue.line}: ${issue.field}: ${issue.message}`;
 
 function renderParse(file: string, result: ParseResult): string {
   const out = [`${file}: ${result.ok ? "ok" : "INVALID"}`];
@@ -28,7 +29,8 @@ function renderParse(file: string, result: ParseResult): string {
       ...prp.validation.map((c) => `    $ ${c}`),
     );
   }
-  if (result.warnings.length > 0) out.push("warnings:", ...result.warnings.map((w) => `  ${issueLine(file, w)}`));
+  if (result.warnings.length > 0)
+    out.push("warnings:", ...result.warnings.map((w) => `  ${issueLine(file, w)}`));
   if (result.errors.length > 0) out.push("errors:", ...result.errors.map((e) => `  ${issueLine(file, e)}`));
   return out.join("\n");
 }
@@ -43,7 +45,9 @@ function renderLint(dir: string, report: BacklogReport): string {
   for (const issue of report.graph.issues) out.push(`graph: ${issue.kind}: ${issue.message}`);
   out.push(`order:   ${report.graph.order.join(" → ") || "(none)"}`);
   out.push(`ready:   ${report.ready.join(", ") || "(none)"}`);
-  out.push(`blocked: ${report.blocked.map((b) => `${b.id} (waiting on ${b.waitingOn.join(", ")})`).join("; ") || "(none)"}`);
+  out.push(
+    `blocked: ${report.blocked.map((b) => `${b.id} (waiting on ${b.waitingOn.join(", ")})`).join("; ") || "(none)"}`,
+  );
   if (report.invalid.length > 0) out.push(`invalid: ${report.invalid.join(", ")}`);
   return out.join("\n");
 }
@@ -52,7 +56,10 @@ async function readPrpFile(path: string, shown: string): Promise<string> {
   try {
     return await readFile(path, "utf8");
   } catch (error) {
-    throw new PrpReadError(`cannot read PRP file ${shown}: it does not exist or is not readable`, { cause: error, context: { file: shown } });
+    throw new PrpReadError(`cannot read PRP file ${shown}: it does not exist or is not readable`, {
+      cause: error,
+      context: { file: shown },
+    });
   }
 }
 
@@ -67,7 +74,10 @@ export function registerPrp(program: Command, ctx: CliContext): void {
     .action(
       action(ctx, async (file: string, opts: { json?: boolean; title?: string }) => {
         const text = await readPrpFile(resolve(ctx.cwd, file), file);
-        const result = parsePrp(text, { file, ...(opts.title === undefined ? {} : { issueTitle: opts.title }) });
+        const result = parsePrp(text, {
+          file,
+          ...(opts.title === undefined ? {} : { issueTitle: opts.title }),
+        });
         // Exactly the DESIGN §6 shape; warnings travel inside the PRP (prp.warnings).
         const value = { ok: result.ok, prp: result.prp ?? null, errors: result.errors };
         emit(ctx, value, { json: opts.json, human: () => renderParse(file, result) });

@@ -3,7 +3,15 @@ import type { Command } from "commander";
 import { ROLE_NAMES, isRoleName, type RoleName } from "../../config/role-names.js";
 import { UsageError } from "../../errors.js";
 import { normalizePriority, type Priority } from "../../prp/priority.js";
-import { JOB_KINDS, JOB_STATES, type Job, type JobKind, type JobState, type NewJob, type QueueStats } from "../../state/index.js";
+import {
+  JOB_KINDS,
+  JOB_STATES,
+  type Job,
+  type JobKind,
+  type JobState,
+  type NewJob,
+  type QueueStats,
+} from "../../state/index.js";
 import { action, emit, type CliContext } from "../context.js";
 import { addStateOptions, repoFrom, withStateStore, type StateOptions } from "./state-options.js";
 
@@ -12,13 +20,15 @@ interface JsonOption {
 }
 
 function parseRole(value: string): RoleName {
-  if (!isRoleName(value)) throw new UsageError(`unknown role "${value}"; expected one of ${ROLE_NAMES.join(", ")}`);
+  if (!isRoleName(value))
+    throw new UsageError(`unknown role "${value}"; expected one of ${ROLE_NAMES.join(", ")}`);
   return value;
 }
 
 function parsePriority(value: string): Priority {
   const priority = normalizePriority(value);
-  if (!priority) throw new UsageError(`unknown priority "${value}"; expected critical, high, medium or low (or P0-P3)`);
+  if (!priority)
+    throw new UsageError(`unknown priority "${value}"; expected critical, high, medium or low (or P0-P3)`);
   return priority;
 }
 
@@ -36,12 +46,15 @@ function parsePayload(text: string): NewJob["payload"] {
   } catch {
     throw new UsageError(`--payload is not JSON: ${text.slice(0, 80)}`);
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new UsageError("--payload must be a JSON object");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new UsageError("--payload must be a JSON object");
   return value as NewJob["payload"];
 }
 
 function renderStats(s: QueueStats): string {
-  const depth = Object.entries(s.depth).map(([role, n]) => `${role} ${n}`).join(", ");
+  const depth = Object.entries(s.depth)
+    .map(([role, n]) => `${role} ${n}`)
+    .join(", ");
   return [
     `queued       ${s.queued}${depth ? `  (${depth})` : ""}`,
     `in flight    ${s.inFlight}`,
@@ -56,26 +69,51 @@ function renderStats(s: QueueStats): string {
 function renderJobs(jobs: Job[]): string {
   if (jobs.length === 0) return "no open jobs";
   return jobs
-    .map((j) => `${j.id.padEnd(24)} ${j.state.padEnd(11)} ${j.role.padEnd(12)} ${j.priority.padEnd(8)} ${j.attempts}/${j.maxAttempts}  ${j.title}`)
+    .map(
+      (j) =>
+        `${j.id.padEnd(24)} ${j.state.padEnd(11)} ${j.role.padEnd(12)} ${j.priority.padEnd(8)} ${j.attempts}/${j.maxAttempts}  ${j.title}`,
+    )
     .join("\n");
 }
 
 function renderJob(job: Job): string {
   const time = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
   const rows: [string, unknown][] = [
-    ["id", job.id], ["state", job.state], ["repo", job.repo], ["issue", job.issue], ["role", job.role],
-    ["priority", job.priority], ["kind", job.kind], ["title", job.title], ["attempts", `${job.attempts}/${job.maxAttempts}`],
-    ["created", time(job.createdAt)], ["run at", time(job.runAt)], ["lease", job.leaseHost && `${job.leaseHost}/${job.leaseAgent} until ${time(job.leaseUntil)}`],
-    ["last run", job.lastHost && `${job.lastHost}/${job.lastAgent ?? "?"}`], ["last error", job.lastError],
+    ["id", job.id],
+    ["state", job.state],
+    ["repo", job.repo],
+    ["issue", job.issue],
+    ["role", job.role],
+    ["priority", job.priority],
+    ["kind", job.kind],
+    ["title", job.title],
+    ["attempts", `${job.attempts}/${job.maxAttempts}`],
+    ["created", time(job.createdAt)],
+    ["run at", time(job.runAt)],
+    ["lease", job.leaseHost && `${job.leaseHost}/${job.leaseAgent} until ${time(job.leaseUntil)}`],
+    ["last run", job.lastHost && `${job.lastHost}/${job.lastAgent ?? "?"}`],
+    ["last error", job.lastError],
     ["payload", JSON.stringify(job.payload)],
   ];
-  return rows.filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => `${k.padEnd(10)} ${String(v)}`).join("\n");
+  return rows
+    .filter(([, v]) => v !== undefined && v !== "")
+    .map(([k, v]) => `${k.padEnd(10)} ${String(v)}`)
+    .join("\n");
 }
 
 /** cancel / retry: exit 0 when applied, 1 with the reason when the job's state does not allow it. */
-function registerJobControl(queue: Command, ctx: CliContext, name: "cancel" | "retry", allowed: string): void {
+function registerJobControl(
+  queue: Command,
+  ctx: CliContext,
+  name: "cancel" | "retry",
+  allowed: string,
+): void {
   addStateOptions(queue.command(`${name} <id>`))
-    .description(name === "cancel" ? "cancel an open job (a running one loses its lease)" : "run a needs-human, delayed or paused job now")
+    .description(
+      name === "cancel"
+        ? "cancel an open job (a running one loses its lease)"
+        : "run a needs-human, delayed or paused job now",
+    )
     .option("--json", "print the result as JSON")
     .action(
       action(ctx, (id: string, opts: StateOptions & JsonOption) =>
@@ -83,10 +121,15 @@ function registerJobControl(queue: Command, ctx: CliContext, name: "cancel" | "r
           const applied = await (name === "cancel" ? store.cancel(id) : store.retryNow(id));
           const job = await store.getJob(id);
           const verb = name === "cancel" ? "cancelled" : "queued again";
-          emit(ctx, { id, applied, state: job.state }, {
-            json: opts.json,
-            human: (r) => (r.applied ? `${verb} ${id}` : `${id} is ${r.state}; only ${allowed} jobs can be ${verb}`),
-          });
+          emit(
+            ctx,
+            { id, applied, state: job.state },
+            {
+              json: opts.json,
+              human: (r) =>
+                r.applied ? `${verb} ${id}` : `${id} is ${r.state}; only ${allowed} jobs can be ${verb}`,
+            },
+          );
           return applied ? 0 : 1;
         }),
       ),
@@ -114,7 +157,12 @@ export function registerQueue(program: Command, ctx: CliContext): void {
     .requiredOption("--title <text>", "what the job is")
     .option("--issue <n|id>", "issue number or backlog id", "manual")
     .option("--priority <level>", "critical | high | medium | low", parsePriority, "medium" as Priority)
-    .option("--kind <kind>", `one of ${JOB_KINDS.join(", ")}`, (v: string) => parseChoice("kind", v, JOB_KINDS), "build" as JobKind)
+    .option(
+      "--kind <kind>",
+      `one of ${JOB_KINDS.join(", ")}`,
+      (v: string) => parseChoice("kind", v, JOB_KINDS),
+      "build" as JobKind,
+    )
     .option("--delay <seconds>", "run no earlier than this many seconds from now", (v: string) => {
       if (!/^\d+$/.test(v)) throw new UsageError(`--delay takes whole seconds, not "${v}"`);
       return Number(v);
@@ -123,24 +171,53 @@ export function registerQueue(program: Command, ctx: CliContext): void {
     .option("--id <id>", "job id (adding an existing id changes nothing)")
     .option("--json", "print as JSON")
     .action(
-      action(ctx, (opts: StateOptions & JsonOption & { role: RoleName; title: string; issue: string; priority: Priority; kind: JobKind; delay?: number; payload?: NewJob["payload"]; id?: string }) =>
-        withStateStore(ctx, opts, async (store) => {
-          const repo = repoFrom(opts, ctx);
-          if (!repo) throw new UsageError("queue add needs --repo owner/repo (the job records its repository)");
-          const issue = /^\d+$/.test(opts.issue) ? Number(opts.issue) : opts.issue;
-          const result = await store.enqueue(
-            { id: opts.id, repo, issue, role: opts.role, title: opts.title, priority: opts.priority, kind: opts.kind, payload: opts.payload ?? {} },
-            { delayMs: opts.delay === undefined ? undefined : opts.delay * 1_000 },
-          );
-          emit(ctx, result, { json: opts.json, human: (r) => (r.created ? `added ${r.id}` : `${r.id} already exists; nothing changed`) });
-          return 0;
-        }),
+      action(
+        ctx,
+        (
+          opts: StateOptions &
+            JsonOption & {
+              role: RoleName;
+              title: string;
+              issue: string;
+              priority: Priority;
+              kind: JobKind;
+              delay?: number;
+              payload?: NewJob["payload"];
+              id?: string;
+            },
+        ) =>
+          withStateStore(ctx, opts, async (store) => {
+            const repo = repoFrom(opts, ctx);
+            if (!repo)
+              throw new UsageError("queue add needs --repo owner/repo (the job records its repository)");
+            const issue = /^\d+$/.test(opts.issue) ? Number(opts.issue) : opts.issue;
+            const result = await store.enqueue(
+              {
+                id: opts.id,
+                repo,
+                issue,
+                role: opts.role,
+                title: opts.title,
+                priority: opts.priority,
+                kind: opts.kind,
+                payload: opts.payload ?? {},
+              },
+              { delayMs: opts.delay === undefined ? undefined : opts.delay * 1_000 },
+            );
+            emit(ctx, result, {
+              json: opts.json,
+              human: (r) => (r.created ? `added ${r.id}` : `${r.id} already exists; nothing changed`),
+            });
+            return 0;
+          }),
       ),
     );
 
   addStateOptions(queue.command("list"))
     .description("open jobs, oldest first")
-    .option("--state <state>", `one of ${JOB_STATES.join(", ")}`, (v: string) => parseChoice("state", v, JOB_STATES))
+    .option("--state <state>", `one of ${JOB_STATES.join(", ")}`, (v: string) =>
+      parseChoice("state", v, JOB_STATES),
+    )
     .option("--role <role>", "only this role", parseRole)
     .option("--limit <n>", "at most n jobs", (v: string) => {
       if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`--limit takes a positive number, not "${v}"`);
@@ -150,7 +227,10 @@ export function registerQueue(program: Command, ctx: CliContext): void {
     .action(
       action(ctx, (opts: StateOptions & JsonOption & { state?: JobState; role?: RoleName; limit?: number }) =>
         withStateStore(ctx, opts, async (store) => {
-          emit(ctx, await store.listJobs({ state: opts.state, role: opts.role, limit: opts.limit }), { json: opts.json, human: renderJobs });
+          emit(ctx, await store.listJobs({ state: opts.state, role: opts.role, limit: opts.limit }), {
+            json: opts.json,
+            human: renderJobs,
+          });
           return 0;
         }),
       ),

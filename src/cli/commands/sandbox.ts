@@ -37,10 +37,21 @@ export function untilSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-export async function runSandbox(ctx: CliContext, raw: Record<string, unknown>, stopped: () => Promise<unknown>): Promise<number> {
+export async function runSandbox(
+  ctx: CliContext,
+  raw: Record<string, unknown>,
+  stopped: () => Promise<unknown>,
+): Promise<number> {
   const parsed = OptionsSchema.safeParse(raw);
-  if (!parsed.success) throw new UsageError(`invalid option: ${parsed.error.issues.map((i) => `--${i.path.join(".")} ${i.message}`).join("; ")}`);
-  const sandbox = await startSandbox({ port: parsed.data.port, webhookUrl: parsed.data.webhookUrl ?? null, log: ctx.log });
+  if (!parsed.success)
+    throw new UsageError(
+      `invalid option: ${parsed.error.issues.map((i) => `--${i.path.join(".")} ${i.message}`).join("; ")}`,
+    );
+  const sandbox = await startSandbox({
+    port: parsed.data.port,
+    webhookUrl: parsed.data.webhookUrl ?? null,
+    log: ctx.log,
+  });
   try {
     emit(ctx, sandbox.info(), { json: parsed.data.json, human: render });
     await stopped();
@@ -53,7 +64,9 @@ export async function runSandbox(ctx: CliContext, raw: Record<string, unknown>, 
 export function registerSandbox(program: Command, ctx: CliContext): void {
   program
     .command("sandbox")
-    .description("run a local GitHub (REST subset, bare git repos, an App, signed webhooks) until interrupted")
+    .description(
+      "run a local GitHub (REST subset, bare git repos, an App, signed webhooks) until interrupted",
+    )
     .option("--port <port>", "loopback port to listen on (default: a free one)")
     .option("--webhook-url <url>", "where to deliver signed webhooks (e.g. a `lanes serve` URL)")
     .option("--json", "print the sandbox's URLs, App, repos, users and env as JSON")

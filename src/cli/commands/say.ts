@@ -18,7 +18,11 @@ export function registerSay(program: Command, ctx: CliContext): void {
         const result = await sayToLanes(stack, target, words.join(" "));
         emit(ctx, result, {
           json: opts.json,
-          human: (r) => [...r.sent.map((w) => `sent to ${w}`), ...r.skipped.map((s) => `skipped ${s.window}: ${s.reason}`)].join("\n"),
+          human: (r) =>
+            [
+              ...r.sent.map((w) => `sent to ${w}`),
+              ...r.skipped.map((s) => `skipped ${s.window}: ${s.reason}`),
+            ].join("\n"),
         });
         return result.sent.length > 0 ? 0 : 1;
       }),

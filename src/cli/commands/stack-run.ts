@@ -41,7 +41,9 @@ function attach(argv: string[]): void {
 export function registerStackRun(stack: Command, ctx: CliContext): void {
   stack
     .command("up")
-    .description("start a stack: a private tmux server with status, supervisor, logs and one window per agent")
+    .description(
+      "start a stack: a private tmux server with status, supervisor, logs and one window per agent",
+    )
     .option("--name <name>", "stack name (default: from the repository directory)")
     .option("--repo <dir>", "the repository the agents work on (default: the current directory)")
     .option("--backlog <dir>", "local mode: queue the PRP files of this folder and work them")
@@ -60,17 +62,37 @@ export function registerStackRun(stack: Command, ctx: CliContext): void {
         const agent = AgentKindSchema.safeParse(opts.agent);
         if (!agent.success) throw new UsageError(`--agent ${opts.agent}: expected claude or script`);
         const agents = opts.agents === undefined ? undefined : Number(opts.agents);
-        if (agents !== undefined && (!Number.isInteger(agents) || agents < 1)) throw new UsageError(`--agents ${opts.agents}: expected a whole number ≥ 1`);
+        if (agents !== undefined && (!Number.isInteger(agents) || agents < 1))
+          throw new UsageError(`--agents ${opts.agents}: expected a whole number ≥ 1`);
         const repo = opts.repo ?? ".";
-        const team = await planTeamForDir({ ...ctx }, { dir: repo, template: opts.template, roles: opts.roles, plan: opts.plan });
+        const team = await planTeamForDir(
+          { ...ctx },
+          { dir: repo, template: opts.template, roles: opts.roles, plan: opts.plan },
+        );
         const result = await stackUp(
-          { repo: resolve(ctx.cwd, repo), name: opts.name, backlog: opts.backlog, agents, agent: agent.data, base: opts.base, redis: opts.redis, remote: opts.remote, team, rolesGiven: opts.roles !== undefined },
+          {
+            repo: resolve(ctx.cwd, repo),
+            name: opts.name,
+            backlog: opts.backlog,
+            agents,
+            agent: agent.data,
+            base: opts.base,
+            redis: opts.redis,
+            remote: opts.remote,
+            team,
+            rolesGiven: opts.roles !== undefined,
+          },
           ctx.env,
         );
-        emit(ctx, { ...result.record, attach: result.attach.join(" ") }, {
-          json: opts.json,
-          human: (r) => `stack ${r.name} is running: ${r.agents} agent(s) for ${r.roles.join(", ")} (${r.agent})\nattach with: ${r.attach}`,
-        });
+        emit(
+          ctx,
+          { ...result.record, attach: result.attach.join(" ") },
+          {
+            json: opts.json,
+            human: (r) =>
+              `stack ${r.name} is running: ${r.agents} agent(s) for ${r.roles.join(", ")} (${r.agent})\nattach with: ${r.attach}`,
+          },
+        );
         if (opts.attach) attach(result.attach);
         return 0;
       }),
@@ -93,7 +115,9 @@ export function registerStackRun(stack: Command, ctx: CliContext): void {
 
   stack
     .command("resume")
-    .description("after a reboot or crash: restart the stack; dead agents resume their session, lost jobs are requeued")
+    .description(
+      "after a reboot or crash: restart the stack; dead agents resume their session, lost jobs are requeued",
+    )
     .option("--name <name>", "stack name (default: from the repository directory)")
     .option("--rebrief-all", "paste the brief again into every live agent")
     .option("--json", "print the result as JSON")
@@ -103,21 +127,32 @@ export function registerStackRun(stack: Command, ctx: CliContext): void {
         const running = await handle.tmux.hasSession(handle.record.name);
         if (!running) await launchStack(handle.record, handle.paths, handle.tmux, ctx.env);
         else {
-          const supervisor = (await handle.tmux.listPanes(handle.record.name)).find((p) => p.windowName === "supervisor");
-          if (!supervisor || supervisor.dead) await restartSupervisor(handle.record, handle.paths, handle.tmux, ctx.env);
+          const supervisor = (await handle.tmux.listPanes(handle.record.name)).find(
+            (p) => p.windowName === "supervisor",
+          );
+          if (!supervisor || supervisor.dead)
+            await restartSupervisor(handle.record, handle.paths, handle.tmux, ctx.env);
         }
         const rebriefed: string[] = [];
         if (opts.rebriefAll) {
           for (const lane of await listLanes(handle.paths.lanes)) {
             if (!["working", "idle"].includes(lane.state)) continue;
-            const sent = await handle.tmux.sendText(lane.paneId, briefMessage(lane, true)).then(() => true, () => false);
+            const sent = await handle.tmux.sendText(lane.paneId, briefMessage(lane, true)).then(
+              () => true,
+              () => false,
+            );
             if (sent) rebriefed.push(lane.window);
           }
         }
-        emit(ctx, { name: handle.record.name, relaunched: !running, rebriefed }, {
-          json: opts.json,
-          human: (r) => `${r.relaunched ? `stack ${r.name} relaunched` : `stack ${r.name} was running`}${r.rebriefed.length > 0 ? `; rebriefed ${r.rebriefed.join(", ")}` : ""}`,
-        });
+        emit(
+          ctx,
+          { name: handle.record.name, relaunched: !running, rebriefed },
+          {
+            json: opts.json,
+            human: (r) =>
+              `${r.relaunched ? `stack ${r.name} relaunched` : `stack ${r.name} was running`}${r.rebriefed.length > 0 ? `; rebriefed ${r.rebriefed.join(", ")}` : ""}`,
+          },
+        );
         return 0;
       }),
     );
@@ -129,11 +164,18 @@ export function registerStackRun(stack: Command, ctx: CliContext): void {
     .option("--name <name>", "stack name (default: from the repository directory)")
     .action(
       action(ctx, async (list: string, opts: { name?: string }) => {
-        const roles = list.split(",").map((r) => r.trim()).filter(Boolean);
+        const roles = list
+          .split(",")
+          .map((r) => r.trim())
+          .filter(Boolean);
         const parsed = z.array(RoleNameSchema).safeParse(roles);
-        if (!parsed.success || roles.length === 0) throw new UsageError(`add-roles ${list}: expected roles such as developer,tester`);
+        if (!parsed.success || roles.length === 0)
+          throw new UsageError(`add-roles ${list}: expected roles such as developer,tester`);
         const handle = await openStack(ctx.env, stackNameFor(ctx.cwd, opts.name));
-        const record = await writeStackRecord(handle.paths.record, { ...handle.record, roles: [...new Set([...handle.record.roles, ...parsed.data])] });
+        const record = await writeStackRecord(handle.paths.record, {
+          ...handle.record,
+          roles: [...new Set([...handle.record.roles, ...parsed.data])],
+        });
         await restartSupervisor(record, handle.paths, handle.tmux, ctx.env);
         ctx.io.stdout(`stack ${record.name} now serves ${record.roles.join(", ")}\n`);
         return 0;

@@ -44,10 +44,14 @@ export function registerStack(program: Command, ctx: CliContext): void {
       action(ctx, async (opts: NameOption & { json?: boolean }) => {
         const handle = await openStack(ctx.env, nameOf(opts));
         const result = await stackDown(handle);
-        emit(ctx, { name: handle.record.name, ...result }, {
-          json: opts.json,
-          human: (r) => (r.wasRunning ? `stack ${r.name} stopped` : `stack ${r.name} was not running`),
-        });
+        emit(
+          ctx,
+          { name: handle.record.name, ...result },
+          {
+            json: opts.json,
+            human: (r) => (r.wasRunning ? `stack ${r.name} stopped` : `stack ${r.name} was not running`),
+          },
+        );
         return 0;
       }),
     );

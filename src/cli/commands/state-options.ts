@@ -13,7 +13,10 @@ export interface StateOptions {
 export function addStateOptions(command: Command): Command {
   return command
     .option("--redis <url>", "Redis server (default: $REDIS_URL, else redis://127.0.0.1:6379)")
-    .option("--repo <owner/repo>", "repository whose queues to use (default: $LANES_REPO or $GITHUB_REPOSITORY)")
+    .option(
+      "--repo <owner/repo>",
+      "repository whose queues to use (default: $LANES_REPO or $GITHUB_REPOSITORY)",
+    )
     .option("--prefix <prefix>", "explicit Redis key prefix instead of the repository's lanes:{owner/repo}:");
 }
 
@@ -31,7 +34,12 @@ export async function withStateStore<T>(
   if (!repo && !opts.prefix) {
     throw new UsageError("say which repository: --repo owner/repo (or set LANES_REPO)");
   }
-  const store = await openStateStore({ url: resolveRedisUrl(opts.redis, ctx.env), repo, prefix: opts.prefix, log: ctx.log });
+  const store = await openStateStore({
+    url: resolveRedisUrl(opts.redis, ctx.env),
+    repo,
+    prefix: opts.prefix,
+    log: ctx.log,
+  });
   try {
     return await use(store);
   } finally {

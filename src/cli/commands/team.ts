@@ -3,7 +3,14 @@
 import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import { DEFAULT_CONFIG_FILE, describePlanLimit, detectProjectDir, readConfigFile, resolveTeam, type ResolvedTeam } from "../../config/index.js";
+import {
+  DEFAULT_CONFIG_FILE,
+  describePlanLimit,
+  detectProjectDir,
+  readConfigFile,
+  resolveTeam,
+  type ResolvedTeam,
+} from "../../config/index.js";
 import { InvalidInputError } from "../../errors.js";
 import { action, emit, type CliContext } from "../context.js";
 
@@ -18,8 +25,12 @@ interface TeamPlanOptions {
 export async function planTeamForDir(ctx: CliContext, opts: TeamPlanOptions): Promise<ResolvedTeam> {
   const dir = resolve(ctx.cwd, opts.dir ?? ".");
   const info = await stat(dir).catch(() => undefined);
-  if (info === undefined || !info.isDirectory()) throw new InvalidInputError(`--dir ${opts.dir ?? dir}: not a directory`, { context: { dir } });
-  const { config } = await readConfigFile(join(dir, DEFAULT_CONFIG_FILE), { display: DEFAULT_CONFIG_FILE, required: false });
+  if (info === undefined || !info.isDirectory())
+    throw new InvalidInputError(`--dir ${opts.dir ?? dir}: not a directory`, { context: { dir } });
+  const { config } = await readConfigFile(join(dir, DEFAULT_CONFIG_FILE), {
+    display: DEFAULT_CONFIG_FILE,
+    required: false,
+  });
   const detection = await detectProjectDir(dir);
   return resolveTeam({ detection, config, template: opts.template, plan: opts.plan, roles: opts.roles });
 }
@@ -27,11 +38,16 @@ export async function planTeamForDir(ctx: CliContext, opts: TeamPlanOptions): Pr
 export function renderTeam(team: ResolvedTeam): string {
   const { detection } = team;
   const lines = [`project type: ${detection.type} (confidence ${detection.confidence.toFixed(2)})`];
-  for (const item of detection.evidence) lines.push(`  ${item.type} +${item.weight}: ${item.what} (${item.files.join(", ")})`);
+  for (const item of detection.evidence)
+    lines.push(`  ${item.type} +${item.weight}: ${item.what} (${item.files.join(", ")})`);
   if (detection.evidence.length === 0) lines.push("  no evidence found");
-  lines.push(`template: ${team.template} (${team.templateSource})`, `plan: ${team.plan} (${describePlanLimit(team.plan)})`);
+  lines.push(
+    `template: ${team.template} (${team.templateSource})`,
+    `plan: ${team.plan} (${describePlanLimit(team.plan)})`,
+  );
   lines.push(`roles (${team.size}):`);
-  for (const r of team.roles) lines.push(`  ${r.role.padEnd(21)} ${r.model.padEnd(7)} ${r.source.padEnd(10)} ${r.branchPrefix}`);
+  for (const r of team.roles)
+    lines.push(`  ${r.role.padEnd(21)} ${r.model.padEnd(7)} ${r.source.padEnd(10)} ${r.branchPrefix}`);
   if (team.dropped.length > 0) lines.push(`dropped (${team.dropped.length}):`);
   for (const d of team.dropped) lines.push(`  ${d.role.padEnd(21)} ${d.reason}`);
   return lines.join("\n");
@@ -44,7 +60,10 @@ export function registerTeam(program: Command, ctx: CliContext): void {
     .description("detect the project type and choose roles for the plan (starts nothing)")
     .option("--dir <dir>", "the repository to look at (default: the current directory)")
     .option("--plan <plan>", "pro, max5x, max20x or console (default: team.plan in config, else max5x)")
-    .option("--template <template>", "web_application, system_deployment, data_pipeline, infrastructure_as_code or auto")
+    .option(
+      "--template <template>",
+      "web_application, system_deployment, data_pipeline, infrastructure_as_code or auto",
+    )
     .option("--roles <roles>", "exact roles, comma-separated (their dependencies are added)")
     .option("--json", "print the plan as JSON")
     .action(

@@ -10,15 +10,25 @@ export interface ChildResult {
   stderr: string;
 }
 
-export function runLanesChild(args: readonly string[], options: { env: NodeJS.ProcessEnv; cwd: string }): Promise<ChildResult> {
+export function runLanesChild(
+  args: readonly string[],
+  options: { env: NodeJS.ProcessEnv; cwd: string },
+): Promise<ChildResult> {
   return runChild([...lanesCommand(), ...args], options);
 }
 
 /** Runs argv to completion with no stdin, collecting its output. */
-export function runChild(argv: readonly string[], options: { env: NodeJS.ProcessEnv; cwd: string }): Promise<ChildResult> {
+export function runChild(
+  argv: readonly string[],
+  options: { env: NodeJS.ProcessEnv; cwd: string },
+): Promise<ChildResult> {
   const [cmd, ...args] = argv;
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd as string, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd as string, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
@@ -33,6 +43,8 @@ export function childJson<T>(what: string, result: ChildResult): T {
   try {
     return JSON.parse(result.stdout) as T;
   } catch {
-    throw new DemoStepError(`${what} printed no JSON (exit ${result.code}): ${(result.stderr || result.stdout).trim().slice(-800)}`);
+    throw new DemoStepError(
+      `${what} printed no JSON (exit ${result.code}): ${(result.stderr || result.stdout).trim().slice(-800)}`,
+    );
   }
 }

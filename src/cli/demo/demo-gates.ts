@@ -15,11 +15,31 @@ export interface PrGates {
   gates: DemoGate[];
 }
 
-export async function gatePullRequest(checkout: string, pull: PullRequest, options: { fullName: string; base: string; env: NodeJS.ProcessEnv }): Promise<PrGates> {
-  await runGit(["fetch", "-q", "origin", `+refs/heads/${pull.head.ref}:refs/remotes/origin/${pull.head.ref}`], { cwd: checkout, env: options.env });
+export async function gatePullRequest(
+  checkout: string,
+  pull: PullRequest,
+  options: { fullName: string; base: string; env: NodeJS.ProcessEnv },
+): Promise<PrGates> {
+  await runGit(
+    ["fetch", "-q", "origin", `+refs/heads/${pull.head.ref}:refs/remotes/origin/${pull.head.ref}`],
+    { cwd: checkout, env: options.env },
+  );
   await runGit(["checkout", "-q", "--detach", pull.head.sha], { cwd: checkout, env: options.env });
   const run = await runLanesChild(
-    ["gate", "--all", "--pr", String(pull.number), "--publish", "--github-repo", options.fullName, "--dir", checkout, "--base", options.base, "--json"],
+    [
+      "gate",
+      "--all",
+      "--pr",
+      String(pull.number),
+      "--publish",
+      "--github-repo",
+      options.fullName,
+      "--dir",
+      checkout,
+      "--base",
+      options.base,
+      "--json",
+    ],
     { env: options.env, cwd: checkout },
   );
   const report = childJson<GateRunJson>(`lanes gate --pr ${pull.number}`, run);

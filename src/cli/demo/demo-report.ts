@@ -26,12 +26,19 @@ export interface DemoReport {
   plan: { prps: number; order: string[]; ready: string[]; team: string[]; plan: string; template: string };
   github: { api_url: string; repo: string; issues: number[] };
   lanes: DemoLane[];
-  integration: { branch: string | null; commit: string | null; pr: string | null; validation: { command: string; ok: boolean }[]; conflicts: string[] } | null;
+  integration: {
+    branch: string | null;
+    commit: string | null;
+    pr: string | null;
+    validation: { command: string; ok: boolean }[];
+    conflicts: string[];
+  } | null;
   workspace: string | null;
   seconds: number;
 }
 
-const mark = (conclusion: string) => (conclusion === "success" ? "✓" : conclusion === "failure" ? "✗" : conclusion === "skipped" ? "-" : "~");
+const mark = (conclusion: string) =>
+  conclusion === "success" ? "✓" : conclusion === "failure" ? "✗" : conclusion === "skipped" ? "-" : "~";
 
 export function renderDemoReport(report: DemoReport): string {
   const lines = [
@@ -51,7 +58,9 @@ export function renderDemoReport(report: DemoReport): string {
   const i = report.integration;
   lines.push("");
   if (i) {
-    lines.push(`integration: ${i.branch ?? "(no branch written)"}${i.commit ? ` at ${i.commit.slice(0, 12)}` : ""}`);
+    lines.push(
+      `integration: ${i.branch ?? "(no branch written)"}${i.commit ? ` at ${i.commit.slice(0, 12)}` : ""}`,
+    );
     for (const v of i.validation) lines.push(`   ${v.ok ? "✓" : "✗"} ${v.command}`);
     if (i.conflicts.length > 0) lines.push(`   conflicts: ${i.conflicts.join(", ")}`);
     if (i.pr) lines.push(`   pull request: ${i.pr}`);

@@ -12,13 +12,38 @@ export async function stopDemoStack(name: string, repo: string, env: NodeJS.Proc
   await runLanesChild(["stack", "down", "--name", name], { env, cwd: repo });
 }
 
-export async function startDemoStack(options: { name: string; repo: string; backlog: string; redisUrl: string; env: NodeJS.ProcessEnv }): Promise<void> {
+export async function startDemoStack(options: {
+  name: string;
+  repo: string;
+  backlog: string;
+  redisUrl: string;
+  env: NodeJS.ProcessEnv;
+}): Promise<void> {
   const { name, env } = options;
   const up = await runLanesChild(
-    ["stack", "up", "--name", name, "--repo", options.repo, "--backlog", options.backlog, "--agent", "script", "--agents", "3", "--redis", options.redisUrl, "--json"],
+    [
+      "stack",
+      "up",
+      "--name",
+      name,
+      "--repo",
+      options.repo,
+      "--backlog",
+      options.backlog,
+      "--agent",
+      "script",
+      "--agents",
+      "3",
+      "--redis",
+      options.redisUrl,
+      "--json",
+    ],
     { env, cwd: options.repo },
   );
-  if (up.code !== 0) throw new DemoStepError(`lanes stack up failed (exit ${up.code}): ${up.stderr.trim() || up.stdout.trim()}`);
+  if (up.code !== 0)
+    throw new DemoStepError(
+      `lanes stack up failed (exit ${up.code}): ${up.stderr.trim() || up.stdout.trim()}`,
+    );
   childJson<{ name: string }>("lanes stack up", up);
 }
 
@@ -44,7 +69,9 @@ export async function waitForLanes(
     if (lanes.length >= expected && lanes.every((l) => SETTLED.has(l.state))) return lanes;
     if (Date.now() > deadline) {
       const open = lanes.filter((l) => !SETTLED.has(l.state)).map((l) => `#${l.issue} ${l.state}`);
-      throw new DemoStepError(`lanes did not finish within ${Math.round(timeoutMs / 1000)} s (${lanes.length}/${expected} started; still open: ${open.join(", ") || "none"})`);
+      throw new DemoStepError(
+        `lanes did not finish within ${Math.round(timeoutMs / 1000)} s (${lanes.length}/${expected} started; still open: ${open.join(", ") || "none"})`,
+      );
     }
     await new Promise((r) => setTimeout(r, 250));
   }

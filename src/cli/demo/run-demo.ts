@@ -29,7 +29,12 @@ export interface DemoOptions {
 }
 
 const OWNER = "sandbox-admin";
-const IDENTITY = { GIT_AUTHOR_NAME: "Lanes Demo", GIT_AUTHOR_EMAIL: "demo@lanes.invalid", GIT_COMMITTER_NAME: "Lanes Demo", GIT_COMMITTER_EMAIL: "demo@lanes.invalid" };
+const IDENTITY = {
+  GIT_AUTHOR_NAME: "Lanes Demo",
+  GIT_AUTHOR_EMAIL: "demo@lanes.invalid",
+  GIT_COMMITTER_NAME: "Lanes Demo",
+  GIT_COMMITTER_EMAIL: "demo@lanes.invalid",
+};
 
 async function projectFiles(dir: string): Promise<Record<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -53,7 +58,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   const started = Date.now();
   const say = options.progress;
   const { report: lint, team, config } = await planBacklog(options);
-  say(`plan: ${lint.files.length} PRPs, build order ${lint.graph.order.join(" → ")}; ready now: ${lint.ready.join(", ") || "none"}`);
+  say(
+    `plan: ${lint.files.length} PRPs, build order ${lint.graph.order.join(" → ")}; ready now: ${lint.ready.join(", ") || "none"}`,
+  );
   say(`team: ${team.template} on plan ${team.plan}: ${team.roles.map((r) => r.role).join(", ")}`);
 
   const ws = await mkdtemp(join(tmpdir(), "lanes-demo-"));
@@ -64,23 +71,41 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     cleanups.push(() => redis.stop());
     say(`redis: a private redis-server at ${redis.url} (AOF on) holds the queues and leases`);
 
-    const sandbox = await startSandbox({ users: DEFAULT_USERS, repos: [{ owner: OWNER, name: "taskboard", files: await projectFiles(options.project) }], log: options.log });
+    const sandbox = await startSandbox({
+      users: DEFAULT_USERS,
+      repos: [{ owner: OWNER, name: "taskboard", files: await projectFiles(options.project) }],
+      log: options.log,
+    });
     cleanups.push(() => sandbox.close());
     const info = sandbox.info();
     const fullName = `${OWNER}/taskboard`;
     const repo = { owner: OWNER, repo: "taskboard" };
     const cloneUrl = info.repos.find((r) => r.full_name === fullName)?.clone_url as string;
     const adminToken = info.users.find((u) => u.login === OWNER)?.token as string;
-    const github = createGitHubPort({ auth: { type: "token", token: adminToken }, baseUrl: info.api_url, log: options.log, pacing: "none" });
-    say(`github: a local GitHub at ${info.api_url} with ${fullName} (bare git repo, App installed, webhooks signed)`);
+    const github = createGitHubPort({
+      auth: { type: "token", token: adminToken },
+      baseUrl: info.api_url,
+      log: options.log,
+      pacing: "none",
+    });
+    say(
+      `github: a local GitHub at ${info.api_url} with ${fullName} (bare git repo, App installed, webhooks signed)`,
+    );
 
     const gitEnv = { ...options.env, ...IDENTITY, GIT_CONFIG_NOSYSTEM: "1" };
     const work = join(ws, "taskboard");
     await runGit(["clone", "-q", cloneUrl, work], { cwd: ws, env: gitEnv });
-    const ingest = await runLanesChild(["ingest", options.backlog, "--github-repo", fullName, "--out", join(ws, "backlog"), "--json"], {
-      env: { ...gitEnv, GITHUB_TOKEN: adminToken, GITHUB_API_URL: info.api_url }, cwd: ws,
-    });
-    const ingested = childJson<{ issues: IngestedPrp[] }>("lanes ingest", ingest).issues.map((p) => ({ ...p, role: p.role ?? config.default_role }));
+    const ingest = await runLanesChild(
+      ["ingest", options.backlog, "--github-repo", fullName, "--out", join(ws, "backlog"), "--json"],
+      {
+        env: { ...gitEnv, GITHUB_TOKEN: adminToken, GITHUB_API_URL: info.api_url },
+        cwd: ws,
+      },
+    );
+    const ingested = childJson<{ issues: IngestedPrp[] }>("lanes ingest", ingest).issues.map((p) => ({
+      ...p,
+      role: p.role ?? config.default_role,
+    }));
     say(`issues: filed ${ingested.map((p) => `#${p.issue} ${p.title}`).join("; ")} (label prp)`);
 
     const stackEnv: NodeJS.ProcessEnv = {
@@ -95,41 +120,100 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     };
     const name = `demo-${process.pid}`;
     cleanups.push(() => stopDemoStack(name, work, stackEnv));
-    await startDemoStack({ name, repo: work, backlog: join(ws, "backlog"), redisUrl: redis.url, env: stackEnv });
-    say(`stack: ${name} is running (tmux -L lanes-${name}): status, supervisor, logs and one window per agent`);
-    const lanes = await waitForLanes(stackEnv, name, ingested.length, options.timeoutMs, (lane) => say(`  lane #${lane.issue} ${lane.role}: ${lane.state}${lane.state === "done" ? ` → ${lane.branch}` : ""}`));
+    await startDemoStack({
+      name,
+      repo: work,
+      backlog: join(ws, "backlog"),
+      redisUrl: redis.url,
+      env: stackEnv,
+    });
+    say(
+      `stack: ${name} is running (tmux -L lanes-${name}): status, supervisor, logs and one window per agent`,
+    );
+    const lanes = await waitForLanes(stackEnv, name, ingested.length, options.timeoutMs, (lane) =>
+      say(
+        `  lane #${lane.issue} ${lane.role}: ${lane.state}${lane.state === "done" ? ` → ${lane.branch}` : ""}`,
+      ),
+    );
 
     const checkout = join(ws, "ci");
     await runGit(["clone", "-q", cloneUrl, checkout], { cwd: ws, env: gitEnv });
-    const appEnv = { ...gitEnv, GITHUB_TOKEN: await sandboxInstallationToken(info), GITHUB_API_URL: info.api_url };
+    const appEnv = {
+      ...gitEnv,
+      GITHUB_TOKEN: await sandboxInstallationToken(info),
+      GITHUB_API_URL: info.api_url,
+    };
     const pulls = await github.listPulls(repo, { state: "open" });
     const rows: DemoLane[] = [];
     for (const prp of ingested) {
       const lane = lanes.find((l) => Number(l.issue) === prp.issue);
       const pull = lane ? pulls.find((p) => p.head.ref === lane.branch) : undefined;
-      const gated = pull ? await gatePullRequest(checkout, pull, { fullName, base: "origin/main", env: appEnv }) : undefined;
-      if (pull && gated) say(`gates: PR #${pull.number} (#${prp.issue}) ${gated.gates.map((g) => `${g.gate.replace("lanes/", "")} ${g.conclusion}`).join(", ")}`);
+      const gated = pull
+        ? await gatePullRequest(checkout, pull, { fullName, base: "origin/main", env: appEnv })
+        : undefined;
+      if (pull && gated)
+        say(
+          `gates: PR #${pull.number} (#${prp.issue}) ${gated.gates.map((g) => `${g.gate.replace("lanes/", "")} ${g.conclusion}`).join(", ")}`,
+        );
       // lanes/integration waits for dependencies to merge, which the integration below does: it does not hold a lane back here.
-      const blocking = gated?.gates.filter((g) => g.mode === "required" && g.conclusion === "failure" && g.gate !== "lanes/integration") ?? [];
+      const blocking =
+        gated?.gates.filter(
+          (g) => g.mode === "required" && g.conclusion === "failure" && g.gate !== "lanes/integration",
+        ) ?? [];
       rows.push({
-        issue: prp.issue, title: prp.title, role: prp.role, branch: lane?.branch ?? null, state: lane?.state ?? "not started",
+        issue: prp.issue,
+        title: prp.title,
+        role: prp.role,
+        branch: lane?.branch ?? null,
+        state: lane?.state ?? "not started",
         pr: pull ? { number: pull.number, url: pull.htmlUrl } : null,
-        gates: gated?.gates ?? [], gatesPassed: gated !== undefined && blocking.length === 0,
+        gates: gated?.gates ?? [],
+        gatesPassed: gated !== undefined && blocking.length === 0,
         integration: gated === undefined ? "not built" : blocking.length > 0 ? "excluded" : "skipped",
-        note: blocking.length > 0 ? `held back: ${blocking.map((g) => `${g.gate} — ${g.title}`).join("; ")}` : lane?.state === "done" ? null : lane?.note ?? null,
+        note:
+          blocking.length > 0
+            ? `held back: ${blocking.map((g) => `${g.gate} — ${g.title}`).join("; ")}`
+            : lane?.state === "done"
+              ? null
+              : (lane?.note ?? null),
       });
     }
 
     const candidates = rows.filter((r) => r.gatesPassed && r.branch);
     let integration: DemoReport["integration"] = null;
     if (candidates.length > 0) {
-      await runGit(["fetch", "-q", "origin", "+refs/heads/lanes/*:refs/heads/lanes/*"], { cwd: checkout, env: gitEnv });
+      await runGit(["fetch", "-q", "origin", "+refs/heads/lanes/*:refs/heads/lanes/*"], {
+        cwd: checkout,
+        env: gitEnv,
+      });
       const run = await runLanesChild(
-        ["integrate", "--repo", checkout, "--base", "origin/main", "--branches", candidates.map((r) => r.branch).join(","), "--backlog", join(ws, "backlog"),
-          "--open-pr", "--github-repo", fullName, "--json"],
+        [
+          "integrate",
+          "--repo",
+          checkout,
+          "--base",
+          "origin/main",
+          "--branches",
+          candidates.map((r) => r.branch).join(","),
+          "--backlog",
+          join(ws, "backlog"),
+          "--open-pr",
+          "--github-repo",
+          fullName,
+          "--json",
+        ],
         { env: { ...gitEnv, GITHUB_TOKEN: adminToken, GITHUB_API_URL: info.api_url }, cwd: checkout },
       );
-      const result = childJson<{ branch: string | null; commit: string; merged: string[]; conflicts: { branch: string; files: string[] }[]; culprits: { branch: string; reason: string }[]; skipped: { branch: string; reason: string }[]; validation: { command: string; exitCode: number | null }[]; pr: { url: string } | null }>("lanes integrate", run);
+      const result = childJson<{
+        branch: string | null;
+        commit: string;
+        merged: string[];
+        conflicts: { branch: string; files: string[] }[];
+        culprits: { branch: string; reason: string }[];
+        skipped: { branch: string; reason: string }[];
+        validation: { command: string; exitCode: number | null }[];
+        pr: { url: string } | null;
+      }>("lanes integrate", run);
       for (const row of rows) {
         if (!row.branch || !candidates.includes(row)) continue;
         if (result.merged.includes(row.branch)) row.integration = "merged";
@@ -138,18 +222,35 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
         const why = [...result.skipped, ...result.culprits].find((s) => s.branch === row.branch);
         const waited = row.gates.find((g) => g.gate === "lanes/integration" && g.conclusion === "failure");
         if (why) row.note = why.reason;
-        else if (waited && row.integration === "merged") row.note = `lanes/integration: ${waited.title} — the integration PR brings them in, in order`;
+        else if (waited && row.integration === "merged")
+          row.note = `lanes/integration: ${waited.title} — the integration PR brings them in, in order`;
       }
       integration = {
-        branch: result.branch, commit: result.branch ? result.commit : null, pr: result.pr?.url ?? null,
-        validation: result.validation.map((v) => ({ command: v.command, ok: v.exitCode === 0 })), conflicts: result.conflicts.map((c) => c.branch),
+        branch: result.branch,
+        commit: result.branch ? result.commit : null,
+        pr: result.pr?.url ?? null,
+        validation: result.validation.map((v) => ({ command: v.command, ok: v.exitCode === 0 })),
+        conflicts: result.conflicts.map((c) => c.branch),
       };
-      say(`integration: merged ${result.merged.length} lane(s) into ${result.branch ?? "(nothing written)"}; validation ${integration.validation.every((v) => v.ok) ? "passed" : "FAILED"}${integration.pr ? `; PR ${integration.pr}` : ""}`);
+      say(
+        `integration: merged ${result.merged.length} lane(s) into ${result.branch ?? "(nothing written)"}; validation ${integration.validation.every((v) => v.ok) ? "passed" : "FAILED"}${integration.pr ? `; PR ${integration.pr}` : ""}`,
+      );
     }
     const built = rows.filter((r) => r.state === "done").length;
     return {
-      ok: built === rows.length && integration !== null && integration.validation.every((v) => v.ok) && integration.branch !== null,
-      plan: { prps: lint.files.length, order: lint.graph.order, ready: lint.ready, team: team.roles.map((r) => r.role), plan: team.plan, template: team.template },
+      ok:
+        built === rows.length &&
+        integration !== null &&
+        integration.validation.every((v) => v.ok) &&
+        integration.branch !== null,
+      plan: {
+        prps: lint.files.length,
+        order: lint.graph.order,
+        ready: lint.ready,
+        team: team.roles.map((r) => r.role),
+        plan: team.plan,
+        template: team.template,
+      },
       github: { api_url: info.api_url, repo: fullName, issues: ingested.map((p) => p.issue) },
       lanes: rows,
       integration,
@@ -157,7 +258,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
       seconds: (Date.now() - started) / 1000,
     };
   } finally {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => options.log.warn({ err: error }, "demo cleanup step failed"));
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((error: unknown) => options.log.warn({ err: error }, "demo cleanup step failed"));
     if (!options.keep) await rm(ws, { recursive: true, force: true });
   }
 }

@@ -16,7 +16,11 @@ export interface IngestedPrp {
   created: boolean;
 }
 
-export const PRP_LABEL = { name: "prp", color: "1d76db", description: "A spec for a Lanes agent (Product Requirement Prompt)" };
+export const PRP_LABEL = {
+  name: "prp",
+  color: "1d76db",
+  description: "A spec for a Lanes agent (Product Requirement Prompt)",
+};
 
 export async function applyIngest(
   github: Pick<GitHubPort, "ensureLabels" | "createIssue">,
@@ -33,10 +37,18 @@ export async function applyIngest(
   for (const item of plan.items) {
     const prp = prps.get(item.backlogId) as Prp;
     const text = renderPrp({ ...prp, dependsOn: item.dependsOn.map((d) => String(issueOf.get(d) ?? d)) });
-    const issue = item.issue ?? (await github.createIssue(repo, { title: prp.title, body: text, labels: [PRP_LABEL.name] })).number;
+    const issue =
+      item.issue ??
+      (await github.createIssue(repo, { title: prp.title, body: text, labels: [PRP_LABEL.name] })).number;
     issueOf.set(item.backlogId, issue);
     if (options.outDir) await writeFile(join(options.outDir, `${issue}-${slugify(prp.title)}.md`), text);
-    ingested.push({ backlogId: item.backlogId, issue, title: item.title, role: item.role, created: item.issue === null });
+    ingested.push({
+      backlogId: item.backlogId,
+      issue,
+      title: item.title,
+      role: item.role,
+      created: item.issue === null,
+    });
   }
   return ingested;
 }

@@ -28,12 +28,22 @@ export interface PlannedPrp {
 }
 
 /** Items come in `order` (the graph's: dependencies first), so each issue can be filed with its dependencies' numbers. */
-export function planIngest(repo: string, prps: readonly PlannedPrp[], existing: readonly Issue[], order: readonly string[] = prps.map((p) => p.id)): IngestPlan {
+export function planIngest(
+  repo: string,
+  prps: readonly PlannedPrp[],
+  existing: readonly Issue[],
+  order: readonly string[] = prps.map((p) => p.id),
+): IngestPlan {
   const byName = new Map<string, string>();
-  for (const p of prps) for (const name of [p.id, ...p.aliases]) if (!byName.has(name)) byName.set(name, p.id);
-  const open = new Map(existing.filter((i) => !i.isPullRequest).map((i) => [i.title.trim().toLowerCase(), i.number]));
+  for (const p of prps)
+    for (const name of [p.id, ...p.aliases]) if (!byName.has(name)) byName.set(name, p.id);
+  const open = new Map(
+    existing.filter((i) => !i.isPullRequest).map((i) => [i.title.trim().toLowerCase(), i.number]),
+  );
   const rank = new Map(order.map((id, i) => [id, i]));
-  const ordered = [...prps].sort((a, b) => (rank.get(a.id) ?? order.length) - (rank.get(b.id) ?? order.length));
+  const ordered = [...prps].sort(
+    (a, b) => (rank.get(a.id) ?? order.length) - (rank.get(b.id) ?? order.length),
+  );
   return {
     repo,
     items: ordered.map((p) => {

@@ -19,7 +19,9 @@ export interface ClaudeAgentOptions {
 
 function version(env: NodeJS.ProcessEnv): Promise<string | null> {
   return new Promise((resolve) => {
-    execFile("claude", ["--version"], { env, timeout: 10_000 }, (error, stdout) => resolve(error ? null : stdout.trim()));
+    execFile("claude", ["--version"], { env, timeout: 10_000 }, (error, stdout) =>
+      resolve(error ? null : stdout.trim()),
+    );
   });
 }
 
@@ -64,7 +66,9 @@ export function claudeAgent(options: ClaudeAgentOptions = {}): AgentAdapter {
         const command = shellCommand([...hookCommand, event]);
         // keep the project's own hooks for the event; replace only an earlier Lanes entry
         const existing = Array.isArray(hooks[event]) ? (hooks[event] as unknown[]) : [];
-        const others = existing.filter((entry) => !JSON.stringify(entry).includes(JSON.stringify(command).slice(1, -1)));
+        const others = existing.filter(
+          (entry) => !JSON.stringify(entry).includes(JSON.stringify(command).slice(1, -1)),
+        );
         hooks[event] = [...others, { hooks: [{ type: "command", command, timeout: 30 }] }];
       }
       await writeFile(file, `${JSON.stringify({ ...settings, hooks }, null, 2)}\n`);

@@ -13,7 +13,10 @@ export function scriptAgent(): AgentAdapter {
       // the script agent reports through `lanes hook` on its own
     },
     command(input) {
-      return [...nodeEntry("runner/agents/script-agent"), ...(input.sessionId ? ["--resume", input.sessionId] : [])];
+      return [
+        ...nodeEntry("runner/agents/script-agent"),
+        ...(input.sessionId ? ["--resume", input.sessionId] : []),
+      ];
     },
   };
 }

@@ -42,7 +42,12 @@ async function saveProgress(root: string, next: number): Promise<void> {
   await writeFile(join(root, PROGRESS_FILE), JSON.stringify({ next }));
 }
 
-async function runStep(root: string, step: ScriptStep, nextLine: () => Promise<string>, turnEnded: () => Promise<void>): Promise<void> {
+async function runStep(
+  root: string,
+  step: ScriptStep,
+  nextLine: () => Promise<string>,
+  turnEnded: () => Promise<void>,
+): Promise<void> {
   if ("write" in step) {
     const file = inside(root, step.write);
     await mkdir(dirname(file), { recursive: true });
@@ -60,8 +65,7 @@ async function runStep(root: string, step: ScriptStep, nextLine: () => Promise<s
     // waiting for input ends the turn, as it does for Claude Code: report Stop first
     await turnEnded();
     process.stdout.write(`heard: ${await nextLine()}\n`);
-  }
-  else if ("done" in step) await writeFile(join(root, DONE_FILE), `${step.done}\n`);
+  } else if ("done" in step) await writeFile(join(root, DONE_FILE), `${step.done}\n`);
 }
 
 async function main(): Promise<void> {

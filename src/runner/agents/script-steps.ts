@@ -32,14 +32,23 @@ export const ScriptFileSchema = z.object({
 export type ScriptFile = z.infer<typeof ScriptFileSchema>;
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 30) || "item";
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 30) || "item"
+  );
 }
 
 /** The default script: one file and one commit per success criterion, then done. */
 export function defaultScript(file: Pick<ScriptFile, "issue" | "criteria" | "title">): ScriptStep[] {
   const criteria = file.criteria.length > 0 ? file.criteria : [file.title];
   const steps: ScriptStep[] = criteria.flatMap((criterion, i) => [
-    { write: `lanes-work/${file.issue}/${i + 1}-${slug(criterion)}.md`, content: `# ${criterion}\n\nMet by the script agent.\n` },
+    {
+      write: `lanes-work/${file.issue}/${i + 1}-${slug(criterion)}.md`,
+      content: `# ${criterion}\n\nMet by the script agent.\n`,
+    },
     { commit: `Meet criterion ${i + 1} of #${file.issue}: ${criterion}` },
   ]);
   return [...steps, { done: `script agent met ${criteria.length} criteria of #${file.issue}` }];

@@ -10,10 +10,17 @@ export const actionRoutes: Routes = {
       const workflow = ctx.params.workflow_id ?? "";
       const ref = requireStr(ctx.body, "ref");
       const qualified = ref.startsWith("refs/") ? ref : `refs/heads/${ref}`;
-      if ((await resolveRef(ctx.repo.gitDir, qualified)) === null) throw unprocessable(`No ref found for: ${ref}`, "ref");
+      if ((await resolveRef(ctx.repo.gitDir, qualified)) === null)
+        throw unprocessable(`No ref found for: ${ref}`, "ref");
       const inputs = (ctx.body.inputs ?? {}) as Record<string, unknown>;
-      if (Object.keys(inputs).length > 25) throw new SandboxHttpError(422, "you may only define up to 25 `inputs` for a `workflow_dispatch` event");
-      const path = /^\d+$/.test(workflow) ? `.github/workflows/${workflow}.yml` : `.github/workflows/${workflow}`;
+      if (Object.keys(inputs).length > 25)
+        throw new SandboxHttpError(
+          422,
+          "you may only define up to 25 `inputs` for a `workflow_dispatch` event",
+        );
+      const path = /^\d+$/.test(workflow)
+        ? `.github/workflows/${workflow}.yml`
+        : `.github/workflows/${workflow}`;
       ctx.repo.workflowDispatches.push({ workflow: path, ref: qualified, inputs });
       emit(ctx, "workflow_dispatch", { inputs, ref: qualified, workflow: path });
       return { status: 204 };

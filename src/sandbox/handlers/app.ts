@@ -16,7 +16,14 @@ export const appRoutes: Routes = {
         body: {
           token,
           expires_at: expires,
-          permissions: { issues: "write", pull_requests: "write", checks: "write", contents: "write", actions: "write", metadata: "read" },
+          permissions: {
+            issues: "write",
+            pull_requests: "write",
+            checks: "write",
+            contents: "write",
+            actions: "write",
+            metadata: "read",
+          },
           repository_selection: "all",
         },
       };

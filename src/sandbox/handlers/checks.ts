@@ -15,11 +15,18 @@ function apply(ctx: HandlerContext, run: SandboxCheckRun): void {
   const status = str(b, "status") ?? (conclusion ? "completed" : undefined);
   if (status) run.status = status;
   if (conclusion) run.conclusion = conclusion;
-  if (run.status === "completed" && !run.conclusion) throw unprocessable("Invalid request.\n\n\"conclusion\" wasn't supplied.", "conclusion");
-  if (run.status === "completed") run.completedAt = str(b, "completed_at") ?? run.completedAt ?? ctx.state.now();
-  const output = b.output as { title?: string; summary?: string; text?: string; annotations?: SandboxAnnotation[] } | undefined;
+  if (run.status === "completed" && !run.conclusion)
+    throw unprocessable('Invalid request.\n\n"conclusion" wasn\'t supplied.', "conclusion");
+  if (run.status === "completed")
+    run.completedAt = str(b, "completed_at") ?? run.completedAt ?? ctx.state.now();
+  const output = b.output as
+    { title?: string; summary?: string; text?: string; annotations?: SandboxAnnotation[] } | undefined;
   if (output) {
-    run.output = { title: output.title ?? run.output.title, summary: output.summary ?? run.output.summary, text: output.text ?? run.output.text };
+    run.output = {
+      title: output.title ?? run.output.title,
+      summary: output.summary ?? run.output.summary,
+      text: output.text ?? run.output.text,
+    };
     run.annotations.push(...(output.annotations ?? []));
   }
   if (Array.isArray(b.actions)) run.actions = b.actions as SandboxCheckRun["actions"];
@@ -36,10 +43,21 @@ export const checkRoutes: Routes = {
     permission: "app",
     async handle(ctx) {
       const headSha = requireStr(ctx.body, "head_sha");
-      if (!(await commitExists(ctx.repo.gitDir, headSha))) throw unprocessable("No commit found for SHA: " + headSha, "head_sha");
+      if (!(await commitExists(ctx.repo.gitDir, headSha)))
+        throw unprocessable("No commit found for SHA: " + headSha, "head_sha");
       const run: SandboxCheckRun = {
-        id: ctx.state.nextId(), name: requireStr(ctx.body, "name"), headSha, status: "queued", conclusion: null, startedAt: ctx.state.now(),
-        completedAt: null, detailsUrl: null, externalId: null, output: { title: null, summary: null, text: null }, annotations: [], actions: [],
+        id: ctx.state.nextId(),
+        name: requireStr(ctx.body, "name"),
+        headSha,
+        status: "queued",
+        conclusion: null,
+        startedAt: ctx.state.now(),
+        completedAt: null,
+        detailsUrl: null,
+        externalId: null,
+        output: { title: null, summary: null, text: null },
+        annotations: [],
+        actions: [],
       };
       apply(ctx, run);
       ctx.repo.checkRuns.set(run.id, run);
@@ -56,18 +74,29 @@ export const checkRoutes: Routes = {
       const wasCompleted = run.status === "completed";
       apply(ctx, run);
       const rendered = renderCheckRun(ctx.state, ctx.repo, run);
-      if (!wasCompleted && run.status === "completed") emit(ctx, "check_run", { action: "completed", check_run: rendered });
+      if (!wasCompleted && run.status === "completed")
+        emit(ctx, "check_run", { action: "completed", check_run: rendered });
       return { status: 200, body: rendered };
     },
   },
 
-  "checks/get": { permission: "read", handle: (ctx) => ({ status: 200, body: renderCheckRun(ctx.state, ctx.repo, requireRun(ctx)) }) },
+  "checks/get": {
+    permission: "read",
+    handle: (ctx) => ({ status: 200, body: renderCheckRun(ctx.state, ctx.repo, requireRun(ctx)) }),
+  },
 
   "checks/list-annotations": {
     permission: "read",
     handle(ctx) {
       const run = requireRun(ctx);
-      const items = run.annotations.map((a) => ({ start_column: null, end_column: null, title: null, raw_details: null, ...a, blob_href: "" }));
+      const items = run.annotations.map((a) => ({
+        start_column: null,
+        end_column: null,
+        title: null,
+        raw_details: null,
+        ...a,
+        blob_href: "",
+      }));
       return page(ctx, items, `/repos/${ctx.repo.fullName}/check-runs/${run.id}/annotations`);
     },
   },

@@ -8,11 +8,22 @@ function react(ctx: HandlerContext, subject: string) {
   const content = requireStr(ctx.body, "content");
   const list = ctx.repo.reactions.get(subject) ?? [];
   const existing = list.find((r) => r.author === ctx.actor.login && r.content === content);
-  const reaction = existing ?? { id: ctx.state.nextId(), content, author: ctx.actor.login, createdAt: ctx.state.now() };
+  const reaction = existing ?? {
+    id: ctx.state.nextId(),
+    content,
+    author: ctx.actor.login,
+    createdAt: ctx.state.now(),
+  };
   if (!existing) ctx.repo.reactions.set(subject, [...list, reaction]);
   return {
     status: existing ? 200 : 201,
-    body: { id: reaction.id, node_id: `REA_${reaction.id}`, user: renderUser(ctx.state, reaction.author), content, created_at: reaction.createdAt },
+    body: {
+      id: reaction.id,
+      node_id: `REA_${reaction.id}`,
+      user: renderUser(ctx.state, reaction.author),
+      content,
+      created_at: reaction.createdAt,
+    },
   };
 }
 
@@ -28,10 +39,21 @@ export const commentRoutes: Routes = {
     handle(ctx) {
       const issue = requireIssue(ctx.repo, ctx.params.issue_number);
       const now = ctx.state.now();
-      const comment: SandboxComment = { id: ctx.state.nextId(), issueNumber: issue.number, body: requireStr(ctx.body, "body"), author: ctx.actor.login, createdAt: now, updatedAt: now };
+      const comment: SandboxComment = {
+        id: ctx.state.nextId(),
+        issueNumber: issue.number,
+        body: requireStr(ctx.body, "body"),
+        author: ctx.actor.login,
+        createdAt: now,
+        updatedAt: now,
+      };
       ctx.repo.comments.set(comment.id, comment);
       const rendered = renderComment(ctx.state, ctx.repo, comment);
-      emit(ctx, "issue_comment", { action: "created", issue: renderIssue(ctx.state, ctx.repo, issue), comment: rendered });
+      emit(ctx, "issue_comment", {
+        action: "created",
+        issue: renderIssue(ctx.state, ctx.repo, issue),
+        comment: rendered,
+      });
       return { status: 201, body: rendered };
     },
   },
@@ -40,7 +62,9 @@ export const commentRoutes: Routes = {
     permission: "read",
     handle(ctx) {
       const issue = requireIssue(ctx.repo, ctx.params.issue_number);
-      const comments = [...ctx.repo.comments.values()].filter((c) => c.issueNumber === issue.number).map((c) => renderComment(ctx.state, ctx.repo, c));
+      const comments = [...ctx.repo.comments.values()]
+        .filter((c) => c.issueNumber === issue.number)
+        .map((c) => renderComment(ctx.state, ctx.repo, c));
       return page(ctx, comments, `/repos/${ctx.repo.fullName}/issues/${issue.number}/comments`);
     },
   },
@@ -49,7 +73,8 @@ export const commentRoutes: Routes = {
     permission: "read",
     handle(ctx) {
       const comment = requireComment(ctx);
-      if (comment.author !== ctx.actor.login && ctx.actor.permission !== "admin" && ctx.actor.type !== "Bot") throw notFound();
+      if (comment.author !== ctx.actor.login && ctx.actor.permission !== "admin" && ctx.actor.type !== "Bot")
+        throw notFound();
       comment.body = requireStr(ctx.body, "body");
       comment.updatedAt = ctx.state.now();
       return { status: 200, body: renderComment(ctx.state, ctx.repo, comment) };

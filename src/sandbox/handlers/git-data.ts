@@ -18,14 +18,18 @@ async function moveRef(ctx: HandlerContext, ref: string, sha: string, force: boo
   const before = await resolveRef(ctx.repo.gitDir, ref);
   if (before === null) throw new SandboxHttpError(422, "Reference does not exist");
   if (!(await commitExists(ctx.repo.gitDir, sha))) throw unprocessable("Object does not exist", "sha");
-  if (!force && !(await isAncestor(ctx.repo.gitDir, before, sha))) throw new SandboxHttpError(422, "Update is not a fast forward");
+  if (!force && !(await isAncestor(ctx.repo.gitDir, before, sha)))
+    throw new SandboxHttpError(422, "Update is not a fast forward");
   await updateRef(ctx.repo.gitDir, ref, sha, before);
   await announceRefUpdate(ctx, { ref, before, after: sha }, force);
   return { status: 200, body: renderRef(ctx, ref, sha) };
 }
 
 export const gitDataRoutes: Routes = {
-  "repos/get": { permission: "read", handle: (ctx) => ({ status: 200, body: renderRepo(ctx.state, ctx.repo) }) },
+  "repos/get": {
+    permission: "read",
+    handle: (ctx) => ({ status: 200, body: renderRepo(ctx.state, ctx.repo) }),
+  },
 
   "git/get-ref": {
     permission: "read",
@@ -42,8 +46,10 @@ export const gitDataRoutes: Routes = {
     async handle(ctx) {
       const ref = requireStr(ctx.body, "ref");
       const sha = requireStr(ctx.body, "sha");
-      if (!/^refs\/[^/]+\/.+/.test(ref)) throw unprocessable("Reference name must start with 'refs/' and have at least two slashes.", "ref");
-      if ((await resolveRef(ctx.repo.gitDir, ref)) !== null) throw new SandboxHttpError(422, "Reference already exists");
+      if (!/^refs\/[^/]+\/.+/.test(ref))
+        throw unprocessable("Reference name must start with 'refs/' and have at least two slashes.", "ref");
+      if ((await resolveRef(ctx.repo.gitDir, ref)) !== null)
+        throw new SandboxHttpError(422, "Reference already exists");
       if (!(await commitExists(ctx.repo.gitDir, sha))) throw unprocessable("Object does not exist", "sha");
       await updateRef(ctx.repo.gitDir, ref, sha);
       await announceRefUpdate(ctx, { ref, before: "0".repeat(40), after: sha });
@@ -53,7 +59,8 @@ export const gitDataRoutes: Routes = {
 
   "git/update-ref": {
     permission: "write",
-    handle: (ctx) => moveRef(ctx, `refs/${ctx.params.ref ?? ""}`, requireStr(ctx.body, "sha"), ctx.body.force === true),
+    handle: (ctx) =>
+      moveRef(ctx, `refs/${ctx.params.ref ?? ""}`, requireStr(ctx.body, "sha"), ctx.body.force === true),
   },
 
   "repos/get-branch": {
@@ -64,7 +71,11 @@ export const gitDataRoutes: Routes = {
       if (sha === null) throw new SandboxHttpError(404, "Branch not found");
       return {
         status: 200,
-        body: { name, commit: { sha, url: `${ctx.state.apiUrl}/repos/${ctx.repo.fullName}/commits/${sha}` }, protected: false },
+        body: {
+          name,
+          commit: { sha, url: `${ctx.state.apiUrl}/repos/${ctx.repo.fullName}/commits/${sha}` },
+          protected: false,
+        },
       };
     },
   },
@@ -80,8 +91,18 @@ export const gitDataRoutes: Routes = {
       return {
         status: 200,
         body: {
-          type: "file", encoding: "base64", size: blob.size, name: path.split("/").at(-1), path, content: blob.content.toString("base64"),
-          sha: blob.sha, url, git_url: null, html_url: null, download_url: null, _links: { self: url, git: null, html: null },
+          type: "file",
+          encoding: "base64",
+          size: blob.size,
+          name: path.split("/").at(-1),
+          path,
+          content: blob.content.toString("base64"),
+          sha: blob.sha,
+          url,
+          git_url: null,
+          html_url: null,
+          download_url: null,
+          _links: { self: url, git: null, html: null },
         },
       };
     },
@@ -92,8 +113,12 @@ export const gitDataRoutes: Routes = {
     handle(ctx) {
       const user = ctx.state.users.get(ctx.params.username ?? "");
       if (!user) throw new SandboxHttpError(404, `${ctx.params.username ?? ""} is not a user`);
-      const permission = user.permission === "maintain" ? "write" : user.permission === "triage" ? "read" : user.permission;
-      return { status: 200, body: { permission, role_name: user.permission, user: renderUser(ctx.state, user) } };
+      const permission =
+        user.permission === "maintain" ? "write" : user.permission === "triage" ? "read" : user.permission;
+      return {
+        status: 200,
+        body: { permission, role_name: user.permission, user: renderUser(ctx.state, user) },
+      };
     },
   },
 };

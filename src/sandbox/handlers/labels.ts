@@ -7,11 +7,20 @@ import type { SandboxLabel } from "../state.js";
 /** Label names from a body value: strings, or objects with a name (both are accepted by GitHub). */
 export function labelNames(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((v) => (typeof v === "string" ? [v] : typeof v === "object" && v !== null && typeof (v as { name?: unknown }).name === "string" ? [(v as { name: string }).name] : []));
+  return value.flatMap((v) =>
+    typeof v === "string"
+      ? [v]
+      : typeof v === "object" && v !== null && typeof (v as { name?: unknown }).name === "string"
+        ? [(v as { name: string }).name]
+        : [],
+  );
 }
 
 /** Finds a label, creating it with GitHub's default colour the way adding an unknown label does. */
-export function ensureLabel(ctx: HandlerContext, name: string): SandboxLabel & { rendered: Record<string, unknown> } {
+export function ensureLabel(
+  ctx: HandlerContext,
+  name: string,
+): SandboxLabel & { rendered: Record<string, unknown> } {
   const key = name.toLowerCase();
   let label = ctx.repo.labels.get(key);
   if (!label) {
@@ -26,17 +35,29 @@ const COLOR = /^[0-9a-fA-F]{6}$/;
 export const labelRoutes: Routes = {
   "issues/list-labels-for-repo": {
     permission: "read",
-    handle: (ctx) => page(ctx, [...ctx.repo.labels.values()].map((l) => renderLabel(ctx.state, ctx.repo, l)), `/repos/${ctx.repo.fullName}/labels`),
+    handle: (ctx) =>
+      page(
+        ctx,
+        [...ctx.repo.labels.values()].map((l) => renderLabel(ctx.state, ctx.repo, l)),
+        `/repos/${ctx.repo.fullName}/labels`,
+      ),
   },
 
   "issues/create-label": {
     permission: "write",
     handle(ctx) {
       const name = requireStr(ctx.body, "name");
-      if (ctx.repo.labels.has(name.toLowerCase())) throw unprocessable("Validation Failed: a label named this already exists", "name");
+      if (ctx.repo.labels.has(name.toLowerCase()))
+        throw unprocessable("Validation Failed: a label named this already exists", "name");
       const color = (str(ctx.body, "color") ?? "ededed").replace(/^#/, "");
-      if (!COLOR.test(color)) throw unprocessable(`Validation Failed: color "${color}" is not a 6-digit hex colour`, "color");
-      const label: SandboxLabel = { id: ctx.state.nextId(), name, color: color.toLowerCase(), description: str(ctx.body, "description") ?? null };
+      if (!COLOR.test(color))
+        throw unprocessable(`Validation Failed: color "${color}" is not a 6-digit hex colour`, "color");
+      const label: SandboxLabel = {
+        id: ctx.state.nextId(),
+        name,
+        color: color.toLowerCase(),
+        description: str(ctx.body, "description") ?? null,
+      };
       ctx.repo.labels.set(name.toLowerCase(), label);
       return { status: 201, body: renderLabel(ctx.state, ctx.repo, label) };
     },
@@ -49,7 +70,8 @@ export const labelRoutes: Routes = {
       if (!label) throw notFound();
       const color = str(ctx.body, "color");
       if (color !== undefined) {
-        if (!COLOR.test(color.replace(/^#/, ""))) throw unprocessable(`Validation Failed: color "${color}" is not a 6-digit hex colour`, "color");
+        if (!COLOR.test(color.replace(/^#/, "")))
+          throw unprocessable(`Validation Failed: color "${color}" is not a 6-digit hex colour`, "color");
         label.color = color.replace(/^#/, "").toLowerCase();
       }
       if ("description" in ctx.body) label.description = str(ctx.body, "description") ?? null;
@@ -73,7 +95,11 @@ export const labelRoutes: Routes = {
         const label = ensureLabel(ctx, name);
         if (issue.labels.some((l) => l.toLowerCase() === name.toLowerCase())) continue;
         issue.labels.push(label.name);
-        emit(ctx, "issues", { action: "labeled", issue: renderIssue(ctx.state, ctx.repo, issue), label: label.rendered });
+        emit(ctx, "issues", {
+          action: "labeled",
+          issue: renderIssue(ctx.state, ctx.repo, issue),
+          label: label.rendered,
+        });
       }
       return { status: 200, body: renderIssue(ctx.state, ctx.repo, issue).labels };
     },
@@ -87,7 +113,11 @@ export const labelRoutes: Routes = {
       const held = issue.labels.find((l) => l.toLowerCase() === name);
       if (held === undefined) throw new SandboxHttpError(404, "Label does not exist");
       issue.labels = issue.labels.filter((l) => l !== held);
-      emit(ctx, "issues", { action: "unlabeled", issue: renderIssue(ctx.state, ctx.repo, issue), label: ensureLabel(ctx, held).rendered });
+      emit(ctx, "issues", {
+        action: "unlabeled",
+        issue: renderIssue(ctx.state, ctx.repo, issue),
+        label: ensureLabel(ctx, held).rendered,
+      });
       return { status: 200, body: renderIssue(ctx.state, ctx.repo, issue).labels };
     },
   },

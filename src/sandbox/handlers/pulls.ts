@@ -27,15 +27,31 @@ export const pullRoutes: Routes = {
       const baseSha = await resolveRef(ctx.repo.gitDir, `refs/heads/${base}`);
       if (headSha === null) throw unprocessable(`Validation Failed: head "${head}" is not a branch`, "head");
       if (baseSha === null) throw unprocessable(`Validation Failed: base "${base}" is not a branch`, "base");
-      if (headSha === baseSha) throw unprocessable(`Validation Failed: No commits between ${base} and ${head}`);
-      const open = [...ctx.repo.pulls.values()].find((p) => p.head === head && p.base === base && ctx.repo.issues.get(p.number)?.state === "open");
-      if (open) throw unprocessable(`Validation Failed: A pull request already exists for ${ctx.repo.owner}:${head}.`);
+      if (headSha === baseSha)
+        throw unprocessable(`Validation Failed: No commits between ${base} and ${head}`);
+      const open = [...ctx.repo.pulls.values()].find(
+        (p) => p.head === head && p.base === base && ctx.repo.issues.get(p.number)?.state === "open",
+      );
+      if (open)
+        throw unprocessable(
+          `Validation Failed: A pull request already exists for ${ctx.repo.owner}:${head}.`,
+        );
       const title = str(ctx.body, "title");
       if (title === undefined) throw unprocessable('Invalid request.\n\n"title" wasn\'t supplied.', "title");
       const issue = newIssue(ctx, title, str(ctx.body, "body") ?? null, true);
       const pull: SandboxPull = {
-        number: issue.number, id: ctx.state.nextId(), head, base, headSha, baseSha, draft: ctx.body.draft === true,
-        merged: false, mergedAt: null, mergedBy: null, mergeCommitSha: null, maintainerCanModify: ctx.body.maintainer_can_modify !== false,
+        number: issue.number,
+        id: ctx.state.nextId(),
+        head,
+        base,
+        headSha,
+        baseSha,
+        draft: ctx.body.draft === true,
+        merged: false,
+        mergedAt: null,
+        mergedBy: null,
+        mergeCommitSha: null,
+        maintainerCanModify: ctx.body.maintainer_can_modify !== false,
       };
       ctx.repo.pulls.set(pull.number, pull);
       const rendered = renderPull(ctx.state, ctx.repo, pull, issue);
@@ -53,7 +69,12 @@ export const pullRoutes: Routes = {
       const pulls = [...ctx.repo.pulls.values()]
         .map((pull) => ({ pull, issue: ctx.repo.issues.get(pull.number) }))
         .filter((p): p is { pull: SandboxPull; issue: SandboxIssue } => p.issue !== undefined)
-        .filter(({ pull, issue }) => (state === "all" || issue.state === state) && (!head || pull.head === branchOf(head)) && (!base || pull.base === base))
+        .filter(
+          ({ pull, issue }) =>
+            (state === "all" || issue.state === state) &&
+            (!head || pull.head === branchOf(head)) &&
+            (!base || pull.base === base),
+        )
         .sort((a, b) => b.pull.number - a.pull.number)
         .map(({ pull, issue }) => renderPull(ctx.state, ctx.repo, pull, issue));
       return page(ctx, pulls, `/repos/${ctx.repo.fullName}/pulls`);
@@ -87,7 +108,12 @@ export const pullRoutes: Routes = {
       issue.updatedAt = ctx.state.now();
       issue.closedAt = issue.state === "closed" ? (issue.closedAt ?? issue.updatedAt) : null;
       const rendered = renderPull(ctx.state, ctx.repo, pull, issue);
-      emit(ctx, "pull_request", { action: closing ? "closed" : "edited", number: pull.number, pull_request: rendered, ...(closing ? {} : { changes: {} }) });
+      emit(ctx, "pull_request", {
+        action: closing ? "closed" : "edited",
+        number: pull.number,
+        pull_request: rendered,
+        ...(closing ? {} : { changes: {} }),
+      });
       return { status: 200, body: rendered };
     },
   },
@@ -97,7 +123,13 @@ export const pullRoutes: Routes = {
     async handle(ctx) {
       const { pull } = requirePull(ctx);
       const base = pull.merged ? `${pull.mergeCommitSha ?? pull.baseSha}^1` : `refs/heads/${pull.base}`;
-      const files = (await changedFiles(ctx.repo.gitDir, base, pull.headSha)).map((f) => ({ sha: null, ...f, blob_url: null, raw_url: null, contents_url: null }));
+      const files = (await changedFiles(ctx.repo.gitDir, base, pull.headSha)).map((f) => ({
+        sha: null,
+        ...f,
+        blob_url: null,
+        raw_url: null,
+        contents_url: null,
+      }));
       return page(ctx, files, `/repos/${ctx.repo.fullName}/pulls/${pull.number}/files`);
     },
   },
@@ -106,27 +138,52 @@ export const pullRoutes: Routes = {
     permission: "write",
     async handle(ctx) {
       const { pull, issue } = requirePull(ctx);
-      if (pull.merged || issue.state !== "open") throw new SandboxHttpError(405, "Pull Request is not mergeable");
+      if (pull.merged || issue.state !== "open")
+        throw new SandboxHttpError(405, "Pull Request is not mergeable");
       const expected = str(ctx.body, "sha");
-      if (expected !== undefined && expected !== pull.headSha) throw new SandboxHttpError(409, "Head branch was modified. Review and try the merge again.");
+      if (expected !== undefined && expected !== pull.headSha)
+        throw new SandboxHttpError(409, "Head branch was modified. Review and try the merge again.");
       const method = str(ctx.body, "merge_method") ?? "merge";
-      if (method !== "merge") throw new SandboxHttpError(405, `Merge method ${method} is not supported by the sandbox; use "merge".`);
+      if (method !== "merge")
+        throw new SandboxHttpError(
+          405,
+          `Merge method ${method} is not supported by the sandbox; use "merge".`,
+        );
       const ref = `refs/heads/${pull.base}`;
       const before = await resolveRef(ctx.repo.gitDir, ref);
       if (before === null) throw new SandboxHttpError(405, "Base branch was deleted");
-      const title = str(ctx.body, "commit_title") ?? `Merge pull request #${pull.number} from ${ctx.repo.owner}/${pull.head}`;
+      const title =
+        str(ctx.body, "commit_title") ??
+        `Merge pull request #${pull.number} from ${ctx.repo.owner}/${pull.head}`;
       const message = [title, str(ctx.body, "commit_message") ?? issue.title].join("\n\n");
       const merge = await mergeCommits(ctx.repo.gitDir, before, pull.headSha, message, ctx.actor.login);
-      if (!merge.ok) throw new SandboxHttpError(405, `Pull Request is not mergeable: conflicts in ${merge.conflicts.join(", ")}`);
+      if (!merge.ok)
+        throw new SandboxHttpError(
+          405,
+          `Pull Request is not mergeable: conflicts in ${merge.conflicts.join(", ")}`,
+        );
       await updateRef(ctx.repo.gitDir, ref, merge.sha, before);
       const now = ctx.state.now();
-      Object.assign(pull, { merged: true, mergedAt: now, mergedBy: ctx.actor.login, mergeCommitSha: merge.sha, baseSha: before });
+      Object.assign(pull, {
+        merged: true,
+        mergedAt: now,
+        mergedBy: ctx.actor.login,
+        mergeCommitSha: merge.sha,
+        baseSha: before,
+      });
       Object.assign(issue, { state: "closed", closedAt: now, updatedAt: now, stateReason: "completed" });
       await announceRefUpdate(ctx, { ref, before, after: merge.sha });
-      emit(ctx, "pull_request", { action: "closed", number: pull.number, pull_request: renderPull(ctx.state, ctx.repo, pull, issue) });
+      emit(ctx, "pull_request", {
+        action: "closed",
+        number: pull.number,
+        pull_request: renderPull(ctx.state, ctx.repo, pull, issue),
+      });
       // Like GitHub: a PR merged into the default branch closes the open issues its body closes ("Closes #12").
       if (pull.base === ctx.repo.defaultBranch) closeLinkedIssues(ctx, issue.body, now);
-      return { status: 200, body: { sha: merge.sha, merged: true, message: "Pull Request successfully merged" } };
+      return {
+        status: 200,
+        body: { sha: merge.sha, merged: true, message: "Pull Request successfully merged" },
+      };
     },
   },
 };

@@ -18,14 +18,21 @@ describe("claude agent adapter", () => {
     const agent = claudeAgent({ flags: [] });
     expect(agent.command({ worktree: "/w" })).toEqual(["claude"]);
     expect(agent.command({ worktree: "/w", model: "claude-sonnet-4-5", sessionId: "s-1" })).toEqual([
-      "claude", "--model", "claude-sonnet-4-5", "--resume", "s-1",
+      "claude",
+      "--model",
+      "claude-sonnet-4-5",
+      "--resume",
+      "s-1",
     ]);
   });
 
   it("installs Stop, Notification, SessionStart and SessionEnd hooks, keeping the project's own hooks", async () => {
     await mkdir(join(tmp.path, ".claude"));
     const own = { hooks: [{ type: "command", command: "notify-send done" }] };
-    await writeFile(join(tmp.path, ".claude", "settings.json"), JSON.stringify({ model: "x", hooks: { Stop: [own] } }));
+    await writeFile(
+      join(tmp.path, ".claude", "settings.json"),
+      JSON.stringify({ model: "x", hooks: { Stop: [own] } }),
+    );
     const agent = claudeAgent();
     await agent.installHooks(tmp.path, ["/usr/bin/node", "/opt/lanes main.js", "hook"]);
     await agent.installHooks(tmp.path, ["/usr/bin/node", "/opt/lanes main.js", "hook"]);
@@ -37,7 +44,9 @@ describe("claude agent adapter", () => {
     ]);
     for (const event of ["Notification", "SessionStart", "SessionEnd"]) {
       expect(settings.hooks[event]).toHaveLength(1);
-      expect(settings.hooks[event][0].hooks[0].command).toBe(`/usr/bin/node '/opt/lanes main.js' hook ${event}`);
+      expect(settings.hooks[event][0].hooks[0].command).toBe(
+        `/usr/bin/node '/opt/lanes main.js' hook ${event}`,
+      );
     }
   });
 
@@ -53,7 +62,9 @@ describe("claude agent adapter", () => {
     await writeFile(join(bin, "claude"), "#!/bin/sh\necho '2.0.0 (Claude Code)'\n");
     await chmod(join(bin, "claude"), 0o755);
     const env = { PATH: `${bin}:/usr/bin:/bin`, HOME: tmp.path };
-    await expect(claudeAgent().check(env)).rejects.toThrow(/2\.0\.0 \(Claude Code\) is installed but not logged in/);
+    await expect(claudeAgent().check(env)).rejects.toThrow(
+      /2\.0\.0 \(Claude Code\) is installed but not logged in/,
+    );
     await expect(claudeAgent().check({ ...env, ANTHROPIC_API_KEY: "k" })).resolves.toBeUndefined();
   });
 });
