@@ -15,6 +15,7 @@ import { registerLabels } from "./labels.js";
 import { registerPrp } from "./prp.js";
 import { registerQueue } from "./queue.js";
 import { registerSandbox } from "./sandbox.js";
+import { registerServe } from "./serve.js";
 import { registerTeam } from "./team.js";
 
 export type CliCommand = (program: Command, ctx: CliContext) => void;
@@ -33,6 +34,7 @@ export const cliCommands = {
   gate: registerGate,
   integrate: registerIntegrate,
   sandbox: registerSandbox,
+  serve: registerServe,
   doctor: registerDoctor,
   demo: registerDemo,
 } satisfies Record<string, CliCommand>;
