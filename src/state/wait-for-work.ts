@@ -61,6 +61,8 @@ const BLOCK_GRACE_MS = 1_000;
 
 export function makeClaim(ctx: StoreContext, ops: ReturnType<typeof makeQueueOps>, pool: BlockingPool) {
   async function block(role: string, ms: number, signal: AbortSignal | undefined): Promise<void> {
+    // an abort that landed during the try before fires no event any more: without this the wait runs its full time
+    if (signal?.aborted) return;
     const connection = pool.acquire();
     let settle = () => {};
     // ioredis can leave a BLPOP caught by a reconnect (or a disconnect) unanswered forever, so the wait
