@@ -9,6 +9,7 @@ import { listLanes, type LaneRecord } from "../../src/runner/lane-record.js";
 import { stackPaths, type StackPaths } from "../../src/runner/stack-paths.js";
 import { Supervisor, type SupervisorOptions } from "../../src/runner/supervisor.js";
 import type { AgentAdapter } from "../../src/runner/agents/agent-adapter.js";
+import type { JobPort, LaneLease } from "../../src/runner/job-port.js";
 import { claudeAgent } from "../../src/runner/agents/claude-agent.js";
 import { agentProblemReporter } from "../../src/runner/run-supervisor.js";
 import { createGitHubPort } from "../../src/github/index.js";
@@ -184,7 +185,33 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
     ];
     await enqueue(11, "developer", "First", hold);
     await enqueue(12, "tester", "Second", hold);
-    const sup = start({ agents: 1 });
+    // Claims under way plus jobs held, measured at every claim, ack and fail over the whole run:
+    // a second role loop claiming while the one agent is busy shows here whenever it happens.
+    let holding = 0;
+    let peak = 0;
+    const held = (delta: number) => {
+      holding += delta;
+      peak = Math.max(peak, holding);
+    };
+    const counted: JobPort = Object.assign(Object.create(store) as JobPort, {
+      claim: async (request: Parameters<JobPort["claim"]>[0]) => {
+        held(1);
+        const claim = await store.claim(request);
+        if (!claim) held(-1);
+        return claim;
+      },
+      ack: async (lease: LaneLease) => {
+        const acked = await store.ack(lease);
+        held(-1);
+        return acked;
+      },
+      fail: async (lease: LaneLease, reason: string, options?: { final?: boolean }) => {
+        const outcome = await store.fail(lease, reason, options);
+        held(-1);
+        return outcome;
+      },
+    });
+    const sup = start({ agents: 1, extra: { store: counted } });
     await sup.start();
     ticker = setInterval(() => void sup.tick(), 300);
     const first = await waitUntil(
@@ -192,8 +219,6 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
       "one idle lane",
       60_000,
     );
-    // Both role loops have had several claim rounds (claimWaitMs is 500 ms here); still one lane.
-    await new Promise((r) => setTimeout(r, 2_000));
     expect(await lanes()).toHaveLength(1);
     await sup.driver(first.id)?.say("go on");
     const both = await waitUntil(
@@ -205,6 +230,7 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
       60_000,
     );
     expect(both.find((l) => l.id === first.id)?.state).toBe("done");
+    expect(peak).toBe(1);
   }, 120_000);
 
   it("restarts a killed agent pane with its context and session, and the lane still finishes", async () => {
@@ -337,14 +363,10 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
       },
     });
     await sup.start();
-    const job = await waitUntil(
-      async () => {
-        const current = await store.getJob("job-8");
-        return current.state === "delayed" ? current : undefined;
-      },
-      "the job to be sent back",
-      30_000,
-    );
+    // the job is failed before the comment is posted: wait for the comment, the last thing the supervisor does
+    await waitUntil(async () => scope.isDone(), "the comment on the PRP's issue", 30_000);
+    const job = await store.getJob("job-8");
+    expect(job.state).toBe("delayed");
     expect(job.lastError).toMatch(/Claude Code \(`claude`\) is not installed on this runner host/);
     scope.done();
     expect(said[0]).toMatch(/^\*\*Lanes could not start an agent for this PRP\*\* on runner host `host-a`/);
