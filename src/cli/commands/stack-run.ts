@@ -5,7 +5,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { RoleNameSchema } from "../../config/role-names.js";
 import { UsageError } from "../../errors.js";
-import { briefMessage } from "../../runner/context.js";
+import { briefMessage } from "../../runner/lane-brief.js";
 import { listLanes } from "../../runner/lane-record.js";
 import { runSupervisor } from "../../runner/run-supervisor.js";
 import { openStack } from "../../runner/stack-control.js";
