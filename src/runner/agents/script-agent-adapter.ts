@@ -1,4 +1,4 @@
-// The script agent adapter: runs the scripted stand-in (script-agent.ts) in the pane. Its hooks are
+// The script agent adapter: runs the scripted stand-in (script-agent-main.ts) in the pane. Its hooks are
 // built in: it calls `lanes hook` itself, exactly as Claude Code's hooks would.
 import { nodeEntry } from "../lanes-command.js";
 import type { AgentAdapter } from "./agent-adapter.js";
@@ -14,7 +14,7 @@ export function scriptAgent(): AgentAdapter {
     },
     command(input) {
       return [
-        ...nodeEntry("runner/agents/script-agent"),
+        ...nodeEntry("runner/agents/script-agent-main"),
         ...(input.sessionId ? ["--resume", input.sessionId] : []),
       ];
     },

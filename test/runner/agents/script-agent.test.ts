@@ -62,7 +62,7 @@ describe("script agent in a tmux pane", () => {
       session: "s",
       window: "developer-7",
       cwd: wt.path,
-      command: nodeEntry("runner/agents/script-agent"),
+      command: nodeEntry("runner/agents/script-agent-main"),
       env: { LANES_EVENTS: log, LANES_LANE: "job-7", ...IDENTITY },
     });
     const start = await waitUntil(
@@ -112,7 +112,7 @@ describe("script agent in a tmux pane", () => {
       session: "s",
       window: "w",
       cwd: wt.path,
-      command: nodeEntry("runner/agents/script-agent"),
+      command: nodeEntry("runner/agents/script-agent-main"),
       env: { LANES_EVENTS: log, LANES_LANE: "j", ...IDENTITY },
     };
     const pane = await tmux.newSession(spec);
