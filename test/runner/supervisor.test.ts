@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/observe/logger.js";
-import { scriptAgent } from "../../src/runner/agents/script-agent-adapter.js";
+import { scriptAgent } from "../../src/runner/agents/script-agent.js";
 import type { ScriptStep } from "../../src/runner/agents/script-steps.js";
 import { readLaneEvents } from "../../src/runner/lane-events.js";
 import { listLanes, type LaneRecord } from "../../src/runner/lane-record.js";

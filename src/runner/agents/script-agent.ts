@@ -1,5 +1,5 @@
-// The script agent adapter: runs the scripted stand-in (script-agent-main.ts) in the pane. Its hooks are
-// built in: it calls `lanes hook` itself, exactly as Claude Code's hooks would.
+// The script agent: runs the scripted stand-in for Claude Code (script-agent-main.ts) in the pane. Its
+// hooks are built in: it calls `lanes hook` itself, exactly as Claude Code's hooks would.
 import { nodeEntry } from "../lanes-command.js";
 import type { AgentAdapter } from "./agent-adapter.js";
 
