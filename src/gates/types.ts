@@ -81,7 +81,7 @@ export interface GateInput {
   prp: GatePrp;
   /** Set when the PRP could not be found or parsed; lanes/prp and lanes/validation then report it. */
   prpProblem?: PrpProblem | undefined;
-  /** Why the PRP's validation commands are not run here (see pr-context); lanes/validation says so. */
+  /** Why the PRP's validation commands are not run here (see pr-facts); lanes/validation says so. */
   validationWithheld?: string | undefined;
   config: GateConfig;
   changes: ChangedFile[];
