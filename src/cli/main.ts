@@ -3,7 +3,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createLogger } from "../observe/logger.js";
-import type { CliContext, CliIo } from "./context.js";
+import type { CliDeps, CliIo } from "./cli-deps.js";
 import { readCliEnv } from "./env.js";
 import { exitReportFor } from "./exit-code.js";
 import { buildProgram } from "./program.js";
@@ -24,7 +24,7 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
   try {
     // read first, inside the error handling: a bad setting is one line on stderr, not a logger's stack trace
     const settings = readCliEnv(env);
-    const ctx: CliContext = {
+    const ctx: CliDeps = {
       io,
       env,
       cwd: options.cwd ?? process.cwd(),

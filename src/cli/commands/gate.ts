@@ -21,7 +21,7 @@ import {
 } from "../../gates/types.js";
 import type { RepoRef } from "../../github/github-port.js";
 import { gitText } from "../../git/index.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 import { githubPortFromEnv } from "../../github/index.js";
 import { gatePrFacts, prNumber } from "./gate-pr.js";
 import { loadGatePrp } from "./gate-prp.js";
@@ -103,7 +103,7 @@ async function laneConfig(dir: string, opts: GateOptions): Promise<LanesConfig> 
   return loadConfig(text ?? "", { file: `${opts.base}:${DEFAULT_CONFIG_FILE}` });
 }
 
-export function registerGate(program: Command, ctx: CliContext): void {
+export function registerGate(program: Command, ctx: CliDeps): void {
   program
     .command("gate")
     .description(
