@@ -3,7 +3,7 @@
 import { PrpReadError } from "../prp/errors.js";
 import { loadBacklog } from "../prp/load-backlog.js";
 import { parsePrp } from "../prp/parse-prp.js";
-import type { Priority } from "../prp/priority.js";
+import type { Priority } from "../domain/priority.js";
 import type { Lane } from "./lane.js";
 
 export interface PrpFacts {

@@ -4,6 +4,6 @@ export * from "./graph.js";
 export * from "./lint-backlog.js";
 export * from "./load-backlog.js";
 export * from "./parse-prp.js";
-export * from "./priority.js";
+export * from "../domain/priority.js";
 export * from "./render-prp.js";
 export * from "./schema.js";
