@@ -2,7 +2,6 @@ export * from "./closest-word.js";
 export * from "./errors.js";
 export * from "./graph.js";
 export * from "./lint-backlog.js";
-export * from "./load-backlog.js";
 export * from "./parse-prp.js";
 export * from "../domain/priority.js";
 export * from "./render-prp.js";
