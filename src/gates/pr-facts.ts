@@ -4,7 +4,7 @@
 import { isStatus } from "../github/errors.js";
 import type { GitHubPort, Issue, PullRequest, RepoRef } from "../github/github-port.js";
 import { parsePrp } from "../prp/parse-prp.js";
-import { closingIssueNumbers } from "../github/closing-refs.js";
+import { closingIssueNumbers } from "../prp/closing-refs.js";
 import { branchRegExp } from "./gate-lane.js";
 import type { GatePrp, PrpProblem } from "./types.js";
 

@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { commitLaneWork, headCommitTime } from "../git/lane-commit.js";
+import { commitLaneWork, headCommitTime } from "./lane-commit.js";
 import type { Logger } from "../observe/logger.js";
 import { BLOCKED_FILE, briefMessage, DONE_FILE } from "./lane-brief.js";
 import { PaneDeadError } from "./errors.js";
@@ -23,7 +23,7 @@ import {
 import { saveLane, type LaneRecord } from "./lane-record.js";
 import { agentArgv, paneEnvFor, type LaneHost } from "./lane-setup.js";
 import type { PaneInfo } from "./tmux.js";
-import { removeLaneWorktree } from "./worktrees.js";
+import { removeLaneWorktree } from "./lane-worktree.js";
 
 export interface DriverDeps {
   host: LaneHost;

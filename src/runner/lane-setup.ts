@@ -2,7 +2,7 @@
 // running the agent. Briefing happens later, when the agent reports SessionStart.
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { mergeBranchesInto } from "../git/lane-commit.js";
+import { mergeBranchesInto } from "./lane-commit.js";
 import type { AgentAdapter } from "./agents/agent-adapter.js";
 import { SCRIPT_FILE } from "./agents/script-steps.js";
 import { BLOCKED_FILE, readProjectLayer, writeLaneBrief } from "./lane-brief.js";
@@ -12,7 +12,7 @@ import { lanesCommand } from "./lanes-command.js";
 import type { LaneRecord } from "./lane-record.js";
 import type { StackPaths } from "./stack-paths.js";
 import type { Tmux } from "./tmux.js";
-import { prepareLaneWorktree } from "./worktrees.js";
+import { prepareLaneWorktree } from "./lane-worktree.js";
 
 export interface LaneHost {
   repo: string;

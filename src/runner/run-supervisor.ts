@@ -3,7 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { pino } from "pino";
 import { ROLES } from "../config/roles.js";
-import type { RoleName } from "../config/role-names.js";
+import type { RoleName } from "../domain/role-names.js";
 import { optionalGitHubPortFromEnv, type GitHubPort, type RepoRef } from "../github/index.js";
 import { createLogger, type Logger } from "../observe/logger.js";
 import { openStateStore, type OpenedStateStore } from "../state/index.js";

@@ -1,6 +1,6 @@
 // The supervisor of one stack on one host: registers the host, claims jobs for its roles (blocking
 // claims, no polling), opens a lane per job, and routes hook events and periodic duties to lanes.
-import type { RoleName } from "../config/role-names.js";
+import type { RoleName } from "../domain/role-names.js";
 import { AgentUnavailableError } from "./errors.js";
 import type { Logger } from "../observe/logger.js";
 import type { LaneJob } from "./job-port.js";

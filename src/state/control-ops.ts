@@ -1,7 +1,7 @@
 // Pause / resume (per job and per role), cancel, priority change, manual retry; each says whether it applied.
 import { randomUUID } from "node:crypto";
-import type { RoleName } from "../config/role-names.js";
-import { priorityRank, type Priority } from "../prp/priority.js";
+import type { RoleName } from "../domain/role-names.js";
+import { priorityRank, type Priority } from "../domain/priority.js";
 import { JobNotFoundError, StateError } from "./errors.js";
 import type { StoreCore } from "./store-core.js";
 

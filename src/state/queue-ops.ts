@@ -1,8 +1,8 @@
 // Enqueue, claim (one attempt), heartbeat, ack and fail: the job lifecycle over the Lua scripts.
 import { randomUUID } from "node:crypto";
 import { InvalidInputError } from "../errors.js";
-import { priorityRank } from "../prp/priority.js";
-import type { RoleName } from "../config/role-names.js";
+import { priorityRank } from "../domain/priority.js";
+import type { RoleName } from "../domain/role-names.js";
 import { NewJobSchema, pairsToRecord, parseJobHash, type Job, type NewJob } from "./job.js";
 import { StateError } from "./errors.js";
 import type { StoreCore } from "./store-core.js";

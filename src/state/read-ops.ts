@@ -1,6 +1,6 @@
 // Reading the state: one job, the open jobs, queue statistics; and the reaper that requeues abandoned work.
 import type { ChainableCommander } from "ioredis";
-import { ROLE_NAMES, type RoleName } from "../config/role-names.js";
+import { ROLE_NAMES, type RoleName } from "../domain/role-names.js";
 import { JobNotFoundError } from "./errors.js";
 import { parseJobHash, type Job, type JobState } from "./job.js";
 import type { StoreCore } from "./store-core.js";

@@ -5,7 +5,7 @@ import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { PrpReadError } from "../../prp/errors.js";
 import { lintBacklog, type BacklogReport } from "../../prp/lint-backlog.js";
-import { loadBacklog } from "../../prp/load-backlog.js";
+import { loadBacklog } from "../../backlog/load-backlog.js";
 import { parsePrp } from "../../prp/parse-prp.js";
 import type { ParseIssue, ParseResult } from "../../prp/schema.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";

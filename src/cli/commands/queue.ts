@@ -1,8 +1,8 @@
 // `lanes queue stats|add|list|show|cancel|retry`: the operator's view of, and hands on, the work queues.
 import type { Command } from "commander";
-import { ROLE_NAMES, isRoleName, type RoleName } from "../../config/role-names.js";
+import { ROLE_NAMES, isRoleName, type RoleName } from "../../domain/role-names.js";
 import { UsageError } from "../../errors.js";
-import { normalizePriority, type Priority } from "../../prp/priority.js";
+import { normalizePriority, type Priority } from "../../domain/priority.js";
 import {
   JOB_KINDS,
   JOB_STATES,

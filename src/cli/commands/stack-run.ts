@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
-import { RoleNameSchema } from "../../config/role-names.js";
+import { RoleNameSchema } from "../../domain/role-names.js";
 import { UsageError } from "../../errors.js";
 import { briefMessage } from "../../runner/lane-brief.js";
 import { listLanes } from "../../runner/lane-record.js";

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { appendFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { commitLaneWork } from "../../git/lane-commit.js";
+import { commitLaneWork } from "../lane-commit.js";
 import { BLOCKED_FILE, DONE_FILE } from "../lane-brief.js";
 import { lanesCommand } from "../lanes-command.js";
 import { defaultScript, SCRIPT_FILE, ScriptFileSchema, type ScriptStep } from "./script-steps.js";

@@ -7,7 +7,7 @@ import { writeLaneBrief } from "../../../src/runner/lane-brief.js";
 import { ensureEventLog, readLaneEvents, type LaneEvent } from "../../../src/runner/lane-events.js";
 import { nodeEntry } from "../../../src/runner/lanes-command.js";
 import { Tmux } from "../../../src/runner/tmux.js";
-import { prepareLaneWorktree } from "../../../src/runner/worktrees.js";
+import { prepareLaneWorktree } from "../../../src/runner/lane-worktree.js";
 import { makeRepo, type TestRepo } from "../../support/git.js";
 import { privateTmux } from "../../support/tmux.js";
 import { makeTempDir, type TempDir } from "../../support/tmp.js";
