@@ -82,6 +82,12 @@ describe("loadConfig failures", () => {
     ]);
   });
 
+  it("suggests the role a misspelt value was meant to be, as it does for a misspelt key", () => {
+    const [issue] = issuesOf("default_role: develper\n");
+    expect(issue).toMatchObject({ path: "default_role", line: 1 });
+    expect(issue?.message).toMatch(/, got "develper"; did you mean "developer"\?$/);
+  });
+
   it("lists the accepted keys when an unknown key resembles none of them", () => {
     const [issue] = issuesOf("gates:\n  coverage_report: {}\n");
     expect(issue).toEqual({

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { closestKey, editDistance } from "../../src/config/index.js";
+import { closestWord, editDistance } from "../../src/text/closest-word.js";
 
 describe("editDistance", () => {
   it("counts insertions, deletions, substitutions and adjacent swaps as one edit each", () => {
@@ -23,30 +23,38 @@ describe("editDistance", () => {
   });
 });
 
-describe("closestKey", () => {
+describe("closestWord", () => {
   const keys = ["role", "priority", "depends_on", "paths", "validation", "timeout_minutes"];
 
   it("suggests the key a typo was meant to be", () => {
-    expect(closestKey("priorty", keys)).toBe("priority");
-    expect(closestKey("depends-on", keys)).toBe("depends_on");
-    expect(closestKey("Role", keys)).toBe("role");
-    expect(closestKey("validaton", keys)).toBe("validation");
+    expect(closestWord("priorty", keys)).toBe("priority");
+    expect(closestWord("depends-on", keys)).toBe("depends_on");
+    expect(closestWord("Role", keys)).toBe("role");
+    expect(closestWord("validaton", keys)).toBe("validation");
   });
 
   it("prefers the nearest of several close keys", () => {
-    expect(closestKey("pathss", ["path", "patch", "paths"])).toBe("paths");
-    expect(closestKey("pathz", ["patch", "paths"])).toBe("paths");
+    expect(closestWord("pathss", ["path", "patch", "paths"])).toBe("paths");
+    expect(closestWord("pathz", ["patch", "paths"])).toBe("paths");
   });
 
   it("suggests a key that starts with an abbreviation of three letters or more", () => {
-    expect(closestKey("timeout", keys)).toBe("timeout_minutes");
-    expect(closestKey("monitor", ["sysadmin", "monitoringops"])).toBe("monitoringops");
+    expect(closestWord("timeout", keys)).toBe("timeout_minutes");
+    expect(closestWord("monitor", ["sysadmin", "monitoringops"])).toBe("monitoringops");
+  });
+
+  it("suggests a role or a value as readily as a key: one tolerance for every caller", () => {
+    expect(closestWord("develper", ["developer", "tester", "reviewer"])).toBe("developer");
+    expect(closestWord("priorty", ["role", "priority"])).toBe("priority");
+    expect(closestWord("hgih", ["critical", "high", "medium", "low"])).toBe("high");
   });
 
   it("suggests nothing for words that are not near any key", () => {
-    expect(closestKey("name", keys)).toBeUndefined();
-    expect(closestKey("status", keys)).toBeUndefined();
-    expect(closestKey("x", keys)).toBeUndefined();
-    expect(closestKey("anything", [])).toBeUndefined();
+    expect(closestWord("name", keys)).toBeUndefined();
+    expect(closestWord("status", keys)).toBeUndefined();
+    expect(closestWord("x", keys)).toBeUndefined();
+    expect(closestWord("anything", [])).toBeUndefined();
+    expect(closestWord("assignee", ["role", "priority"])).toBeUndefined();
+    expect(closestWord("p".repeat(41), ["p".repeat(41)])).toBeUndefined();
   });
 });
