@@ -7,6 +7,7 @@ import type { RoleName } from "../config/role-names.js";
 import { optionalGitHubPortFromEnv, type GitHubPort, type RepoRef } from "../github/index.js";
 import { createLogger, type Logger } from "../observe/logger.js";
 import { openStateStore, type OpenedStateStore } from "../state/index.js";
+import { parseRepoName } from "../text/repo-name.js";
 import type { AgentAdapter } from "./agents/agent-adapter.js";
 import { claudeAgent } from "./agents/claude-agent.js";
 import { scriptAgent } from "./agents/script-agent-adapter.js";
@@ -67,10 +68,10 @@ function stackGitHub(
   env: NodeJS.ProcessEnv,
   log: Logger,
 ): { github: GitHubPort; repo: RepoRef } | undefined {
-  const [owner, repo] = record.repoSlug.split("/");
-  if (!owner || !repo || owner === "local") return undefined;
+  const repo = parseRepoName(record.repoSlug);
+  if (repo === undefined || repo.owner === "local") return undefined;
   const github = optionalGitHubPortFromEnv(env, log);
-  return github && { github, repo: { owner, repo } };
+  return github && { github, repo };
 }
 
 /** Says on the PRP's issue why no agent could start for it (issue text never reaches a shell here). */

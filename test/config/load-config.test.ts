@@ -141,7 +141,7 @@ describe("loadConfig failures", () => {
     });
     expect(byPath["redis.url"]).toMatchObject({
       line: 20,
-      message: 'expected a redis:// or rediss:// URL, got "http://localhost:6379"',
+      message: 'expected redis://host:port (or rediss:// for TLS), got "http://localhost:6379"',
     });
     expect(byPath["branches.pattern"]).toMatchObject({
       line: 22,
