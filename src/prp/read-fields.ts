@@ -3,7 +3,7 @@
 // foreign keys kept as metadata with a warning.
 import { closestWord } from "../text/closest-word.js";
 import { classifyKey } from "./classify-key.js";
-import { FIELDS, type FieldName, type ParseIssue } from "./schema.js";
+import { FIELDS, toList, type FieldName, type ParseIssue } from "./schema.js";
 
 export interface RawEntry {
   key: string;
@@ -67,7 +67,7 @@ export function readFields(entries: readonly RawEntry[]): ReadFields {
     }
     const path = parsed.error.issues[0]?.path ?? [];
     const index = typeof path[0] === "number" ? path[0] : undefined;
-    const bad = index === undefined ? entry.value : listOf(entry.value)[index];
+    const bad = index === undefined ? entry.value : toList(entry.value)[index];
     errors.push({
       field: index === undefined ? field : `${field}[${index}]`,
       line: index === undefined || !entry.itemLine ? entry.line : entry.itemLine(index),
@@ -84,16 +84,6 @@ function didYouMean(field: FieldName, bad: unknown): string {
   if (typeof bad !== "string" || !("choices" in spec)) return "";
   const guess = closestWord(bad.trim(), spec.choices);
   return guess === undefined ? "" : `; did you mean \`${guess}\`?`;
-}
-
-function listOf(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (typeof value === "string")
-    return value
-      .split(/[,\n]/)
-      .map((s) => s.trim())
-      .filter((s) => s.length > 0);
-  return [value];
 }
 
 /** A short, printable description of a bad value for an error message. */

@@ -5,7 +5,7 @@ import { RoleNameSchema } from "../config/role-names.js";
 import { normalizePriority, PRIORITIES, PrioritySchema } from "./priority.js";
 
 /** Lists may be written as one value, a YAML list, or a comma-separated string. */
-const toList = (value: unknown): unknown => {
+export const toList = (value: unknown): unknown[] => {
   if (Array.isArray(value)) return value;
   if (typeof value === "string")
     return value

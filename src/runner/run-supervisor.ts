@@ -15,7 +15,7 @@ import { readBacklog, readyBacklogJobs } from "./backlog-jobs.js";
 import { pullRequestsVia } from "./github-pulls.js";
 import type { LaneJob } from "./job-port.js";
 import { listLanes } from "./lane-record.js";
-import { logFile, readyFile } from "./stack-launch.js";
+import { GIT_IDENTITY_ENV, logFile, readyFile } from "./stack-launch.js";
 import { readStackRecord, type StackRecord } from "./stack-record.js";
 import { stackPaths, type StackPaths } from "./stack-paths.js";
 import { Supervisor } from "./supervisor.js";
@@ -46,19 +46,10 @@ export async function offerBacklog(
   return queued;
 }
 
-const IDENTITY_KEYS = [
-  "GIT_AUTHOR_NAME",
-  "GIT_AUTHOR_EMAIL",
-  "GIT_COMMITTER_NAME",
-  "GIT_COMMITTER_EMAIL",
-  "GIT_CONFIG_GLOBAL",
-  "GIT_CONFIG_NOSYSTEM",
-];
-
 /** Agents commit as the identity the stack was started with (never secrets: those come from the server env). */
 function gitIdentity(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
-    IDENTITY_KEYS.flatMap((k) => (env[k] === undefined ? [] : [[k, env[k] as string]])),
+    GIT_IDENTITY_ENV.flatMap((k) => (env[k] === undefined ? [] : [[k, env[k] as string]])),
   );
 }
 
