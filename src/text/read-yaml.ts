@@ -1,7 +1,7 @@
 // YAML read with the `yaml` package's document API: the value, and the line every key and list item is
 // written on. Core schema only (no dates, no custom or executable tags: an unknown tag is an error), one
 // document, unique keys, and a bound on what aliases and nesting may expand to, so a bomb is refused.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 
 export const MAX_YAML_VALUES = 10_000;
 export const MAX_YAML_DEPTH = 64;
@@ -21,13 +21,18 @@ export type YamlRead =
   | { ok: false; at?: { line: number; column: number }; message: string };
 
 export function readYaml(text: string): YamlRead {
+  if (nestsTooDeep(text)) return { ok: false, message: tooBigMessage };
   const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    schema: "core",
-    uniqueKeys: true,
-    prettyErrors: false,
-    lineCounter: lines,
-  });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { schema: "core", uniqueKeys: true, prettyErrors: false, lineCounter: lines });
+  } catch (error) {
+    // The parser recurses: pathological input (thousands of `x: ` on one line) can overflow the stack.
+    return {
+      ok: false,
+      message: `cannot be read (${error instanceof Error ? error.message : String(error)})`,
+    };
+  }
   // Warnings are refusals too: an unresolved tag (`!!js/function`) would otherwise read as a string.
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
@@ -70,7 +75,28 @@ export function readYaml(text: string): YamlRead {
   };
 }
 
-const tooBigMessage = `YAML expands to more than ${MAX_YAML_VALUES} values or ${MAX_YAML_DEPTH} levels (alias bomb?)`;
+const tooBigMessage = `aliases or nesting expand to more than ${MAX_YAML_VALUES} values or ${MAX_YAML_DEPTH} levels (alias bomb?)`;
+
+/** Indentation past this many columns is nesting no reader needs (64 levels of 4 spaces). */
+const MAX_INDENT = 4 * MAX_YAML_DEPTH;
+
+/**
+ * A cheap bound checked before parsing: the parser recurses once per nesting level, and a few thousand
+ * levels (`x: x: x: …` on one line, `[[[…`, ever deeper indentation) cost it seconds. Counts indentation,
+ * compact indicators per line (`- `, `? `, `: `) and open flow brackets, ignoring quoting: generous.
+ */
+function nestsTooDeep(text: string): boolean {
+  let flow = 0;
+  for (const line of text.split("\n")) {
+    if (line.length - line.trimStart().length > MAX_INDENT) return true;
+    if ((line.match(/[-?:](?=[ \t]|$)/g)?.length ?? 0) > MAX_YAML_DEPTH) return true;
+    for (const bracket of line.match(/[[\]{}]/g) ?? []) {
+      flow = bracket === "[" || bracket === "{" ? flow + 1 : Math.max(0, flow - 1);
+      if (flow > MAX_YAML_DEPTH) return true;
+    }
+  }
+  return false;
+}
 
 /** Counts values as a reader would see them, aliases expanded; stops as soon as the bound is passed. */
 function withinBounds(root: unknown): boolean {

@@ -147,6 +147,15 @@ describe("readYaml: what it refuses", () => {
     expect(readYaml(`a: ${"[".repeat(70)}${"]".repeat(70)}`)).toMatchObject({ ok: false });
   });
 
+  it("refuses thousands of nesting levels before parsing them, in every style", () => {
+    const deepBlock = Array.from({ length: 200 }, (_, i) => `${" ".repeat(2 * i)}a:`).join("\n");
+    for (const text of [`role: ${"x: ".repeat(16_000)}`, `k: ${"{x ".repeat(16_000)}`, deepBlock]) {
+      expect(readYaml(text)).toEqual({ ok: false, message: expect.stringContaining("more than") });
+    }
+    const fine = Array.from({ length: 40 }, (_, i) => `${" ".repeat(4 * i)}a:`).join("\n");
+    expect(readYaml(fine).ok).toBe(true);
+  });
+
   it("refuses an alias used before its anchor", () => {
     expect(readYaml("a: *x\nb: &x 1\n")).toMatchObject({ ok: false });
   });
