@@ -71,6 +71,16 @@ describe("parsePrp: errors name the field, the line and what was expected", () =
     ]);
   });
 
+  it("points at items of a flow list across lines and at explicit keys, where they are written", () => {
+    const result = parsePrp(
+      '---\nrole: developer\ndepends_on: [12,\n  "not a valid id!"]\n? priority\n: someday\n---\n# T\n',
+    );
+    expect(result.errors.map((e) => [e.field, e.line])).toEqual([
+      ["depends_on[1]", 4],
+      ["priority", 5],
+    ]);
+  });
+
   it("reports broken YAML in a block meant as metadata at the line the parser stopped", () => {
     const broken = parsePrp("---\nrole: developer\npriority: [high\nmodel: sonnet\n---\n# T\n");
     expect(broken.ok).toBe(false);
