@@ -1,0 +1,105 @@
+// Builds a lane's brief, its CLAUDE.md: organisation, project and role layers, then the PRP, its
+// criteria and the lane rules. Rendering is pure; only `writeLaneBrief` touches the worktree.
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+
+export interface LaneSpec {
+  /** Issue number, or the PRP's local id in backlog mode. */
+  issue: number | string;
+  title: string;
+  role: string;
+  body: string;
+  criteria: readonly string[];
+  paths: readonly string[];
+  validation: readonly string[];
+}
+
+export interface LaneBriefInput {
+  prp: LaneSpec;
+  branch: string;
+  worktree: string;
+  roleBrief: string;
+  organisation?: string | undefined;
+  project?: string | undefined;
+  commitEveryMinutes?: number;
+}
+
+/** Files through which an agent reports back; `.lanes/` is never committed. */
+export const DONE_FILE = ".lanes/done";
+export const BLOCKED_FILE = ".lanes/blocked";
+
+function section(title: string, text: string | undefined): string[] {
+  const body = text?.trim();
+  return body ? [`## ${title}`, "", body, ""] : [];
+}
+
+function list(items: readonly string[], empty: string, mark = "-"): string {
+  return items.length > 0 ? items.map((item) => `${mark} ${item}`).join("\n") : empty;
+}
+
+export function renderLaneBrief(input: LaneBriefInput): string {
+  const { prp } = input;
+  const minutes = input.commitEveryMinutes ?? 30;
+  const lines = [
+    `# Lane: ${prp.role} on #${prp.issue} — ${prp.title}`,
+    "",
+    "This file is written by Lanes for this lane only. Do not commit it.",
+    "",
+    ...section("Organisation", input.organisation),
+    ...section("Project", input.project),
+    ...section(`Your role: ${prp.role}`, input.roleBrief),
+    `## The PRP: ${prp.title}`,
+    "",
+    prp.body.trim(),
+    "",
+    "## Success criteria",
+    "",
+    list(prp.criteria, "(none stated: agree them with the PM before you start)", "- [ ]"),
+    "",
+    "## Validation commands",
+    "",
+    list(
+      prp.validation.map((v) => `\`${v}\``),
+      "(none)",
+    ),
+    "",
+    "## Lane rules",
+    "",
+    `- You work in \`${input.worktree}\` on branch \`${input.branch}\`. Stay inside this directory.`,
+    `- Change only these paths: ${prp.paths.length > 0 ? prp.paths.map((p) => `\`${p}\``).join(", ") : "any path the PRP needs"}.`,
+    `- Commit at least every ${minutes} minutes, small commits whose messages say why. Lanes makes a WIP commit for you if you do not.`,
+    "- Do not push, merge or rebase: Lanes pushes your branch and opens the pull request.",
+    "- Do not commit `CLAUDE.md`, `.claude/settings.json` or anything under `.lanes/`.",
+    `- When every criterion is met and committed, write a one-line summary to \`${DONE_FILE}\` and stop.`,
+    `- If you are blocked and need a human, write the question to \`${BLOCKED_FILE}\` and stop.`,
+    "",
+  ];
+  return lines.join("\n");
+}
+
+/** The short message pasted into the agent's pane to start (or restart) the lane. */
+export function briefMessage(prp: Pick<LaneSpec, "issue" | "title">, restart = false): string {
+  const start = restart
+    ? "You were restarted; your work so far is committed in this worktree."
+    : "You have a new lane.";
+  return `${start} Read CLAUDE.md in this directory: it is your brief for #${prp.issue} "${prp.title}". Work through its success criteria now.`;
+}
+
+/** The project layer: PROJECT_CONTEXT.md, else the README, else nothing. */
+export async function readProjectLayer(dir: string): Promise<string | undefined> {
+  for (const name of ["PROJECT_CONTEXT.md", "README.md", "readme.md"]) {
+    const path = join(dir, name);
+    if (existsSync(path)) return readFile(path, "utf8");
+  }
+  return undefined;
+}
+
+/** Writes CLAUDE.md and the `.lanes/` folder into the worktree; returns the CLAUDE.md path. */
+export async function writeLaneBrief(input: LaneBriefInput): Promise<string> {
+  const path = join(input.worktree, "CLAUDE.md");
+  await writeFile(path, renderLaneBrief(input));
+  await mkdir(join(input.worktree, ".lanes"), { recursive: true });
+  await writeFile(join(input.worktree, ".lanes", ".gitignore"), "*\n");
+  return path;
+}
