@@ -105,15 +105,16 @@ export const pullRoutes: Routes = {
       }
       const state = str(ctx.body, "state");
       const closing = state === "closed" && issue.state === "open" && !pull.merged;
+      const reopening = state === "open" && issue.state === "closed" && !pull.merged;
       if (state === "open" || state === "closed") issue.state = state;
       issue.updatedAt = ctx.state.now();
       issue.closedAt = issue.state === "closed" ? (issue.closedAt ?? issue.updatedAt) : null;
       const rendered = renderPull(ctx.state, ctx.repo, pull, issue);
       emit(ctx, "pull_request", {
-        action: closing ? "closed" : "edited",
+        action: closing ? "closed" : reopening ? "reopened" : "edited",
         number: pull.number,
         pull_request: rendered,
-        ...(closing ? {} : { changes: {} }),
+        ...(closing || reopening ? {} : { changes: {} }),
       });
       return { status: 200, body: rendered };
     },
