@@ -11,6 +11,7 @@ import { registerStack } from "./stack.js";
 import { registerGate } from "./gate.js";
 import { registerIngest } from "./ingest.js";
 import { registerIntegrate } from "./integrate.js";
+import { registerLabels } from "./labels.js";
 import { registerPrp } from "./prp.js";
 import { registerQueue } from "./queue.js";
 import { registerSandbox } from "./sandbox.js";
@@ -21,6 +22,7 @@ export type CliCommand = (program: Command, ctx: CliContext) => void;
 export const cliCommands = {
   prp: registerPrp,
   ingest: registerIngest,
+  labels: registerLabels,
   config: registerConfig,
   team: registerTeam,
   hook: registerHook,

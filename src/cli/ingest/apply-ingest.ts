@@ -3,6 +3,7 @@
 // the gates all speak of issues. Existing issues are left as they are.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { PRP_LABEL } from "../../app/index.js";
 import type { GitHubPort, RepoRef } from "../../github/index.js";
 import { renderPrp, type Prp } from "../../prp/index.js";
 import { slugify } from "../../runner/worktrees.js";
@@ -16,11 +17,7 @@ export interface IngestedPrp {
   created: boolean;
 }
 
-export const PRP_LABEL = {
-  name: "prp",
-  color: "1d76db",
-  description: "A spec for a Lanes agent (Product Requirement Prompt)",
-};
+export { PRP_LABEL };
 
 export async function applyIngest(
   github: Pick<GitHubPort, "ensureLabels" | "createIssue">,
