@@ -40,7 +40,7 @@ export function issueStateKey(issue: number): string {
 
 /** The PRP's state: Redis's, or (Redis lost it) the state label the issue carries. */
 export async function currentState(
-  store: TransitionDeps["store"],
+  store: Pick<StateStore, "readIssueState">,
   issue: number,
   labels?: readonly string[],
 ): Promise<{ state: From; stored: string | null }> {

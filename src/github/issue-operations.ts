@@ -117,12 +117,18 @@ export function issueOperations({ octokit, etags }: PortDeps): IssueOps {
       ),
     listIssues: (repo, options = {}) =>
       call("listIssues", async () => {
-        const raw = await octokit.paginate(octokit.rest.issues.listForRepo, {
+        const params = {
           ...repo,
           state: options.state ?? "open",
           per_page: 100,
           ...(options.labels ? { labels: options.labels.join(",") } : {}),
-        });
+        };
+        // the first page is a conditional read (the App lists open PRPs on every intake); later pages are rare
+        const first = await etags.read(`issues:${JSON.stringify(params)}`, (headers) =>
+          octokit.rest.issues.listForRepo({ ...params, headers }),
+        );
+        if (first.length < 100) return first.map(toIssue);
+        const raw = await octokit.paginate(octokit.rest.issues.listForRepo, params);
         return raw.map(toIssue);
       }),
     createIssue: (repo, input) =>

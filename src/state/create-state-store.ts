@@ -7,6 +7,7 @@ import { systemClock, type Clock } from "./clock.js";
 import { makeControlOps } from "./control-ops.js";
 import { makeHostRegistry } from "./host-registry.js";
 import { makeIdempotency } from "./idempotency.js";
+import { makePrpRecords } from "./prp-records.js";
 import { makeQueueOps } from "./queue-ops.js";
 import { makeReadOps } from "./read-ops.js";
 import { DEFAULT_RETRY_POLICY, RetryPolicySchema, type RetryPolicy } from "./retry-policy.js";
@@ -57,6 +58,7 @@ export function createStateStore(options: StateStoreOptions) {
     ...makeHostRegistry(ctx),
     ...makeAuditLog(ctx),
     ...makeIdempotency(ctx),
+    ...makePrpRecords(ctx),
     /** Closes the blocking connections this store opened (not the caller's `redis`). */
     close: () => pool.close(),
   };

@@ -1,0 +1,79 @@
+// The one status comment per PRP, rendered from a plain view: state, role, dependencies with their states,
+// lane branch, PR, gate results, attempts, last events with times. Pure; the hidden marker finds it again.
+import type { PrpEventEntry, PrpRecord } from "../../state/index.js";
+import type { From } from "../transitions.js";
+
+export const STATUS_MARKER = "<!-- lanes:status -->";
+
+export interface StatusView {
+  issue: number;
+  state: From;
+  record: PrpRecord;
+  /** Each dependency with its state (`closed` for one that finished outside Lanes). */
+  deps: { issue: number; state: string }[];
+  events: PrpEventEntry[];
+}
+
+const STATE_WORDS: Record<string, string> = {
+  queued: "queued: waiting for an agent",
+  blocked: "blocked: waiting for dependencies",
+  "needs-approval": "needs approval: a maintainer must `/lanes approve` it",
+  invalid: "invalid: fix the errors below and edit the issue",
+  active: "active: an agent is working on it",
+  waiting: "waiting: the agent asks a question",
+  review: "in review: PR opened",
+  paused: "paused",
+  "needs-human": "needs a human",
+  done: "done",
+};
+
+function time(at: number): string {
+  return new Date(at).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/** Keeps issue text from closing our table cells or the comment's markup. */
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+export function renderStatus(view: StatusView): string {
+  const { record } = view;
+  const rows: [string, string][] = [
+    [
+      "State",
+      view.state ? `\`lanes:${view.state}\` ${STATE_WORDS[view.state] ?? ""}` : "not a PRP (withdrawn)",
+    ],
+  ];
+  if (record.role) rows.push(["Role", record.role]);
+  if (record.priority) rows.push(["Priority", record.priority]);
+  rows.push([
+    "Depends on",
+    view.deps.length === 0 ? "nothing" : view.deps.map((d) => `#${d.issue} (${d.state})`).join(", "),
+  ]);
+  if (record.branch) rows.push(["Lane branch", `\`${cell(record.branch)}\``]);
+  if (record.pr) rows.push(["Pull request", cell(record.pr)]);
+  const gates = Object.entries(record.gates ?? {});
+  if (gates.length > 0)
+    rows.push(["Gates", gates.map(([name, result]) => `\`${name}\` ${result}`).join(", ")]);
+  if (record.attempts !== undefined) rows.push(["Attempts", String(record.attempts)]);
+  if (record.note) rows.push(["Note", cell(record.note)]);
+  const lines = [
+    STATUS_MARKER,
+    "### Lanes status",
+    "",
+    "| | |",
+    "|---|---|",
+    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+  ];
+  if (view.state === "invalid" && record.errors && record.errors.length > 0) {
+    lines.push("", "**Errors** (every one must be fixed):", "");
+    for (const e of record.errors)
+      lines.push(`- \`${e.field}\`${e.line === null ? "" : ` (line ${e.line})`}: ${cell(e.message)}`);
+  }
+  if (view.events.length > 0) {
+    lines.push("", "<details><summary>Last events</summary>", "");
+    for (const e of view.events) lines.push(`- ${time(e.at)} ${cell(e.text)}`);
+    lines.push("", "</details>");
+  }
+  return `${lines.join("\n")}\n`;
+}
