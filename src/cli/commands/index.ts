@@ -14,6 +14,7 @@ import { registerIntegrate } from "./integrate.js";
 import { registerLabels } from "./labels.js";
 import { registerPrp } from "./prp.js";
 import { registerQueue } from "./queue.js";
+import { registerReconcile } from "./reconcile.js";
 import { registerSandbox } from "./sandbox.js";
 import { registerTeam } from "./team.js";
 
@@ -29,6 +30,7 @@ export const cliCommands = {
   stack: registerStack,
   say: registerSay,
   queue: registerQueue,
+  reconcile: registerReconcile,
   audit: registerAudit,
   gate: registerGate,
   integrate: registerIntegrate,
