@@ -11,16 +11,20 @@ export interface RequestCounter {
   incNotModified(): void;
 }
 
+const METRIC = "lanes_github_requests_total";
+
 export function createRequestCounter(registry?: Registry): RequestCounter {
   const counts = new Map<string, number>();
   let notModified = 0;
+  // several ports (one per App installation) share one registry, hence one counter
   const metric = registry
-    ? new Counter({
-        name: "lanes_github_requests_total",
+    ? ((registry.getSingleMetric(METRIC) as Counter<"operation"> | undefined) ??
+      new Counter({
+        name: METRIC,
         help: "HTTP requests made to the GitHub API, by operation",
         labelNames: ["operation"],
         registers: [registry],
-      })
+      }))
     : undefined;
   return {
     inc(operation) {

@@ -22,6 +22,11 @@ export function makeIdempotency(ctx: StoreContext) {
       if (reply === "OK") return true;
       return (await ctx.call("GET", () => ctx.redis.get(keys.delivery(id)))) === token;
     },
+    /** Forgets a delivery whose handling failed, so a redelivery runs it again. */
+    async forgetDelivery(deliveryId: string): Promise<void> {
+      const id = DeliveryIdSchema.parse(deliveryId);
+      await ctx.call("DEL", () => ctx.redis.del(keys.delivery(id)));
+    },
     /** Moves an issue from `from` to `to` only if it is in `from` (null = no state); true when it applied. */
     async transition(
       issueKey: string,

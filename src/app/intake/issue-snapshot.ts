@@ -18,11 +18,16 @@ interface PayloadIssue {
   number: number;
   title: string;
   body?: string | null;
-  labels?: ({ name: string } | string)[];
+  labels?: ({ name: string } | string | null)[];
   user: { login: string } | null;
   author_association?: string;
   comments?: number;
   state?: string;
+}
+
+/** Label names of a payload's labels (which may hold nulls). */
+export function labelNames(labels: PayloadIssue["labels"]): string[] {
+  return (labels ?? []).flatMap((l) => (l === null ? [] : [typeof l === "string" ? l : l.name]));
 }
 
 export function snapshotOfPayload(issue: PayloadIssue): IssueSnapshot {
@@ -30,7 +35,7 @@ export function snapshotOfPayload(issue: PayloadIssue): IssueSnapshot {
     number: issue.number,
     title: issue.title,
     body: issue.body ?? "",
-    labels: (issue.labels ?? []).map((l) => (typeof l === "string" ? l : l.name)),
+    labels: labelNames(issue.labels),
     author: issue.user?.login ?? "ghost",
     ...(issue.author_association ? { authorAssociation: issue.author_association } : {}),
     ...(issue.comments !== undefined ? { comments: issue.comments } : {}),

@@ -1,0 +1,124 @@
+// The Probot application: every delivery is routed through the typed handler map. An event no handler wants
+// costs nothing (no Redis, no REST); a wanted one is de-duplicated by delivery id, so a redelivery has no
+// second effect; a failed one is forgotten again, so its redelivery is retried.
+import type { Redis } from "ioredis";
+import type { ApplicationFunction, Context } from "probot";
+import type { GitHubPort, RepoRef } from "../github/index.js";
+import type { Logger } from "../observe/logger.js";
+import { createStateStore, repoPrefix, type StateStore } from "../state/index.js";
+import { handlers, type Handler, type HandledEvent } from "./handlers/index.js";
+import { repoName, type RepoDeps } from "./repo-deps.js";
+import type { AppMetrics } from "./serve/app-metrics.js";
+
+export interface LanesAppOptions {
+  redis: Redis;
+  log: Logger;
+  /** The GitHub port for an installation (the App's installation token); cached per installation. */
+  portFor(installationId: number): GitHubPort;
+  metrics?: AppMetrics;
+  /** Seconds a delivery id is remembered (GitHub redelivers for up to 3 days). */
+  deliveryTtlSec?: number;
+}
+
+export interface LanesApp {
+  appFn: ApplicationFunction;
+  /** The state store of a repository (as the App uses it). */
+  storeFor(repo: RepoRef): StateStore;
+  /** Resolves when every delivery being handled has finished. */
+  idle(): Promise<void>;
+  close(): void;
+}
+
+const APP_PREFIX = "lanes:{app}:";
+
+function isHandled(key: string): key is HandledEvent {
+  return Object.hasOwn(handlers, key);
+}
+
+export function createLanesApp(options: LanesAppOptions): LanesApp {
+  const { redis, log, metrics } = options;
+  const stores = new Map<string, StateStore>();
+  const ports = new Map<number, GitHubPort>();
+  const inFlight = new Set<Promise<unknown>>();
+  const deliveries = createStateStore({ redis, prefix: APP_PREFIX, log });
+
+  function storeFor(repo: RepoRef): StateStore {
+    const name = repoName(repo);
+    let store = stores.get(name);
+    if (!store) {
+      store = createStateStore({ redis, prefix: repoPrefix(name), log });
+      stores.set(name, store);
+      metrics?.watch(name, store);
+    }
+    return store;
+  }
+
+  function portFor(installationId: number): GitHubPort {
+    let port = ports.get(installationId);
+    if (!port) {
+      port = options.portFor(installationId);
+      ports.set(installationId, port);
+    }
+    return port;
+  }
+
+  async function dispatch(context: Context): Promise<void> {
+    const payload = context.payload as { action?: string; installation?: { id: number } };
+    const key = payload.action ? `${context.name}.${payload.action}` : context.name;
+    const handler = isHandled(key) ? (handlers[key] as Handler<HandledEvent>) : undefined;
+    if (!handler || !handler.relevant(payload as never)) {
+      metrics?.delivery(key, "ignored");
+      return;
+    }
+    const installationId = payload.installation?.id;
+    const dlog = log.child({ delivery: context.id, event: key });
+    if (installationId === undefined) {
+      dlog.warn("delivery without an installation: ignored");
+      metrics?.delivery(key, "ignored");
+      return;
+    }
+    if (!(await deliveries.firstDelivery(context.id, options.deliveryTtlSec))) {
+      dlog.info("redelivery of a handled delivery: ignored");
+      metrics?.delivery(key, "duplicate");
+      return;
+    }
+    const started = performance.now();
+    const forRepo = (repo: RepoRef): RepoDeps => ({
+      repo,
+      github: portFor(installationId),
+      store: storeFor(repo),
+      log: dlog.child({ repo: repoName(repo) }),
+    });
+    try {
+      await handler.handle(payload as never, { deliveryId: context.id, log: dlog, forRepo });
+      metrics?.delivery(key, "handled", (performance.now() - started) / 1000);
+    } catch (error) {
+      metrics?.delivery(key, "failed", (performance.now() - started) / 1000);
+      await deliveries.forgetDelivery(context.id).catch(() => undefined);
+      dlog.error({ err: error instanceof Error ? error.message : String(error) }, "delivery failed");
+      throw error;
+    }
+  }
+
+  return {
+    appFn: (app) => {
+      app.onAny(async (context) => {
+        const work = dispatch(context as unknown as Context);
+        inFlight.add(work);
+        try {
+          await work;
+        } finally {
+          inFlight.delete(work);
+        }
+      });
+    },
+    storeFor,
+    async idle() {
+      await Promise.allSettled([...inFlight]);
+    },
+    close() {
+      for (const store of stores.values()) store.close();
+      deliveries.close();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// Every webhook event the App handles, in one typed map: one file per event, no directory scanning.
+import type { Handler, HandledEvent } from "./handler.js";
+import { installationCreated } from "./installation-created.js";
+import { installationRepositoriesAdded } from "./installation-repositories-added.js";
+import { issuesClosed } from "./issues-closed.js";
+import { issuesEdited } from "./issues-edited.js";
+import { issuesLabeled } from "./issues-labeled.js";
+import { issuesOpened } from "./issues-opened.js";
+import { issuesReopened } from "./issues-reopened.js";
+import { issuesUnlabeled } from "./issues-unlabeled.js";
+import { pullRequestClosed } from "./pull-request-closed.js";
+
+export const handlers: { [E in HandledEvent]: Handler<E> } = {
+  "installation.created": installationCreated,
+  "installation_repositories.added": installationRepositoriesAdded,
+  "issues.opened": issuesOpened,
+  "issues.labeled": issuesLabeled,
+  "issues.edited": issuesEdited,
+  "issues.reopened": issuesReopened,
+  "issues.unlabeled": issuesUnlabeled,
+  "issues.closed": issuesClosed,
+  "pull_request.closed": pullRequestClosed,
+};
+
+export * from "./handler.js";

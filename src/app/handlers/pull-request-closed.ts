@@ -1,0 +1,41 @@
+// pull_request.closed and merged: the PRPs the PR completes — its lane branch's issue and the issues its body
+// closes — become done, their issues are closed and their dependents re-checked. Unmerged closes, and PRs
+// that are neither lane PRs nor close a PRP Lanes tracks, are ignored.
+import { closingIssueNumbers } from "../../github/index.js";
+import { completePrp } from "../lifecycle/complete-prp.js";
+import { currentState } from "../transition.js";
+import { repoOf, type Handler } from "./handler.js";
+
+const LANE_BRANCH = /^lanes\/(?!integration\/)[a-z_]+\/(\d+)-/;
+
+export function laneIssueOf(headRef: string): number | undefined {
+  const match = LANE_BRANCH.exec(headRef);
+  return match ? Number(match[1]) : undefined;
+}
+
+export const pullRequestClosed: Handler<"pull_request.closed"> = {
+  relevant: (payload) =>
+    payload.pull_request.merged === true &&
+    (laneIssueOf(payload.pull_request.head.ref) !== undefined ||
+      /\b(close|fix|resolve)/i.test(payload.pull_request.body ?? "")),
+  async handle(payload, ctx) {
+    const repo = repoOf(payload);
+    const deps = ctx.forRepo(repo);
+    const pr = payload.pull_request;
+    const lane = laneIssueOf(pr.head.ref);
+    const candidates = [
+      ...new Set([...(lane === undefined ? [] : [lane]), ...closingIssueNumbers(pr.body, repo)]),
+    ];
+    for (const issue of candidates) {
+      // an issue that is not the lane's own is completed only when Lanes tracks it
+      if (issue !== lane && (await currentState(deps.store, issue)).state === null) continue;
+      const done = await completePrp(
+        deps,
+        issue,
+        { url: pr.html_url, number: pr.number },
+        payload.sender.login,
+      );
+      ctx.log.info({ issue, pr: pr.number, ...done }, done ? "prp done" : "merge changed nothing");
+    }
+  },
+};
