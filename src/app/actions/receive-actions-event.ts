@@ -53,9 +53,16 @@ export async function receiveActionsEvent(options: {
   env: ActionsEnv;
   appFn: ApplicationFunction;
   log: Logger;
+  /**
+   * Actions payloads name no App installation; an app that routes by installation is given this one for the
+   * job's token (the payload's own, when it has one, is kept).
+   */
+  installationId?: number;
 }): Promise<ActionsDelivery> {
   const { env } = options;
   const payload = await readPayload(env.GITHUB_EVENT_PATH);
+  if (options.installationId !== undefined && payload.installation === undefined)
+    payload.installation = { id: options.installationId };
   const probot = new Probot({
     githubToken: env.GITHUB_TOKEN,
     log: options.log.child({ name: "probot" }),

@@ -1,6 +1,7 @@
 // Every `lanes` subcommand, registered in one explicit typed map (no directory scanning).
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
+import { registerAppEvent } from "./app-event.js";
 import { registerAudit } from "./audit.js";
 import { registerConfig } from "./config.js";
 import { registerDemo } from "./demo.js";
@@ -37,4 +38,5 @@ export const cliCommands = {
   sandbox: registerSandbox,
   doctor: registerDoctor,
   demo: registerDemo,
+  "app-event": registerAppEvent,
 } satisfies Record<string, CliCommand>;
