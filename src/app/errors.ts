@@ -1,8 +1,8 @@
 // Errors of the App: settings it cannot start with, and transitions it cannot apply.
-import { LanesError } from "../errors.js";
+import { LanesError, UsageError } from "../errors.js";
 
-/** A `lanes serve` setting is missing or wrong; the message names it in one line. */
-export class AppConfigError extends LanesError {
+/** A `lanes serve` setting is missing or wrong; the message names it in one line (exit code 2). */
+export class AppConfigError extends UsageError {
   override name = "AppConfigError";
 }
 

@@ -4,3 +4,8 @@ export * from "./prp-state.js";
 export * from "./sync-labels.js";
 export * from "./transition.js";
 export * from "./transitions.js";
+export * from "./create-lanes-app.js";
+export * from "./lifecycle/update-prp.js";
+export * from "./repo-deps.js";
+export * from "./serve/index.js";
+export * from "./status/render-status.js";

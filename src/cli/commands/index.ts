@@ -17,6 +17,7 @@ import { registerPrp } from "./prp.js";
 import { registerQueue } from "./queue.js";
 import { registerReconcile } from "./reconcile.js";
 import { registerSandbox } from "./sandbox.js";
+import { registerServe } from "./serve.js";
 import { registerTeam } from "./team.js";
 
 export type CliCommand = (program: Command, ctx: CliContext) => void;
@@ -36,6 +37,7 @@ export const cliCommands = {
   gate: registerGate,
   integrate: registerIntegrate,
   sandbox: registerSandbox,
+  serve: registerServe,
   doctor: registerDoctor,
   demo: registerDemo,
   "app-event": registerAppEvent,
