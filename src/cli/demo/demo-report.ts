@@ -12,7 +12,12 @@ export interface DemoLane {
   title: string;
   role: string;
   branch: string | null;
+  /** The lane's state on the runner host (done, failed …). */
   state: string;
+  /** The PRP's `lanes:*` state label on its issue at the end, set by the App. */
+  label: string | null;
+  /** Status comments the App wrote on the issue (one, edited in place). */
+  statusComments: number;
   pr: { number: number; url: string } | null;
   gates: DemoGate[];
   /** True when every required gate passed (success or neutral). */
@@ -21,18 +26,25 @@ export interface DemoLane {
   note: string | null;
 }
 
+export interface DemoIntegration {
+  branch: string | null;
+  commit: string | null;
+  pr: string | null;
+  /** Whether the integration PR was merged (which merges the lane PRs in it). */
+  merged: boolean;
+  lanes: string[];
+  validation: { command: string; ok: boolean }[];
+  conflicts: string[];
+}
+
 export interface DemoReport {
   ok: boolean;
   plan: { prps: number; order: string[]; ready: string[]; team: string[]; plan: string; template: string };
   github: { api_url: string; repo: string; issues: number[] };
   lanes: DemoLane[];
-  integration: {
-    branch: string | null;
-    commit: string | null;
-    pr: string | null;
-    validation: { command: string; ok: boolean }[];
-    conflicts: string[];
-  } | null;
+  /** One per wave: the lanes whose dependencies were merged, integrated and merged together. */
+  integrations: DemoIntegration[];
+  app: { url: string; deliveries: number };
   workspace: string | null;
   seconds: number;
 }
@@ -46,25 +58,26 @@ export function renderDemoReport(report: DemoReport): string {
     `Lanes demo ${report.ok ? "finished" : "finished with problems"} in ${report.seconds.toFixed(1)} s`,
     `local GitHub: ${report.github.api_url} (repo ${report.github.repo}, issues ${report.github.issues.map((n) => `#${n}`).join(" ")})`,
     "",
-    `${"PRP".padEnd(34)} ${"ROLE".padEnd(20)} ${"LANE".padEnd(7)} ${"PR".padEnd(5)} GATES (prp placeholders lane commits validation integration)  INTEGRATION`,
+    `${"PRP".padEnd(34)} ${"ROLE".padEnd(20)} ${"LANE".padEnd(7)} ${"LABEL".padEnd(14)} ${"PR".padEnd(5)} GATES (prp placeholders lane commits validation integration)  INTEGRATION`,
   ];
   for (const lane of report.lanes) {
     const gates = lane.gates.map((g) => mark(g.conclusion)).join(" ");
     lines.push(
-      `${`#${lane.issue} ${lane.title}`.slice(0, 34).padEnd(34)} ${lane.role.padEnd(20)} ${lane.state.padEnd(7)} ${(lane.pr ? `#${lane.pr.number}` : "-").padEnd(5)} ${gates.padEnd(59)} ${lane.integration}`,
+      `${`#${lane.issue} ${lane.title}`.slice(0, 34).padEnd(34)} ${lane.role.padEnd(20)} ${lane.state.padEnd(7)} ${(lane.label ? `lanes:${lane.label}` : "-").padEnd(14)} ${(lane.pr ? `#${lane.pr.number}` : "-").padEnd(5)} ${gates.padEnd(59)} ${lane.integration}`,
     );
     if (lane.note) lines.push(`   └ ${lane.note}`);
   }
-  const i = report.integration;
   lines.push("");
-  if (i) {
+  if (report.integrations.length === 0) lines.push("integration: not run (no lane passed its gates)");
+  report.integrations.forEach((i, n) => {
     lines.push(
-      `integration: ${i.branch ?? "(no branch written)"}${i.commit ? ` at ${i.commit.slice(0, 12)}` : ""}`,
+      `integration ${n + 1}: ${i.branch ?? "(no branch written)"}${i.commit ? ` at ${i.commit.slice(0, 12)}` : ""} — ${i.lanes.length} lane(s)`,
     );
     for (const v of i.validation) lines.push(`   ${v.ok ? "✓" : "✗"} ${v.command}`);
     if (i.conflicts.length > 0) lines.push(`   conflicts: ${i.conflicts.join(", ")}`);
-    if (i.pr) lines.push(`   pull request: ${i.pr}`);
-  } else lines.push("integration: not run (no lane passed its gates)");
+    if (i.pr) lines.push(`   pull request: ${i.pr}${i.merged ? " (merged)" : ""}`);
+  });
+  lines.push(`app: lanes serve at ${report.app.url} handled ${report.app.deliveries} webhook deliveries`);
   if (report.workspace) lines.push("", `workspace kept at ${report.workspace}`);
   return lines.join("\n");
 }
