@@ -1,7 +1,7 @@
 // Every label Lanes owns, with colour and description: `prp`, one per PRP state, one per priority.
 // `lanes labels sync` and the App's installation handlers create or update exactly these.
 import type { LabelSpec } from "../github/index.js";
-import { PRIORITIES, type Priority } from "../prp/priority.js";
+import { PRIORITIES, type Priority } from "../domain/priority.js";
 import { PRP_LABEL_NAME, PRP_STATES, stateLabel, type PrpState } from "./prp-state.js";
 
 export const PRP_LABEL: LabelSpec = {

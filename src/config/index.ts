@@ -1,5 +1,4 @@
 // Configuration: `.github/lanes.yml`, roles, team templates, project-type detection and plan sizing.
-export { closestKey, editDistance } from "./closest-key.js";
 export { ConfigError, TeamPlanError, formatConfigIssue, type ConfigIssue } from "./errors.js";
 export { isCronExpression } from "./cron.js";
 export { detectProjectDir } from "./detect-project-dir.js";
@@ -26,7 +25,7 @@ export {
   type TemplateSource,
 } from "./resolve-team.js";
 export { ROLE_BRIEFS } from "./role-briefs.js";
-export { ROLE_NAMES, RoleNameSchema, isRoleName, type RoleName } from "./role-names.js";
+export { ROLE_NAMES, RoleNameSchema, isRoleName, type RoleName } from "../domain/role-names.js";
 export { ROLES, rolesInIntegrationOrder, type RoleDefinition } from "./roles.js";
 export {
   GateModeSchema,

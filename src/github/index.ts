@@ -4,5 +4,4 @@ export * from "./errors.js";
 export * from "./github-port.js";
 export * from "./request-counter.js";
 export * from "./port-from-env.js";
-export * from "./closing-refs.js";
 export * from "./probe-github.js";

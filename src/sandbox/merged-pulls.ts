@@ -4,7 +4,7 @@
 // (an integration PR merged, a direct push), GitHub marks it merged — so one merge closes every lane in it.
 import { isAncestor } from "./bare-repo.js";
 import { emit, type EventContext } from "./handler.js";
-import { closingIssueNumbers } from "../github/closing-refs.js";
+import { closingIssueNumbers } from "../prp/closing-refs.js";
 import { renderIssue, renderPull } from "./render-resources.js";
 import type { SandboxIssue, SandboxPull } from "./state.js";
 

@@ -3,7 +3,7 @@
 // the status comment on GitHub shows the same facts, and `lanes reconcile` rebuilds them.
 import { z } from "zod";
 import { StateError } from "./errors.js";
-import type { StoreContext } from "./store-context.js";
+import type { StoreCore } from "./store-core.js";
 
 export const PrpErrorSchema = z.object({
   field: z.string(),
@@ -40,7 +40,7 @@ export interface PrpEventEntry {
 const EVENTS_KEPT = 10;
 const EventSchema = z.object({ at: z.number(), text: z.string() });
 
-export function makePrpRecords(ctx: StoreContext) {
+export function makePrpRecords(ctx: StoreCore) {
   const key = (issue: number) => `${ctx.prefix}prp:${issue}`;
   const eventsKey = (issue: number) => `${ctx.prefix}prp-events:${issue}`;
   const dependentsKey = (issue: number) => `${ctx.prefix}dependents:${issue}`;

@@ -1,7 +1,7 @@
 // pull_request.closed and merged: the PRPs the PR completes — its lane branch's issue and the issues its body
 // closes — become done, their issues are closed and their dependents re-checked. Unmerged closes, and PRs
 // that are neither lane PRs nor close a PRP Lanes tracks, are ignored.
-import { closingIssueNumbers } from "../../github/index.js";
+import { closingIssueNumbers } from "../../prp/closing-refs.js";
 import { completePrp } from "../lifecycle/complete-prp.js";
 import { currentState } from "../transition.js";
 import { repoOf, type Handler } from "./handler.js";

@@ -1,6 +1,6 @@
 // Puts a ready PRP on its role's queue (one job per intake; an earlier queued job of the PRP is cancelled),
 // and takes a PRP's job out of the queue when it is blocked, invalid or withdrawn.
-import type { RoleName } from "../../config/role-names.js";
+import type { RoleName } from "../../domain/role-names.js";
 import type { Prp } from "../../prp/index.js";
 import type { LanePayload } from "../../runner/job-port.js";
 import type { StateStore } from "../../state/index.js";

@@ -1,7 +1,7 @@
 // Intake: an issue labelled `prp` (opened with it, edited, reopened, or re-checked when a dependency is done)
 // is parsed, validated, checked against the repository's other open PRPs, given its state label and, when
 // ready, queued for its role. PRPs already being worked on are not re-read; nothing here runs issue text.
-import type { RoleName } from "../../config/role-names.js";
+import type { RoleName } from "../../domain/role-names.js";
 import { parsePrp } from "../../prp/index.js";
 import { updatePrp } from "../lifecycle/update-prp.js";
 import type { From, PrpEvent } from "../transitions.js";

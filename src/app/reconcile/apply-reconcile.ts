@@ -1,7 +1,7 @@
 // Carries out a reconcile plan: state, facts and dependents written back to Redis, jobs queued again.
 // GitHub is written only where the plan changes a state (requeue, intake): labels and the status comment.
 import { parsePrp, type Prp } from "../../prp/index.js";
-import type { RoleName } from "../../config/role-names.js";
+import type { RoleName } from "../../domain/role-names.js";
 import { repoName, type RepoDeps } from "../repo-deps.js";
 import { enqueuePrp, lanePayloadOf } from "../intake/enqueue-prp.js";
 import { DEFAULT_ROLE, intakePrp } from "../intake/intake-prp.js";

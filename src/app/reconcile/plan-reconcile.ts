@@ -1,6 +1,6 @@
 // Plans how `lanes reconcile` rebuilds working memory from GitHub: per open PRP, what its state label says,
 // what Redis still knows, and what to do. Pure: a plain value that --dry-run prints and apply carries out.
-import { closingIssueNumbers } from "../../github/closing-refs.js";
+import { closingIssueNumbers } from "../../prp/closing-refs.js";
 import type { PrpRecord } from "../../state/index.js";
 import { parsePrp } from "../../prp/index.js";
 import { DEFAULT_ROLE } from "../intake/intake-prp.js";

@@ -6,7 +6,7 @@ import { readActionsEnv, receiveActionsEvent } from "../../app/actions/receive-a
 import { createLanesApp } from "../../app/create-lanes-app.js";
 import { githubPortFromEnv } from "../../github/index.js";
 import { connectRedis, resolveRedisUrl } from "../../state/index.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 
 interface AppEventOptions {
   redis?: string;
@@ -16,7 +16,7 @@ interface AppEventOptions {
 /** The job's token stands for the installation a server would have. */
 const JOB_INSTALLATION = 0;
 
-export function registerAppEvent(program: Command, ctx: CliContext): void {
+export function registerAppEvent(program: Command, ctx: CliDeps): void {
   program
     .command("app-event")
     .description(

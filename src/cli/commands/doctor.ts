@@ -1,7 +1,8 @@
 // `lanes doctor`: checks that the tools a runner host needs are installed, and says what to install.
 import { execFile } from "node:child_process";
 import type { Command } from "commander";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
+import { renderTable } from "../table.js";
 
 interface ToolCheck {
   tool: string;
@@ -46,15 +47,17 @@ export async function runDoctor(env: NodeJS.ProcessEnv): Promise<ToolCheck[]> {
 }
 
 function render(checks: ToolCheck[]): string {
-  return checks
-    .map((c) => {
-      const mark = c.ok ? "ok     " : c.required ? "MISSING" : "absent ";
-      return `${mark} ${c.tool.padEnd(13)} ${c.ok ? c.version : c.hint}`;
-    })
-    .join("\n");
+  return renderTable(
+    checks.map((c) => [
+      c.ok ? "ok" : c.required ? "MISSING" : "absent",
+      c.tool,
+      (c.ok ? c.version : c.hint) ?? "",
+    ]),
+    { gap: 1 },
+  );
 }
 
-export function registerDoctor(program: Command, ctx: CliContext): void {
+export function registerDoctor(program: Command, ctx: CliDeps): void {
   program
     .command("doctor")
     .description("check that git, tmux, redis-server (and optionally claude) are installed")

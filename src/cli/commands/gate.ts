@@ -1,10 +1,9 @@
 // `lanes gate NAME | --all`: runs gates on a local lane by the same code path as the check runs
 // (collect input → gate → result), prints one result or a table, and with --publish reports each gate as
 // the check run `lanes/<gate>` through the GitHub port. With --pr the PRP, PR body and merged dependencies
-// come from GitHub (see src/gates/pr-context.ts). Exit 0 pass, 1 a required gate failed, 2 usage.
+// come from GitHub (see src/gates/pr-facts.ts). Exit 0 pass, 1 a required gate failed, 2 usage.
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { z } from "zod";
 import { DEFAULT_CONFIG_FILE, loadConfig, readConfigFile, type LanesConfig } from "../../config/index.js";
 import { showFile } from "../../git/show-file.js";
 import { UsageError } from "../../errors.js";
@@ -21,13 +20,19 @@ import {
 } from "../../gates/types.js";
 import type { RepoRef } from "../../github/github-port.js";
 import { gitText } from "../../git/index.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 import { githubPortFromEnv } from "../../github/index.js";
-import { gatePrContext, prNumber } from "./gate-pr.js";
+import { gatePrFacts, prNumber } from "./gate-pr.js";
 import { loadGatePrp } from "./gate-prp.js";
 import { renderAll, renderGate, type AllGatesReport, type GateReport } from "./gate-report.js";
+import {
+  githubRepoFrom,
+  githubRepoOption,
+  requireGithubRepo,
+  type GithubRepoOptions,
+} from "./github-repo-option.js";
 
-interface GateOptions {
+interface GateOptions extends GithubRepoOptions {
   all?: boolean;
   dir?: string;
   base: string;
@@ -35,12 +40,9 @@ interface GateOptions {
   prp?: string;
   json?: boolean;
   publish?: boolean;
-  githubRepo?: string;
   sha?: string;
   pr?: string;
 }
-
-const RepoSchema = z.string().regex(/^[\w.-]+\/[\w.-]+$/);
 
 function gatesToRun(name: string | undefined, opts: GateOptions, config: GateConfig): GateName[] {
   if (opts.all && name !== undefined)
@@ -50,18 +52,6 @@ function gatesToRun(name: string | undefined, opts: GateOptions, config: GateCon
   if (!isGateName(name))
     throw new UsageError(`unknown gate "${name}"; valid gates: ${GATE_NAMES.join(", ")}`);
   return [name];
-}
-
-/** The repository --publish and --pr talk to (a bare RepoRef: the port passes its fields on to GitHub). */
-function githubRepo(opts: GateOptions): RepoRef {
-  const why = opts.publish ? "--publish" : "--pr";
-  if (!opts.githubRepo || !RepoSchema.safeParse(opts.githubRepo).success) {
-    throw new UsageError(
-      `${why} needs --github-repo OWNER/REPO${opts.githubRepo ? `; got "${opts.githubRepo}"` : ""}`,
-    );
-  }
-  const [owner = "", repo = ""] = opts.githubRepo.split("/");
-  return { owner, repo };
 }
 
 /** Where --publish reports: the commit the worktree has checked out (--sha, else the PR's head, else HEAD). */
@@ -103,7 +93,7 @@ async function laneConfig(dir: string, opts: GateOptions): Promise<LanesConfig> 
   return loadConfig(text ?? "", { file: `${opts.base}:${DEFAULT_CONFIG_FILE}` });
 }
 
-export function registerGate(program: Command, ctx: CliContext): void {
+export function registerGate(program: Command, ctx: CliDeps): void {
   program
     .command("gate")
     .description(
@@ -129,7 +119,7 @@ export function registerGate(program: Command, ctx: CliContext): void {
       "--publish",
       "publish each result as the check run lanes/<gate> (token from GITHUB_TOKEN, API from GITHUB_API_URL)",
     )
-    .option("--github-repo <owner/repo>", "the repository to publish to and read --pr from")
+    .addOption(githubRepoOption("the repository to publish to and read --pr from"))
     .option(
       "--sha <sha>",
       "the commit to publish on; must be the worktree's HEAD (default: the PR's head with --pr, else HEAD)",
@@ -142,14 +132,18 @@ export function registerGate(program: Command, ctx: CliContext): void {
         const config = gateConfigFrom(await laneConfig(dir, opts));
         const gates = gatesToRun(name, opts, config);
         const pr = opts.pr === undefined ? undefined : prNumber(opts.pr);
-        const repo = opts.publish || pr !== undefined ? githubRepo(opts) : undefined;
+        // A bare RepoRef: the port passes its fields on to GitHub.
+        const repo: RepoRef | undefined =
+          opts.publish || pr !== undefined
+            ? requireGithubRepo(opts, opts.publish ? "--publish" : "--pr")
+            : githubRepoFrom(opts);
         const port = repo
           ? githubPortFromEnv(ctx.env, ctx.log, opts.publish ? "lanes gate --publish" : "lanes gate --pr")
           : undefined;
         const filePrp = opts.prp === undefined ? undefined : await loadGatePrp(ctx.cwd, opts.prp);
         const pull =
           port && repo && pr !== undefined
-            ? await gatePrContext(port, repo, pr, config.branchPattern, filePrp)
+            ? await gatePrFacts(port, repo, pr, config.branchPattern, filePrp)
             : undefined;
         const prp: GatePrp = pull?.prp ?? filePrp ?? { title: "(no PRP given)", criteria: [] };
         const branch = opts.branch ?? pull?.pull.head.ref;

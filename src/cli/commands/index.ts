@@ -1,6 +1,6 @@
 // Every `lanes` subcommand, registered in one explicit typed map (no directory scanning).
 import type { Command } from "commander";
-import type { CliContext } from "../context.js";
+import type { CliDeps } from "../cli-deps.js";
 import { registerAppEvent } from "./app-event.js";
 import { registerAudit } from "./audit.js";
 import { registerConfig } from "./config.js";
@@ -20,7 +20,7 @@ import { registerSandbox } from "./sandbox.js";
 import { registerServe } from "./serve.js";
 import { registerTeam } from "./team.js";
 
-export type CliCommand = (program: Command, ctx: CliContext) => void;
+export type CliCommand = (program: Command, ctx: CliDeps) => void;
 
 export const cliCommands = {
   prp: registerPrp,

@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { syncLabels } from "../../app/index.js";
 import { UsageError } from "../../errors.js";
 import { githubPortFromEnv, type RepoRef } from "../../github/index.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 
 interface SyncOptions {
   githubRepo?: string;
@@ -21,7 +21,7 @@ export function parseRepoOption(value: string | undefined, env: NodeJS.ProcessEn
   return { owner, repo };
 }
 
-export function registerLabels(program: Command, ctx: CliContext): void {
+export function registerLabels(program: Command, ctx: CliDeps): void {
   const labels = program.command("labels").description("manage the labels Lanes uses on a repository");
   labels
     .command("sync")

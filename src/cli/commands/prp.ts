@@ -5,10 +5,11 @@ import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { PrpReadError } from "../../prp/errors.js";
 import { lintBacklog, type BacklogReport } from "../../prp/lint-backlog.js";
-import { loadBacklog } from "../../prp/load-backlog.js";
+import { loadBacklog } from "../../backlog/load-backlog.js";
 import { parsePrp } from "../../prp/parse-prp.js";
 import type { ParseIssue, ParseResult } from "../../prp/schema.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
+import { tableLines } from "../table.js";
 
 const issueLine = (file: string, issue: ParseIssue) =>
   `${file}:${issue.line}: ${issue.field}: ${issue.message}`;
@@ -37,8 +38,12 @@ function renderParse(file: string, result: ParseResult): string {
 
 function renderLint(dir: string, report: BacklogReport): string {
   const out = [`${dir}: ${report.files.length} PRPs, ${report.ok ? "ok" : "INVALID"}`];
-  for (const f of report.files) {
-    out.push(`  ${f.id.padEnd(4)} ${f.ok ? "ok     " : "INVALID"} ${f.title || "(no title)"}  (${f.file})`);
+  const rows = tableLines(
+    report.files.map((f) => [f.id, f.ok ? "ok" : "INVALID", `${f.title || "(no title)"}  (${f.file})`]),
+    { indent: "  ", gap: 1 },
+  );
+  for (const [i, f] of report.files.entries()) {
+    out.push(rows[i] ?? "");
     for (const e of f.errors) out.push(`       ${issueLine(f.file, e)}`);
     for (const w of f.warnings) out.push(`       warning: ${issueLine(f.file, w)}`);
   }
@@ -63,7 +68,7 @@ async function readPrpFile(path: string, shown: string): Promise<string> {
   }
 }
 
-export function registerPrp(program: Command, ctx: CliContext): void {
+export function registerPrp(program: Command, ctx: CliDeps): void {
   const prp = program.command("prp").description("read and check PRPs (markdown specs)");
   prp
     .command("parse")

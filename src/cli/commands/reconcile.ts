@@ -10,7 +10,7 @@ import {
   type ReconcilePlan,
 } from "../../app/reconcile/index.js";
 import { githubPortFromEnv } from "../../github/index.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 import { parseRepoOption } from "./labels.js";
 import { addStateOptions, withStateStore, type StateOptions } from "./state-options.js";
 
@@ -41,7 +41,7 @@ function renderOutcomes(outcomes: ReconcileOutcome[]): string {
   ].join("\n");
 }
 
-export function registerReconcile(program: Command, ctx: CliContext): void {
+export function registerReconcile(program: Command, ctx: CliDeps): void {
   addStateOptions(
     program
       .command("reconcile")

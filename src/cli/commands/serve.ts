@@ -4,9 +4,9 @@
 import type { Command } from "commander";
 import { startServe, WEBHOOK_PATH } from "../../app/index.js";
 import { createLogger } from "../../observe/logger.js";
-import { action, type CliContext } from "../context.js";
+import { action, type CliDeps } from "../cli-deps.js";
 
-export function registerServe(program: Command, ctx: CliContext): void {
+export function registerServe(program: Command, ctx: CliDeps): void {
   program
     .command("serve")
     .description(

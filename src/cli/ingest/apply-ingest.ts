@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { PRP_LABEL } from "../../app/index.js";
 import type { GitHubPort, RepoRef } from "../../github/index.js";
 import { renderPrp, type Prp } from "../../prp/index.js";
-import { slugify } from "../../runner/worktrees.js";
+import { slugify } from "../../runner/lane-worktree.js";
 import type { IngestPlan } from "./plan-ingest.js";
 
 export interface IngestedPrp {
