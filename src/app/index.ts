@@ -9,3 +9,4 @@ export * from "./lifecycle/update-prp.js";
 export * from "./repo-deps.js";
 export * from "./serve/index.js";
 export * from "./status/render-status.js";
+export * from "./lifecycle/lane-reporter.js";

@@ -41,6 +41,8 @@ export interface JobPort {
   registerHost(registration: { host: string; roles?: readonly string[]; ttlMs: number }): Promise<void>;
   heartbeatHost(host: string, ttlMs: number): Promise<void>;
   reap(): Promise<unknown>;
+  /** Reads a job back (to learn whether a lost lease means it was cancelled). */
+  findJob?(id: string): Promise<{ state: string } | null>;
 }
 
 /** The PRP fields a lane needs, carried in `job.payload.prp`. */

@@ -21,6 +21,7 @@ import {
   type CommitRule,
 } from "./lane-policy.js";
 import { saveLane, type LaneRecord } from "./lane-record.js";
+import type { LaneReport, LaneReporter } from "./lane-reporter.js";
 import { agentArgv, paneEnvFor, type LaneHost } from "./lane-setup.js";
 import type { PaneInfo } from "./tmux.js";
 import { removeLaneWorktree } from "./lane-worktree.js";
@@ -37,6 +38,8 @@ export interface DriverDeps {
   hostTimeZone?: string | undefined;
   /** Paste the brief anyway when the agent has not reported SessionStart after this long. */
   briefFallbackMs: number;
+  /** Tells the PRP (state label, status comment) what happens to the lane. */
+  reporter?: LaneReporter;
 }
 
 export type LaneOutcome = "continue" | "closed";
@@ -51,6 +54,22 @@ export class LaneDriver {
   private async save(patch: Partial<LaneRecord>): Promise<void> {
     this.lane = { ...this.lane, ...patch };
     await saveLane(this.ctx.host.paths.lane(this.lane.id), this.lane);
+  }
+
+  /** Reports to the PRP; a GitHub or Redis failure here is logged and never fails the lane. */
+  async report(report: LaneReport): Promise<void> {
+    await this.ctx.reporter?.report(this.job, report).catch((error: unknown) => {
+      this.ctx.log.warn(
+        { lane: this.lane.id, report: report.kind, err: String(error) },
+        "could not report to the PRP",
+      );
+    });
+  }
+
+  /** A failed run went back to the queue or to a person: the PRP says which. */
+  private async reportFailure(outcome: { outcome: string }, reason: string): Promise<void> {
+    if (outcome.outcome === "retry") await this.report({ kind: "requeued", reason });
+    if (outcome.outcome === "needs-human") await this.report({ kind: "gave-up", reason });
   }
 
   private async paste(text: string): Promise<boolean> {
@@ -76,6 +95,8 @@ export class LaneDriver {
       ...(event.sessionId ? { sessionId: event.sessionId } : {}),
     });
     if (event.event === "SessionStart" && !this.lane.briefed) await this.brief();
+    if (event.event === "Notification" && event.message)
+      await this.report({ kind: "asked", question: event.message });
     if (event.event === "Stop" || event.event === "Notification") return this.afterTurn();
     return "continue";
   }
@@ -89,6 +110,7 @@ export class LaneDriver {
       const question = (await readFile(blocked, "utf8")).trim();
       await this.ctx.store.fail(this.lane.lease, `agent is blocked: ${question}`, { final: true });
       await this.save({ state: "blocked", note: question.slice(0, 500) });
+      await this.report({ kind: "gave-up", reason: `the agent is blocked: ${question.slice(0, 500)}` });
       return "closed";
     }
     if (await this.checkUsageLimit()) return "continue";
@@ -116,6 +138,7 @@ export class LaneDriver {
       limitLinesSeen: pause.limitLinesSeen,
       note: pause.message,
     });
+    await this.report({ kind: "usage-limit", until: pause.pausedUntil });
     return true;
   }
 
@@ -125,12 +148,7 @@ export class LaneDriver {
    */
   async onTick(panes: readonly PaneInfo[], slow: boolean): Promise<LaneOutcome> {
     const now = this.ctx.now();
-    if ((await this.ctx.store.heartbeat(this.lane.lease)) === null) {
-      this.ctx.log.warn({ lane: this.lane.id }, "lease lost: another host may take the lane over");
-      await this.ctx.host.tmux.killWindow(this.lane.paneId).catch(() => undefined);
-      await this.save({ state: "lost" });
-      return "closed";
-    }
+    if ((await this.ctx.store.heartbeat(this.lane.lease)) === null) return this.leaseLost();
     const pane = panes.find((p) => p.paneId === this.lane.paneId);
     if (!pane || pane.dead)
       return this.restart(
@@ -138,8 +156,10 @@ export class LaneDriver {
       );
     if (!this.lane.briefed && now - this.lane.startedAt >= this.ctx.briefFallbackMs) await this.brief();
     if (resumeDue(this.lane, now)) {
-      if (await this.paste(RESUME_MESSAGE))
+      if (await this.paste(RESUME_MESSAGE)) {
         await this.save({ state: "working", limitAttempts: this.lane.limitAttempts + 1 });
+        await this.report({ kind: "resumed" });
+      }
       return "continue";
     }
     if (!slow) return "continue";
@@ -169,6 +189,7 @@ export class LaneDriver {
       );
       await this.ctx.host.tmux.killWindow(this.lane.paneId).catch(() => undefined);
       await this.save({ state: "failed", note: `${reason} (${outcome.outcome})` });
+      await this.reportFailure(outcome, reason);
       return "closed";
     }
     this.ctx.log.warn({ lane: this.lane.id, reason }, "agent crashed: restarting with the same context");
@@ -215,6 +236,7 @@ export class LaneDriver {
         "lane could not be finished",
       );
       await this.save({ state: "failed", note: `${reason} (${outcome.outcome})`.slice(0, 1000) });
+      await this.reportFailure(outcome, reason);
       return "closed";
     }
     await this.ctx.store.ack(this.lane.lease);
@@ -227,12 +249,34 @@ export class LaneDriver {
       note: [summary, ...report.notes].join("; ").slice(0, 1000),
       ...(report.pr ? { pr: report.pr } : {}),
     });
+    await this.report({ kind: "finished", summary, ...(report.pr ? { pr: report.pr } : {}) });
     return "closed";
   }
 
-  /** `stack resume --rebrief-all` and `lanes say`: paste a message into the agent's pane. */
+  /**
+   * The lease is gone: the job was cancelled (the PRP withdrawn), so the lane's worktree goes too; or it
+   * expired and was requeued, and another host may take the lane over.
+   */
+  private async leaseLost(): Promise<LaneOutcome> {
+    await this.ctx.host.tmux.killWindow(this.lane.paneId).catch(() => undefined);
+    const job = await this.ctx.store.findJob?.(this.lane.lease.jobId).catch(() => null);
+    if (job?.state === "cancelled") {
+      this.ctx.log.info({ lane: this.lane.id }, "job cancelled: lane stopped and its worktree removed");
+      await removeLaneWorktree(this.ctx.host.repo, this.lane.worktree);
+      await this.save({ state: "lost", note: "cancelled: the PRP was withdrawn" });
+      return "closed";
+    }
+    this.ctx.log.warn({ lane: this.lane.id }, "lease lost: another host may take the lane over");
+    await this.save({ state: "lost" });
+    await this.report({ kind: "requeued", reason: "the lease was lost" });
+    return "closed";
+  }
+
+  /** `stack resume --rebrief-all` and `lanes say`: paste a message into the agent's pane (an answer, if it asked). */
   async say(text: string): Promise<boolean> {
-    return this.paste(text);
+    const pasted = await this.paste(text);
+    if (pasted) await this.report({ kind: "answered" });
+    return pasted;
   }
 
   async rebrief(): Promise<void> {

@@ -15,6 +15,7 @@ import { readBacklog, readyBacklogJobs } from "./backlog-jobs.js";
 import { pullRequestsVia } from "./github-pulls.js";
 import type { LaneJob } from "./job-port.js";
 import { listLanes } from "./lane-record.js";
+import type { LaneReporter } from "./lane-reporter.js";
 import { GIT_IDENTITY_ENV, logFile, readyFile } from "./stack-launch.js";
 import { readStackRecord, type StackRecord } from "./stack-record.js";
 import { stackPaths, type StackPaths } from "./stack-paths.js";
@@ -80,10 +81,22 @@ export function agentProblemReporter(
   };
 }
 
+export interface SupervisorWiring {
+  /** The PRP reporter for a stack on a real repository (state labels, status comment); given by the CLI. */
+  reporterFor?: (target: {
+    github: GitHubPort;
+    repo: RepoRef;
+    store: OpenedStateStore;
+    log: Logger;
+    hostName: string;
+  }) => LaneReporter;
+}
+
 export async function runSupervisor(
   env: NodeJS.ProcessEnv,
   name: string,
   signal: AbortSignal,
+  wiring: SupervisorWiring = {},
 ): Promise<void> {
   const paths = stackPaths(env, name);
   const record = await readStackRecord(paths.record, name);
@@ -102,6 +115,7 @@ export async function runSupervisor(
   });
   const tmux = new Tmux(paths.socket);
   const github = stackGitHub(record, env, log);
+  const reporter = github && wiring.reporterFor?.({ ...github, store, log, hostName: record.hostName });
   const supervisor = new Supervisor({
     name,
     hostName: record.hostName,
@@ -139,7 +153,11 @@ export async function runSupervisor(
       pulls: github && pullRequestsVia(github.github, github.repo),
       env,
     },
-    reportAgentProblem: agentProblemReporter(github, record.hostName),
+    ...(reporter ? { reporter } : {}),
+    reportAgentProblem: reporter
+      ? (job, message) =>
+          reporter.report(job, { kind: "problem", message: `on ${record.hostName}: ${message}` })
+      : agentProblemReporter(github, record.hostName),
     env,
     onLaneClosed: async () => {
       const queued = await offerBacklog(record, paths, store);

@@ -204,8 +204,15 @@ export class Supervisor {
     try {
       const lane = await openLane(this.options.host, job, lease, this.now(), previous);
       await saveLane(this.options.host.paths.lane(lane.id), lane);
-      this.drivers.set(lane.id, new LaneDriver(this.driverDeps, lane, job));
+      const driver = new LaneDriver(this.driverDeps, lane, job);
+      this.drivers.set(lane.id, driver);
       this.log.info({ lane: lane.id, role: job.role, branch: lane.branch }, "lane opened");
+      await driver.report({
+        kind: "claimed",
+        branch: lane.branch,
+        attempts: job.attempts,
+        host: this.options.hostName,
+      });
     } catch (error) {
       this.log.error({ job: job.id, err: String(error) }, "could not open the lane");
       await this.options.store.fail(lease, `could not open the lane: ${String(error)}`);

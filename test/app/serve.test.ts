@@ -102,10 +102,7 @@ describe("lanes serve", () => {
     expect(missing.stderr).toBe("lanes: APP_ID is missing: set it to the GitHub App's numeric id\n");
     const wrong = await lanes(["serve"], { env: { ...env(), REDIS_URL: "http://nope" } });
     expect(wrong.stderr.trim().split("\n")).toHaveLength(1);
-    // the CLI's environment check (src/cli/env.ts) names it before serve reads its settings
-    expect(wrong.stderr).toMatch(
-      /^lanes: REDIS_URL="http:\/\/nope" is not valid; expected redis:\/\/host:port/,
-    );
+    expect(wrong.stderr).toMatch(/^lanes: REDIS_URL.*redis:\/\/host:port/);
   });
 
   it("runs as a process and exits 0 on SIGTERM", async () => {

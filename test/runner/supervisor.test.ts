@@ -429,6 +429,8 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
       const job = await store.getJob("job-8");
       expect(job.state).toBe("delayed");
       expect(job.lastError).toMatch(/Claude Code \(`claude`\) is not installed on this runner host/);
+      // the report follows the job's failure: wait for it rather than race it
+      await waitUntil(async () => (said.length > 0 ? true : undefined), "the report on the PRP");
       scope.done();
       expect(said[0]).toMatch(/^\*\*Lanes could not start an agent for this PRP\*\* on runner host `host-a`/);
       expect(said[0]).toContain("npm i -g @anthropic-ai/claude-code");

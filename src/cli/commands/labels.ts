@@ -4,21 +4,22 @@ import type { Command } from "commander";
 import { syncLabels } from "../../app/index.js";
 import { UsageError } from "../../errors.js";
 import { githubPortFromEnv, type RepoRef } from "../../github/index.js";
+import { parseRepoName } from "../../text/repo-name.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
+import { githubRepoFrom, githubRepoOption, type GithubRepoOptions } from "./github-repo-option.js";
 
-interface SyncOptions {
-  githubRepo?: string;
+interface SyncOptions extends GithubRepoOptions {
   json?: boolean;
 }
 
-export function parseRepoOption(value: string | undefined, env: NodeJS.ProcessEnv): RepoRef {
-  const text = value ?? env.GITHUB_REPOSITORY ?? "";
-  const [owner, repo, extra] = text.split("/");
-  if (!owner || !repo || extra !== undefined)
-    throw new UsageError(
-      `--github-repo ${text || "(missing)"}: expected OWNER/REPO (or set GITHUB_REPOSITORY)`,
-    );
-  return { owner, repo };
+/** --github-repo, else GITHUB_REPOSITORY (set in Actions). */
+function repoFrom(opts: SyncOptions, env: NodeJS.ProcessEnv): RepoRef {
+  const repo = githubRepoFrom(opts);
+  if (repo) return repo;
+  const fromEnv = env.GITHUB_REPOSITORY ? parseRepoName(env.GITHUB_REPOSITORY) : undefined;
+  if (!fromEnv)
+    throw new UsageError("lanes labels sync needs --github-repo owner/repo (or GITHUB_REPOSITORY)");
+  return fromEnv;
 }
 
 export function registerLabels(program: Command, ctx: CliDeps): void {
@@ -26,14 +27,15 @@ export function registerLabels(program: Command, ctx: CliDeps): void {
   labels
     .command("sync")
     .description("create or update the prp, lanes:* state and priority labels (never deletes a label)")
-    .option(
-      "--github-repo <owner/repo>",
-      "the repository (default GITHUB_REPOSITORY; token from GITHUB_TOKEN, API from GITHUB_API_URL)",
+    .addOption(
+      githubRepoOption(
+        "the repository (default GITHUB_REPOSITORY; token from GITHUB_TOKEN, API from GITHUB_API_URL)",
+      ),
     )
     .option("--json", "print what was created and updated as JSON")
     .action(
       action(ctx, async (opts: SyncOptions) => {
-        const repo = parseRepoOption(opts.githubRepo, ctx.env);
+        const repo = repoFrom(opts, ctx.env);
         const github = githubPortFromEnv(ctx.env, ctx.log, "lanes labels sync");
         const result = await syncLabels(github, repo);
         emit(

@@ -11,11 +11,12 @@ import {
 } from "../../app/reconcile/index.js";
 import { githubPortFromEnv } from "../../github/index.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
-import { parseRepoOption } from "./labels.js";
+import { UsageError } from "../../errors.js";
+import { parseRepoName } from "../../text/repo-name.js";
+import { githubRepoFrom, githubRepoOption, type GithubRepoOptions } from "./github-repo-option.js";
 import { addStateOptions, withStateStore, type StateOptions } from "./state-options.js";
 
-interface ReconcileOptions extends StateOptions {
-  githubRepo?: string;
+interface ReconcileOptions extends StateOptions, GithubRepoOptions {
   dryRun?: boolean;
   json?: boolean;
 }
@@ -49,15 +50,19 @@ export function registerReconcile(program: Command, ctx: CliDeps): void {
         "rebuild Redis (states, PRP facts, blocked sets, queues) from GitHub: open PRP issues, their lanes:* labels, lane branches and PRs",
       ),
   )
-    .option(
-      "--github-repo <owner/repo>",
-      "the repository (default --repo, then GITHUB_REPOSITORY; token from GITHUB_TOKEN, API from GITHUB_API_URL)",
+    .addOption(
+      githubRepoOption(
+        "the repository (default --repo, then GITHUB_REPOSITORY; token from GITHUB_TOKEN, API from GITHUB_API_URL)",
+      ),
     )
     .option("--dry-run", "print the plan and change nothing")
     .option("--json", "print the plan (and what was done) as JSON")
     .action(
       action(ctx, async (opts: ReconcileOptions) => {
-        const repo = parseRepoOption(opts.githubRepo ?? opts.repo, ctx.env);
+        const fallback = opts.repo ?? ctx.env.GITHUB_REPOSITORY;
+        const repo = githubRepoFrom(opts) ?? (fallback ? parseRepoName(fallback) : undefined);
+        if (!repo)
+          throw new UsageError("lanes reconcile needs --github-repo owner/repo (or GITHUB_REPOSITORY)");
         const name = `${repo.owner}/${repo.repo}`;
         const github = githubPortFromEnv(ctx.env, ctx.log, "lanes reconcile");
         const facts = await readGitHubFacts(github, repo);

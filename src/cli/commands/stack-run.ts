@@ -7,6 +7,7 @@ import { RoleNameSchema } from "../../domain/role-names.js";
 import { UsageError } from "../../errors.js";
 import { briefMessage } from "../../runner/lane-brief.js";
 import { listLanes } from "../../runner/lane-record.js";
+import { prpLaneReporter } from "../../app/index.js";
 import { runSupervisor } from "../../runner/run-supervisor.js";
 import { openStack } from "../../runner/stack-control.js";
 import { launchStack, restartSupervisor } from "../../runner/stack-launch.js";
@@ -108,7 +109,9 @@ export function registerStackRun(stack: Command, ctx: CliDeps): void {
         process.once("SIGTERM", () => stop.abort());
         process.once("SIGINT", () => stop.abort());
         process.once("SIGHUP", () => stop.abort());
-        await runSupervisor(ctx.env, opts.name, stop.signal);
+        await runSupervisor(ctx.env, opts.name, stop.signal, {
+          reporterFor: ({ hostName, ...deps }) => prpLaneReporter(deps, `supervisor@${hostName}`),
+        });
         return 0;
       }),
     );

@@ -1,0 +1,64 @@
+// The supervisor's reports about a lane, as PRP state changes and status-comment notes: the runner's
+// LaneReporter port, implemented with the same transition() and renderer the App uses.
+import type { LaneReport, LaneReporter } from "../../runner/lane-reporter.js";
+import type { PrpRecord } from "../../state/index.js";
+import type { RepoDeps } from "../repo-deps.js";
+import type { PrpEvent } from "../transitions.js";
+import { notePrp, updatePrp } from "./update-prp.js";
+
+function time(at: number): string {
+  return new Date(at).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+function stepOf(report: LaneReport): { event: PrpEvent; note: string; facts?: PrpRecord } | undefined {
+  switch (report.kind) {
+    case "claimed":
+      return {
+        event: "claimed",
+        note: `claimed on ${report.host}, working on ${report.branch}`,
+        facts: { branch: report.branch, attempts: report.attempts },
+      };
+    case "asked":
+      return { event: "asked", note: `the agent asks: ${report.question.slice(0, 200)}` };
+    case "answered":
+      return { event: "answered", note: "answered" };
+    case "finished":
+      return {
+        event: "finished",
+        note: report.pr ? `PR opened: ${report.pr}` : `finished: ${report.summary.slice(0, 200)}`,
+        ...(report.pr ? { facts: { pr: report.pr } } : {}),
+      };
+    case "usage-limit":
+      return { event: "usage-limit", note: `paused until ${time(report.until)} (usage limit)` };
+    case "resumed":
+      return { event: "resumed", note: "resumed after the usage limit" };
+    case "requeued":
+      return { event: "requeued", note: `back in the queue: ${report.reason.slice(0, 200)}` };
+    case "gave-up":
+      return { event: "gave-up", note: `needs a human because ${report.reason.slice(0, 300)}` };
+    case "withdrawn":
+    case "problem":
+      return undefined;
+  }
+}
+
+export function prpLaneReporter(deps: RepoDeps, actor: string): LaneReporter {
+  return {
+    async report(job, report) {
+      if (typeof job.issue !== "number") return;
+      if (report.kind === "problem") {
+        await notePrp(deps, job.issue, `no agent could start: ${report.message.slice(0, 300)}`);
+        return;
+      }
+      const step = stepOf(report);
+      if (!step) return;
+      await updatePrp(deps, {
+        issue: job.issue,
+        event: step.event,
+        actor,
+        note: step.note,
+        ...(step.facts ? { facts: step.facts } : {}),
+      });
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// The supervisor's reports reach the PRP through transition() and the one status comment: a claim moves
+// queued → active and edits the comment; a report the table refuses (stale) makes no request.
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import { prpLaneReporter } from "../../src/app/index.js";
+import { silentLogger } from "../../src/observe/logger.js";
+import { API, repo, useAppHarness } from "./app-harness.js";
+import { REPO_PATH } from "./payloads.js";
+
+const comment = {
+  id: 100,
+  body: "x",
+  user: { login: "lanes[bot]", type: "Bot" },
+  created_at: "2026-12-01T00:00:00Z",
+};
+
+describe("prpLaneReporter", () => {
+  const h = useAppHarness();
+
+  it("reports a claim as queued → active with the branch in the status comment", async () => {
+    await h.store.transition("5", null, "queued", "test");
+    await h.store.patchPrpRecord(5, { commentId: 100, role: "developer" });
+    let body = "";
+    const scope = nock(API)
+      .post(`${REPO_PATH}/issues/5/labels`, { labels: ["lanes:active"] })
+      .reply(200, [{ name: "prp" }, { name: "lanes:queued" }, { name: "lanes:active" }])
+      .delete(`${REPO_PATH}/issues/5/labels/lanes%3Aqueued`)
+      .reply(200, [])
+      .patch(`${REPO_PATH}/issues/comments/100`, (b: { body: string }) => {
+        body = b.body;
+        return true;
+      })
+      .reply(200, comment);
+    const reporter = prpLaneReporter(
+      { github: h.port, store: h.store, repo, log: silentLogger() },
+      "supervisor@h1",
+    );
+    await reporter.report(
+      { id: "issue-5-x", issue: 5 },
+      { kind: "claimed", branch: "lanes/developer/5-add-it", attempts: 1, host: "h1" },
+    );
+    scope.done();
+    expect(await h.store.readIssueState("5")).toBe("active");
+    expect(body).toContain("`lanes/developer/5-add-it`");
+    expect(body).toMatch(/queued → active: claimed on h1/);
+  });
+
+  it("makes no request for a report the table refuses, or for a backlog job without an issue", async () => {
+    await h.store.transition("5", null, "done", "test");
+    const reporter = prpLaneReporter(
+      { github: h.port, store: h.store, repo, log: silentLogger() },
+      "supervisor@h1",
+    );
+    await reporter.report({ id: "issue-5-x", issue: 5 }, { kind: "finished", summary: "late", pr: "x" });
+    await reporter.report({ id: "backlog-a", issue: "a" }, { kind: "gave-up", reason: "stuck" });
+    expect(h.port.requestCounts()).toEqual({});
+  });
+});
