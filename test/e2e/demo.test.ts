@@ -58,7 +58,7 @@ describe("lanes demo", () => {
       3: "done",
       5: "done",
     });
-    expect(report.lanes.find((l) => l.issue === 4)?.label).not.toBe("done");
+    expect(report.lanes.find((l) => l.issue === 4)?.label).toBe("review");
     for (const lane of report.lanes) expect(lane.statusComments).toBe(1);
     // waves: {1, 5}, then {2} once #1 merged, then {3, 4} once #2 merged
     expect(report.integrations.map((i) => i.lanes.length)).toEqual([2, 1, 1]);

@@ -33,6 +33,7 @@ export interface DemoOptions {
 }
 
 const OWNER = "sandbox-admin";
+const PICKED_UP = new Set(["queued", "active", "waiting", "paused", "review", "needs-human"]);
 const IDENTITY = {
   GIT_AUTHOR_NAME: "Lanes Demo",
   GIT_AUTHOR_EMAIL: "demo@lanes.invalid",
@@ -158,8 +159,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     const integrations: DemoIntegration[] = [];
     const started = new Set<number>();
     for (let wave = 1; ; wave += 1) {
+      // queued by the App (a supervisor may already have claimed it: active, review …)
       const queued = ingested.filter(
-        (p) => !started.has(p.issue) && viewIssue(sandbox, fullName, p.issue).states.includes("queued"),
+        (p) =>
+          !started.has(p.issue) && viewIssue(sandbox, fullName, p.issue).states.some((s) => PICKED_UP.has(s)),
       );
       if (queued.length === 0) break;
       for (const p of queued) started.add(p.issue);
