@@ -27,6 +27,7 @@ export const LANES_OPERATIONS = [
   "reactions/create-for-issue-comment",
   "repos/get-collaborator-permission-level",
   "git/get-ref",
+  "git/list-matching-refs",
   "git/create-ref",
   "git/update-ref",
   "repos/get-branch",

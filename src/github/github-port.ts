@@ -133,6 +133,8 @@ export interface GitHubPort {
 
   /** The commit a branch points at, or null when the branch does not exist. */
   branchSha(repo: RepoRef, branch: string): Promise<string | null>;
+  /** Branches whose name starts with `prefix` (e.g. "lanes/"), by name, with the commit each points at. */
+  listBranches(repo: RepoRef, prefix: string): Promise<{ name: string; sha: string }[]>;
   createBranch(repo: RepoRef, branch: string, sha: string): Promise<void>;
   updateBranch(repo: RepoRef, branch: string, sha: string, options?: { force?: boolean }): Promise<void>;
   defaultBranch(repo: RepoRef): Promise<string>;

@@ -9,6 +9,7 @@ type RepoOps = Pick<
   GitHubPort,
   | "permissionLevel"
   | "branchSha"
+  | "listBranches"
   | "createBranch"
   | "updateBranch"
   | "defaultBranch"
@@ -40,6 +41,14 @@ export function repoOperations({ octokit, etags }: PortDeps): RepoOps {
           async () => (await octokit.rest.git.getRef({ ...repo, ref: `heads/${branch}` })).data.object.sha,
         ),
       ),
+    listBranches: (repo, prefix) =>
+      call("listBranches", async () => {
+        const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, {
+          ...repo,
+          ref: `heads/${prefix}`,
+        });
+        return refs.map((r) => ({ name: r.ref.slice("refs/heads/".length), sha: r.object.sha }));
+      }),
     createBranch: (repo, branch, sha) =>
       call(
         "createBranch",

@@ -83,9 +83,15 @@ export async function planIntegration(repo: GitRepo, input: PlanInput): Promise<
     inspectLane(repo, input.base, baseCommit, lane, commits.get(lane.branch)),
   );
   const found: PlannedLane[] = [];
+  const idOf = new Map(order.map((l) => [l.branch, l.id]));
   for (const lane of inspected) {
-    if ("kind" in lane) skipped.push(lane);
-    else found.push(lane);
+    if (!("kind" in lane)) found.push(lane);
+    else {
+      skipped.push(lane);
+      // a lane the base already contains (an earlier integration) satisfies the lanes that depend on it
+      const id = idOf.get(lane.branch);
+      if (lane.kind === "already-merged" && id !== undefined && !merged.includes(id)) merged.push(id);
+    }
   }
   const planned = await withChanges(repo, baseCommit, found);
   const overlaps = overlapMatrix(planned);

@@ -57,6 +57,21 @@ export async function updateRef(
   await runGit(["update-ref", ref, sha, ...(expectedOld ? [expectedOld] : [])], { cwd: gitDir });
 }
 
+/** Every ref whose full name starts with `prefix` (a plain string prefix, like GitHub's matching-refs), by name. */
+export async function listRefs(gitDir: string, prefix: string): Promise<{ ref: string; sha: string }[]> {
+  const out = (await runGit(["for-each-ref", "--format=%(refname) %(objectname)", "refs/"], { cwd: gitDir }))
+    .stdout;
+  return out
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [ref = "", sha = ""] = line.split(" ");
+      return { ref, sha };
+    })
+    .filter((r) => r.ref.startsWith(prefix))
+    .sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+}
+
 export async function isAncestor(gitDir: string, ancestor: string, descendant: string): Promise<boolean> {
   return (
     (await runGit(["merge-base", "--is-ancestor", ancestor, descendant], { cwd: gitDir, okExitCodes: [1] }))

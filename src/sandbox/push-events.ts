@@ -1,6 +1,8 @@
-// What GitHub does after a ref moves: a push webhook, and pull_request synchronize for open PRs on that branch.
+// What GitHub does after a ref moves: a push webhook, pull_request synchronize for open PRs on that branch,
+// and every open PR into that branch whose head it now contains becomes merged.
 import { ZERO_SHA, commitsBetween } from "./bare-repo.js";
 import { emit, type EventContext } from "./handler.js";
+import { mergeReachablePulls } from "./merged-pulls.js";
 import { renderPull, renderUser } from "./render-resources.js";
 
 export interface RefUpdate {
@@ -10,6 +12,13 @@ export interface RefUpdate {
 }
 
 export async function announceRefUpdate(ctx: EventContext, update: RefUpdate, forced = false): Promise<void> {
+  await sendPush(ctx, update, forced);
+  if (update.after === ZERO_SHA || !update.ref.startsWith("refs/heads/")) return;
+  await mergeReachablePulls(ctx, update.ref.slice("refs/heads/".length), update);
+}
+
+/** The push webhook, and synchronize for open PRs whose head branch moved. */
+export async function sendPush(ctx: EventContext, update: RefUpdate, forced = false): Promise<void> {
   const { state, repo } = ctx;
   const created = update.before === ZERO_SHA;
   const deleted = update.after === ZERO_SHA;

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { silentLogger, type Logger } from "../observe/logger.js";
 import { handleCheckRunClick } from "./control-routes.js";
+import { sendInstallationCreated, sendRepositoryAdded } from "./installation-events.js";
 import { createRequestListener } from "./http-server.js";
 import { seedRepo, seedUser, type RepoSeed, type UserSeed } from "./seed.js";
 import { createIdSource, isoNow, type SandboxState } from "./state.js";
@@ -35,7 +36,10 @@ export interface Sandbox {
   info(): SandboxInfo;
   state: SandboxState;
   addUser(seed: UserSeed): void;
+  /** Adds a repository; the App, installed on all repositories, gets installation_repositories.added. */
   addRepo(seed: RepoSeed): Promise<void>;
+  /** A user installs the App (it is already authorised for every repository): installation.created. */
+  installApp(): void;
   /** A user clicks "Re-run" (identifier null) or an action button on a check run. */
   clickCheckRun(fullName: string, checkRunId: number, identifier: string | null, login?: string): void;
   setWebhookUrl(url: string | null): void;
@@ -117,7 +121,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       },
     }),
     addUser: (seed) => void seedUser(state, seed),
-    addRepo: async (seed) => void (await seedRepo(state, root, notice, seed)),
+    addRepo: async (seed) => sendRepositoryAdded(state, webhooks, await seedRepo(state, root, notice, seed)),
+    installApp: () => sendInstallationCreated(state, webhooks),
     clickCheckRun: (repo, id, identifier, login) =>
       handleCheckRunClick({ state, webhooks }, { repo, check_run_id: id, identifier, login }),
     setWebhookUrl: (url) => webhooks.setUrl(url),

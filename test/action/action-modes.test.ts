@@ -1,4 +1,4 @@
-// The composite action's stack and integrate modes, and its mode check: each step's script runs in bash
+// The composite action's stack, integrate and app modes, and its mode check: each step's script runs in bash
 // with a stand-in CLI that prints the arguments it was given (the gate mode is tested in test/gates).
 import { execFile } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -62,15 +62,19 @@ describe("action/action.yml", () => {
     );
   }
 
-  it("refuses an unknown mode and the app mode that is not built yet, with exit 2", async () => {
+  it("accepts the four modes and refuses an unknown one with exit 2", async () => {
     const check = await step((s) => s.name === "Check mode");
-    const app = await runStep(check.run as string, process.cwd(), { LANES_MODE: "app" });
-    expect(app.code).toBe(2);
-    expect(app.stdout).toContain("mode 'app' is not available yet");
     const bad = await runStep(check.run as string, process.cwd(), { LANES_MODE: "deploy; rm -rf /" });
     expect(bad.code).toBe(2);
     expect(bad.stdout).toContain("unknown mode");
-    expect((await runStep(check.run as string, process.cwd(), { LANES_MODE: "stack" })).code).toBe(0);
+    for (const mode of ["stack", "gate", "integrate", "app"])
+      expect((await runStep(check.run as string, process.cwd(), { LANES_MODE: mode })).code).toBe(0);
+  });
+
+  it("app mode hands the workflow's event to lanes app-event with the extra arguments", async () => {
+    const app = await step((s) => s.if === "inputs.mode == 'app'");
+    const result = await runStep(app.run as string, process.cwd(), { LANES_ARGS: "--redis redis://r:6379" });
+    expect(JSON.parse(result.stdout)).toEqual(["app-event", "--redis", "redis://r:6379"]);
   });
 
   it("stack mode starts a stack on the workspace with the extra arguments", async () => {

@@ -1,5 +1,6 @@
 // `lanes demo` end to end, run the way `npm run demo` runs it: the built CLI in its own process, against
-// the local GitHub sandbox, a private redis-server and a private tmux server, with script agents.
+// the local GitHub sandbox whose webhooks drive `lanes serve`, a private redis-server and a private tmux
+// server, with script agents.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
@@ -21,7 +22,7 @@ async function demoWorkspaces(): Promise<string[]> {
 }
 
 describe("lanes demo", () => {
-  it("files the PRPs, builds every lane, gates every PR, holds back the stub lane and integrates the rest", async () => {
+  it("runs through the App: queues what is ready, unblocks dependents as integration PRs merge, holds back the stub lane", async () => {
     expect(existsSync(CLI), "npm test builds dist/ first (scripts/bootstrap)").toBe(true);
     const before = await demoWorkspaces();
     const result = await runDemo(["--json"]);
@@ -44,17 +45,32 @@ describe("lanes demo", () => {
     for (const lane of report.lanes) expect(lane.gates.map((g) => g.gate).sort()).toHaveLength(6);
     expect(gate(1, "validation")).toBe("success");
     expect(gate(4, "placeholders")).toBe("failure");
-    // #2 depends on #1, which is not merged yet when the gates run
-    expect(gate(2, "integration")).toBe("failure");
-    expect(gate(1, "integration")).toBe("success");
+    // #2 depends on #1: the App queued it only once #1 was merged, so its integration gate passes
+    expect(gate(2, "integration")).toBe("success");
 
     const byIssue = Object.fromEntries(report.lanes.map((l) => [l.issue, l.integration]));
     expect(byIssue).toEqual({ 1: "merged", 2: "merged", 3: "merged", 4: "excluded", 5: "merged" });
     expect(report.lanes.find((l) => l.issue === 4)?.note).toMatch(/lanes\/placeholders/);
-    expect(report.integration?.branch).toMatch(/^lanes\/integration\/\d{4}-\d{2}-\d{2}$/);
-    expect(report.integration?.validation.length).toBeGreaterThan(0);
-    expect(report.integration?.validation.every((v) => v.ok)).toBe(true);
-    expect(report.integration?.pr).toMatch(/\/pull\/\d+$/);
+    // the App's state labels: merged lanes are done; one status comment per PRP, edited in place
+    expect(Object.fromEntries(report.lanes.map((l) => [l.issue, l.label]))).toMatchObject({
+      1: "done",
+      2: "done",
+      3: "done",
+      5: "done",
+    });
+    expect(report.lanes.find((l) => l.issue === 4)?.label).toBe("review");
+    for (const lane of report.lanes) expect(lane.statusComments).toBe(1);
+    // waves: {1, 5}, then {2} once #1 merged, then {3, 4} once #2 merged
+    expect(report.integrations.map((i) => i.lanes.length)).toEqual([2, 1, 1]);
+    for (const i of report.integrations) {
+      expect(i.branch).toMatch(/^lanes\/integration\/\d{4}-\d{2}-\d{2}$/);
+      expect(i.validation.length).toBeGreaterThan(0);
+      expect(i.validation.every((v) => v.ok)).toBe(true);
+      expect(i.pr).toMatch(/\/pull\/\d+$/);
+      expect(i.merged).toBe(true);
+    }
+    expect(report.app.deliveries).toBeGreaterThan(0);
+    expect(result.stderr).toContain("wave 2: #2 queued by the App");
     // progress went to stderr, so stdout is only the JSON report
     expect(result.stderr).toContain("lane #1 developer: done");
 
@@ -65,13 +81,13 @@ describe("lanes demo", () => {
       () => "",
     );
     expect(servers).toBe("");
-  }, 240_000);
+  }, 600_000);
 
   it("refuses a backlog with errors before starting anything, naming file, line and field", async () => {
     const result = await runDemo(["--backlog", "test/fixtures/prp-backlog", "--json"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/test\/fixtures\/prp-backlog\/\S+\.md:\d+: \w+/);
     expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
-    expect(result.stderr).not.toContain("redis:"); // it stopped at the plan: no Redis, no GitHub, no stack
+    expect(result.stderr).not.toContain("redis:"); // it stopped at the plan: no Redis, no GitHub, no App, no stack
   }, 60_000);
 });

@@ -117,7 +117,7 @@ describe("the GitHub port against the sandbox", () => {
     expect(await port.permissionLevel(repo, "sandbox-stranger")).toBe("none");
   });
 
-  it("reads, creates and moves branches, and reads the default branch", async () => {
+  it("reads, lists by prefix, creates and moves branches, and reads the default branch", async () => {
     expect(await port.defaultBranch(repo)).toBe("main");
     const main = await port.branchSha(repo, "main");
     expect(main).toMatch(/^[0-9a-f]{40}$/);
@@ -128,6 +128,11 @@ describe("the GitHub port against the sandbox", () => {
     await clone.git("push", "-q", "origin", `${next}:refs/heads/side`);
     await port.updateBranch(repo, "lanes/integration/2026-01-01", next);
     expect(await port.branchSha(repo, "lanes/integration/2026-01-01")).toBe(next);
+    expect(await port.listBranches(repo, "lanes/")).toEqual(
+      expect.arrayContaining([{ name: "lanes/integration/2026-01-01", sha: next }]),
+    );
+    expect((await port.listBranches(repo, "lanes/")).map((b) => b.name)).not.toContain("side");
+    expect(await port.listBranches(repo, "nothing/")).toEqual([]);
   });
 
   it("reads .github/lanes.yml, conditionally, and returns null for a missing file", async () => {

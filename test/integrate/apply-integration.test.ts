@@ -181,6 +181,19 @@ describe("integration with merge-tree", () => {
     ]);
   });
 
+  it("merges a lane whose dependency an earlier integration already merged into the base", async () => {
+    repo = await makeLaneRepo();
+    await repo.lane("first", { "a.txt": "a\n" });
+    await repo.git("merge", "-q", "--no-ff", "-m", "integration 1", "first");
+    await repo.lane("second", { "b.txt": "b\n" });
+    const { result } = await integrate([
+      { branch: "first", id: "1" },
+      { branch: "second", id: "2", dependsOn: ["1"] },
+    ]);
+    expect(result.merged).toEqual(["second"]);
+    expect(result.skipped).toMatchObject([{ branch: "first", kind: "already-merged" }]);
+  });
+
   it("treats a lane as already merged when an earlier lane in the run contained it", async () => {
     repo = await makeLaneRepo();
     await repo.lane("inner", { "i.txt": "i\n" });

@@ -1,5 +1,6 @@
 // A merged lane PR completes the PRPs it closes: `lanes:done`, the issue closed (GitHub may have closed it
 // already; closing again is harmless), and the dependents re-checked. PRPs Lanes does not track are left alone.
+import { cancelPrpJob } from "../intake/enqueue-prp.js";
 import type { RepoDeps } from "../repo-deps.js";
 import { currentState } from "../transition.js";
 import { recheckDependents } from "./recheck-dependents.js";
@@ -28,6 +29,8 @@ export async function completePrp(
     facts: { pr: pull.url },
   });
   if (!result.applied) return undefined;
+  // merged before a supervisor claimed it (a PR opened by hand): its queued job must not build it again
+  await cancelPrpJob(deps.store, issue, { waitingOnly: true });
   await deps.github.updateIssue(deps.repo, issue, { state: "closed" });
   return { issue, unblocked: await recheckDependents(deps, issue, actor) };
 }

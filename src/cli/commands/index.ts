@@ -1,6 +1,7 @@
 // Every `lanes` subcommand, registered in one explicit typed map (no directory scanning).
 import type { Command } from "commander";
 import type { CliDeps } from "../cli-deps.js";
+import { registerAppEvent } from "./app-event.js";
 import { registerAudit } from "./audit.js";
 import { registerConfig } from "./config.js";
 import { registerDemo } from "./demo.js";
@@ -14,6 +15,7 @@ import { registerIntegrate } from "./integrate.js";
 import { registerLabels } from "./labels.js";
 import { registerPrp } from "./prp.js";
 import { registerQueue } from "./queue.js";
+import { registerReconcile } from "./reconcile.js";
 import { registerSandbox } from "./sandbox.js";
 import { registerServe } from "./serve.js";
 import { registerTeam } from "./team.js";
@@ -30,6 +32,7 @@ export const cliCommands = {
   stack: registerStack,
   say: registerSay,
   queue: registerQueue,
+  reconcile: registerReconcile,
   audit: registerAudit,
   gate: registerGate,
   integrate: registerIntegrate,
@@ -37,4 +40,5 @@ export const cliCommands = {
   serve: registerServe,
   doctor: registerDoctor,
   demo: registerDemo,
+  "app-event": registerAppEvent,
 } satisfies Record<string, CliCommand>;

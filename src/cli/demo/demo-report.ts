@@ -13,7 +13,12 @@ export interface DemoLane {
   title: string;
   role: string;
   branch: string | null;
+  /** The lane's state on the runner host (done, failed …). */
   state: string;
+  /** The PRP's `lanes:*` state label on its issue at the end, set by the App. */
+  label: string | null;
+  /** Status comments the App wrote on the issue (one, edited in place). */
+  statusComments: number;
   pr: { number: number; url: string } | null;
   gates: DemoGate[];
   /** True when every required gate passed (success or neutral). */
@@ -22,18 +27,25 @@ export interface DemoLane {
   note: string | null;
 }
 
+export interface DemoIntegration {
+  branch: string | null;
+  commit: string | null;
+  pr: string | null;
+  /** Whether the integration PR was merged (which merges the lane PRs in it). */
+  merged: boolean;
+  lanes: string[];
+  validation: { command: string; ok: boolean }[];
+  conflicts: string[];
+}
+
 export interface DemoReport {
   ok: boolean;
   plan: { prps: number; order: string[]; ready: string[]; team: string[]; plan: string; template: string };
   github: { api_url: string; repo: string; issues: number[] };
   lanes: DemoLane[];
-  integration: {
-    branch: string | null;
-    commit: string | null;
-    pr: string | null;
-    validation: { command: string; ok: boolean }[];
-    conflicts: string[];
-  } | null;
+  /** One per wave: the lanes whose dependencies were merged, integrated and merged together. */
+  integrations: DemoIntegration[];
+  app: { url: string; deliveries: number };
   workspace: string | null;
   seconds: number;
 }
@@ -45,6 +57,7 @@ const LANE_HEADER = [
   "PRP",
   "ROLE",
   "LANE",
+  "LABEL",
   "PR",
   "GATES (prp placeholders lane commits validation integration)",
   "INTEGRATION",
@@ -62,6 +75,7 @@ export function renderDemoReport(report: DemoReport): string {
       `#${lane.issue} ${lane.title}`.slice(0, 34),
       lane.role,
       lane.state,
+      lane.label ? `lanes:${lane.label}` : "-",
       lane.pr ? `#${lane.pr.number}` : "-",
       lane.gates.map((g) => mark(g.conclusion)).join(" "),
       lane.integration,
@@ -73,16 +87,17 @@ export function renderDemoReport(report: DemoReport): string {
     lines.push(rows[i] ?? "");
     if (lane.note) lines.push(`   └ ${lane.note}`);
   }
-  const i = report.integration;
   lines.push("");
-  if (i) {
+  if (report.integrations.length === 0) lines.push("integration: not run (no lane passed its gates)");
+  report.integrations.forEach((i, n) => {
     lines.push(
-      `integration: ${i.branch ?? "(no branch written)"}${i.commit ? ` at ${i.commit.slice(0, 12)}` : ""}`,
+      `integration ${n + 1}: ${i.branch ?? "(no branch written)"}${i.commit ? ` at ${i.commit.slice(0, 12)}` : ""} — ${i.lanes.length} lane(s)`,
     );
     for (const v of i.validation) lines.push(`   ${v.ok ? "✓" : "✗"} ${v.command}`);
     if (i.conflicts.length > 0) lines.push(`   conflicts: ${i.conflicts.join(", ")}`);
-    if (i.pr) lines.push(`   pull request: ${i.pr}`);
-  } else lines.push("integration: not run (no lane passed its gates)");
+    if (i.pr) lines.push(`   pull request: ${i.pr}${i.merged ? " (merged)" : ""}`);
+  });
+  lines.push(`app: lanes serve at ${report.app.url} handled ${report.app.deliveries} webhook deliveries`);
   if (report.workspace) lines.push("", `workspace kept at ${report.workspace}`);
   return lines.join("\n");
 }

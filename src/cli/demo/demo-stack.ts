@@ -1,5 +1,5 @@
-// The demo's stack: `lanes stack up --backlog` with script agents, then a wait until every lane has
-// finished (or failed), reporting each lane's state as it changes.
+// The demo's stack: `lanes stack up` with script agents, claiming the jobs the App queues in Redis, and a
+// wait until every lane started so far has finished (or failed), reporting each lane's state as it changes.
 import { listLanes, type LaneRecord } from "../../runner/lane-record.js";
 import { stackPaths } from "../../runner/stack-paths.js";
 import { childJson, runLanesChild } from "./child-cli.js";
@@ -15,7 +15,7 @@ export async function stopDemoStack(name: string, repo: string, env: NodeJS.Proc
 export async function startDemoStack(options: {
   name: string;
   repo: string;
-  backlog: string;
+  roles: readonly string[];
   redisUrl: string;
   env: NodeJS.ProcessEnv;
 }): Promise<void> {
@@ -28,8 +28,8 @@ export async function startDemoStack(options: {
       name,
       "--repo",
       options.repo,
-      "--backlog",
-      options.backlog,
+      "--roles",
+      options.roles.join(","),
       "--agent",
       "script",
       "--agents",

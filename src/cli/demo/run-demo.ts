@@ -1,7 +1,9 @@
 // `lanes demo`: the lifecycle end to end on this machine, offline. A local GitHub (the sandbox) holds the
-// project and its PRPs as issues; a stack of script agents builds each PRP in its own lane and opens a
-// PR; every PR is gated with check runs; the PM step integrates the lanes that passed and opens the
-// integration PR. Each step runs the real `lanes` command a user or workflow would run.
+// project and its PRPs as issues, and sends its signed webhooks to `lanes serve`, the App, which labels,
+// queues, comments and unblocks; a stack of script agents builds each queued PRP in its own lane and
+// opens a PR; every PR is gated with check runs; the PM step integrates the lanes that passed and a
+// maintainer merges the integration PR, which merges their lane PRs — and the App queues what they
+// unblocked, wave after wave. Each step runs the real `lanes` command a user or workflow would run.
 import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -12,10 +14,12 @@ import type { Logger } from "../../observe/logger.js";
 import { DEFAULT_USERS, sandboxInstallationToken, startSandbox } from "../../sandbox/index.js";
 import { startLocalRedis } from "../../state/index.js";
 import { childJson, runLanesChild } from "./child-cli.js";
-import { gatePullRequest } from "./demo-gates.js";
 import type { IngestedPrp } from "../ingest/apply-ingest.js";
 import { readBacklogPrps } from "../ingest/read-backlog-prps.js";
-import type { DemoLane, DemoReport } from "./demo-report.js";
+import { startDemoApp } from "./demo-app.js";
+import { describeStates, labelCount, settle, viewIssue } from "./demo-github.js";
+import type { DemoIntegration, DemoLane, DemoReport } from "./demo-report.js";
+import { gateWave, integrateWave, type WaveSetup } from "./demo-wave.js";
 import { startDemoStack, stopDemoStack, waitForLanes } from "./demo-stack.js";
 
 export interface DemoOptions {
@@ -29,6 +33,7 @@ export interface DemoOptions {
 }
 
 const OWNER = "sandbox-admin";
+const PICKED_UP = new Set(["queued", "active", "waiting", "paused", "review", "needs-human"]);
 const IDENTITY = {
   GIT_AUTHOR_NAME: "Lanes Demo",
   GIT_AUTHOR_EMAIL: "demo@lanes.invalid",
@@ -55,7 +60,7 @@ async function planBacklog(options: DemoOptions) {
 }
 
 export async function runDemo(options: DemoOptions): Promise<DemoReport> {
-  const started = Date.now();
+  const startedAt = Date.now();
   const say = options.progress;
   const { report: lint, team, config } = await planBacklog(options);
   say(
@@ -93,20 +98,31 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     );
 
     const gitEnv = { ...options.env, ...IDENTITY, GIT_CONFIG_NOSYSTEM: "1" };
+    const app = await startDemoApp({ env: gitEnv, cwd: ws, settings: info.env, redisUrl: redis.url });
+    cleanups.push(() => app.stop());
+    sandbox.setWebhookUrl(app.webhookUrl);
+    sandbox.installApp();
+    await settle(sandbox);
+    say(
+      `app: lanes serve at ${app.url} receives the sandbox's signed webhooks; installation.created → ${labelCount(sandbox, fullName)} labels on ${fullName}`,
+    );
+
     const work = join(ws, "taskboard");
     await runGit(["clone", "-q", cloneUrl, work], { cwd: ws, env: gitEnv });
+    const userEnv = { ...gitEnv, GITHUB_TOKEN: adminToken, GITHUB_API_URL: info.api_url };
     const ingest = await runLanesChild(
       ["ingest", options.backlog, "--github-repo", fullName, "--out", join(ws, "backlog"), "--json"],
-      {
-        env: { ...gitEnv, GITHUB_TOKEN: adminToken, GITHUB_API_URL: info.api_url },
-        cwd: ws,
-      },
+      { env: userEnv, cwd: ws },
     );
     const ingested = childJson<{ issues: IngestedPrp[] }>("lanes ingest", ingest).issues.map((p) => ({
-      ...p,
+      issue: p.issue,
+      title: p.title,
       role: p.role ?? config.default_role,
     }));
+    const numbers = ingested.map((p) => p.issue);
     say(`issues: filed ${ingested.map((p) => `#${p.issue} ${p.title}`).join("; ")} (label prp)`);
+    await settle(sandbox);
+    say(`app: ${describeStates(sandbox, fullName, numbers)}; one status comment each`);
 
     const stackEnv: NodeJS.ProcessEnv = {
       ...gitEnv,
@@ -120,129 +136,82 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     };
     const name = `demo-${process.pid}`;
     cleanups.push(() => stopDemoStack(name, work, stackEnv));
-    await startDemoStack({
-      name,
-      repo: work,
-      backlog: join(ws, "backlog"),
-      redisUrl: redis.url,
-      env: stackEnv,
-    });
+    const roles = [...new Set(ingested.map((p) => p.role))];
+    await startDemoStack({ name, repo: work, roles, redisUrl: redis.url, env: stackEnv });
     say(
-      `stack: ${name} is running (tmux -L lanes-${name}): status, supervisor, logs and one window per agent`,
-    );
-    const lanes = await waitForLanes(stackEnv, name, ingested.length, options.timeoutMs, (lane) =>
-      say(
-        `  lane #${lane.issue} ${lane.role}: ${lane.state}${lane.state === "done" ? ` → ${lane.branch}` : ""}`,
-      ),
+      `stack: ${name} is running (tmux -L lanes-${name}) for ${roles.join(", ")}: its supervisor claims the jobs the App queued`,
     );
 
     const checkout = join(ws, "ci");
     await runGit(["clone", "-q", cloneUrl, checkout], { cwd: ws, env: gitEnv });
-    const appEnv = {
-      ...gitEnv,
-      GITHUB_TOKEN: await sandboxInstallationToken(info),
-      GITHUB_API_URL: info.api_url,
+    const setup: WaveSetup = {
+      github,
+      repo,
+      fullName,
+      checkout,
+      backlog: join(ws, "backlog"),
+      appEnv: { ...gitEnv, GITHUB_TOKEN: await sandboxInstallationToken(info), GITHUB_API_URL: info.api_url },
+      userEnv,
+      gitEnv,
+      say,
     };
-    const pulls = await github.listPulls(repo, { state: "open" });
     const rows: DemoLane[] = [];
-    for (const prp of ingested) {
-      const lane = lanes.find((l) => Number(l.issue) === prp.issue);
-      const pull = lane ? pulls.find((p) => p.head.ref === lane.branch) : undefined;
-      const gated = pull
-        ? await gatePullRequest(checkout, pull, { fullName, base: "origin/main", env: appEnv })
-        : undefined;
-      if (pull && gated)
-        say(
-          `gates: PR #${pull.number} (#${prp.issue}) ${gated.gates.map((g) => `${g.gate.replace("lanes/", "")} ${g.conclusion}`).join(", ")}`,
-        );
-      // lanes/integration waits for dependencies to merge, which the integration below does: it does not hold a lane back here.
-      const blocking =
-        gated?.gates.filter(
-          (g) => g.mode === "required" && g.conclusion === "failure" && g.gate !== "lanes/integration",
-        ) ?? [];
-      rows.push({
-        issue: prp.issue,
-        title: prp.title,
-        role: prp.role,
-        branch: lane?.branch ?? null,
-        state: lane?.state ?? "not started",
-        pr: pull ? { number: pull.number, url: pull.htmlUrl } : null,
-        gates: gated?.gates ?? [],
-        gatesPassed: gated !== undefined && blocking.length === 0,
-        integration: gated === undefined ? "not built" : blocking.length > 0 ? "excluded" : "skipped",
-        note:
-          blocking.length > 0
-            ? `held back: ${blocking.map((g) => `${g.gate} — ${g.title}`).join("; ")}`
-            : lane?.state === "done"
-              ? null
-              : (lane?.note ?? null),
+    const integrations: DemoIntegration[] = [];
+    const started = new Set<number>();
+    for (let wave = 1; ; wave += 1) {
+      // queued by the App (a supervisor may already have claimed it: active, review …)
+      const queued = ingested.filter(
+        (p) =>
+          !started.has(p.issue) && viewIssue(sandbox, fullName, p.issue).states.some((s) => PICKED_UP.has(s)),
+      );
+      if (queued.length === 0) break;
+      for (const p of queued) started.add(p.issue);
+      say(`wave ${wave}: ${queued.map((p) => `#${p.issue}`).join(", ")} queued by the App`);
+      const lanes = await waitForLanes(stackEnv, name, started.size, options.timeoutMs, (lane) => {
+        if (queued.some((p) => p.issue === Number(lane.issue)))
+          say(
+            `  lane #${lane.issue} ${lane.role}: ${lane.state}${lane.state === "done" ? ` → ${lane.branch}` : ""}`,
+          );
       });
+      const waveRows = await gateWave(setup, queued, lanes);
+      rows.push(...waveRows);
+      const integration = await integrateWave(
+        setup,
+        waveRows,
+        integrations.filter((i) => i.merged).flatMap((i) => i.lanes),
+      );
+      if (integration) integrations.push(integration);
+      await settle(sandbox);
+      say(`app: ${describeStates(sandbox, fullName, numbers)}`);
+      if (!integration?.merged) break;
     }
-
-    const candidates = rows.filter((r) => r.gatesPassed && r.branch);
-    let integration: DemoReport["integration"] = null;
-    if (candidates.length > 0) {
-      await runGit(["fetch", "-q", "origin", "+refs/heads/lanes/*:refs/heads/lanes/*"], {
-        cwd: checkout,
-        env: gitEnv,
+    for (const prp of ingested.filter((p) => !started.has(p.issue)))
+      rows.push({
+        ...prp,
+        branch: null,
+        state: "not started",
+        label: null,
+        statusComments: 0,
+        pr: null,
+        gates: [],
+        gatesPassed: false,
+        integration: "not built",
+        note: "its dependencies were not merged",
       });
-      const run = await runLanesChild(
-        [
-          "integrate",
-          "--repo",
-          checkout,
-          "--base",
-          "origin/main",
-          "--branches",
-          candidates.map((r) => r.branch).join(","),
-          "--backlog",
-          join(ws, "backlog"),
-          "--open-pr",
-          "--github-repo",
-          fullName,
-          "--json",
-        ],
-        { env: { ...gitEnv, GITHUB_TOKEN: adminToken, GITHUB_API_URL: info.api_url }, cwd: checkout },
-      );
-      const result = childJson<{
-        branch: string | null;
-        commit: string;
-        merged: string[];
-        conflicts: { branch: string; files: string[] }[];
-        culprits: { branch: string; reason: string }[];
-        skipped: { branch: string; reason: string }[];
-        validation: { command: string; exitCode: number | null }[];
-        pr: { url: string } | null;
-      }>("lanes integrate", run);
-      for (const row of rows) {
-        if (!row.branch || !candidates.includes(row)) continue;
-        if (result.merged.includes(row.branch)) row.integration = "merged";
-        else if (result.conflicts.some((c) => c.branch === row.branch)) row.integration = "conflict";
-        else if (result.culprits.some((c) => c.branch === row.branch)) row.integration = "culprit";
-        const why = [...result.skipped, ...result.culprits].find((s) => s.branch === row.branch);
-        const waited = row.gates.find((g) => g.gate === "lanes/integration" && g.conclusion === "failure");
-        if (why) row.note = why.reason;
-        else if (waited && row.integration === "merged")
-          row.note = `lanes/integration: ${waited.title} — the integration PR brings them in, in order`;
-      }
-      integration = {
-        branch: result.branch,
-        commit: result.branch ? result.commit : null,
-        pr: result.pr?.url ?? null,
-        validation: result.validation.map((v) => ({ command: v.command, ok: v.exitCode === 0 })),
-        conflicts: result.conflicts.map((c) => c.branch),
-      };
-      say(
-        `integration: merged ${result.merged.length} lane(s) into ${result.branch ?? "(nothing written)"}; validation ${integration.validation.every((v) => v.ok) ? "passed" : "FAILED"}${integration.pr ? `; PR ${integration.pr}` : ""}`,
-      );
+    rows.sort((a, b) => a.issue - b.issue);
+    for (const row of rows) {
+      const view = viewIssue(sandbox, fullName, row.issue);
+      row.label = view.states.join("+") || null;
+      row.statusComments = view.statusComments;
     }
     const built = rows.filter((r) => r.state === "done").length;
+    const mergedDone = rows.filter((r) => r.integration === "merged").every((r) => r.label === "done");
     return {
       ok:
         built === rows.length &&
-        integration !== null &&
-        integration.validation.every((v) => v.ok) &&
-        integration.branch !== null,
+        integrations.length > 0 &&
+        integrations.every((i) => i.validation.every((v) => v.ok) && i.branch !== null) &&
+        mergedDone,
       plan: {
         prps: lint.files.length,
         order: lint.graph.order,
@@ -251,11 +220,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
         plan: team.plan,
         template: team.template,
       },
-      github: { api_url: info.api_url, repo: fullName, issues: ingested.map((p) => p.issue) },
+      github: { api_url: info.api_url, repo: fullName, issues: numbers },
       lanes: rows,
-      integration,
+      integrations,
+      app: { url: app.url, deliveries: sandbox.deliveries().length },
       workspace: options.keep ? ws : null,
-      seconds: (Date.now() - started) / 1000,
+      seconds: (Date.now() - startedAt) / 1000,
     };
   } finally {
     for (const cleanup of cleanups.reverse())

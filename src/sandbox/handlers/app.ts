@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { notFound } from "../errors.js";
 import type { Routes } from "../handler.js";
+import { INSTALLATION_PERMISSIONS } from "../installation-events.js";
 
 export const appRoutes: Routes = {
   "apps/create-installation-access-token": {
@@ -16,14 +17,7 @@ export const appRoutes: Routes = {
         body: {
           token,
           expires_at: expires,
-          permissions: {
-            issues: "write",
-            pull_requests: "write",
-            checks: "write",
-            contents: "write",
-            actions: "write",
-            metadata: "read",
-          },
+          permissions: INSTALLATION_PERMISSIONS,
           repository_selection: "all",
         },
       };

@@ -1,6 +1,6 @@
 // Repository, refs, branches, file contents and collaborator permission — read from the bare repo.
 import { SandboxHttpError, notFound, unprocessable } from "../errors.js";
-import { commitExists, isAncestor, readBlob, resolveRef, updateRef } from "../bare-repo.js";
+import { commitExists, isAncestor, listRefs, readBlob, resolveRef, updateRef } from "../bare-repo.js";
 import { requireStr, type HandlerContext, type Routes } from "../handler.js";
 import { announceRefUpdate } from "../push-events.js";
 import { renderRepo, renderUser } from "../render-resources.js";
@@ -38,6 +38,14 @@ export const gitDataRoutes: Routes = {
       const sha = await resolveRef(ctx.repo.gitDir, ref);
       if (sha === null) throw notFound();
       return { status: 200, body: renderRef(ctx, ref, sha) };
+    },
+  },
+
+  "git/list-matching-refs": {
+    permission: "read",
+    async handle(ctx) {
+      const refs = await listRefs(ctx.repo.gitDir, `refs/${ctx.params.ref ?? ""}`);
+      return { status: 200, body: refs.map((r) => renderRef(ctx, r.ref, r.sha)) };
     },
   },
 

@@ -1,10 +1,11 @@
-// Pull requests: open, list, read, edit, changed files, and a real merge in the bare repo.
+// Pull requests: open, list, read, edit, changed files, and a real merge in the bare repo (which also
+// merges every other open PR whose head the base now contains, as GitHub does).
 import { SandboxHttpError, notFound, unprocessable } from "../errors.js";
 import { changedFiles, mergeCommits, resolveRef, updateRef } from "../bare-repo.js";
 import { emit, page, requireStr, str, type HandlerContext, type Routes } from "../handler.js";
-import { announceRefUpdate } from "../push-events.js";
-import { closingIssueNumbers } from "../../prp/closing-refs.js";
-import { renderIssue, renderPull } from "../render-resources.js";
+import { completeMerge, mergeReachablePulls } from "../merged-pulls.js";
+import { sendPush } from "../push-events.js";
+import { renderPull } from "../render-resources.js";
 import type { SandboxIssue, SandboxPull } from "../state.js";
 import { newIssue } from "./issues.js";
 
@@ -104,15 +105,16 @@ export const pullRoutes: Routes = {
       }
       const state = str(ctx.body, "state");
       const closing = state === "closed" && issue.state === "open" && !pull.merged;
+      const reopening = state === "open" && issue.state === "closed" && !pull.merged;
       if (state === "open" || state === "closed") issue.state = state;
       issue.updatedAt = ctx.state.now();
       issue.closedAt = issue.state === "closed" ? (issue.closedAt ?? issue.updatedAt) : null;
       const rendered = renderPull(ctx.state, ctx.repo, pull, issue);
       emit(ctx, "pull_request", {
-        action: closing ? "closed" : "edited",
+        action: closing ? "closed" : reopening ? "reopened" : "edited",
         number: pull.number,
         pull_request: rendered,
-        ...(closing ? {} : { changes: {} }),
+        ...(closing || reopening ? {} : { changes: {} }),
       });
       return { status: 200, body: rendered };
     },
@@ -163,23 +165,9 @@ export const pullRoutes: Routes = {
           `Pull Request is not mergeable: conflicts in ${merge.conflicts.join(", ")}`,
         );
       await updateRef(ctx.repo.gitDir, ref, merge.sha, before);
-      const now = ctx.state.now();
-      Object.assign(pull, {
-        merged: true,
-        mergedAt: now,
-        mergedBy: ctx.actor.login,
-        mergeCommitSha: merge.sha,
-        baseSha: before,
-      });
-      Object.assign(issue, { state: "closed", closedAt: now, updatedAt: now, stateReason: "completed" });
-      await announceRefUpdate(ctx, { ref, before, after: merge.sha });
-      emit(ctx, "pull_request", {
-        action: "closed",
-        number: pull.number,
-        pull_request: renderPull(ctx.state, ctx.repo, pull, issue),
-      });
-      // Like GitHub: a PR merged into the default branch closes the open issues its body closes ("Closes #12").
-      if (pull.base === ctx.repo.defaultBranch) closeLinkedIssues(ctx, issue.body, now);
+      await sendPush(ctx, { ref, before, after: merge.sha });
+      completeMerge(ctx, pull, issue, { commit: merge.sha, before });
+      await mergeReachablePulls(ctx, pull.base, { before, after: merge.sha });
       return {
         status: 200,
         body: { sha: merge.sha, merged: true, message: "Pull Request successfully merged" },
@@ -187,12 +175,3 @@ export const pullRoutes: Routes = {
     },
   },
 };
-
-function closeLinkedIssues(ctx: HandlerContext, body: string | null, now: string): void {
-  for (const number of closingIssueNumbers(body, { owner: ctx.repo.owner, repo: ctx.repo.name })) {
-    const linked = ctx.repo.issues.get(number);
-    if (!linked || linked.isPull || linked.state !== "open") continue;
-    Object.assign(linked, { state: "closed", closedAt: now, updatedAt: now, stateReason: "completed" });
-    emit(ctx, "issues", { action: "closed", issue: renderIssue(ctx.state, ctx.repo, linked) });
-  }
-}
