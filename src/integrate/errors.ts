@@ -49,17 +49,3 @@ export class LaneUnorderableError extends LanesError {
     super(`branch "${branch}" cannot be ordered: ${why}`, { context: { branch } });
   }
 }
-
-/** Replaying a merge-tree result through fast-import gave another tree: a bug, never a lane's fault. */
-export class MergeReplayError extends LanesError {
-  override name = "MergeReplayError";
-  constructor(
-    readonly branch: string,
-    expected: string,
-    got: string,
-  ) {
-    super(`merging "${branch}": merge-tree wrote tree ${expected} but replaying its changes gave ${got}`, {
-      context: { branch, expected, got },
-    });
-  }
-}
