@@ -49,3 +49,14 @@ export class LaneUnorderableError extends LanesError {
     super(`branch "${branch}" cannot be ordered: ${why}`, { context: { branch } });
   }
 }
+
+/** Every name an integration could take for the day is taken: old integration branches need clearing. */
+export class IntegrationBranchTakenError extends InvalidInputError {
+  override name = "IntegrationBranchTakenError";
+  constructor(readonly branch: string) {
+    super(
+      `${branch} and its numbered variants all exist; delete old integration branches (git branch -D ${branch}-…) or pass --date`,
+      { context: { branch } },
+    );
+  }
+}

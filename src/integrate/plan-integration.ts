@@ -78,13 +78,14 @@ export async function planIntegration(repo: GitRepo, input: PlanInput): Promise<
     reason: error.message,
   }));
   // The base and every lane resolved by one cat-file, their histories walked by one rev-list.
-  const commits = await resolveCommits(repo, [input.base, ...order.map((l) => l.branch)]);
+  const refOf = (lane: Lane) => lane.commit ?? lane.branch;
+  const commits = await resolveCommits(repo, [input.base, ...order.map(refOf)]);
   const baseCommit = commits.get(input.base);
   if (baseCommit === undefined) throw new BaseNotFoundError(input.base, repo.dir);
-  const tips = [...new Set(order.flatMap((l) => commits.get(l.branch) ?? []))];
+  const tips = [...new Set(order.flatMap((l) => commits.get(refOf(l)) ?? []))];
   const histories = await laneHistories(repo, baseCommit, tips);
   const inspected = await mapLimit(order, CONCURRENCY, (lane) =>
-    inspectLane(repo, input.base, baseCommit, lane, commits.get(lane.branch), histories),
+    inspectLane(repo, input.base, baseCommit, lane, commits.get(refOf(lane)), histories),
   );
   const found: PlannedLane[] = [];
   for (const lane of inspected) {
@@ -138,8 +139,12 @@ async function inspectLane(
   commit: string | undefined,
   histories: ReadonlyMap<string, LaneHistory>,
 ): Promise<PlannedLane | SkippedLane> {
-  if (commit === undefined)
-    return { branch: lane.branch, kind: "missing", reason: new LaneMissingError(lane.branch).message };
+  if (commit === undefined) {
+    const reason = lane.commit
+      ? `commit ${lane.commit} of branch "${lane.branch}" is not in this repository; fetch it first`
+      : new LaneMissingError(lane.branch).message;
+    return { branch: lane.branch, kind: "missing", reason };
+  }
   const history = histories.get(commit) ?? { beyond: new Set<string>(), boundary: [] };
   // The lane's tip is reachable from the base: there is nothing left to merge.
   if (history.beyond.size === 0) {
