@@ -15,7 +15,7 @@ import { applyIntegration } from "../../integrate/apply-integration.js";
 import { readBacklogFacts, withPrp, type PrpFacts } from "../../integrate/backlog-lanes.js";
 import { readIntegrationSettings } from "../../integrate/integration-settings.js";
 import { laneFromBranch } from "../../integrate/lane.js";
-import { openIntegrationPr, type OpenedPr } from "../../integrate/open-integration-pr.js";
+import { openIntegrationPr } from "../../integrate/open-integration-pr.js";
 import { chooseIntegrationTarget, integrationChanges } from "../../integrate/integration-target.js";
 import { integrationBranch, isoDate, planIntegration } from "../../integrate/plan-integration.js";
 import { readyFromGitHub, type ReadySet } from "../../integrate/ready-from-github.js";
