@@ -1,8 +1,9 @@
 // lanes/validation: the PRP's validation commands run in the lane's worktree; the summary shows each
 // command's result, duration and the tail of its output.
 import { fence, table } from "./markdown.js";
-import { runCommands, type CommandResult } from "./run-commands.js";
+import type { CommandResult } from "./run-commands.js";
 import type { Gate, GateResult } from "./types.js";
+import { validationRun } from "./validation-run.js";
 
 const TAIL_LINES = 40;
 // CSI and OSC sequences, and other single escapes: terminal colour never reaches a summary.
@@ -92,8 +93,8 @@ export const validationGate: Gate = {
         annotations: [],
       };
     }
-    const minutes = input.config.validationTimeoutMinutes;
-    const results = await runCommands(commands, { cwd: input.worktree ?? ".", timeoutMs: minutes * 60_000 });
-    return validationResult(results, minutes);
+    // The same run lanes/prp reads test results from (see validation-run.ts).
+    const { results } = await validationRun(input);
+    return validationResult(results, input.config.validationTimeoutMinutes);
   },
 };

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Annotation } from "../github/github-port.js";
 import type { Prp } from "../prp/schema.js";
+import type { Acceptance } from "./criterion-evidence.js";
 
 export type { Annotation };
 
@@ -95,8 +96,10 @@ export interface GateInput {
   stackedOn?: readonly string[] | undefined;
   /** Other active lanes and the files they change. */
   otherLanes?: { branch: string; files: readonly string[] }[] | undefined;
-  /** The pull request body, whose checked boxes count as evidence for lanes/prp. */
+  /** The pull request body, where the lane names the test proving each criterion (lanes/prp). */
   prBody?: string | undefined;
+  /** Criteria a person with write access accepted explicitly (`/lanes accept <n>` on the PR). */
+  acceptances?: readonly Acceptance[] | undefined;
   /** PRP ids whose lanes are merged. */
   mergedPrpIds?: ReadonlySet<string> | undefined;
   /** Result of merging head onto base (merge-tree), when computed. */

@@ -21,6 +21,7 @@ export interface LaneRepo {
     config?: Partial<GateConfig>;
     prBody?: string;
     mergedPrpIds?: Set<string>;
+    acceptances?: GateInput["acceptances"];
   }): Promise<GateInput>;
 }
 
@@ -36,14 +37,16 @@ export async function laneRepo(
     await repo.commit(`Add lane work ${i + 1}`, files);
   return {
     repo,
-    input: (options = {}) =>
-      collectInput({
+    input: async (options = {}) => ({
+      ...(await collectInput({
         dir: repo.dir,
         base: "main",
         prp: options.prp ?? samplePrp(),
         config: { ...defaultGateConfig(), ...options.config },
         prBody: options.prBody,
         mergedPrpIds: options.mergedPrpIds,
-      }),
+      })),
+      ...(options.acceptances && { acceptances: options.acceptances }),
+    }),
   };
 }
