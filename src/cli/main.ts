@@ -3,7 +3,8 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createLogger } from "../observe/logger.js";
-import type { CliContext, CliIo } from "./context.js";
+import type { CliDeps, CliIo } from "./cli-deps.js";
+import { readCliEnv } from "./env.js";
 import { exitReportFor } from "./exit-code.js";
 import { buildProgram } from "./program.js";
 
@@ -20,16 +21,17 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
     stderr: (text) => process.stderr.write(text),
   };
   const env = options.env ?? process.env;
-  const ctx: CliContext = {
-    io,
-    env,
-    cwd: options.cwd ?? process.cwd(),
-    log: createLogger({ level: env.LANES_LOG_LEVEL ?? "warn" }, env),
-    exitCode: 0,
-  };
-  const program = buildProgram(ctx);
   try {
-    await program.parseAsync([...args], { from: "user" });
+    // read first, inside the error handling: a bad setting is one line on stderr, not a logger's stack trace
+    const settings = readCliEnv(env);
+    const ctx: CliDeps = {
+      io,
+      env,
+      cwd: options.cwd ?? process.cwd(),
+      log: createLogger({ level: settings.LANES_LOG_LEVEL ?? "warn" }, env),
+      exitCode: 0,
+    };
+    await buildProgram(ctx).parseAsync([...args], { from: "user" });
     return ctx.exitCode;
   } catch (error) {
     const report = exitReportFor(error);

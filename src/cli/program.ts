@@ -1,10 +1,10 @@
 // Builds the commander program: global options, output wiring, and every command from the typed map.
 import { Command } from "commander";
 import { cliCommands, type CliCommand } from "./commands/index.js";
-import type { CliContext } from "./context.js";
+import type { CliDeps } from "./cli-deps.js";
 import { readVersion } from "./version.js";
 
-export function buildProgram(ctx: CliContext): Command {
+export function buildProgram(ctx: CliDeps): Command {
   const program = new Command("lanes")
     .description(
       "Run a team of Claude Code agents on a repository: issues are PRPs, branches are lanes, check runs are gates.",

@@ -4,6 +4,8 @@ import { z } from "zod";
 import type { Annotation } from "../github/github-port.js";
 import type { Prp } from "../prp/schema.js";
 import type { Acceptance } from "./criterion-evidence.js";
+import type { CommandResult } from "./run-commands.js";
+import type { ReportFile } from "./test-report.js";
 
 export type { Annotation };
 
@@ -82,7 +84,7 @@ export interface GateInput {
   prp: GatePrp;
   /** Set when the PRP could not be found or parsed; lanes/prp and lanes/validation then report it. */
   prpProblem?: PrpProblem | undefined;
-  /** Why the PRP's validation commands are not run here (see pr-context); lanes/validation says so. */
+  /** Why the PRP's validation commands are not run here (see pr-facts); lanes/validation says so. */
   validationWithheld?: string | undefined;
   config: GateConfig;
   changes: ChangedFile[];
@@ -104,8 +106,10 @@ export interface GateInput {
   mergedPrpIds?: ReadonlySet<string> | undefined;
   /** Result of merging head onto base (merge-tree), when computed. */
   merge?: MergeCheck | undefined;
-  /** The lane's worktree, where lanes/validation runs commands. */
-  worktree?: string | undefined;
+  /** Runs commands in the lane's worktree, for lanes/validation; collect-input binds it to the checkout. */
+  runCommands?: ((commands: readonly string[], timeoutMs: number) => Promise<CommandResult[]>) | undefined;
+  /** The JUnit XML reports the commands left in the worktree, read after a run (lanes/prp reads test results). */
+  readTestReports?: (() => Promise<ReportFile[]>) | undefined;
 }
 
 /** Annotations are the GitHub port's own type, so results publish without translation. */

@@ -2,7 +2,7 @@
 // sets aside missing, unrelated and already-merged lanes, and predicts conflicts. The plan is a plain value.
 import { changedFiles } from "../git/changed-files.js";
 import type { GitRepo } from "../git/git-repo.js";
-import { laneHistories, type LaneHistory } from "../git/lane-history.js";
+import { laneHistories, type LaneHistory } from "../git/commits-beyond.js";
 import { mergeBases, resolveCommits } from "../git/refs.js";
 import { commitChanges, type TreeChange } from "../git/tree-changes.js";
 import { BaseNotFoundError, LaneMissingError, UnrelatedHistoriesError } from "./errors.js";

@@ -3,9 +3,9 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { commitLaneWork, headCommitTime } from "../git/lane-commit.js";
+import { commitLaneWork, headCommitTime } from "./lane-commit.js";
 import type { Logger } from "../observe/logger.js";
-import { BLOCKED_FILE, briefMessage, DONE_FILE } from "./context.js";
+import { BLOCKED_FILE, briefMessage, DONE_FILE } from "./lane-brief.js";
 import { PaneDeadError } from "./errors.js";
 import type { JobPort } from "./job-port.js";
 import { lanePayload, type LaneJob } from "./job-port.js";
@@ -23,9 +23,9 @@ import {
 import { saveLane, type LaneRecord } from "./lane-record.js";
 import { agentArgv, paneEnvFor, type LaneHost } from "./lane-setup.js";
 import type { PaneInfo } from "./tmux.js";
-import { removeLaneWorktree } from "./worktrees.js";
+import { removeLaneWorktree } from "./lane-worktree.js";
 
-export interface DriverContext {
+export interface DriverDeps {
   host: LaneHost;
   store: JobPort;
   log: Logger;
@@ -43,7 +43,7 @@ export type LaneOutcome = "continue" | "closed";
 
 export class LaneDriver {
   constructor(
-    private readonly ctx: DriverContext,
+    private readonly ctx: DriverDeps,
     public lane: LaneRecord,
     private readonly job: LaneJob,
   ) {}

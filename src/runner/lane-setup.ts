@@ -2,17 +2,17 @@
 // running the agent. Briefing happens later, when the agent reports SessionStart.
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { mergeBranchesInto } from "../git/lane-commit.js";
+import { mergeBranchesInto } from "./lane-commit.js";
 import type { AgentAdapter } from "./agents/agent-adapter.js";
 import { SCRIPT_FILE } from "./agents/script-steps.js";
-import { BLOCKED_FILE, readProjectContext, writeLaneContext } from "./context.js";
+import { BLOCKED_FILE, readProjectLayer, writeLaneBrief } from "./lane-brief.js";
 import { WorktreeError } from "./errors.js";
 import { lanePayload, type LaneJob, type LaneLease } from "./job-port.js";
 import { lanesCommand } from "./lanes-command.js";
 import type { LaneRecord } from "./lane-record.js";
 import type { StackPaths } from "./stack-paths.js";
 import type { Tmux } from "./tmux.js";
-import { prepareLaneWorktree } from "./worktrees.js";
+import { prepareLaneWorktree } from "./lane-worktree.js";
 
 export interface LaneHost {
   repo: string;
@@ -82,13 +82,13 @@ export async function openLane(
       `lane #${job.issue} cannot build on its dependencies: merging ${stackOn.join(", ")} conflicts in ${stacked.conflicts.join(", ")}`,
     );
   }
-  await writeLaneContext({
+  await writeLaneBrief({
     prp: { issue: job.issue, title: job.title, role: job.role, ...prp },
     branch: wt.branch,
     worktree: wt.path,
     roleBrief: host.roleBrief(job.role),
     organisation: host.organisation,
-    project: await readProjectContext(wt.path),
+    project: await readProjectLayer(wt.path),
   });
   if (host.agent.kind === "script") {
     await mkdir(join(wt.path, ".lanes"), { recursive: true });

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DEFAULT_CONFIG_FILE, readConfigFile, type ResolvedTeam } from "../config/index.js";
-import type { RoleName } from "../config/role-names.js";
+import type { RoleName } from "../domain/role-names.js";
 import { gitText } from "../git/run-git.js";
 import { repoPrefix, resolveRedisUrl } from "../state/index.js";
 import { readBacklog } from "./backlog-jobs.js";

@@ -1,7 +1,7 @@
 // `lanes hook EVENT`: called by Claude Code hooks (and the script agent) inside a lane's pane.
 import type { Command } from "commander";
 import { runHook } from "../../runner/run-hook.js";
-import { action, type CliContext } from "../context.js";
+import { action, type CliDeps } from "../cli-deps.js";
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) return "";
@@ -10,7 +10,7 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export function registerHook(program: Command, ctx: CliContext): void {
+export function registerHook(program: Command, ctx: CliDeps): void {
   program
     .command("hook")
     .description("record a Claude Code hook event (JSON on stdin) for the stack's supervisor")

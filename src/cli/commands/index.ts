@@ -1,6 +1,6 @@
 // Every `lanes` subcommand, registered in one explicit typed map (no directory scanning).
 import type { Command } from "commander";
-import type { CliContext } from "../context.js";
+import type { CliDeps } from "../cli-deps.js";
 import { registerAudit } from "./audit.js";
 import { registerConfig } from "./config.js";
 import { registerDemo } from "./demo.js";
@@ -16,7 +16,7 @@ import { registerQueue } from "./queue.js";
 import { registerSandbox } from "./sandbox.js";
 import { registerTeam } from "./team.js";
 
-export type CliCommand = (program: Command, ctx: CliContext) => void;
+export type CliCommand = (program: Command, ctx: CliDeps) => void;
 
 export const cliCommands = {
   prp: registerPrp,

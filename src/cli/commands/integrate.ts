@@ -25,7 +25,7 @@ import { listLanes } from "../../runner/lane-record.js";
 import { stackNameFor, stackPaths } from "../../runner/stack-paths.js";
 import { stateQueue } from "../../integrate/state-queue.js";
 import { openStateStore } from "../../state/open-state-store.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 import {
   conflictNextSteps,
   dryRunView,
@@ -67,7 +67,7 @@ type Options = z.infer<typeof OptionsSchema>;
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-export function registerIntegrate(program: Command, ctx: CliContext): void {
+export function registerIntegrate(program: Command, ctx: CliDeps): void {
   program
     .command("integrate")
     .description(
@@ -239,7 +239,7 @@ function baseOnGitHub(base: string, remote: string): string {
 
 /** The lanes to integrate: the named branches, or those whose required gates succeeded. */
 async function selectLanes(
-  ctx: CliContext,
+  ctx: CliDeps,
   opts: Options,
   repo: GitRepo,
   settings: IntegrationSettings,

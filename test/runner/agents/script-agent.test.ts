@@ -3,11 +3,11 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultScript, SCRIPT_FILE, type ScriptFile } from "../../../src/runner/agents/script-steps.js";
-import { writeLaneContext } from "../../../src/runner/context.js";
+import { writeLaneBrief } from "../../../src/runner/lane-brief.js";
 import { ensureEventLog, readLaneEvents, type LaneEvent } from "../../../src/runner/lane-events.js";
 import { nodeEntry } from "../../../src/runner/lanes-command.js";
 import { Tmux } from "../../../src/runner/tmux.js";
-import { prepareLaneWorktree } from "../../../src/runner/worktrees.js";
+import { prepareLaneWorktree } from "../../../src/runner/lane-worktree.js";
 import { makeRepo, type TestRepo } from "../../support/git.js";
 import { privateTmux } from "../../support/tmux.js";
 import { makeTempDir, type TempDir } from "../../support/tmp.js";
@@ -52,7 +52,7 @@ describe("script agent in a tmux pane", () => {
       paths: [],
       validation: [],
     };
-    await writeLaneContext({ prp: spec, branch: wt.branch, worktree: wt.path, roleBrief: "dev" });
+    await writeLaneBrief({ prp: spec, branch: wt.branch, worktree: wt.path, roleBrief: "dev" });
     const script: ScriptFile = { issue: 7, title: lane.title, criteria: spec.criteria };
     await writeFile(join(wt.path, SCRIPT_FILE), JSON.stringify(script));
     const log = join(tmp.path, "events.jsonl");
@@ -62,7 +62,7 @@ describe("script agent in a tmux pane", () => {
       session: "s",
       window: "developer-7",
       cwd: wt.path,
-      command: nodeEntry("runner/agents/script-agent"),
+      command: nodeEntry("runner/agents/script-agent-main"),
       env: { LANES_EVENTS: log, LANES_LANE: "job-7", ...IDENTITY },
     });
     const start = await waitUntil(
@@ -112,7 +112,7 @@ describe("script agent in a tmux pane", () => {
       session: "s",
       window: "w",
       cwd: wt.path,
-      command: nodeEntry("runner/agents/script-agent"),
+      command: nodeEntry("runner/agents/script-agent-main"),
       env: { LANES_EVENTS: log, LANES_LANE: "j", ...IDENTITY },
     };
     const pane = await tmux.newSession(spec);

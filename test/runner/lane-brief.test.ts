@@ -4,14 +4,14 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   briefMessage,
-  readProjectContext,
-  renderClaudeMd,
-  writeLaneContext,
-  type LaneContextInput,
-} from "../../src/runner/context.js";
+  readProjectLayer,
+  renderLaneBrief,
+  writeLaneBrief,
+  type LaneBriefInput,
+} from "../../src/runner/lane-brief.js";
 import { makeTempDir, type TempDir } from "../support/tmp.js";
 
-const input: LaneContextInput = {
+const input: LaneBriefInput = {
   prp: {
     issue: 12,
     title: "Add the /health endpoint",
@@ -28,7 +28,7 @@ const input: LaneContextInput = {
   project: "# Shop\nA web shop.",
 };
 
-describe("lane context", () => {
+describe("lane brief (CLAUDE.md)", () => {
   let tmp: TempDir;
   beforeEach(async () => {
     tmp = await makeTempDir("lanes-ctx");
@@ -38,11 +38,11 @@ describe("lane context", () => {
   });
 
   it("renders the three layers, the PRP, its criteria and the lane rules", () => {
-    expect(renderClaudeMd(input).replace(/\r\n/g, "\n")).toMatchSnapshot();
+    expect(renderLaneBrief(input).replace(/\r\n/g, "\n")).toMatchSnapshot();
   });
 
   it("leaves out empty layers and says when no criteria or paths are stated", () => {
-    const text = renderClaudeMd({
+    const text = renderLaneBrief({
       ...input,
       organisation: undefined,
       project: "  ",
@@ -55,15 +55,15 @@ describe("lane context", () => {
   });
 
   it("reads PROJECT_CONTEXT.md before the README, and nothing when neither exists", async () => {
-    expect(await readProjectContext(tmp.path)).toBeUndefined();
+    expect(await readProjectLayer(tmp.path)).toBeUndefined();
     await writeFile(join(tmp.path, "README.md"), "readme");
-    expect(await readProjectContext(tmp.path)).toBe("readme");
+    expect(await readProjectLayer(tmp.path)).toBe("readme");
     await writeFile(join(tmp.path, "PROJECT_CONTEXT.md"), "context");
-    expect(await readProjectContext(tmp.path)).toBe("context");
+    expect(await readProjectLayer(tmp.path)).toBe("context");
   });
 
   it("writes CLAUDE.md and a self-ignoring .lanes folder into the worktree", async () => {
-    const path = await writeLaneContext({ ...input, worktree: tmp.path });
+    const path = await writeLaneBrief({ ...input, worktree: tmp.path });
     expect(await readFile(path, "utf8")).toContain("# Lane: developer on #12");
     expect(existsSync(join(tmp.path, ".lanes", ".gitignore"))).toBe(true);
   });

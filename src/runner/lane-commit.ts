@@ -1,6 +1,6 @@
 // Commits and pushes a lane's work from its worktree. Files Lanes writes for the agent (CLAUDE.md,
 // .claude/settings.json, .lanes/) are never committed.
-import { gitText, runGit } from "./run-git.js";
+import { gitText, runGit } from "../git/run-git.js";
 
 export const LANE_PRIVATE_PATHS = ["CLAUDE.md", ".claude/settings.json", ".lanes"] as const;
 

@@ -1,5 +1,5 @@
-// Builds a lane's CLAUDE.md: organisation, project and role layers, then the PRP, its criteria and
-// the lane rules. Rendering is pure; only `writeLaneContext` touches the worktree.
+// Builds a lane's brief, its CLAUDE.md: organisation, project and role layers, then the PRP, its
+// criteria and the lane rules. Rendering is pure; only `writeLaneBrief` touches the worktree.
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -15,7 +15,7 @@ export interface LaneSpec {
   validation: readonly string[];
 }
 
-export interface LaneContextInput {
+export interface LaneBriefInput {
   prp: LaneSpec;
   branch: string;
   worktree: string;
@@ -38,7 +38,7 @@ function list(items: readonly string[], empty: string, mark = "-"): string {
   return items.length > 0 ? items.map((item) => `${mark} ${item}`).join("\n") : empty;
 }
 
-export function renderClaudeMd(input: LaneContextInput): string {
+export function renderLaneBrief(input: LaneBriefInput): string {
   const { prp } = input;
   const minutes = input.commitEveryMinutes ?? 30;
   const lines = [
@@ -87,7 +87,7 @@ export function briefMessage(prp: Pick<LaneSpec, "issue" | "title">, restart = f
 }
 
 /** The project layer: PROJECT_CONTEXT.md, else the README, else nothing. */
-export async function readProjectContext(dir: string): Promise<string | undefined> {
+export async function readProjectLayer(dir: string): Promise<string | undefined> {
   for (const name of ["PROJECT_CONTEXT.md", "README.md", "readme.md"]) {
     const path = join(dir, name);
     if (existsSync(path)) return readFile(path, "utf8");
@@ -96,9 +96,9 @@ export async function readProjectContext(dir: string): Promise<string | undefine
 }
 
 /** Writes CLAUDE.md and the `.lanes/` folder into the worktree; returns the CLAUDE.md path. */
-export async function writeLaneContext(input: LaneContextInput): Promise<string> {
+export async function writeLaneBrief(input: LaneBriefInput): Promise<string> {
   const path = join(input.worktree, "CLAUDE.md");
-  await writeFile(path, renderClaudeMd(input));
+  await writeFile(path, renderLaneBrief(input));
   await mkdir(join(input.worktree, ".lanes"), { recursive: true });
   await writeFile(join(input.worktree, ".lanes", ".gitignore"), "*\n");
   return path;
