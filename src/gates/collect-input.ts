@@ -20,6 +20,7 @@ export interface CollectOptions {
   validationWithheld?: string | undefined;
   config: GateConfig;
   prBody?: string | undefined;
+  acceptances?: GateInput["acceptances"];
   mergedPrpIds?: ReadonlySet<string> | undefined;
 }
 
@@ -56,6 +57,7 @@ export async function collectInput(options: CollectOptions): Promise<GateInput> 
     stackedOn: scope.contained,
     otherLanes,
     prBody: options.prBody,
+    acceptances: options.acceptances,
     mergedPrpIds: options.mergedPrpIds,
     merge: mergeCheck(merge),
     runCommands: (commands, timeoutMs) => runCommands(commands, { cwd, timeoutMs }),

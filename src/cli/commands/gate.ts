@@ -164,6 +164,7 @@ export function registerGate(program: Command, ctx: CliDeps): void {
           ? {
               prpProblem: pull.prpProblem,
               prBody: pull.prBody,
+              acceptances: pull.acceptances,
               mergedPrpIds: pull.mergedPrpIds,
               validationWithheld: filePrp ? undefined : pull.validationWithheld,
             }
