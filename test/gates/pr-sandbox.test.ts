@@ -28,7 +28,12 @@ validation:
 `;
 
 const GREET = "export function greet(name: string): string {\n  return `Hello, ${name}!`;\n}\n";
-const GREET_TEST = 'import { test } from "node:test";\ntest("greet says hello to a name", () => {});\n';
+const GREET_TEST = [
+  'import { test } from "node:test";',
+  'import assert from "node:assert/strict";',
+  'test("greet says hello to a name", () => assert.match("Hello, Ada!", /Hello, Ada/));',
+  "",
+].join("\n");
 
 interface CheckRunJson {
   name: string;
@@ -250,7 +255,7 @@ describe("lanes gate --pr against the sandbox", () => {
     // One criterion proven by the lane's passing test, the other accepted by the maintainer.
     expect(byName["lanes/prp"]?.output.title).toBe("2/2 criteria have evidence (100 %, needs 80 %)");
     expect(byName["lanes/prp"]?.output.summary).toContain(
-      "| ✅ | 1. greet returns a greeting for a name | `greet says hello to a name` | passed | test/greet.test.mjs:2; TAP from `node --test test/greet.test.mjs` |",
+      "| ✅ | 1. greet returns a greeting for a name | `greet says hello to a name` | passed | test/greet.test.mjs:3; TAP from `node --test test/greet.test.mjs` |",
     );
     expect(byName["lanes/prp"]?.output.summary).toMatch(
       /\| ✅ \| 2\. the greeting is shown in the banner \| — \| accepted \| accepted by @sandbox-admin \(comment \d+\) \|/,
