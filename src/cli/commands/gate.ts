@@ -177,7 +177,8 @@ export function registerGate(program: Command, ctx: CliDeps): void {
     .action(
       action(ctx, async (name: string | undefined, opts: GateOptions) => {
         const checkout = resolve(ctx.cwd, opts.dir ?? ".");
-        const checkoutHead = await headOf(checkout);
+        // Asked only when a --branch or PR head must be compared with it (an empty repository has none).
+        const checkoutHead = () => headOf(checkout);
         let facts: Promise<PrFacts> | undefined;
         // Gates judge the lane's tree, never whatever happens to be checked out: a --branch (or a PR head)
         // that is not checked out is gated in a temporary worktree of its commit.
@@ -200,7 +201,7 @@ export function registerGate(program: Command, ctx: CliDeps): void {
             !opts.publish &&
             opts.sha === undefined &&
             dir === checkout &&
-            pull.pull.head.sha !== checkoutHead
+            pull.pull.head.sha !== (await checkoutHead())
           )
             return withDetachedWorktree(
               { dir: checkout, env: ctx.env },
@@ -275,7 +276,7 @@ export function registerGate(program: Command, ctx: CliDeps): void {
         if (opts.branch === undefined || opts.pr !== undefined || opts.sha !== undefined)
           return gateIn(checkout);
         const tree = await laneCommit(checkout, opts.branch, `--branch ${opts.branch}`);
-        if (tree === checkoutHead) return gateIn(checkout);
+        if (tree === (await checkoutHead())) return gateIn(checkout);
         if (opts.publish)
           throw new UsageError(
             `--branch ${opts.branch} is not checked out in ${checkout}; --publish reports on the checkout's commit, so check the branch out first`,
