@@ -1,34 +1,35 @@
 // Turns zod issues into config issues a person can act on: the key path as written in the file,
 // its line, what was expected and what was found, and "did you mean" for typos.
 import type { z } from "zod";
-import { closestKey } from "./closest-key.js";
+import { closestWord } from "../text/closest-word.js";
+import type { KeyPath } from "../text/read-yaml.js";
 import type { ConfigIssue } from "./errors.js";
 import { keysAt } from "./schema-keys.js";
-import type { YamlKeyLines } from "./yaml-key-lines.js";
 
 type Path = readonly PropertyKey[];
+type LineOf = (path: KeyPath) => number | undefined;
 
 export function toConfigIssues(
   issues: readonly z.core.$ZodIssue[],
   schema: z.ZodType,
-  lines: YamlKeyLines,
+  lineOf: LineOf,
 ): ConfigIssue[] {
   const result: ConfigIssue[] = [];
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
       const known = keysAt(schema, issue.path);
-      for (const key of issue.keys) result.push(at([...issue.path, key], lines, unknownKey(key, known)));
+      for (const key of issue.keys) result.push(at([...issue.path, key], lineOf, unknownKey(key, known)));
     } else {
-      result.push(at(issue.path, lines, describe(issue)));
+      result.push(at(issue.path, lineOf, describe(issue)));
     }
   }
   // File order reads best; issues without a line (rare) go first.
   return result.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
-function at(path: Path, lines: YamlKeyLines, message: string): ConfigIssue {
+function at(path: Path, lineOf: LineOf, message: string): ConfigIssue {
   const segments = path.map((p) => (typeof p === "symbol" ? p.toString() : p));
-  return { path: dotted(segments), line: lines.lineOf(segments) ?? null, message };
+  return { path: dotted(segments), line: lineOf(segments) ?? null, message };
 }
 
 /** `gates.prp.threshold`, `integration.order[2]`. */
@@ -40,7 +41,7 @@ export function dotted(path: readonly (string | number)[]): string {
 }
 
 function unknownKey(key: string, known: readonly string[]): string {
-  const guess = closestKey(key, known);
+  const guess = closestWord(key, known);
   if (guess !== undefined) return `unknown key "${key}"; did you mean "${guess}"?`;
   return known.length > 0
     ? `unknown key "${key}"; expected one of: ${known.join(", ")}`
@@ -57,7 +58,7 @@ function describe(issue: z.core.$ZodIssue): string {
     case "invalid_value": {
       const values = issue.values.map((v) => JSON.stringify(v));
       const guess =
-        typeof issue.input === "string" ? closestKey(issue.input, issue.values.map(String)) : undefined;
+        typeof issue.input === "string" ? closestWord(issue.input, issue.values.map(String)) : undefined;
       const hint = guess === undefined ? "" : `; did you mean "${guess}"?`;
       return `expected ${values.length === 1 ? values[0] : `one of ${values.join(", ")}`}, ${got}${hint}`;
     }

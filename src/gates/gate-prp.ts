@@ -162,7 +162,6 @@ async function judge(input: GateInput): Promise<GateResult> {
 
 export const prpGate: Gate = {
   name: "prp",
-  defaultMode: "required",
   description: "each success criterion proven by a passing test the lane added, or accepted by a maintainer",
   run: judge,
 };

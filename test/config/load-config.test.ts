@@ -82,6 +82,12 @@ describe("loadConfig failures", () => {
     ]);
   });
 
+  it("suggests the role a misspelt value was meant to be, as it does for a misspelt key", () => {
+    const [issue] = issuesOf("default_role: develper\n");
+    expect(issue).toMatchObject({ path: "default_role", line: 1 });
+    expect(issue?.message).toMatch(/, got "develper"; did you mean "developer"\?$/);
+  });
+
   it("lists the accepted keys when an unknown key resembles none of them", () => {
     const [issue] = issuesOf("gates:\n  coverage_report: {}\n");
     expect(issue).toEqual({
@@ -135,7 +141,7 @@ describe("loadConfig failures", () => {
     });
     expect(byPath["redis.url"]).toMatchObject({
       line: 20,
-      message: 'expected a redis:// or rediss:// URL, got "http://localhost:6379"',
+      message: 'expected redis://host:port (or rediss:// for TLS), got "http://localhost:6379"',
     });
     expect(byPath["branches.pattern"]).toMatchObject({
       line: 22,
@@ -174,7 +180,8 @@ describe("loadConfig failures", () => {
         path: "",
         line: 4,
         column: 1,
-        message: "YAML syntax error: missed comma between flow collection entries",
+        message:
+          "YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]",
       },
     ]);
   });
@@ -182,12 +189,12 @@ describe("loadConfig failures", () => {
   it("refuses executable and custom tags instead of running them", () => {
     const [issue] = issuesOf(fixture("executable-tag.yml"));
     expect(issue).toMatchObject({ path: "", line: 2 });
-    expect(issue?.message).toMatch(/^YAML syntax error: unknown tag/);
+    expect(issue?.message).toBe("YAML syntax error: Unresolved tag: tag:yaml.org,2002:js/function");
   });
 
   it("reports a duplicated key as a syntax error on the second occurrence", () => {
     expect(issuesOf("retry:\n  attempts: 2\n  attempts: 3\n")).toEqual([
-      { path: "", line: 3, column: 3, message: "YAML syntax error: duplicated mapping key" },
+      { path: "", line: 3, column: 3, message: "YAML syntax error: Map keys must be unique" },
     ]);
   });
 

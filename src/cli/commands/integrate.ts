@@ -25,6 +25,7 @@ import { listLanes } from "../../runner/lane-record.js";
 import { stackNameFor, stackPaths } from "../../runner/stack-paths.js";
 import { stateQueue } from "../../integrate/state-queue.js";
 import { openStateStore } from "../../state/open-state-store.js";
+import { isRedisUrl, REDIS_URL_FORM } from "../../text/redis-url.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
 import {
   conflictNextSteps,
@@ -33,6 +34,7 @@ import {
   renderResult,
   type IntegrateOutput,
 } from "./integrate-render.js";
+import { githubRepoFrom, githubRepoOption, repoFullName, requireGithubRepo } from "./github-repo-option.js";
 
 const OptionsSchema = z.object({
   repo: z.string().optional(),
@@ -51,15 +53,9 @@ const OptionsSchema = z.object({
   validateTimeout: z.coerce.number().positive().optional(),
   backlog: z.string().min(1).optional(),
   openPr: z.boolean().optional(),
-  githubRepo: z
-    .string()
-    .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "expected OWNER/REPO")
-    .optional(),
+  githubRepo: z.string().optional(),
   remote: z.string().min(1).default("origin"),
-  redis: z
-    .string()
-    .regex(/^rediss?:\/\/\S+$/, "expected a redis:// URL")
-    .optional(),
+  redis: z.string().refine(isRedisUrl, `expected ${REDIS_URL_FORM}`).optional(),
   maxResolveAttempts: z.coerce.number().int().positive().default(2),
 });
 
@@ -96,9 +92,8 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
       "push the integration branch and open (or update) its pull request; needs --github-repo and GITHUB_TOKEN",
     )
     .option("--push", "push the integration branch to --remote (no pull request)")
-    .option(
-      "--github-repo <owner/repo>",
-      "the GitHub repository for --ready, --open-pr and --redis (API at GITHUB_API_URL)",
+    .addOption(
+      githubRepoOption("the GitHub repository for --ready, --open-pr and --redis (API at GITHUB_API_URL)"),
     )
     .option("--remote <name>", "the git remote --open-pr and --push push to", "origin")
     .option("--redis <url>", "send conflicting and culprit lanes back as resolve jobs through this Redis")
@@ -114,12 +109,14 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
           );
         const opts = parsed.data;
         checkUsage(opts);
+        const github =
+          opts.openPr || opts.redis
+            ? requireGithubRepo(opts, opts.openPr ? "--open-pr" : "--redis")
+            : githubRepoFrom(opts);
         const token = ctx.env.GITHUB_TOKEN;
         if (opts.openPr && !opts.dryRun && !token)
           throw new UsageError("--open-pr needs a token in GITHUB_TOKEN");
         const repo: GitRepo = { dir: opts.repo ?? ctx.cwd, env: ctx.env };
-        const [owner = "", name = ""] = (opts.githubRepo ?? "").split("/");
-        const github: RepoRef = { owner, repo: name };
         const port =
           (opts.ready && opts.githubRepo) || (opts.openPr && !opts.dryRun)
             ? githubPortFromEnv(ctx.env, ctx.log, opts.ready ? "--ready with --github-repo" : "--open-pr")
@@ -131,10 +128,10 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
         const selected = await selectLanes(ctx, opts, repo, settings, port, github);
         const store =
           opts.redis && !opts.dryRun
-            ? await openStateStore({ url: opts.redis, repo: opts.githubRepo, log: ctx.log })
+            ? await openStateStore({ url: opts.redis, repo: github && repoFullName(github), log: ctx.log })
             : undefined;
         try {
-          const queue = store && stateQueue(store, opts.githubRepo as string);
+          const queue = store && github && stateQueue(store, repoFullName(github));
           const lanes = await Promise.all(
             selected.ready.map(async ({ branch, commit }) => {
               const lane = laneFromBranch(branch);
@@ -152,7 +149,8 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
           const wanted = integrationBranch(opts.date ?? isoDate(new Date()));
           const openPr =
             port && opts.openPr && !opts.dryRun
-              ? (await port.listPulls(github, { state: "open", head: wanted, base: prBase })).length > 0
+              ? (await port.listPulls(github as RepoRef, { state: "open", head: wanted, base: prBase }))
+                  .length > 0
               : false;
           const target = await chooseIntegrationTarget(repo, {
             wanted,
@@ -185,7 +183,7 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
           });
           for (const request of queue ? result.requeue : []) await queue?.requeue(request);
           const pr =
-            opts.openPr && port
+            opts.openPr && port && github
               ? await openIntegrationPr(repo, result, { port, github, remote: opts.remote })
               : null;
           const pushed = opts.push === true && !pr && result.branch !== null;
@@ -244,7 +242,7 @@ async function selectLanes(
   repo: GitRepo,
   settings: IntegrationSettings,
   port: GitHubPort | undefined,
-  github: RepoRef,
+  github: RepoRef | undefined,
 ): Promise<ReadySet> {
   if (!opts.ready) {
     const branches = [
@@ -274,7 +272,7 @@ async function selectLanes(
       .map((l) => ({ branch: l.branch, commit: "", reason: `the lane is ${l.state}, not done` }));
     return { ready: set.ready, waiting: [...set.waiting, ...unfinished] };
   }
-  return readyFromGitHub(port as GitHubPort, github, {
+  return readyFromGitHub(port as GitHubPort, github as RepoRef, {
     base: baseOnGitHub(opts.base, opts.remote),
     required: settings.requiredGates,
   });
