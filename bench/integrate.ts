@@ -1,22 +1,30 @@
-// Benchmark: Lanes' integration (fast-import fast path, merge-tree otherwise) of 20 lanes against a naive loop (`git checkout` +
-// `git merge --no-ff` in a working tree) on a generated repo of 2,000+ files, in one process.
-// Prints JSON only. Run: `npm run bench -- integrate` (or `npx tsx bench/integrate.ts`).
+// Benchmark: Lanes' integration of 20 lanes against the shell loop (`git checkout -B` + `git merge --no-ff` per
+// lane, in a working tree) on a generated repo of 2,000+ files, in one process. Two cases: disjoint lanes (each
+// in its own files: the fast path) and overlapping lanes (groups of lanes editing the same files without
+// conflict: merge-tree). Each is timed in-process (plan + apply, as the CLI runs them) and end to end through
+// the built CLI (`node dist/src/cli/main.js integrate`), and every run's tree must equal the loop's.
+// Prints JSON only. Run: `npm run bench -- integrate` (or `npx tsx bench/integrate.ts` after a build).
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { applyIntegration } from "../src/integrate/apply-integration.js";
 import { planIntegration } from "../src/integrate/plan-integration.js";
-import { percentile, round, type BenchResult } from "./stats.js";
+import { compare, summarize, type BenchResult } from "./stats.js";
 
 const exec = promisify(execFile);
 
 const DIRS = 40;
 const FILES_PER_DIR = 50;
 const LANES = 20;
-const RUNS = 7;
+/** Overlapping case: lanes edit SHARED_FILES files in common, each a line of its own (5 lanes per file). */
+const SHARED_FILES = 4;
+const RUNS = 5;
+const DATE = "2026-01-01";
+const BRANCH = `lanes/integration/${DATE}`;
+const CLI = resolve(fileURLToPath(new URL("..", import.meta.url)), "dist/src/cli/main.js");
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -26,6 +34,7 @@ const env: NodeJS.ProcessEnv = {
   GIT_AUTHOR_EMAIL: "bench@lanes.invalid",
   GIT_COMMITTER_NAME: "Lanes Bench",
   GIT_COMMITTER_EMAIL: "bench@lanes.invalid",
+  LANES_LOG_LEVEL: "silent",
 };
 
 async function git(dir: string, ...args: string[]): Promise<string> {
@@ -35,8 +44,12 @@ async function git(dir: string, ...args: string[]): Promise<string> {
 const fileBody = (d: number, f: number, tag: string) =>
   Array.from({ length: 20 }, (_, line) => `module ${d}/${f} line ${line} ${tag}`).join("\n") + "\n";
 
+/** A shared file whose lines 0, 10, 20, … belong to different lanes (far apart: they merge cleanly). */
+const sharedBody = (file: number, edits: ReadonlyMap<number, string>) =>
+  Array.from({ length: 60 }, (_, line) => edits.get(line) ?? `shared ${file} line ${line}`).join("\n") + "\n";
+
 /** A repo with DIRS × FILES_PER_DIR files on main and LANES lane branches, each changing its own files. */
-async function generateRepo(dir: string): Promise<string[]> {
+async function generateRepo(dir: string, overlapping: boolean): Promise<string[]> {
   await git(dir, "init", "-q", "-b", "main");
   for (let d = 0; d < DIRS; d += 1) {
     await mkdir(join(dir, `pkg${d}`), { recursive: true });
@@ -46,6 +59,9 @@ async function generateRepo(dir: string): Promise<string[]> {
       ),
     );
   }
+  await mkdir(join(dir, "shared"));
+  for (let s = 0; s < SHARED_FILES; s += 1)
+    await writeFile(join(dir, "shared", `common${s}.ts`), sharedBody(s, new Map()));
   await git(dir, "add", "-A");
   await git(dir, "commit", "-q", "-m", "base");
   const branches: string[] = [];
@@ -56,6 +72,14 @@ async function generateRepo(dir: string): Promise<string[]> {
     for (let f = 0; f < 5; f += 1)
       await writeFile(join(dir, `pkg${lane}`, `file${f}.ts`), fileBody(lane, f, `lane ${lane}`));
     await writeFile(join(dir, `pkg${lane}`, `new-${lane}.ts`), `export const lane = ${lane};\n`);
+    if (overlapping) {
+      const shared = lane % SHARED_FILES;
+      const line = Math.floor(lane / SHARED_FILES) * 10;
+      await writeFile(
+        join(dir, "shared", `common${shared}.ts`),
+        sharedBody(shared, new Map([[line, `lane ${lane} was here`]])),
+      );
+    }
     await git(dir, "add", "-A");
     await git(dir, "commit", "-q", "-m", `lane ${lane}`);
     branches.push(branch);
@@ -64,74 +88,102 @@ async function generateRepo(dir: string): Promise<string[]> {
   return branches;
 }
 
-async function naiveLoop(dir: string, branches: readonly string[]): Promise<void> {
-  await git(dir, "checkout", "-q", "-b", "naive-integration", "main");
+/** The baseline: what a person would script. */
+async function shellLoop(dir: string, branches: readonly string[]): Promise<void> {
+  await git(dir, "checkout", "-q", "-B", "loop-integration", "main");
   for (const branch of branches) await git(dir, "merge", "-q", "--no-ff", "-m", `Merge ${branch}`, branch);
-}
-
-async function resetNaive(dir: string): Promise<void> {
   await git(dir, "checkout", "-q", "main");
-  await git(dir, "branch", "-q", "-D", "naive-integration");
 }
 
-async function time(run: () => Promise<unknown>): Promise<number> {
+async function timed(run: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
   await run();
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-export async function run(): Promise<BenchResult[]> {
+interface CaseResult {
+  results: BenchResult[];
+  startupMs: number[];
+}
+
+async function benchCase(overlapping: boolean): Promise<CaseResult> {
   const dir = await mkdtemp(join(tmpdir(), "lanes-bench-integrate-"));
   try {
-    const branches = await generateRepo(dir);
+    const branches = await generateRepo(dir, overlapping);
     const repo = { dir, env };
     const lanes = branches.map((branch, i) => ({ branch, id: String(i + 1), role: "developer" }));
-    const plan = await planIntegration(repo, { base: "main", lanes, date: "2026-01-01" });
-    const samples = { apply: [] as number[], full: [] as number[], naive: [] as number[] };
-    let merged = 0;
-    let sameTree = true;
-    // One warm-up round each, then interleaved measured rounds so both see the same machine state.
-    for (let round = -1; round < RUNS; round += 1) {
-      const apply = await time(async () => (merged = (await applyIntegration(plan, { env })).merged.length));
-      const full = await time(async () =>
-        applyIntegration(await planIntegration(repo, { base: "main", lanes, date: "2026-01-01" }), { env }),
-      );
-      const naive = await time(() => naiveLoop(dir, branches));
-      sameTree &&=
-        (await git(dir, "rev-parse", "naive-integration^{tree}")) ===
-        (await git(dir, "rev-parse", "lanes/integration/2026-01-01^{tree}"));
-      await resetNaive(dir);
-      if (round >= 0) {
-        samples.apply.push(apply);
-        samples.full.push(full);
-        samples.naive.push(naive);
-      }
-    }
-    const files = Number(await git(dir, "ls-files", "--", ".").then((out) => out.split("\n").length));
-    const baseline = {
-      name: "naive: git checkout -b + git merge --no-ff per lane, in a working tree",
-      median_ms: round(percentile(samples.naive, 50)),
-      p95_ms: round(percentile(samples.naive, 95)),
+    const inProcess = async () => {
+      const plan = await planIntegration(repo, { base: "main", lanes, date: DATE, predictConflicts: false });
+      const result = await applyIntegration(plan, { env });
+      if (result.merged.length !== LANES) throw new Error(`merged ${result.merged.length} of ${LANES} lanes`);
     };
-    const result = (name: string, s: number[]): BenchResult => ({
-      name,
-      n: s.length,
-      median_ms: round(percentile(s, 50)),
-      p95_ms: round(percentile(s, 95)),
-      baseline,
-      ratio: round(percentile(samples.naive, 50) / percentile(s, 50)),
-      lanes: LANES,
-      merged,
-      files,
-      same_tree_as_naive: sameTree,
-    });
-    return [
-      result("integrate: apply, fast path for disjoint lanes via one fast-import (20 lanes)", samples.apply),
-      result("integrate: plan (conflict prediction) + apply (20 lanes)", samples.full),
-    ];
+    const cli = async () => {
+      const args = [CLI, "integrate", "--repo", dir, "--base", "main", "--date", DATE, "--json"];
+      await exec(process.execPath, [...args, "--branches", branches.join(",")], { env, cwd: dir });
+    };
+    const startup = () => exec(process.execPath, [CLI, "--version"], { env, cwd: dir });
+    const sameTree = async (what: string) => {
+      const [loop, ours] = await Promise.all([
+        git(dir, "rev-parse", "loop-integration^{tree}"),
+        git(dir, "rev-parse", `${BRANCH}^{tree}`),
+      ]);
+      if (loop !== ours) throw new Error(`${what}: tree ${ours} differs from the shell loop's ${loop}`);
+      // A later run must not find the branch (a second integration the same day takes a new name).
+      await git(dir, "update-ref", "-d", `refs/heads/${BRANCH}`);
+    };
+    const samples = {
+      inProcess: [] as number[],
+      cli: [] as number[],
+      loop: [] as number[],
+      startup: [] as number[],
+    };
+    // One warm-up round, then interleaved measured rounds so all see the same machine state.
+    for (let round = -1; round < RUNS; round += 1) {
+      const loop = await timed(() => shellLoop(dir, branches));
+      const own = await timed(inProcess);
+      await sameTree("in-process");
+      const end = await timed(cli);
+      await sameTree("CLI");
+      const start = await timed(startup);
+      if (round < 0) continue;
+      samples.loop.push(loop);
+      samples.inProcess.push(own);
+      samples.cli.push(end);
+      samples.startup.push(start);
+    }
+    const files = (await git(dir, "ls-files")).split("\n").length;
+    const kind = overlapping ? "overlapping" : "disjoint";
+    const extra = { lanes: LANES, files, kind, same_tree_as_loop: true };
+    const loop = summarize(
+      `shell loop: git checkout -B + git merge --no-ff per lane (${kind})`,
+      samples.loop,
+    );
+    return {
+      results: [
+        compare(
+          summarize(`integrate in-process: plan + apply, ${kind} lanes`, samples.inProcess, extra),
+          loop,
+        ),
+        compare(
+          summarize(`integrate end to end: node dist/src/cli/main.js, ${kind} lanes`, samples.cli, extra),
+          loop,
+        ),
+      ],
+      startupMs: samples.startup,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const disjoint = await benchCase(false);
+  const overlapping = await benchCase(true);
+  const startup = summarize(
+    "CLI start-up: node dist/src/cli/main.js --version (part of each end-to-end run)",
+    [...disjoint.startupMs, ...overlapping.startupMs],
+  );
+  return [...disjoint.results, ...overlapping.results, startup];
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

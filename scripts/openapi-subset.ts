@@ -41,6 +41,7 @@ export const LANES_OPERATIONS = [
   "checks/update",
   "checks/get",
   "checks/list-annotations",
+  "checks/list-for-ref",
   "repos/get-content",
   "actions/create-workflow-dispatch",
 ] as const;

@@ -4,6 +4,7 @@
 import { gitText, mergeTree, showFile } from "../git/index.js";
 import type { MergeTreeResult } from "../git/merge-tree.js";
 import { laneScope } from "./lane-scope.js";
+import { junitFiles } from "./junit-files.js";
 import { runCommands } from "./run-commands.js";
 import type { GateConfig, GateInput, GatePrp, MergeCheck, PrpProblem } from "./types.js";
 
@@ -19,6 +20,7 @@ export interface CollectOptions {
   validationWithheld?: string | undefined;
   config: GateConfig;
   prBody?: string | undefined;
+  acceptances?: GateInput["acceptances"];
   mergedPrpIds?: ReadonlySet<string> | undefined;
 }
 
@@ -55,9 +57,11 @@ export async function collectInput(options: CollectOptions): Promise<GateInput> 
     stackedOn: scope.contained,
     otherLanes,
     prBody: options.prBody,
+    acceptances: options.acceptances,
     mergedPrpIds: options.mergedPrpIds,
     merge: mergeCheck(merge),
     runCommands: (commands, timeoutMs) => runCommands(commands, { cwd, timeoutMs }),
+    readTestReports: () => junitFiles(cwd),
   };
 }
 

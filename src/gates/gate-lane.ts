@@ -1,5 +1,6 @@
 // lanes/lane: the branch follows `lanes/<role>/<issue>-<slug>` with the PRP's role, changes stay inside
-// the PRP's paths, and files other active lanes also change are reported (a warning, never a failure).
+// the PRP's paths, the lane commits none of Lanes' private files (its CLAUDE.md, .claude/settings*.json,
+// .lanes/), and files other active lanes also change are reported (a warning, never a failure).
 import { table } from "./markdown.js";
 import { pathMatcher } from "./path-globs.js";
 import type { Annotation, ChangedFile, Gate, GateInput, GateResult } from "./types.js";
@@ -26,6 +27,9 @@ interface Problem {
 
 const firstLine = (file: ChangedFile) => file.added[0]?.line ?? 1;
 
+/** What Lanes writes into a lane's worktree for the agent: its brief, its hooks, its state. Never the lane's work. */
+const PRIVATE_FILES = /^(?:CLAUDE\.md|\.claude\/settings[^/]*\.json|\.lanes\/.*)$/;
+
 export function laneResult(
   input: Pick<GateInput, "branch" | "prp" | "changes" | "otherLanes" | "config" | "stackedOn">,
 ): GateResult {
@@ -47,14 +51,30 @@ export function laneResult(
         text: `Branch issue \`${groups.issue}\` differs from the PRP's issue \`${input.prp.id}\`.`,
       });
   }
+  for (const file of input.changes.filter((f) => PRIVATE_FILES.test(f.path))) {
+    const line = firstLine(file);
+    problems.push({
+      level: "failure",
+      text: `\`${file.path}:${line}\` is Lanes' private file for the lane, not part of its work: remove it from the branch.`,
+    });
+    annotations.push({
+      path: file.path,
+      startLine: line,
+      endLine: line,
+      level: "failure",
+      title: "Lanes' private file committed",
+      message:
+        "Lanes writes this file for the lane's agent (brief, hooks or state); it must not be committed.",
+    });
+  }
   const paths = input.prp.paths ?? [];
   const inside = pathMatcher(paths);
   const foreign = paths.length === 0 ? [] : input.changes.filter((file) => !inside(file.path));
   // Up to max_foreign_files outside the paths are tolerated: still reported, as warnings.
   const level = foreign.length > input.config.maxForeignFiles ? "failure" : "warning";
   for (const file of foreign) {
-    problems.push({ level, text: `\`${file.path}\` is outside the PRP's paths.` });
     const line = firstLine(file);
+    problems.push({ level, text: `\`${file.path}:${line}\` is outside the PRP's paths.` });
     annotations.push({
       path: file.path,
       startLine: line,

@@ -5,6 +5,7 @@ import stripAnsi from "strip-ansi";
 import { fence, table } from "./markdown.js";
 import type { CommandResult } from "./run-commands.js";
 import type { Gate, GateResult } from "./types.js";
+import { validationRun } from "./validation-run.js";
 
 const TAIL_LINES = 40;
 
@@ -91,8 +92,8 @@ export const validationGate: Gate = {
         annotations: [],
       };
     }
-    const minutes = input.config.validationTimeoutMinutes;
-    const results = input.runCommands ? await input.runCommands(commands, minutes * 60_000) : [];
-    return validationResult(results, minutes);
+    // The same run lanes/prp reads test results from (see validation-run.ts).
+    const { results } = await validationRun(input);
+    return validationResult(results, input.config.validationTimeoutMinutes);
   },
 };

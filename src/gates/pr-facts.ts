@@ -1,15 +1,17 @@
 // What the gates learn from a lane's pull request: the PRP issue it closes (by closing keyword, else by
-// the branch name), that issue's body parsed as the PRP, the PR body (checked boxes are evidence), and
-// which of the PRP's dependencies are merged (their issues are closed when their lane PR merged).
+// the branch name), that issue's body parsed as the PRP, the PR body (where the lane names its tests), the
+// criteria maintainers accepted in comments, and which of the PRP's dependencies are merged (their issues
+// are closed when their lane PR merged).
 import { isStatus } from "../github/errors.js";
 import type { GitHubPort, Issue, PullRequest, RepoRef } from "../github/github-port.js";
 import { parsePrp } from "../prp/parse-prp.js";
 import { closingIssueNumbers } from "../prp/closing-refs.js";
 import { branchRegExp } from "./gate-lane.js";
+import { parseAccept, type Acceptance } from "./criterion-evidence.js";
 import type { GatePrp, PrpProblem } from "./types.js";
 
 /** The port calls PR resolution makes; the full GitHubPort satisfies it. */
-export type PrFactsPort = Pick<GitHubPort, "getPull" | "getIssue" | "permissionLevel">;
+export type PrFactsPort = Pick<GitHubPort, "getPull" | "getIssue" | "permissionLevel" | "listComments">;
 
 export interface PrFacts {
   pull: PullRequest;
@@ -20,6 +22,8 @@ export interface PrFacts {
   prpProblem?: PrpProblem | undefined;
   prBody: string;
   mergedPrpIds: Set<string>;
+  /** Criteria a person with write access accepted in a PR comment. */
+  acceptances: Acceptance[];
   /** Why the PRP's validation commands are not run (an unapproved PRP from an author without write access). */
   validationWithheld?: string | undefined;
 }
@@ -110,6 +114,20 @@ export async function resolvePrFacts(
   options: { branchPattern: string },
 ): Promise<PrFacts> {
   const pull = await port.getPull(repo, pr);
+  const [acceptances, facts] = await Promise.all([
+    acceptancesOn(port, repo, pr),
+    linkedPrp(port, repo, pull, options),
+  ]);
+  return { ...facts, acceptances };
+}
+
+async function linkedPrp(
+  port: PrFactsPort,
+  repo: RepoRef,
+  pull: PullRequest,
+  options: { branchPattern: string },
+): Promise<Omit<PrFacts, "acceptances">> {
+  const pr = pull.number;
   const base = { pull, prBody: pull.body ?? "", mergedPrpIds: new Set<string>() };
   const link = prpIssueNumber(pull, repo, options.branchPattern);
   if (!link)
@@ -153,4 +171,26 @@ export async function resolvePrFacts(
     mergedPrpIds: await mergedDependencies(port, repo, prp.dependsOn ?? []),
     ...(withheld ? { validationWithheld: withheld } : {}),
   };
+}
+
+/**
+ * The criteria people with write access accepted on the PR (`/lanes accept <n>…` or `/lanes accept all`).
+ * Bots and commenters without write access are ignored: a lane cannot accept its own work.
+ */
+export async function acceptancesOn(port: PrFactsPort, repo: RepoRef, pr: number): Promise<Acceptance[]> {
+  const commands = (await port.listComments(repo, pr)).flatMap((c) => {
+    const criteria = c.authorType === "Bot" ? undefined : parseAccept(c.body);
+    return criteria ? [{ criteria, by: c.author, at: `comment ${c.id}` }] : [];
+  });
+  const authors = [...new Set(commands.map((c) => c.by))];
+  const levels = await Promise.all(
+    authors.map((a) =>
+      port.permissionLevel(repo, a).catch((error: unknown) => {
+        if (isStatus(error, 404)) return "none";
+        throw error;
+      }),
+    ),
+  );
+  const writers = new Set(authors.filter((_, i) => WRITERS.has(levels[i] as string)));
+  return commands.filter((c) => writers.has(c.by));
 }

@@ -1,6 +1,8 @@
-// Publishes a gate as a check run `lanes/<gate>` through the GitHub port: created in_progress, then
-// completed with the result and a Re-run button. The port sends annotations 50 per request (GitHub's
-// limit), so this module never batches. An off gate publishes nothing.
+// Publishes a gate as a check run `lanes/<gate>` through the GitHub port, completed with the result and a
+// Re-run button. A gate that finishes within a few seconds costs ONE write (the check run is created
+// completed); a longer one is shown in_progress once that time has passed, then completed (two writes).
+// The port sends annotations 50 per request (GitHub's limit), so this module never batches. An off gate
+// publishes nothing.
 import { errorMessage } from "../errors.js";
 import type { CheckAction, GitHubPort } from "../github/github-port.js";
 import type { Logger } from "../observe/logger.js";
@@ -53,9 +55,29 @@ export interface PublishOptions {
   target: PublishTarget;
   gate: GateName;
   config: Pick<GateConfig, "modes">;
-  /** Collects the gate's input after the check run shows in progress (collection can take a while). */
+  /** Collects the gate's input (collection can take a while: it counts towards the gate's time). */
   input: () => Promise<GateInput>;
+  /** How long a gate may run before its check run is shown in_progress (default 5 s). */
+  inProgressAfterMs?: number;
   log?: Logger;
+}
+
+/** Runs the gate under its mode; a crash becomes a failing result, never a thrown error. */
+async function judge(options: PublishOptions): Promise<GateResult> {
+  try {
+    const run = await runGate(options.gate, await options.input());
+    return (
+      run?.result ?? {
+        conclusion: "neutral",
+        title: "Gate is off",
+        summary: "This gate is off in lanes.yml.",
+        annotations: [],
+      }
+    );
+  } catch (error) {
+    options.log?.error({ gate: options.gate, err: error }, "gate failed to run");
+    return crashed(error);
+  }
 }
 
 export async function publishGate(options: PublishOptions): Promise<PublishedGate | undefined> {
@@ -63,30 +85,27 @@ export async function publishGate(options: PublishOptions): Promise<PublishedGat
   const mode = gateMode(gate, options.config);
   if (mode === "off") return undefined;
   const repo = { owner: target.owner, repo: target.repo };
-  const { id } = await port.createCheckRun(repo, {
-    name: checkRunName(gate),
-    headSha: target.headSha,
-    status: "in_progress",
+  const name = checkRunName(gate);
+  const judging = judge(options);
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<"slow">((resolve) => {
+    timer = setTimeout(() => resolve("slow"), options.inProgressAfterMs ?? 5_000);
   });
-  let result: GateResult;
-  try {
-    const run = await runGate(gate, await options.input());
-    result = run?.result ?? {
-      conclusion: "neutral",
-      title: "Gate is off",
-      summary: "This gate is off in lanes.yml.",
-      annotations: [],
-    };
-  } catch (error) {
-    options.log?.error({ gate, err: error }, "gate failed to run");
-    result = crashed(error);
-  }
-  await port.updateCheckRun(repo, id, {
-    status: "completed",
+  const first = await Promise.race([judging, slow]).finally(() => clearTimeout(timer));
+  const started =
+    first === "slow"
+      ? await port.createCheckRun(repo, { name, headSha: target.headSha, status: "in_progress" })
+      : undefined;
+  const result = await judging;
+  const completed = {
+    status: "completed" as const,
     conclusion: result.conclusion,
     output: { title: result.title, summary: fitSummary(result.summary), annotations: result.annotations },
     actions: [RERUN_ACTION],
-  });
+  };
+  const { id } = started
+    ? await port.updateCheckRun(repo, started.id, completed)
+    : await port.createCheckRun(repo, { name, headSha: target.headSha, ...completed });
   options.log?.info(
     { gate, checkRunId: id, conclusion: result.conclusion, annotations: result.annotations.length },
     "gate published",

@@ -4,7 +4,9 @@ import { z } from "zod";
 import type { GateMode } from "../config/index.js";
 import type { Annotation } from "../github/github-port.js";
 import type { Prp } from "../prp/schema.js";
+import type { Acceptance } from "./criterion-evidence.js";
 import type { CommandResult } from "./run-commands.js";
+import type { ReportFile } from "./test-report.js";
 
 export type { Annotation };
 
@@ -97,14 +99,18 @@ export interface GateInput {
   stackedOn?: readonly string[] | undefined;
   /** Other active lanes and the files they change. */
   otherLanes?: { branch: string; files: readonly string[] }[] | undefined;
-  /** The pull request body, whose checked boxes count as evidence for lanes/prp. */
+  /** The pull request body, where the lane names the test proving each criterion (lanes/prp). */
   prBody?: string | undefined;
+  /** Criteria a person with write access accepted explicitly (`/lanes accept <n>` on the PR). */
+  acceptances?: readonly Acceptance[] | undefined;
   /** PRP ids whose lanes are merged. */
   mergedPrpIds?: ReadonlySet<string> | undefined;
   /** Result of merging head onto base (merge-tree), when computed. */
   merge?: MergeCheck | undefined;
   /** Runs commands in the lane's worktree, for lanes/validation; collect-input binds it to the checkout. */
   runCommands?: ((commands: readonly string[], timeoutMs: number) => Promise<CommandResult[]>) | undefined;
+  /** The JUnit XML reports the commands left in the worktree, read after a run (lanes/prp reads test results). */
+  readTestReports?: (() => Promise<ReportFile[]>) | undefined;
 }
 
 /** Annotations are the GitHub port's own type, so results publish without translation. */

@@ -1,12 +1,14 @@
 // Writes merge commits through ONE long-running `git fast-import`: each commit is its first parent's tree
 // with file changes (mode + object, or deletion) replayed on top, so a run of N merge commits costs one git
 // process however many there are. fast-import needs a branch to commit on: it uses a scratch ref under
-// refs/lanes/tmp/ and deletes it on close, so no ref is left behind. Author and committer are the idents
-// `git var` reports (dates included), as `git commit-tree` would write them.
+// refs/lanes/tmp/ and deletes it on close, so no ref is left behind. A commit whose tree is already known (a
+// merge-tree result) is written as a loose object instead, so merge-tree can read it without a checkpoint.
+// Author and committer are the idents `git var` reports (dates included), as `git commit-tree` writes them.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { GitError } from "./errors.js";
 import { gitIn, type GitRepo } from "./git-repo.js";
+import { commitContent, openLooseObjects } from "./loose-objects.js";
 import type { TreeChange } from "./tree-changes.js";
 
 export interface FastCommitInput {
@@ -19,7 +21,9 @@ export interface FastCommitInput {
 export interface FastImportWriter {
   /** Writes the commit; resolves to its id and its tree. Calls are answered in order. */
   commit(input: FastCommitInput): Promise<{ commit: string; tree: string }>;
-  /** Makes every object written so far readable by other git processes. */
+  /** Writes a commit of a tree already in the object database; readable by other processes at once. */
+  commitTree(input: { tree: string; parents: readonly string[]; message: string }): Promise<string>;
+  /** Makes every object written so far readable by other git processes (nothing to do when none is pending). */
   flush(): Promise<void>;
   close(): Promise<void>;
 }
@@ -53,7 +57,7 @@ export async function commitIdents(repo: GitRepo): Promise<{ author: string; com
 }
 
 export async function openFastImportWriter(repo: GitRepo): Promise<FastImportWriter> {
-  const { author, committer } = await commitIdents(repo);
+  const [{ author, committer }, loose] = await Promise.all([commitIdents(repo), openLooseObjects(repo)]);
   const args = ["fast-import", "--quiet", "--done", "--date-format=raw", "--cat-blob-fd=1"];
   const child = spawn("git", args, {
     cwd: repo.dir,
@@ -99,6 +103,7 @@ export async function openFastImportWriter(repo: GitRepo): Promise<FastImportWri
 
   let mark = 0;
   let flushed = false;
+  let pending = false;
   // Commits this process wrote are named by mark: fast-import does not look its own objects up by id.
   const marks = new Map<string, string>();
   const commitish = (id: string) => marks.get(id) ?? id;
@@ -128,10 +133,15 @@ export async function openFastImportWriter(repo: GitRepo): Promise<FastImportWri
       if (!commit || !tree)
         throw new GitError(args, null, `unexpected fast-import answer "${commit}" / "${listing}"`, repo.dir);
       marks.set(commit, `:${mark}`);
+      pending = true;
       return { commit, tree };
     },
+    async commitTree({ tree, parents, message }) {
+      return loose.write("commit", commitContent({ tree, parents, author, committer, message }));
+    },
     async flush() {
-      if (mark === 0) return;
+      if (!pending) return;
+      pending = false;
       flushed = true;
       // The answer to a query sent after the checkpoint arrives once the checkpoint is done.
       await send(`checkpoint\nls :${mark} ""\n`, 1);

@@ -69,7 +69,7 @@ function toCheckRun(raw: {
 
 export function checkOperations({
   octokit,
-}: PortDeps): Pick<GitHubPort, "createCheckRun" | "updateCheckRun"> {
+}: PortDeps): Pick<GitHubPort, "createCheckRun" | "updateCheckRun" | "listCheckRuns"> {
   async function sendRest(
     repo: { owner: string; repo: string },
     id: number,
@@ -101,6 +101,17 @@ export function checkOperations({
         });
         return (await sendRest(repo, data.id, input.output, rest)) ?? toCheckRun(data);
       }),
+    listCheckRuns: (repo, sha) =>
+      call("listCheckRuns", async () =>
+        (
+          await octokit.paginate(octokit.rest.checks.listForRef, {
+            ...repo,
+            ref: sha,
+            filter: "latest",
+            per_page: 100,
+          })
+        ).map(toCheckRun),
+      ),
     updateCheckRun: (repo, checkRunId, input) =>
       call("updateCheckRun", async () => {
         const [first, ...rest] = batches(input.output?.annotations ?? []);

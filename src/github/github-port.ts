@@ -161,6 +161,8 @@ export interface GitHubPort {
   ): Promise<{ sha: string }>;
 
   createCheckRun(repo: RepoRef, input: CheckRunInput): Promise<CheckRun>;
+  /** The latest check run of each name on a commit. */
+  listCheckRuns(repo: RepoRef, sha: string): Promise<CheckRun[]>;
   updateCheckRun(repo: RepoRef, checkRunId: number, input: CheckRunUpdate): Promise<CheckRun>;
 
   /** A file's text at a ref (default branch when omitted), or null when it does not exist. */

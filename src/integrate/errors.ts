@@ -50,16 +50,13 @@ export class LaneUnorderableError extends LanesError {
   }
 }
 
-/** Replaying a merge-tree result through fast-import gave another tree: a bug, never a lane's fault. */
-export class MergeReplayError extends LanesError {
-  override name = "MergeReplayError";
-  constructor(
-    readonly branch: string,
-    expected: string,
-    got: string,
-  ) {
-    super(`merging "${branch}": merge-tree wrote tree ${expected} but replaying its changes gave ${got}`, {
-      context: { branch, expected, got },
-    });
+/** Every name an integration could take for the day is taken: old integration branches need clearing. */
+export class IntegrationBranchTakenError extends InvalidInputError {
+  override name = "IntegrationBranchTakenError";
+  constructor(readonly branch: string) {
+    super(
+      `${branch} and its numbered variants all exist; delete old integration branches (git branch -D ${branch}-…) or pass --date`,
+      { context: { branch } },
+    );
   }
 }

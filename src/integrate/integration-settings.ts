@@ -1,11 +1,17 @@
 // What the repository says about integrating, read from `.github/lanes.yml` at the base commit (the
-// config the lanes were built against, not whatever is checked out): role order and validation commands.
+// config the lanes were built against, not whatever is checked out): role order, validation commands and
+// the gates a lane must pass to be taken by --ready.
 import { loadConfig, DEFAULT_CONFIG_FILE } from "../config/load-config.js";
 import { gitIn, type GitRepo } from "../git/git-repo.js";
+import { gateConfigFrom } from "../gates/gate-config.js";
+import { checkRunName, gateMode } from "../gates/registry.js";
+import { GATE_NAMES } from "../gates/types.js";
 
 export interface IntegrationSettings {
   roleOrder: string[];
   validation: string[];
+  /** The check runs (`lanes/<gate>`) that must succeed on a lane before --ready takes it. */
+  requiredGates: string[];
   /** Whether the base has a config file (false: the defaults apply). */
   found: boolean;
 }
@@ -16,5 +22,11 @@ export async function readIntegrationSettings(repo: GitRepo, base: string): Prom
   });
   const found = exitCode === 0;
   const config = loadConfig(found ? stdout : "", { file: `${DEFAULT_CONFIG_FILE} at ${base}` });
-  return { roleOrder: [...config.integration.order], validation: [...config.integration.validation], found };
+  const gates = gateConfigFrom(config);
+  return {
+    roleOrder: [...config.integration.order],
+    validation: [...config.integration.validation],
+    requiredGates: GATE_NAMES.filter((g) => gateMode(g, gates) === "required").map(checkRunName),
+    found,
+  };
 }

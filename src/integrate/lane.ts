@@ -11,6 +11,11 @@ export const LaneSchema = z.object({
   dependsOn: z.array(z.string().min(1)).default([]),
   /** The PRP title, for the PR body and resolve jobs. */
   title: z.string().optional(),
+  /** The commit to integrate (the one its gates passed on); the branch's tip when absent. */
+  commit: z
+    .string()
+    .regex(/^[0-9a-f]{7,64}$/)
+    .optional(),
   /** How many resolve attempts this lane has had already. */
   attempts: z.number().int().nonnegative().default(0),
 });

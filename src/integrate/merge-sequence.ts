@@ -8,7 +8,7 @@ import type { GitRepo } from "../git/git-repo.js";
 import { mergeTree, type MergeMessage } from "../git/merge-tree.js";
 import { treeOf } from "../git/refs.js";
 import { treeChanges, type TreeChange } from "../git/tree-changes.js";
-import { MergeReplayError, UnrelatedHistoriesError } from "./errors.js";
+import { UnrelatedHistoriesError } from "./errors.js";
 import { prepareFastMerge, type FastMerge } from "./fast-merge.js";
 import type { PlannedLane, SkippedLane } from "./plan-integration.js";
 
@@ -62,7 +62,6 @@ export async function mergeSequence(repo: GitRepo, input: SequenceInput): Promis
     ({ commit: head, tree: headTree } = written);
     steps.push({ lane, commit: head });
     mergedIds.add(lane.id);
-    return written.tree;
   };
   try {
     for (const lane of input.lanes) {
@@ -77,7 +76,8 @@ export async function mergeSequence(repo: GitRepo, input: SequenceInput): Promis
         await commit(lane, disjoint);
         continue;
       }
-      // merge-tree reads the head from the object database: commits fast-import holds must be written first.
+      // merge-tree reads the head from the object database: commits fast-import holds must be written first
+      // (nothing to do when the head came from merge-tree too).
       await writer.flush();
       const merge = await mergeTree(repo, head, lane.commit);
       headTree ??= await treeOf(repo, head);
@@ -105,8 +105,20 @@ export async function mergeSequence(repo: GitRepo, input: SequenceInput): Promis
         });
         mergedIds.add(lane.id);
       } else {
-        const tree = await commit(lane, await treeChanges(repo, headTree, merge.tree));
-        if (tree !== merge.tree) throw new MergeReplayError(lane.branch, merge.tree, tree);
+        // The merged tree is already in the object database: only the commit is left to write.
+        const changed = lane.changes ?? (await treeChanges(repo, headTree, merge.tree));
+        head = await writer.commitTree({
+          tree: merge.tree,
+          parents: [head, lane.commit],
+          message: mergeMessage(lane, input.branch),
+        });
+        headTree = merge.tree;
+        // What the merge changed in the head lies within the lane's own changes (a rename's both sides are
+        // among them); recording more than changed only sends more lanes to merge-tree. A lane without one
+        // fork point has no such list: its merge is diffed (one process, only then).
+        fast.record(lane, changed);
+        steps.push({ lane, commit: head });
+        mergedIds.add(lane.id);
       }
     }
   } catch (error) {

@@ -2,8 +2,8 @@
 // sets aside missing, unrelated and already-merged lanes, and predicts conflicts. The plan is a plain value.
 import { changedFiles } from "../git/changed-files.js";
 import type { GitRepo } from "../git/git-repo.js";
-import { commitsBeyond } from "../git/commits-beyond.js";
-import { mergeBases, resolveCommit, resolveCommits } from "../git/refs.js";
+import { laneHistories, type LaneHistory } from "../git/commits-beyond.js";
+import { mergeBases, resolveCommits } from "../git/refs.js";
 import { commitChanges, type TreeChange } from "../git/tree-changes.js";
 import { BaseNotFoundError, LaneMissingError, UnrelatedHistoriesError } from "./errors.js";
 import { LaneSchema, type Lane, type LaneInput } from "./lane.js";
@@ -54,6 +54,10 @@ export interface PlanInput {
   roleOrder?: readonly string[];
   merged?: readonly string[];
   validate?: readonly string[];
+  /** Dry-merge every overlapping pair to predict conflicts (default true; applying does not need it). */
+  predictConflicts?: boolean;
+  /** The branch to write instead of lanes/integration/<date>. */
+  branch?: string;
 }
 
 /** Git reads run side by side during planning (they only read). */
@@ -65,8 +69,6 @@ export const integrationBranch = (date: string): string => `lanes/integration/${
 export const isoDate = (now: Date): string => now.toISOString().slice(0, 10);
 
 export async function planIntegration(repo: GitRepo, input: PlanInput): Promise<IntegrationPlan> {
-  const baseCommit = await resolveCommit(repo, input.base);
-  if (baseCommit === undefined) throw new BaseNotFoundError(input.base, repo.dir);
   const lanes = input.lanes.map((l) => LaneSchema.parse(l));
   const merged = [...(input.merged ?? [])];
   const { order, unordered } = orderLanes(lanes, { roleOrder: input.roleOrder, merged: new Set(merged) });
@@ -75,12 +77,15 @@ export async function planIntegration(repo: GitRepo, input: PlanInput): Promise<
     kind: "unorderable",
     reason: error.message,
   }));
-  const commits = await resolveCommits(
-    repo,
-    order.map((l) => l.branch),
-  );
+  // The base and every lane resolved by one cat-file, their histories walked by one rev-list.
+  const refOf = (lane: Lane) => lane.commit ?? lane.branch;
+  const commits = await resolveCommits(repo, [input.base, ...order.map(refOf)]);
+  const baseCommit = commits.get(input.base);
+  if (baseCommit === undefined) throw new BaseNotFoundError(input.base, repo.dir);
+  const tips = [...new Set(order.flatMap((l) => commits.get(refOf(l)) ?? []))];
+  const histories = await laneHistories(repo, baseCommit, tips);
   const inspected = await mapLimit(order, CONCURRENCY, (lane) =>
-    inspectLane(repo, input.base, baseCommit, lane, commits.get(lane.branch)),
+    inspectLane(repo, input.base, baseCommit, lane, commits.get(refOf(lane)), histories),
   );
   const found: PlannedLane[] = [];
   const idOf = new Map(order.map((l) => [l.branch, l.id]));
@@ -95,12 +100,14 @@ export async function planIntegration(repo: GitRepo, input: PlanInput): Promise<
   }
   const planned = await withChanges(repo, baseCommit, found);
   const overlaps = overlapMatrix(planned);
-  const predictedConflicts = await confirmConflicts(repo, planned, overlaps, CONCURRENCY);
+  // Predicting costs a merge-tree per overlapping pair; applying finds the real conflicts anyway.
+  const predictedConflicts =
+    input.predictConflicts === false ? [] : await confirmConflicts(repo, planned, overlaps, CONCURRENCY);
   return {
     dir: repo.dir,
     base: input.base,
     baseCommit,
-    branch: integrationBranch(input.date),
+    branch: input.branch ?? integrationBranch(input.date),
     merged,
     order: planned,
     skipped,
@@ -110,26 +117,23 @@ export async function planIntegration(repo: GitRepo, input: PlanInput): Promise<
   };
 }
 
-/** Each lane's changes since its fork (one batched diff-tree) and its own commits (one rev-list). */
+/** Each lane's changes since its fork, from one batched diff-tree (a lane without one fork: its own diff). */
 async function withChanges(
   repo: GitRepo,
   baseCommit: string,
   lanes: readonly PlannedLane[],
 ): Promise<PlannedLane[]> {
   const forked = lanes.filter((l) => l.fork !== undefined);
-  const [changes, beyond] = await Promise.all([
-    commitChanges(
-      repo,
-      forked.map((l) => ({ from: l.fork as string, to: l.commit })),
-    ),
-    commitsBeyond(repo, baseCommit, [...new Set(lanes.map((l) => l.commit))]),
-  ]);
+  const changes = await commitChanges(
+    repo,
+    forked.map((l) => ({ from: l.fork as string, to: l.commit })),
+  );
   const byCommit = new Map(forked.map((l, i) => [l.commit, changes[i] as TreeChange[]]));
   return mapLimit(lanes, CONCURRENCY, async (lane) => {
     const own = byCommit.get(lane.commit);
     // Several merge bases: `git diff base...lane` picks one, as merge-tree's virtual base would not; only names are used.
     const files = own ? own.map((c) => c.path) : await changedFiles(repo, baseCommit, lane.commit);
-    return { ...lane, files, ...(own && { changes: own }), beyond: [...(beyond.get(lane.commit) ?? [])] };
+    return { ...lane, files, ...(own && { changes: own }) };
   });
 }
 
@@ -139,25 +143,32 @@ async function inspectLane(
   baseCommit: string,
   lane: Lane,
   commit: string | undefined,
+  histories: ReadonlyMap<string, LaneHistory>,
 ): Promise<PlannedLane | SkippedLane> {
-  if (commit === undefined)
-    return { branch: lane.branch, kind: "missing", reason: new LaneMissingError(lane.branch).message };
-  const bases = await mergeBases(repo, baseCommit, commit);
-  if (bases.length === 0) {
-    return {
-      branch: lane.branch,
-      kind: "unrelated-histories",
-      reason: new UnrelatedHistoriesError(lane.branch, base).message,
-    };
+  if (commit === undefined) {
+    const reason = lane.commit
+      ? `commit ${lane.commit} of branch "${lane.branch}" is not in this repository; fetch it first`
+      : new LaneMissingError(lane.branch).message;
+    return { branch: lane.branch, kind: "missing", reason };
   }
+  const history = histories.get(commit) ?? { beyond: new Set<string>(), boundary: [] };
   // The lane's tip is reachable from the base: there is nothing left to merge.
-  if (bases.includes(commit)) {
+  if (history.beyond.size === 0) {
     return {
       branch: lane.branch,
       kind: "already-merged",
       reason: `branch "${lane.branch}" is already merged into ${base}`,
     };
   }
+  if (history.boundary.length === 0) {
+    return {
+      branch: lane.branch,
+      kind: "unrelated-histories",
+      reason: new UnrelatedHistoriesError(lane.branch, base).message,
+    };
+  }
+  // Several boundary commits (the lane merged the base more than once): only merge-base knows the best ones.
+  const bases = history.boundary.length === 1 ? history.boundary : await mergeBases(repo, baseCommit, commit);
   const fork = bases.length === 1 ? bases[0] : undefined;
-  return { ...lane, commit, files: [], ...(fork && { fork }) };
+  return { ...lane, commit, files: [], ...(fork && { fork }), beyond: [...history.beyond] };
 }

@@ -71,7 +71,7 @@ export function renderLaneBrief(input: LaneBriefInput): string {
     `- Commit at least every ${minutes} minutes, small commits whose messages say why. Lanes makes a WIP commit for you if you do not.`,
     "- Do not push, merge or rebase: Lanes pushes your branch and opens the pull request.",
     "- Do not commit `CLAUDE.md`, `.claude/settings.json` or anything under `.lanes/`.",
-    `- When every criterion is met and committed, write a one-line summary to \`${DONE_FILE}\` and stop.`,
+    `- When every criterion is met and committed, write to \`${DONE_FILE}\` a one-line summary, then one line per success criterion: \`- criterion <n>:\` and, in backticks, the name of the test that proves it, exactly as the test runner reports it. It becomes your pull request's body: lanes/prp counts a criterion only when that test is added or changed in your lane and passes in the validation run. Then stop.`,
     `- If you are blocked and need a human, write the question to \`${BLOCKED_FILE}\` and stop.`,
     "",
   ];

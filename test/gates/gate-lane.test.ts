@@ -90,6 +90,26 @@ describe("lanes/lane", () => {
     ]);
   });
 
+  it("flags a lane that commits Lanes' private files (CLAUDE.md, .claude/settings*.json, .lanes/) with file and line", async () => {
+    lane = await laneRepo(
+      { "CLAUDE.md": "# Project notes\n" },
+      {
+        "src/a.ts": "export const a = 1;\n",
+        "CLAUDE.md": "# Project notes\n# Lane: developer on #7\n",
+        ".claude/settings.local.json": "{}\n",
+        ".lanes/done": "finished\n",
+      },
+    );
+    const result = await laneGate.run(await lane.input());
+    expect(result.conclusion).toBe("failure");
+    expect(result.summary).toContain("`CLAUDE.md:2` is Lanes' private file for the lane");
+    expect(result.summary).toContain("`.claude/settings.local.json:1` is Lanes' private file");
+    expect(result.summary).toContain("`.lanes/done:1` is Lanes' private file");
+    expect(result.annotations).toContainEqual(
+      expect.objectContaining({ path: "CLAUDE.md", startLine: 2, title: "Lanes' private file committed" }),
+    );
+  });
+
   it("reports files other lanes also change as a warning, not a failure", async () => {
     lane = await laneRepo(
       { "src/shared.ts": "export const s = 0;\n" },

@@ -7,82 +7,127 @@ afterEach(async () => lane?.repo.remove());
 
 const criteria = (...texts: string[]) => texts.map((text, i) => ({ text, checked: false, line: 10 + i }));
 
-const laneFiles = {
-  "src/api/rate-limit.ts": [
-    "// Fixed-window limiter per token.",
+const CRITERIA = criteria(
+  "429 returned after 100 requests per minute per token",
+  "Limits are counted per token",
+);
+
+/** A lane with code and node:test tests: `passing` names tests that pass, `failing` tests that throw. */
+const laneFiles = (tests: { passing: string[]; failing?: string[] }) => ({
+  "src/rate-limit.js": [
     "export const LIMIT_PER_MINUTE = 100;",
-    "export function rateLimit(token: string, hits: Map<string, number>): number {",
+    "export function rateLimit(token, hits) {",
     "  const count = (hits.get(token) ?? 0) + 1;",
     "  hits.set(token, count);",
     "  return count > LIMIT_PER_MINUTE ? 429 : 200;",
     "}",
     "",
   ].join("\n"),
-  "test/api/rate-limit.test.ts": [
-    'import { expect, it } from "vitest";',
-    'import { rateLimit } from "../../src/api/rate-limit.js";',
-    'it("returns 429 after 100 requests per minute per token", () => {',
-    "  const hits = new Map<string, number>();",
-    '  for (let i = 0; i < 100; i++) rateLimit("token", hits);',
-    '  expect(rateLimit("token", hits)).toBe(429);',
-    "});",
+  "test/rate-limit.test.js": [
+    'import { test } from "node:test";',
+    ...tests.passing.map((name) => `test(${JSON.stringify(name)}, () => {});`),
+    ...(tests.failing ?? []).map(
+      (name) => `test(${JSON.stringify(name)}, () => { throw new Error("no"); });`,
+    ),
     "",
   ].join("\n"),
-};
+});
+
+const validation = ["node --test test/rate-limit.test.js"];
+const body = (...tests: string[]) =>
+  `Closes #7\n\n${tests.map((t, i) => `- criterion ${i + 1}: \`${t}\``).join("\n")}\n`;
 
 describe("lanes/prp", () => {
-  it("passes when every criterion has evidence, preferring tests, and shows the mapping", async () => {
-    lane = await laneRepo({}, laneFiles);
-    const prp = samplePrp({
-      criteria: criteria("429 returned after 100 requests/minute per token", "Limits are counted per token"),
-    });
-    const result = await prpGate.run(await lane.input({ prp }));
+  it("passes a lane with a passing test named for each criterion, and shows test, result and where it ran", async () => {
+    lane = await laneRepo({}, laneFiles({ passing: ["returns 429 after 100 requests", "counts per token"] }));
+    const result = await prpGate.run(
+      await lane.input({
+        prp: samplePrp({ criteria: CRITERIA, validation }),
+        prBody: body("returns 429 after 100 requests", "counts per token"),
+      }),
+    );
     expect(result.conclusion).toBe("success");
-    expect(result.summary.replace(/\r\n/g, "\n")).toMatchInlineSnapshot(`
-      "2 of 2 criteria mapped to evidence in the lane's added lines or the PR body.
-
-      |  | criterion | evidence |
-      | --- | --- | --- |
-      | ✅ | 429 returned after 100 requests/minute per token | test/api/rate-limit.test.ts:3, src/api/rate-limit.ts:6 |
-      | ✅ | Limits are counted per token | test/api/rate-limit.test.ts:5, src/api/rate-limit.ts:3 |"
-    `);
+    expect(result.title).toBe("2/2 criteria have evidence (100 %, needs 80 %)");
+    expect(result.summary).toContain("| criterion | test | result | where it ran |");
+    expect(result.summary).toContain(
+      "| ✅ | 1. 429 returned after 100 requests per minute per token | `returns 429 after 100 requests` | passed | test/rate-limit.test.js:2; TAP from `node --test test/rate-limit.test.js` |",
+    );
   });
 
-  it("fails below the threshold and says 'no evidence' for unmapped criteria", async () => {
-    lane = await laneRepo({}, laneFiles);
-    const prp = samplePrp({
-      criteria: criteria(
-        "429 returned after 100 requests/minute per token",
-        "Admin dashboard shows usage graphs",
-        "Quotas exported to Prometheus metrics",
-      ),
-    });
-    const result = await prpGate.run(await lane.input({ prp }));
+  it("does not count a test that exists in the lane but failed", async () => {
+    lane = await laneRepo(
+      {},
+      laneFiles({ passing: ["counts per token"], failing: ["returns 429 after 100 requests"] }),
+    );
+    const result = await prpGate.run(
+      await lane.input({
+        prp: samplePrp({ criteria: CRITERIA, validation }),
+        prBody: body("returns 429 after 100 requests", "counts per token"),
+      }),
+    );
     expect(result.conclusion).toBe("failure");
-    expect(result.title).toBe("1/3 criteria have evidence (33 %, needs 80 %)");
-    expect(result.summary).toContain("| ❌ | Admin dashboard shows usage graphs | no evidence |");
+    expect(result.summary).toMatch(/\| ❌ \| 1\. .* \| `returns 429 after 100 requests` \| failed \|/);
   });
 
-  it("counts a box checked in the PR body as evidence, and honours a lower configured threshold", async () => {
-    lane = await laneRepo({}, laneFiles);
-    const prp = samplePrp({
-      criteria: criteria(
-        "429 returned after 100 requests/minute per token",
-        "Admin dashboard shows usage graphs",
-        "Quotas exported to Prometheus metrics",
-      ),
-    });
-    const prBody =
-      "Closes #7\n\n- [x] Admin dashboard shows usage graphs\n- [ ] Quotas exported to Prometheus metrics\n";
-    const result = await prpGate.run(await lane.input({ prp, prBody, config: { prpCoverage: 0.6 } }));
-    expect(result.summary).toContain("| ✅ | Admin dashboard shows usage graphs | checked in the PR body |");
-    expect(result.summary).toContain("| ❌ | Quotas exported to Prometheus metrics | no evidence |");
-    expect(result.conclusion).toBe("success");
+  it("does not count a test named in the PR body that the lane's diff does not add", async () => {
+    lane = await laneRepo({}, laneFiles({ passing: ["counts per token"] }));
+    const result = await prpGate.run(
+      await lane.input({
+        prp: samplePrp({ criteria: CRITERIA, validation }),
+        prBody: body("an old test somewhere", "counts per token"),
+      }),
+    );
+    expect(result.conclusion).toBe("failure");
+    expect(result.summary).toContain("| `an old test somewhere` | not in the lane's diff |");
   });
 
-  it("is neutral when the PRP has no success criteria", async () => {
-    lane = await laneRepo({}, laneFiles);
-    const result = await prpGate.run(await lane.input({ prp: samplePrp({ criteria: [] }) }));
-    expect(result.conclusion).toBe("neutral");
+  it("fails a lane that only adds notes restating its criteria, whatever its PR body says", async () => {
+    lane = await laneRepo(
+      {},
+      {
+        "lanes-work/7/1-429.md": "# 429 returned after 100 requests per minute per token\n",
+        "lanes-work/7/2-token.md": "# Limits are counted per token\n",
+      },
+    );
+    const result = await prpGate.run(
+      await lane.input({
+        prp: samplePrp({ criteria: CRITERIA, validation }),
+        prBody:
+          "Closes #7\n\n- [x] 429 returned after 100 requests per minute per token\n- [x] Limits are counted per token\n",
+      }),
+    );
+    expect(result.conclusion).toBe("failure");
+    expect(result.title).toBe("The lane changes no source or test file");
+  });
+
+  it("does not count a box checked in the lane's own PR body; a maintainer's explicit acceptance does", async () => {
+    lane = await laneRepo({}, laneFiles({ passing: ["counts per token"] }));
+    const prp = samplePrp({ criteria: CRITERIA, validation });
+    const checked =
+      "Closes #7\n\n- [x] 429 returned after 100 requests per minute per token\n- criterion 2: `counts per token`\n";
+    const own = await prpGate.run(await lane.input({ prp, prBody: checked }));
+    expect(own.conclusion).toBe("failure");
+    expect(own.summary).toMatch(/\| ❌ \| 1\. .* \| — \| no test named \|/);
+
+    const accepted = await prpGate.run(
+      await lane.input({
+        prp,
+        prBody: checked,
+        acceptances: [{ criteria: [1], by: "maintainer", at: "https://github.test/c/1" }],
+      }),
+    );
+    expect(accepted.conclusion).toBe("success");
+    expect(accepted.summary).toContain("| accepted | accepted by @maintainer (https://github.test/c/1) |");
+  });
+
+  it("is neutral without success criteria until a maintainer accepts the lane", async () => {
+    lane = await laneRepo({}, laneFiles({ passing: ["counts per token"] }));
+    const waiting = await prpGate.run(await lane.input({ prp: samplePrp({ criteria: [] }) }));
+    expect(waiting.conclusion).toBe("neutral");
+    expect(waiting.title).toContain("waits for a person's acceptance");
+    const accepted = await prpGate.run(
+      await lane.input({ prp: samplePrp({ criteria: [] }), acceptances: [{ criteria: "all", by: "lead" }] }),
+    );
+    expect(accepted).toMatchObject({ conclusion: "success", title: "Accepted by @lead" });
   });
 });

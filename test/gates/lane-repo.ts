@@ -22,6 +22,7 @@ export interface LaneRepo {
     config?: Partial<Omit<GateConfig, "modes">> & { modes?: Partial<GateConfig["modes"]> };
     prBody?: string;
     mergedPrpIds?: Set<string>;
+    acceptances?: GateInput["acceptances"];
   }): Promise<GateInput>;
 }
 
@@ -37,8 +38,8 @@ export async function laneRepo(
     await repo.commit(`Add lane work ${i + 1}`, files);
   return {
     repo,
-    input: (options = {}) =>
-      collectInput({
+    input: async (options = {}) => ({
+      ...(await collectInput({
         dir: repo.dir,
         base: "main",
         prp: options.prp ?? samplePrp(),
@@ -49,6 +50,8 @@ export async function laneRepo(
         },
         prBody: options.prBody,
         mergedPrpIds: options.mergedPrpIds,
-      }),
+      })),
+      ...(options.acceptances && { acceptances: options.acceptances }),
+    }),
   };
 }

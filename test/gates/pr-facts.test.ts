@@ -99,9 +99,14 @@ function issueJson(
   };
 }
 
-/** GitHub answering GET /repos/octo/app/pulls/{pr} with the given pull; chain `.get(issue)` for each issue read expected. */
-const github = (pr: number, pull: { body: string | null; headRef?: string }) =>
-  nock(API).get(`/repos/octo/app/pulls/${pr}`).reply(200, pullJson(pr, pull));
+/** GitHub answering the PR's comments and GET /repos/octo/app/pulls/{pr}; chain `.get(issue)` for each issue read expected. */
+const github = (pr: number, pull: { body: string | null; headRef?: string }, comments: Json[] = []) =>
+  nock(API)
+    .get(`/repos/octo/app/issues/${pr}/comments`)
+    .query(true)
+    .reply(200, comments)
+    .get(`/repos/octo/app/pulls/${pr}`)
+    .reply(200, pullJson(pr, pull));
 const issuePath = (number: number) => `/repos/octo/app/issues/${number}`;
 const AUTHOR = (ISSUE.user as { login: string }).login;
 // GET /collaborators/{author}/permission: the PRP author's access decides whether its validation commands run.
@@ -294,6 +299,27 @@ describe("resolvePrFacts", () => {
     await expect(resolvePrFacts(port(), repo, 12, PATTERN)).rejects.toThrow(
       "GitHub getPull failed with HTTP 404: Not Found",
     );
+    scope.done();
+  });
+
+  it("collects the criteria people with write access accepted in comments, ignoring readers and bots", async () => {
+    const comment = (id: number, login: string, body: string, type = "User") => ({
+      id,
+      body,
+      user: { login, type },
+      created_at: "2026-01-02T00:00:00Z",
+    });
+    const scope = github(12, { body: "no link", headRef: "feature/x" }, [
+      comment(1, "lead", "Looks right.\n/lanes accept 1, 3"),
+      comment(2, "visitor", "/lanes accept all"),
+      comment(3, "lanes-bot", "/lanes accept all", "Bot"),
+    ])
+      .get("/repos/octo/app/collaborators/lead/permission")
+      .reply(200, { permission: "write", role_name: "write", user: ISSUE.user })
+      .get("/repos/octo/app/collaborators/visitor/permission")
+      .reply(200, { permission: "read", role_name: "read", user: ISSUE.user });
+    const facts = await resolvePrFacts(port(), repo, 12, PATTERN);
+    expect(facts.acceptances).toEqual([{ criteria: [1, 3], by: "lead", at: "comment 1" }]);
     scope.done();
   });
 });

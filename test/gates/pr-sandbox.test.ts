@@ -1,6 +1,7 @@
 // End to end against the local GitHub sandbox: `lanes gate --pr N` finds the lane's PRP issue from the PR
-// body's "Closes #n", parses it, counts boxes checked in the PR body as evidence, sees the closed
-// dependency as merged, and publishes on the PR's head from a detached checkout, as on a CI runner.
+// body's "Closes #n", parses it, takes as evidence the tests the PR body names (added by the lane, passed in
+// the validation run) and a maintainer's `/lanes accept` comment, sees the closed dependency as merged, and
+// publishes on the PR's head from a detached checkout, as on a CI runner.
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -13,10 +14,11 @@ import { installationToken } from "../sandbox/app-token.js";
 
 const prpBody = (dependency: number) => `---
 role: developer
-paths: src/**
+paths: [src/**, test/**]
 depends_on: [${dependency}]
 validation:
   - test -f src/greet.ts
+  - node --test test/greet.test.mjs
 ---
 # Greeting
 
@@ -26,6 +28,12 @@ validation:
 `;
 
 const GREET = "export function greet(name: string): string {\n  return `Hello, ${name}!`;\n}\n";
+const GREET_TEST = [
+  'import { test } from "node:test";',
+  'import assert from "node:assert/strict";',
+  'test("greet says hello to a name", () => assert.match("Hello, Ada!", /Hello, Ada/));',
+  "",
+].join("\n");
 
 interface CheckRunJson {
   name: string;
@@ -83,7 +91,10 @@ describe("lanes gate --pr against the sandbox", () => {
   /** Pushes a lane branch with the greeting and opens its PR; the clone is left on a detached HEAD. */
   async function openLanePr(branch: string, body: string): Promise<{ number: number; sha: string }> {
     await clone.git("checkout", "-q", "-b", branch, "origin/main");
-    const sha = await clone.commit("Add the greeting", { "src/greet.ts": GREET });
+    const sha = await clone.commit("Add the greeting", {
+      "src/greet.ts": GREET,
+      "test/greet.test.mjs": GREET_TEST,
+    });
     await clone.git("push", "-q", "origin", "HEAD");
     await clone.git("checkout", "-q", "--detach", sha);
     const pull = await port.createPull(repo(), { title: "Greeting", head: branch, base: "main", body });
@@ -196,8 +207,11 @@ describe("lanes gate --pr against the sandbox", () => {
     });
     const pr = await openLanePr(
       `lanes/developer/${prpIssue.number}-greeting`,
-      `Closes #${prpIssue.number}\n\n- [x] the greeting is shown in the banner\n`,
+      `Closes #${prpIssue.number}\n\n- criterion 1: \`greet says hello to a name\`\n- [x] the greeting is shown in the banner\n`,
     );
+    // The box the lane checked is no evidence; the maintainer accepts criterion 2, a reader's word counts for nothing.
+    await admin.createComment(repo(), pr.number, "Seen it in the banner.\n\n/lanes accept 2");
+    await reader.createComment(repo(), pr.number, "/lanes accept all");
 
     const result = await lanes(
       [
@@ -238,13 +252,13 @@ describe("lanes gate --pr against the sandbox", () => {
       "lanes/integration": "success",
     });
     for (const run of runs) expect(run.head_sha).toBe(pr.sha);
-    // One criterion evidenced by the lane's code, the other by its box checked in the PR body.
+    // One criterion proven by the lane's passing test, the other accepted by the maintainer.
     expect(byName["lanes/prp"]?.output.title).toBe("2/2 criteria have evidence (100 %, needs 80 %)");
     expect(byName["lanes/prp"]?.output.summary).toContain(
-      "| ✅ | greet returns a greeting for a name | src/greet.ts:1 |",
+      "| ✅ | 1. greet returns a greeting for a name | `greet says hello to a name` | passed | test/greet.test.mjs:3; TAP from `node --test test/greet.test.mjs` |",
     );
-    expect(byName["lanes/prp"]?.output.summary).toContain(
-      "| ✅ | the greeting is shown in the banner | checked in the PR body |",
+    expect(byName["lanes/prp"]?.output.summary).toMatch(
+      /\| ✅ \| 2\. the greeting is shown in the banner \| — \| accepted \| accepted by @sandbox-admin \(comment \d+\) \|/,
     );
     expect(byName["lanes/integration"]?.output.summary).toContain(
       `Dependencies merged: #${dependency.number}.`,
@@ -310,7 +324,8 @@ describe("lanes gate --pr against the sandbox", () => {
     expect(report).toMatchObject({ conclusion: "neutral", title: "No PRP linked to the PR" });
     expect(report.summary).toContain("`Closes #<issue>` in the PR body");
 
-    // --prp overrides what the PR links; the PR body's checked boxes still count as evidence.
+    // --prp overrides what the PR links; the maintainer's acceptance still counts.
+    await admin.createComment(repo(), pr.number, "/lanes accept 1");
     const prpFile = join(clone.dir, "..", `${basename(clone.dir)}-prp.md`);
     await writeFile(prpFile, "# Greeting\n\n## Success Criteria\n- [ ] shown in the banner\n");
     const overridden = await lanes(
@@ -335,7 +350,7 @@ describe("lanes gate --pr against the sandbox", () => {
     expect(JSON.parse(overridden.stdout)).toMatchObject({
       conclusion: "success",
       title: "1/1 criteria have evidence (100 %, needs 80 %)",
-      summary: expect.stringContaining("checked in the PR body"),
+      summary: expect.stringContaining("accepted by @sandbox-admin"),
     });
   });
 

@@ -35,31 +35,29 @@ const port = () =>
     retries: 0,
   });
 const target = { owner: "octo", repo: "app", headSha: "a".repeat(40) };
+/** Long enough that a gate on this (loaded) machine counts as quick: one write. */
+const QUICK = 120_000;
 
 describe("publishGate", () => {
-  it("creates the check run in progress, then completes it with 120 annotations in 3 requests of at most 50 (batched by the port)", async () => {
+  it("publishes a quick gate as ONE completed check run, its 120 annotations in 3 requests of at most 50 (batched by the port)", async () => {
     const lines = Array.from({ length: 120 }, (_, i) => `export const v${i} = ${i}; // TODO tune ${i}`).join(
       "\n",
     );
     lane = await laneRepo({}, { "src/many.ts": `${lines}\n` });
     const sent: number[] = [];
     const scope = nock("https://api.github.com")
-      .post("/repos/octo/app/check-runs", {
-        name: "lanes/placeholders",
-        head_sha: target.headSha,
-        status: "in_progress",
-      })
-      .reply(201, { id: 77 })
-      .patch("/repos/octo/app/check-runs/77", (body) => {
+      .post("/repos/octo/app/check-runs", (body) => {
         sent.push(body.output.annotations.length);
         return (
+          body.name === "lanes/placeholders" &&
+          body.head_sha === target.headSha &&
           body.status === "completed" &&
           body.conclusion === "failure" &&
           body.actions[0].identifier === "rerun" &&
           body.output.title === "120 placeholders found"
         );
       })
-      .reply(200, { id: 77 })
+      .reply(201, { id: 77 })
       .patch("/repos/octo/app/check-runs/77", (body) => {
         sent.push(body.output.annotations.length);
         return (
@@ -81,6 +79,7 @@ describe("publishGate", () => {
       gate: "placeholders",
       config: defaultGateConfig(),
       input: () => current.input(),
+      inProgressAfterMs: QUICK,
     });
     expect(published).toMatchObject({
       gate: "placeholders",
@@ -93,16 +92,45 @@ describe("publishGate", () => {
     scope.done();
   });
 
+  it("shows a gate still running after inProgressAfterMs as in_progress, then completes it", async () => {
+    let collect: () => void = () => undefined;
+    const collected = new Promise<void>((resolve) => (collect = resolve));
+    lane = await laneRepo({}, { "src/a.ts": "export const a = 1;\n" });
+    const current = lane;
+    const scope = nock("https://api.github.com")
+      .post("/repos/octo/app/check-runs", (body) => {
+        collect();
+        return (
+          body.name === "lanes/commits" && body.status === "in_progress" && body.conclusion === undefined
+        );
+      })
+      .reply(201, { id: 8 })
+      .patch(
+        "/repos/octo/app/check-runs/8",
+        (body) => body.status === "completed" && body.conclusion === "success",
+      )
+      .reply(200, { id: 8 });
+    const published = await publishGate({
+      port: port(),
+      target,
+      gate: "commits",
+      config: defaultGateConfig(),
+      // The input arrives only once the in_progress check run is out: the gate is "long" by construction.
+      input: async () => (await collected, current.input()),
+      inProgressAfterMs: 0,
+    });
+    expect(published).toMatchObject({ checkRunId: 8, result: { conclusion: "success" } });
+    scope.done();
+  });
+
   it("sends no annotations key when there are none, and reports a failing optional gate as neutral", async () => {
     lane = await laneRepo({}, { "src/a.ts": "export const a = 1;\n" }, "feature/not-a-lane");
     const scope = nock("https://api.github.com")
-      .post("/repos/octo/app/check-runs")
-      .reply(201, { id: 5 })
-      .patch(
-        "/repos/octo/app/check-runs/5",
+      .post(
+        "/repos/octo/app/check-runs",
         (body) => body.conclusion === "neutral" && !("annotations" in body.output),
       )
-      .reply(200, { id: 5 });
+      .reply(201, { id: 5 });
     const current = lane;
     const published = await publishGate({
       port: port(),
@@ -110,6 +138,7 @@ describe("publishGate", () => {
       gate: "lane",
       config: defaultGateConfig(),
       input: () => current.input(),
+      inProgressAfterMs: QUICK,
     });
     expect(published?.result.conclusion).toBe("neutral");
     scope.done();
@@ -133,16 +162,14 @@ describe("publishGate", () => {
 
   it("completes the check run as failed, with the error, when the input cannot be collected", async () => {
     const scope = nock("https://api.github.com")
-      .post("/repos/octo/app/check-runs")
-      .reply(201, { id: 9 })
-      .patch(
-        "/repos/octo/app/check-runs/9",
+      .post(
+        "/repos/octo/app/check-runs",
         (body) =>
           body.conclusion === "failure" &&
           body.output.title === "The gate could not run" &&
           body.output.summary.includes("base ref main is missing"),
       )
-      .reply(200, { id: 9 });
+      .reply(201, { id: 9 });
     const published = await publishGate({
       port: port(),
       target,
@@ -208,11 +235,11 @@ describe("re-running a gate from check_run webhooks", () => {
       .post(
         "/repos/electron/electron/check-runs",
         (body) =>
-          body.name === "lanes/commits" && body.head_sha === "5bd5f196a46b8222fb7484f05faba41a73cf34bd",
+          body.name === "lanes/commits" &&
+          body.head_sha === "5bd5f196a46b8222fb7484f05faba41a73cf34bd" &&
+          body.conclusion === "success",
       )
-      .reply(201, { id: 11 })
-      .patch("/repos/electron/electron/check-runs/11", (body) => body.conclusion === "success")
-      .reply(200, { id: 11 });
+      .reply(201, { id: 11 });
     const handled = await handleCheckRunEvent(button, async (request) => {
       await publishGate({
         port: port(),
@@ -220,6 +247,7 @@ describe("re-running a gate from check_run webhooks", () => {
         gate: request.gate,
         config: defaultGateConfig(),
         input: () => current.input(),
+        inProgressAfterMs: QUICK,
       });
     });
     expect(handled?.gate).toBe("commits");

@@ -82,6 +82,9 @@ describe("lanes integrate --open-pr (sandbox)", () => {
     expect(second.code).toBe(0);
     const again = JSON.parse(second.stdout);
     expect(again.pr).toEqual({ number: out.pr.number, url: out.pr.url, created: false });
+    // The same branch is rewritten only because its open PR is updated, and the output says what changed.
+    expect(again.branch).toBe("lanes/integration/2026-03-14");
+    expect(again.changedSince).toEqual({ commit: out.commit, added: [], dropped: [] });
     const { data: updated } = await user.rest.pulls.get({ owner, repo, pull_number: out.pr.number });
     expect(updated.body).not.toContain("lanes/tester/3-fix");
     expect((await user.rest.pulls.list({ owner, repo, state: "all" })).data).toHaveLength(1);

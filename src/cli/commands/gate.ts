@@ -23,6 +23,9 @@ import { gitText } from "../../git/index.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
 import { githubPortFromEnv } from "../../github/index.js";
 import { gatePrFacts, prNumber } from "./gate-pr.js";
+import type { PrFacts } from "../../gates/pr-facts.js";
+import { writeGateRecord } from "../../gates/local-gate-record.js";
+import { withDetachedWorktree } from "../../git/worktree.js";
 import { loadGatePrp } from "./gate-prp.js";
 import { renderAll, renderGate, type AllGatesReport, type GateReport } from "./gate-report.js";
 import {
@@ -71,6 +74,42 @@ async function publishTarget(
       `${wanted?.from ?? "--sha"} ${wanted?.sha ?? ""} is not the commit checked out in ${dir} (${head}); check it out first`,
     );
   return { ...repo, headSha: sha, fullName: `${repo.owner}/${repo.repo}` };
+}
+
+const headOf = (dir: string): Promise<string> =>
+  gitText(["rev-parse", "--verify", "HEAD^{commit}"], { cwd: dir });
+
+/** The commit a lane ref names here (a local branch, else the remote-tracking one); exit 2 when none. */
+async function laneCommit(dir: string, ref: string, what: string): Promise<string> {
+  for (const candidate of [`refs/heads/${ref}`, ref, `refs/remotes/origin/${ref}`]) {
+    const found = await gitText(
+      ["rev-parse", "--verify", "--quiet", "--end-of-options", `${candidate}^{commit}`],
+      {
+        cwd: dir,
+      },
+    ).catch(() => "");
+    if (found.length > 0) return found;
+  }
+  throw new UsageError(
+    `cannot gate ${what}: "${ref}" names no commit in ${dir}; fetch it or check it out, then run the gates again`,
+  );
+}
+
+/** What `--all` concluded on this commit, kept for `lanes integrate --ready --stack` (local mode). */
+async function recordLocally(dir: string, input: GateInput, reports: readonly GateReport[]): Promise<void> {
+  await writeGateRecord(
+    { dir },
+    {
+      commit: input.head,
+      branch: input.branch,
+      at: new Date().toISOString(),
+      gates: reports.flatMap((r) =>
+        r.conclusion === "success" || r.conclusion === "failure" || r.conclusion === "neutral"
+          ? [{ name: r.gate, mode: r.mode, conclusion: r.conclusion, title: r.title }]
+          : [],
+      ),
+    },
+  );
 }
 
 const skipped = (gate: GateName, mode: string): GateReport => ({
@@ -127,86 +166,116 @@ export function registerGate(program: Command, ctx: CliDeps): void {
     .option("--json", "print the result as JSON")
     .action(
       action(ctx, async (name: string | undefined, opts: GateOptions) => {
-        const dir = resolve(ctx.cwd, opts.dir ?? ".");
-        // The lane's own .github/lanes.yml, as the check run would read it; defaults when absent.
-        const config = gateConfigFrom(await laneConfig(dir, opts));
-        const gates = gatesToRun(name, opts, config);
-        const pr = opts.pr === undefined ? undefined : prNumber(opts.pr);
-        // A bare RepoRef: the port passes its fields on to GitHub.
-        const repo: RepoRef | undefined =
-          opts.publish || pr !== undefined
-            ? requireGithubRepo(opts, opts.publish ? "--publish" : "--pr")
-            : githubRepoFrom(opts);
-        const port = repo
-          ? githubPortFromEnv(ctx.env, ctx.log, opts.publish ? "lanes gate --publish" : "lanes gate --pr")
-          : undefined;
-        const filePrp = opts.prp === undefined ? undefined : await loadGatePrp(ctx.cwd, opts.prp);
-        const pull =
-          port && repo && pr !== undefined
-            ? await gatePrFacts(port, repo, pr, config.branchPattern, filePrp)
+        const checkout = resolve(ctx.cwd, opts.dir ?? ".");
+        // Asked only when a --branch or PR head must be compared with it (an empty repository has none).
+        const checkoutHead = () => headOf(checkout);
+        let facts: Promise<PrFacts> | undefined;
+        // Gates judge the lane's tree, never whatever happens to be checked out: a --branch (or a PR head)
+        // that is not checked out is gated in a temporary worktree of its commit.
+        const gateIn = async (dir: string): Promise<number> => {
+          // The lane's own .github/lanes.yml, as the check run would read it; defaults when absent.
+          const config = gateConfigFrom(await laneConfig(dir, opts));
+          const gates = gatesToRun(name, opts, config);
+          const pr = opts.pr === undefined ? undefined : prNumber(opts.pr);
+          // A bare RepoRef: the port passes its fields on to GitHub.
+          const repo: RepoRef | undefined =
+            opts.publish || pr !== undefined
+              ? requireGithubRepo(opts, opts.publish ? "--publish" : "--pr")
+              : githubRepoFrom(opts);
+          const port = repo
+            ? githubPortFromEnv(ctx.env, ctx.log, opts.publish ? "lanes gate --publish" : "lanes gate --pr")
             : undefined;
-        const prp: GatePrp = pull?.prp ?? filePrp ?? { title: "(no PRP given)", criteria: [] };
-        const branch = opts.branch ?? pull?.pull.head.ref;
-        const sha =
-          opts.sha !== undefined
-            ? { sha: opts.sha, from: "--sha" }
-            : pull
-              ? { sha: pull.pull.head.sha, from: `the head of PR #${pr}` }
+          const filePrp = opts.prp === undefined ? undefined : await loadGatePrp(ctx.cwd, opts.prp);
+          const pull =
+            port && repo && pr !== undefined
+              ? await (facts ??= gatePrFacts(port, repo, pr, config.branchPattern, filePrp))
               : undefined;
-        const target = opts.publish && repo ? await publishTarget(repo, sha, dir) : undefined;
-        const fromPr = pull
-          ? {
-              prpProblem: pull.prpProblem,
-              prBody: pull.prBody,
-              mergedPrpIds: pull.mergedPrpIds,
-              validationWithheld: filePrp ? undefined : pull.validationWithheld,
-            }
-          : {};
-        // Collected once, when first needed, and shared by every gate.
-        let collected: Promise<GateInput> | undefined;
-        const input = () =>
-          (collected ??= collectInput({
-            dir,
-            base: opts.base,
-            prp,
-            config,
-            ...fromPr,
-            ...(branch ? { branch } : {}),
-          }));
+          if (
+            pull &&
+            !opts.publish &&
+            opts.sha === undefined &&
+            dir === checkout &&
+            pull.pull.head.sha !== (await checkoutHead())
+          )
+            return withDetachedWorktree(
+              { dir: checkout, env: ctx.env },
+              await laneCommit(checkout, pull.pull.head.sha, `the head of PR #${pr}`),
+              gateIn,
+            );
+          const prp: GatePrp = pull?.prp ?? filePrp ?? { title: "(no PRP given)", criteria: [] };
+          const branch = opts.branch ?? pull?.pull.head.ref;
+          const sha =
+            opts.sha !== undefined
+              ? { sha: opts.sha, from: "--sha" }
+              : pull
+                ? { sha: pull.pull.head.sha, from: `the head of PR #${pr}` }
+                : undefined;
+          const target = opts.publish && repo ? await publishTarget(repo, sha, dir) : undefined;
+          const fromPr = pull
+            ? {
+                prpProblem: pull.prpProblem,
+                prBody: pull.prBody,
+                acceptances: pull.acceptances,
+                mergedPrpIds: pull.mergedPrpIds,
+                validationWithheld: filePrp ? undefined : pull.validationWithheld,
+              }
+            : {};
+          // Collected once, when first needed, and shared by every gate.
+          let collected: Promise<GateInput> | undefined;
+          const input = () =>
+            (collected ??= collectInput({
+              dir,
+              base: opts.base,
+              prp,
+              config,
+              ...fromPr,
+              ...(branch ? { branch } : {}),
+            }));
 
-        const reports: GateReport[] = [];
-        for (const gate of gates) {
-          if (port && target) {
-            const published = await publishGate({ port, target, gate, config, input, log: ctx.log });
-            reports.push(
-              published
-                ? {
-                    gate: checkRunName(gate),
-                    mode: published.mode,
-                    ...published.result,
-                    checkRunId: published.checkRunId,
-                  }
-                : skipped(gate, "off"),
-            );
-          } else {
-            const run = await runGate(gate, await input());
-            reports.push(
-              run
-                ? { gate: checkRunName(gate), mode: run.mode, ...run.result }
-                : skipped(gate, gateMode(gate, config)),
-            );
+          const reports: GateReport[] = [];
+          for (const gate of gates) {
+            if (port && target) {
+              const published = await publishGate({ port, target, gate, config, input, log: ctx.log });
+              reports.push(
+                published
+                  ? {
+                      gate: checkRunName(gate),
+                      mode: published.mode,
+                      ...published.result,
+                      checkRunId: published.checkRunId,
+                    }
+                  : skipped(gate, "off"),
+              );
+            } else {
+              const run = await runGate(gate, await input());
+              reports.push(
+                run
+                  ? { gate: checkRunName(gate), mode: run.mode, ...run.result }
+                  : skipped(gate, gateMode(gate, config)),
+              );
+            }
           }
-        }
-        const failed = reports.some((r) => r.conclusion === "failure");
-        if (opts.all) {
-          const all: AllGatesReport = {
-            conclusion: failed ? "failure" : "success",
-            ...(target ? { published: { repo: target.fullName, sha: target.headSha } } : {}),
-            gates: reports,
-          };
-          emit(ctx, all, { json: opts.json, human: renderAll });
-        } else if (reports[0]) emit(ctx, reports[0], { json: opts.json, human: renderGate });
-        return failed ? 1 : 0;
+          const failed = reports.some((r) => r.conclusion === "failure");
+          if (opts.all) {
+            const all: AllGatesReport = {
+              conclusion: failed ? "failure" : "success",
+              ...(target ? { published: { repo: target.fullName, sha: target.headSha } } : {}),
+              gates: reports,
+            };
+            emit(ctx, all, { json: opts.json, human: renderAll });
+          } else if (reports[0]) emit(ctx, reports[0], { json: opts.json, human: renderGate });
+          if (opts.all && !target) await recordLocally(dir, await input(), reports);
+          return failed ? 1 : 0;
+        };
+        if (opts.branch === undefined || opts.pr !== undefined || opts.sha !== undefined)
+          return gateIn(checkout);
+        const tree = await laneCommit(checkout, opts.branch, `--branch ${opts.branch}`);
+        if (tree === (await checkoutHead())) return gateIn(checkout);
+        if (opts.publish)
+          throw new UsageError(
+            `--branch ${opts.branch} is not checked out in ${checkout}; --publish reports on the checkout's commit, so check the branch out first`,
+          );
+        return withDetachedWorktree({ dir: checkout, env: ctx.env }, tree, gateIn);
       }),
     );
 }

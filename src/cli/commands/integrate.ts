@@ -1,27 +1,48 @@
-// `lanes integrate`: orders the given lane branches (role order and validation from .github/lanes.yml at
-// the base, PRP facts from --backlog), merges them onto the base, validates the result and writes
-// lanes/integration/<date>; --open-pr pushes it and opens its PR, --redis requeues resolve jobs.
+// `lanes integrate`: orders the given lane branches, or with --ready every lane whose required gates
+// succeeded (check runs on GitHub, or local gate records of a --stack), merges them onto the base (role order
+// and validation from .github/lanes.yml at the base, PRP facts from --backlog), validates the result and
+// writes lanes/integration/<date> — never over an existing one unless its open PR is being updated;
+// --open-pr pushes it and opens or updates its PR, --push only pushes, --redis requeues resolve jobs.
 // `--dry-run` prints the plan and writes nothing.
 import type { Command } from "commander";
 import { z } from "zod";
 import { UsageError } from "../../errors.js";
-import { createGitHubPort } from "../../github/create-github-port.js";
-import { applyIntegration, type IntegrationResult } from "../../integrate/apply-integration.js";
+import type { GitHubPort, RepoRef } from "../../github/github-port.js";
+import { githubPortFromEnv } from "../../github/port-from-env.js";
+import type { GitRepo } from "../../git/git-repo.js";
+import { pushBranch } from "../../git/push-branch.js";
+import { applyIntegration } from "../../integrate/apply-integration.js";
 import { readBacklogFacts, withPrp, type PrpFacts } from "../../integrate/backlog-lanes.js";
 import { readIntegrationSettings } from "../../integrate/integration-settings.js";
 import { laneFromBranch } from "../../integrate/lane.js";
-import { openIntegrationPr, type OpenedPr } from "../../integrate/open-integration-pr.js";
-import { isoDate, planIntegration, type IntegrationPlan } from "../../integrate/plan-integration.js";
+import { openIntegrationPr } from "../../integrate/open-integration-pr.js";
+import { chooseIntegrationTarget, integrationChanges } from "../../integrate/integration-target.js";
+import { integrationBranch, isoDate, planIntegration } from "../../integrate/plan-integration.js";
+import { readyFromGitHub, type ReadySet } from "../../integrate/ready-from-github.js";
+import { readyFromStack } from "../../integrate/ready-from-stack.js";
+import type { IntegrationSettings } from "../../integrate/integration-settings.js";
+import { listLanes } from "../../runner/lane-record.js";
+import { stackNameFor, stackPaths } from "../../runner/stack-paths.js";
 import { stateQueue } from "../../integrate/state-queue.js";
 import { openStateStore } from "../../state/open-state-store.js";
 import { isRedisUrl, REDIS_URL_FORM } from "../../text/redis-url.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
+import {
+  conflictNextSteps,
+  dryRunView,
+  renderPlan,
+  renderResult,
+  type IntegrateOutput,
+} from "./integrate-render.js";
 import { githubRepoFrom, githubRepoOption, repoFullName, requireGithubRepo } from "./github-repo-option.js";
 
 const OptionsSchema = z.object({
   repo: z.string().optional(),
   base: z.string().min(1),
-  branches: z.string(),
+  branches: z.string().optional(),
+  ready: z.boolean().optional(),
+  stack: z.string().min(1).optional(),
+  push: z.boolean().optional(),
   validate: z.array(z.string().min(1)).default([]),
   dryRun: z.boolean().optional(),
   json: z.boolean().optional(),
@@ -38,7 +59,7 @@ const OptionsSchema = z.object({
   maxResolveAttempts: z.coerce.number().int().positive().default(2),
 });
 
-type IntegrateOutput = IntegrationResult & { pr: OpenedPr | null; requeued: number };
+type Options = z.infer<typeof OptionsSchema>;
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -50,7 +71,15 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
     )
     .option("--repo <dir>", "the repository (default: the current directory)")
     .option("--base <ref>", "the branch the lanes are integrated onto", "main")
-    .requiredOption("--branches <a,b,c>", "the lane branches to integrate, comma-separated")
+    .option("--branches <a,b,c>", "the lane branches to integrate, comma-separated")
+    .option(
+      "--ready",
+      "integrate every lane whose required gates succeeded: open lane PRs on GitHub (--github-repo), or the lanes of a local --stack",
+    )
+    .option(
+      "--stack <name>",
+      "with --ready: the local stack whose lanes to take (gate results from lanes gate --all --branch)",
+    )
     .option("--validate <command>", "a validation command run on the combined result (repeatable)", collect)
     .option("--validate-timeout <seconds>", "time limit per validation command (default 600)")
     .option("--date <yyyy-mm-dd>", "the date in the integration branch name (default: today, UTC)")
@@ -62,8 +91,11 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
       "--open-pr",
       "push the integration branch and open (or update) its pull request; needs --github-repo and GITHUB_TOKEN",
     )
-    .addOption(githubRepoOption("the GitHub repository for --open-pr and --redis (API at GITHUB_API_URL)"))
-    .option("--remote <name>", "the git remote --open-pr pushes to", "origin")
+    .option("--push", "push the integration branch to --remote (no pull request)")
+    .addOption(
+      githubRepoOption("the GitHub repository for --ready, --open-pr and --redis (API at GITHUB_API_URL)"),
+    )
+    .option("--remote <name>", "the git remote --open-pr and --push push to", "origin")
     .option("--redis <url>", "send conflicting and culprit lanes back as resolve jobs through this Redis")
     .option("--max-resolve-attempts <n>", "resolve attempts per lane before it goes to needs-human", "2")
     .option("--dry-run", "print the plan (order, overlaps, predicted conflicts) and write nothing")
@@ -76,18 +108,7 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
             `invalid option: ${parsed.error.issues.map((i) => `--${i.path.join(".")} ${i.message}`).join("; ")}`,
           );
         const opts = parsed.data;
-        const branches = [
-          ...new Set(
-            opts.branches
-              .split(",")
-              .map((b) => b.trim())
-              .filter((b) => b.length > 0),
-          ),
-        ];
-        if (branches.length === 0)
-          throw new UsageError(
-            "--branches needs at least one branch name, e.g. --branches lanes/developer/12-api",
-          );
+        checkUsage(opts);
         const github =
           opts.openPr || opts.redis
             ? requireGithubRepo(opts, opts.openPr ? "--open-pr" : "--redis")
@@ -95,9 +116,16 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
         const token = ctx.env.GITHUB_TOKEN;
         if (opts.openPr && !opts.dryRun && !token)
           throw new UsageError("--open-pr needs a token in GITHUB_TOKEN");
-        const repo = { dir: opts.repo ?? ctx.cwd, env: ctx.env };
-        const settings = await readIntegrationSettings(repo, opts.base);
-        const prps: Map<string, PrpFacts> = opts.backlog ? await readBacklogFacts(opts.backlog) : new Map();
+        const repo: GitRepo = { dir: opts.repo ?? ctx.cwd, env: ctx.env };
+        const port =
+          (opts.ready && opts.githubRepo) || (opts.openPr && !opts.dryRun)
+            ? githubPortFromEnv(ctx.env, ctx.log, opts.ready ? "--ready with --github-repo" : "--open-pr")
+            : undefined;
+        const [settings, prps] = await Promise.all([
+          readIntegrationSettings(repo, opts.base),
+          opts.backlog ? readBacklogFacts(opts.backlog) : new Map<string, PrpFacts>(),
+        ]);
+        const selected = await selectLanes(ctx, opts, repo, settings, port, github);
         const store =
           opts.redis && !opts.dryRun
             ? await openStateStore({ url: opts.redis, repo: github && repoFullName(github), log: ctx.log })
@@ -105,23 +133,42 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
         try {
           const queue = store && github && stateQueue(store, repoFullName(github));
           const lanes = await Promise.all(
-            branches.map(laneFromBranch).map(async (lane) => ({
-              ...withPrp(lane, prps.get(lane.id)),
-              attempts: queue
-                ? await queue.attemptsSoFar(lane.branch, opts.maxResolveAttempts)
-                : lane.attempts,
-            })),
+            selected.ready.map(async ({ branch, commit }) => {
+              const lane = laneFromBranch(branch);
+              return {
+                ...withPrp(lane, prps.get(lane.id)),
+                ...(commit && { commit }),
+                attempts: queue
+                  ? await queue.attemptsSoFar(lane.branch, opts.maxResolveAttempts)
+                  : lane.attempts,
+              };
+            }),
           );
           const prpValidation = lanes.flatMap((l) => prps.get(l.id)?.validation ?? []);
+          const prBase = baseOnGitHub(opts.base, opts.remote);
+          const wanted = integrationBranch(opts.date ?? isoDate(new Date()));
+          const openPr =
+            port && opts.openPr && !opts.dryRun
+              ? (await port.listPulls(github as RepoRef, { state: "open", head: wanted, base: prBase }))
+                  .length > 0
+              : false;
+          const target = await chooseIntegrationTarget(repo, {
+            wanted,
+            base: opts.base,
+            remote: opts.openPr || opts.push ? opts.remote : undefined,
+            openPr,
+          });
           const plan = await planIntegration(repo, {
             base: opts.base,
             lanes,
             date: opts.date ?? isoDate(new Date()),
+            branch: target.branch,
             roleOrder: settings.roleOrder,
             validate: [...new Set([...settings.validation, ...opts.validate, ...prpValidation])],
+            predictConflicts: opts.dryRun === true,
           });
           if (opts.dryRun) {
-            const value = dryRunView(plan);
+            const value = dryRunView(plan, selected.waiting);
             emit(ctx, value, { json: opts.json, human: renderPlan });
             return value.predictedConflicts.length === 0 &&
               value.skipped.every((s) => s.kind === "already-merged")
@@ -136,18 +183,29 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
           });
           for (const request of queue ? result.requeue : []) await queue?.requeue(request);
           const pr =
-            opts.openPr && github
-              ? await openIntegrationPr(repo, result, {
-                  port: createGitHubPort({
-                    auth: { type: "token", token: token as string },
-                    baseUrl: ctx.env.GITHUB_API_URL,
-                    log: ctx.log,
-                  }),
-                  github,
-                  remote: opts.remote,
-                })
+            opts.openPr && port && github
+              ? await openIntegrationPr(repo, result, { port, github, remote: opts.remote })
               : null;
-          const output: IntegrateOutput = { ...result, pr, requeued: queue ? result.requeue.length : 0 };
+          const pushed = opts.push === true && !pr && result.branch !== null;
+          if (pushed)
+            await pushBranch(repo, opts.remote, result.branch as string, {
+              force: target.previous !== undefined,
+            });
+          const output: IntegrateOutput = {
+            ...result,
+            pr,
+            requeued: queue ? result.requeue.length : 0,
+            waiting: selected.waiting,
+            ...(target.note && { branchNote: target.note }),
+            ...(target.previous && {
+              changedSince: {
+                commit: target.previous.commit,
+                ...integrationChanges(target.previous.lanes, result.merged),
+              },
+            }),
+            pushed,
+            nextSteps: conflictNextSteps(result, queue !== undefined),
+          };
           emit(ctx, output, { json: opts.json, human: renderResult });
           return result.ok ? 0 : 1;
         } finally {
@@ -157,48 +215,65 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
     );
 }
 
-function dryRunView(plan: IntegrationPlan) {
-  return {
-    dryRun: true,
-    base: plan.base,
-    baseCommit: plan.baseCommit,
-    branch: plan.branch,
-    order: plan.order.map((l) => l.branch),
-    skipped: plan.skipped,
-    overlaps: plan.overlaps,
-    predictedConflicts: plan.predictedConflicts,
-    validate: plan.validate,
-  };
+function checkUsage(opts: Options): void {
+  if (opts.ready && opts.branches !== undefined) throw new UsageError("give --branches or --ready, not both");
+  if (!opts.ready && opts.branches === undefined)
+    throw new UsageError(
+      "name the lanes with --branches lanes/developer/12-api,… or take every lane whose gates passed with --ready",
+    );
+  if (opts.ready && !opts.githubRepo && !opts.stack)
+    throw new UsageError(
+      "--ready reads gate results from GitHub (--github-repo OWNER/REPO) or a local stack (--stack NAME)",
+    );
+  if (opts.stack && !opts.ready) throw new UsageError("--stack is for --ready");
+  if ((opts.openPr || opts.redis) && !opts.githubRepo)
+    throw new UsageError("--open-pr and --redis need --github-repo OWNER/REPO");
 }
 
-function renderPlan(view: ReturnType<typeof dryRunView>): string {
-  const lines = [
-    `plan: ${view.order.length} lanes onto ${view.base} → ${view.branch} (dry run, nothing written)`,
-  ];
-  view.order.forEach((b, i) => lines.push(`  ${i + 1}. ${b}`));
-  for (const s of view.skipped) lines.push(`skip     ${s.branch}: ${s.reason}`);
-  for (const o of view.overlaps) {
-    const conflict = view.predictedConflicts.find((c) => c.a === o.a && c.b === o.b);
-    lines.push(`${conflict ? "CONFLICT" : "overlap "} ${o.a} ↔ ${o.b}: ${(conflict ?? o).files.join(", ")}`);
+/** Integrating onto a remote-tracking ref (origin/main) targets that remote's branch (main) on GitHub. */
+function baseOnGitHub(base: string, remote: string): string {
+  return base.startsWith(`${remote}/`) ? base.slice(remote.length + 1) : base;
+}
+
+/** The lanes to integrate: the named branches, or those whose required gates succeeded. */
+async function selectLanes(
+  ctx: CliDeps,
+  opts: Options,
+  repo: GitRepo,
+  settings: IntegrationSettings,
+  port: GitHubPort | undefined,
+  github: RepoRef | undefined,
+): Promise<ReadySet> {
+  if (!opts.ready) {
+    const branches = [
+      ...new Set(
+        (opts.branches ?? "")
+          .split(",")
+          .map((b) => b.trim())
+          .filter((b) => b.length > 0),
+      ),
+    ];
+    if (branches.length === 0)
+      throw new UsageError(
+        "--branches needs at least one branch name, e.g. --branches lanes/developer/12-api",
+      );
+    return { ready: branches.map((branch) => ({ branch, commit: "" })), waiting: [] };
   }
-  return lines.join("\n");
-}
-
-function renderResult(result: IntegrateOutput): string {
-  const lines = [
-    result.branch
-      ? `${result.branch} → ${result.commit.slice(0, 12)} (${result.merged.length} merged onto ${result.base})`
-      : `no integration branch written (${result.merged.length} merged)`,
-  ];
-  for (const b of result.merged) lines.push(`merged   ${b}`);
-  for (const c of result.conflicts)
-    lines.push(`CONFLICT ${c.branch} with ${c.with.join(", ")}: ${c.files.join(", ")}`);
-  for (const c of result.culprits) lines.push(`CULPRIT  ${c.branch}: ${c.reason}`);
-  for (const s of result.skipped) lines.push(`skipped  ${s.branch}: ${s.reason}`);
-  for (const v of result.validation) lines.push(`${v.ok ? "passed" : "FAILED"}   ${v.command}`);
-  if (result.baseFailsValidation) lines.push(`validation fails on ${result.base} itself; fix the base first`);
-  if (result.pr)
-    lines.push(`${result.pr.created ? "opened" : "updated"} PR #${result.pr.number}: ${result.pr.url}`);
-  if (result.requeued > 0) lines.push(`requeued ${result.requeued} lane(s) as resolve jobs`);
-  return lines.join("\n");
+  if (opts.stack) {
+    const records = await listLanes(stackPaths(ctx.env, stackNameFor(repo.dir, opts.stack)).lanes);
+    const done = records.filter((l) => l.state === "done");
+    const set = await readyFromStack(
+      repo,
+      done.map((l) => l.branch),
+      settings.requiredGates,
+    );
+    const unfinished = records
+      .filter((l) => l.state !== "done")
+      .map((l) => ({ branch: l.branch, commit: "", reason: `the lane is ${l.state}, not done` }));
+    return { ready: set.ready, waiting: [...set.waiting, ...unfinished] };
+  }
+  return readyFromGitHub(port as GitHubPort, github as RepoRef, {
+    base: baseOnGitHub(opts.base, opts.remote),
+    required: settings.requiredGates,
+  });
 }

@@ -85,6 +85,24 @@ export const checkRoutes: Routes = {
     handle: (ctx) => ({ status: 200, body: renderCheckRun(ctx.state, ctx.repo, requireRun(ctx)) }),
   },
 
+  "checks/list-for-ref": {
+    permission: "read",
+    handle(ctx) {
+      const ref = ctx.params.ref ?? "";
+      const name = ctx.query.get("check_name");
+      const runs = [...ctx.repo.checkRuns.values()]
+        .filter((r) => r.headSha === ref && (!name || r.name === name))
+        .sort((a, b) => b.id - a.id);
+      // filter=latest (GitHub's default): the most recent run of each name.
+      const latest =
+        ctx.query.get("filter") === "all"
+          ? runs
+          : runs.filter((r, i) => runs.findIndex((o) => o.name === r.name) === i);
+      const check_runs = latest.map((r) => renderCheckRun(ctx.state, ctx.repo, r));
+      return { status: 200, body: { total_count: check_runs.length, check_runs } };
+    },
+  },
+
   "checks/list-annotations": {
     permission: "read",
     handle(ctx) {
