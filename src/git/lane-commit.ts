@@ -1,8 +1,8 @@
-// Commits and pushes a lane's work from its worktree. Files Lanes writes for the agent (CLAUDE.md,
-// .claude/settings.json, .lanes/) are never committed.
+// Commits and pushes a lane's work from its worktree. Lanes' own folder in a worktree (.lanes/, also
+// in the repository's git exclude) is never committed; project files such as CLAUDE.md are the agent's.
 import { gitText, runGit } from "./run-git.js";
 
-export const LANE_PRIVATE_PATHS = ["CLAUDE.md", ".claude/settings.json", ".lanes"] as const;
+export const LANE_PRIVATE_PATHS = [".lanes"] as const;
 
 /** Identity for commits made by Lanes itself when the environment has none configured. */
 const FALLBACK_IDENTITY = ["-c", "user.name=Lanes", "-c", "user.email=lanes@users.noreply.github.com"];

@@ -9,7 +9,7 @@ import { BLOCKED_FILE, briefMessage, DONE_FILE } from "./context.js";
 import { PaneDeadError } from "./errors.js";
 import type { JobPort } from "./job-port.js";
 import { lanePayload, type LaneJob } from "./job-port.js";
-import type { LaneEvent } from "./lane-events.js";
+import { isPermissionPrompt, type LaneEvent } from "./lane-events.js";
 import { finishLane, type FinishOptions } from "./lane-finish.js";
 import {
   commitRuleAction,
@@ -21,7 +21,7 @@ import {
   type CommitRule,
 } from "./lane-policy.js";
 import { saveLane, type LaneRecord } from "./lane-record.js";
-import { agentArgv, paneEnvFor, type LaneHost } from "./lane-setup.js";
+import { agentArgv, laneLaunch, paneEnvFor, type LaneHost } from "./lane-setup.js";
 import type { PaneInfo } from "./tmux.js";
 import { removeLaneWorktree } from "./worktrees.js";
 
@@ -65,18 +65,35 @@ export class LaneDriver {
 
   private async brief(): Promise<void> {
     if (await this.paste(briefMessage(this.lane, this.lane.restarts > 0)))
-      await this.save({ briefed: true, state: "working" });
+      await this.save({ briefed: true, sessionUsed: true, state: "working" });
   }
 
   async onEvent(event: LaneEvent): Promise<LaneOutcome> {
     const now = this.ctx.now();
+    // The session id is Lanes' own; an event from another session (a subagent, a stray claude) only
+    // counts as a sign of life.
+    const ours = event.sessionId === undefined || event.sessionId === this.lane.sessionId;
     await this.save({
       lastEvent: event.event,
       lastEventAt: now,
-      ...(event.sessionId ? { sessionId: event.sessionId } : {}),
+      ...(ours && event.transcriptPath ? { transcriptPath: event.transcriptPath } : {}),
     });
     if (event.event === "SessionStart" && !this.lane.briefed) await this.brief();
+    if (event.event === "Notification" && isPermissionPrompt(event)) return this.waitForPermission(event);
+    if (this.lane.state === "waiting" && event.event !== "Notification")
+      await this.save({ state: "working", waitingFor: undefined });
     if (event.event === "Stop" || event.event === "Notification") return this.afterTurn();
+    return "continue";
+  }
+
+  /**
+   * A permission prompt the lane's policy did not settle: nobody at the pane can answer it, so the
+   * lane waits with the request recorded (shown by `stack status`) until a human answers or retries.
+   */
+  private async waitForPermission(event: LaneEvent): Promise<LaneOutcome> {
+    const request = (event.message ?? "the agent asks for a permission").slice(0, 500);
+    this.ctx.log.warn({ lane: this.lane.id, request }, "agent waits on a permission prompt");
+    await this.save({ state: "waiting", waitingFor: request, note: `waiting for permission: ${request}` });
     return "continue";
   }
 
@@ -173,11 +190,7 @@ export class LaneDriver {
     }
     this.ctx.log.warn({ lane: this.lane.id, reason }, "agent crashed: restarting with the same context");
     const command = agentArgv(
-      this.ctx.host.agent.command({
-        worktree: this.lane.worktree,
-        model: lanePayload(this.job).model,
-        sessionId: this.lane.sessionId,
-      }),
+      this.ctx.host.agent.command(laneLaunch(this.lane, lanePayload(this.job).model ?? this.lane.model)),
     );
     const spec = { cwd: this.lane.worktree, command, env: paneEnvFor(this.ctx.host, this.lane.id) };
     let paneId = this.lane.paneId;

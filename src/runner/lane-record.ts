@@ -10,6 +10,7 @@ export const LANE_STATES = [
   "working",
   "idle",
   "paused",
+  "waiting",
   "done",
   "blocked",
   "failed",
@@ -28,7 +29,17 @@ export const LaneRecordSchema = z.object({
   window: z.string(),
   paneId: z.string(),
   state: LaneStateSchema,
-  sessionId: z.string().optional(),
+  /** Chosen by Lanes when the lane opens (`--session-id`), continued with `--resume`. */
+  sessionId: z.string(),
+  /** The session has a conversation (the agent was briefed), so a restart resumes it. */
+  sessionUsed: z.boolean().default(false),
+  /** The agent's transcript (Claude Code JSONL), from its hooks: tokens are counted from it. */
+  transcriptPath: z.string().optional(),
+  briefFile: z.string(),
+  settingsFile: z.string(),
+  permissionMode: z.string().default("dontAsk"),
+  /** A permission request the agent is waiting on (state `waiting`). */
+  waitingFor: z.string().optional(),
   briefed: z.boolean(),
   restarts: z.number().int().nonnegative(),
   startedAt: z.number(),

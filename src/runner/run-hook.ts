@@ -11,6 +11,7 @@ const HookInputSchema = z.looseObject({
   message: z.string().optional(),
   source: z.string().optional(),
   reason: z.string().optional(),
+  notification_type: z.string().optional(),
 });
 
 export interface HookResult {
@@ -51,6 +52,7 @@ export async function runHook(
     ...(input.message ? { message: input.message.slice(0, 4000) } : {}),
     ...(input.source ? { source: input.source.slice(0, 100) } : {}),
     ...(input.reason ? { reason: input.reason.slice(0, 200) } : {}),
+    ...(input.notification_type ? { notificationType: input.notification_type.slice(0, 100) } : {}),
   };
   await appendLaneEvent(log, record);
   return { recorded: record };

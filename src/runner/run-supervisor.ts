@@ -133,6 +133,11 @@ export async function runSupervisor(
       modelFor: (role) => record.models[role],
       organisation: record.organisation,
       paneEnv: gitIdentity(env),
+      permissionsFor: (role) => [
+        record.permissions,
+        ...(record.rolePermissions[role] ? [record.rolePermissions[role]] : []),
+      ],
+      sandboxed: record.sandboxed,
       dependencyBranches: async (ids) => {
         const wanted = new Set(ids);
         return (await listLanes(paths.lanes))

@@ -9,13 +9,14 @@ export function scriptAgent(): AgentAdapter {
     async check() {
       // node is running this very process; nothing else is needed
     },
-    async installHooks() {
-      // the script agent reports through `lanes hook` on its own
+    async writeSettings() {
+      // the script agent reports through `lanes hook` on its own and asks for no permissions
     },
     command(input) {
       return [
         ...nodeEntry("runner/agents/script-agent"),
-        ...(input.sessionId ? ["--resume", input.sessionId] : []),
+        input.resume ? "--resume" : "--session-id",
+        input.sessionId,
       ];
     },
   };

@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultScript, SCRIPT_FILE, type ScriptFile } from "../../../src/runner/agents/script-steps.js";
-import { writeLaneContext } from "../../../src/runner/context.js";
+import { writeLaneBrief } from "../../../src/runner/context.js";
 import { ensureEventLog, readLaneEvents, type LaneEvent } from "../../../src/runner/lane-events.js";
 import { nodeEntry } from "../../../src/runner/lanes-command.js";
 import { Tmux } from "../../../src/runner/tmux.js";
@@ -52,7 +52,10 @@ describe("script agent in a tmux pane", () => {
       paths: [],
       validation: [],
     };
-    await writeLaneContext({ prp: spec, branch: wt.branch, worktree: wt.path, roleBrief: "dev" });
+    await writeLaneBrief(
+      { prp: spec, branch: wt.branch, worktree: wt.path, roleBrief: "dev" },
+      join(tmp.path, "brief.md"),
+    );
     const script: ScriptFile = { issue: 7, title: lane.title, criteria: spec.criteria };
     await writeFile(join(wt.path, SCRIPT_FILE), JSON.stringify(script));
     const log = join(tmp.path, "events.jsonl");
