@@ -1,16 +1,24 @@
 #!/usr/bin/env node
-// The `lanes` entry point: runs the CLI with the process's streams and sets the exit code.
+// The `lanes` entry point: runs the CLI with the process's streams and sets the exit code. It imports
+// only what the command needs: `lanes hook` (run by Claude Code on every event) skips commander and
+// the logger, and other commands load their own module alone (see commands/index.ts).
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createLogger } from "../observe/logger.js";
+import type { Logger } from "../observe/logger.js";
 import type { CliContext, CliIo } from "./context.js";
-import { exitReportFor } from "./exit-code.js";
-import { buildProgram } from "./program.js";
 
 export interface RunCliOptions {
   io?: CliIo;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+}
+
+/** `hook EVENT` and nothing else: the fast path; anything more (e.g. --help) goes through commander. */
+function hookEvent(args: readonly string[]): string | undefined {
+  const [command, event, ...rest] = args;
+  return command === "hook" && event !== undefined && !event.startsWith("-") && rest.length === 0
+    ? event
+    : undefined;
 }
 
 /** Runs `lanes` with the given arguments (without "node lanes") and resolves to the exit code. */
@@ -20,15 +28,28 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
     stderr: (text) => process.stderr.write(text),
   };
   const env = options.env ?? process.env;
+  const event = hookEvent(args);
+  if (event !== undefined) return (await import("./hook-command.js")).hookCommand(event, io, env);
+
+  const [{ exitReportFor }, { buildProgram, commandOf }] = await Promise.all([
+    import("./exit-code.js"),
+    import("./program.js"),
+  ]);
+  // pino is loaded only when a command runs: --help, --version and usage errors never log
+  const logger = commandOf(args) === undefined ? undefined : await import("../observe/logger.js");
+  let log: Logger | undefined;
   const ctx: CliContext = {
     io,
     env,
     cwd: options.cwd ?? process.cwd(),
-    log: createLogger({ level: env.LANES_LOG_LEVEL ?? "warn" }, env),
+    get log(): Logger {
+      if (!logger) throw new Error("lanes: no command is running, so there is no logger");
+      return (log ??= logger.createLogger({ level: env.LANES_LOG_LEVEL ?? "warn" }, env));
+    },
     exitCode: 0,
   };
-  const program = buildProgram(ctx);
   try {
+    const program = await buildProgram(ctx, args);
     await program.parseAsync([...args], { from: "user" });
     return ctx.exitCode;
   } catch (error) {
