@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { commitLaneWork, headCommitTime } from "../git/lane-commit.js";
+import type { Budgets, Price } from "../config/usage-schema.js";
 import type { Logger } from "../observe/logger.js";
 import { BLOCKED_FILE, briefMessage, DONE_FILE } from "./context.js";
 import { PaneDeadError } from "./errors.js";
@@ -20,7 +21,9 @@ import {
   usageLimitPause,
   type CommitRule,
 } from "./lane-policy.js";
-import { saveLane, type LaneRecord } from "./lane-record.js";
+import { budgetPause, utcDay } from "./lane-budget.js";
+import { listLanes, saveLane, type LaneRecord } from "./lane-record.js";
+import { readTranscriptUsage } from "./transcript-usage.js";
 import { agentArgv, laneLaunch, paneEnvFor, type LaneHost } from "./lane-setup.js";
 import type { PaneInfo } from "./tmux.js";
 import { removeLaneWorktree } from "./worktrees.js";
@@ -37,6 +40,8 @@ export interface DriverContext {
   hostTimeZone?: string | undefined;
   /** Paste the brief anyway when the agent has not reported SessionStart after this long. */
   briefFallbackMs: number;
+  /** lanes.yml `prices` (with Lanes' defaults) and `budgets`; no accounting when absent. */
+  usage?: { prices: Record<string, Price>; budgets: Budgets } | undefined;
 }
 
 export type LaneOutcome = "continue" | "closed";
@@ -78,6 +83,7 @@ export class LaneDriver {
       lastEventAt: now,
       ...(ours && event.transcriptPath ? { transcriptPath: event.transcriptPath } : {}),
     });
+    if (event.event === "Stop" || event.event === "SessionEnd") await this.countUsage();
     if (event.event === "SessionStart" && !this.lane.briefed) await this.brief();
     if (event.event === "Notification" && isPermissionPrompt(event)) return this.waitForPermission(event);
     if (this.lane.state === "waiting" && event.event !== "Notification")
@@ -108,9 +114,40 @@ export class LaneDriver {
       await this.save({ state: "blocked", note: question.slice(0, 500) });
       return "closed";
     }
+    if (await this.checkBudget()) return "continue";
     if (await this.checkUsageLimit()) return "continue";
     if (this.lane.state === "working") await this.save({ state: "idle", limitAttempts: 0 });
     return "continue";
+  }
+
+  /** Tokens and cost so far, from the transcript Claude Code keeps for the lane's session. */
+  private async countUsage(): Promise<void> {
+    const path = this.lane.transcriptPath;
+    if (!this.ctx.usage || !path || !existsSync(path)) return;
+    try {
+      await this.save({ usage: await readTranscriptUsage(path, this.ctx.usage.prices) });
+    } catch (error) {
+      this.ctx.log.warn({ lane: this.lane.id, path, err: String(error) }, "transcript unreadable");
+    }
+  }
+
+  /** A lane over its budget, or a stack over today's, pauses with the reason (no more briefs or nudges). */
+  private async checkBudget(): Promise<boolean> {
+    const usage = this.lane.usage;
+    if (!this.ctx.usage || !usage) return false;
+    const now = this.ctx.now();
+    const day = utcDay(now);
+    const today = { tokens: 0, costUsd: 0 };
+    for (const lane of await listLanes(this.ctx.host.paths.lanes)) {
+      const spend = (lane.id === this.lane.id ? usage : lane.usage)?.days[day];
+      today.tokens += spend?.tokens ?? 0;
+      today.costUsd += spend?.costUsd ?? 0;
+    }
+    const pause = budgetPause(usage, today, this.ctx.usage.budgets, now);
+    if (!pause) return false;
+    this.ctx.log.warn({ lane: this.lane.id, reason: pause.reason }, "budget reached: lane paused");
+    await this.save({ state: "paused", pausedUntil: pause.until, note: pause.reason });
+    return true;
   }
 
   private async checkUsageLimit(): Promise<boolean> {

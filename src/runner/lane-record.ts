@@ -19,6 +19,20 @@ export const LANE_STATES = [
 export const LaneStateSchema = z.enum(LANE_STATES);
 export type LaneState = z.infer<typeof LaneStateSchema>;
 
+const TokenCountsSchema = z.object({
+  input: z.number(),
+  output: z.number(),
+  cacheRead: z.number(),
+  cacheWrite: z.number(),
+});
+const SpendSchema = z.object({ tokens: z.number(), costUsd: z.number() });
+
+/** Tokens and cost from the lane's transcript (see transcript-usage.ts). */
+export const LaneUsageSchema = SpendSchema.extend({
+  models: z.record(z.string(), TokenCountsSchema),
+  days: z.record(z.string(), SpendSchema),
+});
+
 export const LaneRecordSchema = z.object({
   id: z.string(),
   role: z.string(),
@@ -54,6 +68,7 @@ export const LaneRecordSchema = z.object({
   note: z.string().optional(),
   pr: z.string().optional(),
   model: z.string().optional(),
+  usage: LaneUsageSchema.optional(),
   /** The claim's lease, so a restarted supervisor on this host keeps heartbeating it. */
   lease: z.object({
     jobId: z.string(),

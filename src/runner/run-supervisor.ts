@@ -4,6 +4,7 @@ import { writeFile } from "node:fs/promises";
 import { pino } from "pino";
 import { ROLES } from "../config/roles.js";
 import type { RoleName } from "../config/role-names.js";
+import { DEFAULT_PRICES } from "../config/usage-schema.js";
 import { optionalGitHubPortFromEnv, type GitHubPort, type RepoRef } from "../github/index.js";
 import { createLogger, type Logger } from "../observe/logger.js";
 import { openStateStore, type OpenedStateStore } from "../state/index.js";
@@ -152,6 +153,7 @@ export async function runSupervisor(
       pulls: github && pullRequestsVia(github.github, github.repo),
       env,
     },
+    usage: { prices: { ...DEFAULT_PRICES, ...record.prices }, budgets: record.budgets },
     reportAgentProblem: agentProblemReporter(github, record.hostName),
     env,
     onLaneClosed: async () => {
