@@ -1,7 +1,9 @@
 // Lint rules: typescript-eslint's recommended set, plus the house rules of STYLE.md
-// (no console output outside the CLI, no focused or skipped tests).
+// (no console output outside the CLI, no focused or skipped tests), and the layers of docs/architecture.md §5.
 import js from "@eslint/js";
+import boundaries from "eslint-plugin-boundaries";
 import tseslint from "typescript-eslint";
+import { layerRule, layerSettings } from "./scripts/lint/layers.js";
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "**/*.d.ts"] },
@@ -23,6 +25,18 @@ export default tseslint.config(
         { object: "test", property: "skip" },
       ],
     },
+  },
+  {
+    files: ["src/**/*.ts"],
+    plugins: { boundaries },
+    settings: layerSettings,
+    rules: { "boundaries/dependencies": layerRule, "boundaries/no-unknown-files": "error" },
+  },
+  {
+    // CommonJS because eslint-module-utils loads import resolvers with require().
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", exports: "writable" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   { files: ["src/cli/**", "bench/**", "scripts/**"], rules: { "no-console": "off" } },
 );

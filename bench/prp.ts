@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import matter from "gray-matter";
 import { buildGraph, compareIds, type GraphNode } from "../src/prp/graph.js";
 import { parsePrp } from "../src/prp/parse-prp.js";
-import { PRIORITIES } from "../src/prp/priority.js";
+import { PRIORITIES } from "../src/domain/priority.js";
 import { renderPrp } from "../src/prp/render-prp.js";
 import { compare, summarize, time, type BenchResult } from "./stats.js";
 

@@ -1,7 +1,7 @@
 // The body of `lanes hook EVENT`, shared by the commander command and the entry point's fast path
 // (which runs it without loading commander or any other command).
 import { runHook } from "../runner/run-hook.js";
-import type { CliIo } from "./context.js";
+import type { CliIo } from "./cli-deps.js";
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) return "";

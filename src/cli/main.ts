@@ -5,7 +5,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "../observe/logger.js";
-import type { CliContext, CliIo } from "./context.js";
+import type { CliDeps, CliIo } from "./cli-deps.js";
 
 export interface RunCliOptions {
   io?: CliIo;
@@ -35,20 +35,23 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
     import("./exit-code.js"),
     import("./program.js"),
   ]);
-  // pino is loaded only when a command runs: --help, --version and usage errors never log
-  const logger = commandOf(args) === undefined ? undefined : await import("../observe/logger.js");
+  // The environment is validated and pino loaded only when a command runs: --help, --version and
+  // usage errors need neither.
+  const running = commandOf(args) !== undefined;
   let log: Logger | undefined;
-  const ctx: CliContext = {
-    io,
-    env,
-    cwd: options.cwd ?? process.cwd(),
-    get log(): Logger {
-      if (!logger) throw new Error("lanes: no command is running, so there is no logger");
-      return (log ??= logger.createLogger({ level: env.LANES_LOG_LEVEL ?? "warn" }, env));
-    },
-    exitCode: 0,
-  };
   try {
+    const settings = running ? (await import("./env.js")).readCliEnv(env) : {};
+    const logger = running ? await import("../observe/logger.js") : undefined;
+    const ctx: CliDeps = {
+      io,
+      env,
+      cwd: options.cwd ?? process.cwd(),
+      get log(): Logger {
+        if (!logger) throw new Error("lanes: no command is running, so there is no logger");
+        return (log ??= logger.createLogger({ level: settings.LANES_LOG_LEVEL ?? "warn" }, env));
+      },
+      exitCode: 0,
+    };
     const program = await buildProgram(ctx, args);
     await program.parseAsync([...args], { from: "user" });
     return ctx.exitCode;

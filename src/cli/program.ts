@@ -2,7 +2,7 @@
 // on demand from the typed map; the others appear only as summaries (help and "did you mean").
 import { Command } from "commander";
 import { cliCommands, isCommandName, type CommandName } from "./commands/index.js";
-import type { CliContext } from "./context.js";
+import type { CliDeps } from "./cli-deps.js";
 import { readVersion } from "./version.js";
 
 /** The command `args` run: the first operand, or the one after `help`. */
@@ -12,7 +12,7 @@ export function commandOf(args: readonly string[]): CommandName | undefined {
   return isCommandName(first) ? first : undefined;
 }
 
-export async function buildProgram(ctx: CliContext, args: readonly string[]): Promise<Command> {
+export async function buildProgram(ctx: CliDeps, args: readonly string[]): Promise<Command> {
   const program = new Command("lanes")
     .description(
       "Run a team of Claude Code agents on a repository: issues are PRPs, branches are lanes, check runs are gates.",

@@ -26,7 +26,7 @@ export {
   type TemplateSource,
 } from "./resolve-team.js";
 export { ROLE_BRIEFS } from "./role-briefs.js";
-export { ROLE_NAMES, RoleNameSchema, isRoleName, type RoleName } from "./role-names.js";
+export { ROLE_NAMES, RoleNameSchema, isRoleName, type RoleName } from "../domain/role-names.js";
 export { ROLES, rolesInIntegrationOrder, type RoleDefinition } from "./roles.js";
 export {
   GateModeSchema,

@@ -4,7 +4,7 @@
 import { TeamPlanError } from "./errors.js";
 import type { Model } from "./models.js";
 import { PLAN_MAX_AGENTS, type Plan } from "./plans.js";
-import type { RoleName } from "./role-names.js";
+import type { RoleName } from "../domain/role-names.js";
 import { ROLES } from "./roles.js";
 import { dependenciesOf, type TeamTemplate } from "./templates.js";
 

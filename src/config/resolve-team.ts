@@ -6,7 +6,7 @@ import { TeamPlanError } from "./errors.js";
 import type { Model } from "./models.js";
 import { planTeam, type TeamPlan } from "./plan-team.js";
 import { PLANS } from "./plans.js";
-import { ROLE_NAMES, type RoleName } from "./role-names.js";
+import { ROLE_NAMES, type RoleName } from "../domain/role-names.js";
 import type { LanesConfig } from "./schema.js";
 import { TEMPLATES, TEMPLATE_NAMES, type TemplateName } from "./templates.js";
 

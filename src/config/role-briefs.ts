@@ -1,6 +1,6 @@
 // The role briefs: the markdown each agent finds in its CLAUDE.md under "Your role".
 // Drawn from the orchestration seeds, rewritten for Lanes: one PRP, one lane, gates as check runs.
-import type { RoleName } from "./role-names.js";
+import type { RoleName } from "../domain/role-names.js";
 
 export const ROLE_BRIEFS: Record<RoleName, string> = {
   orchestrator: `You keep the whole team moving. You do not write feature code yourself: you read the PRP queue,

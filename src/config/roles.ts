@@ -2,7 +2,7 @@
 // Pure data; config overrides (model, enabled, paths) are applied by the caller, never written back here.
 import type { Model } from "./models.js";
 import { ROLE_BRIEFS } from "./role-briefs.js";
-import { ROLE_NAMES, type RoleName } from "./role-names.js";
+import { ROLE_NAMES, type RoleName } from "../domain/role-names.js";
 
 export interface RoleDefinition {
   name: RoleName;

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ModelSchema } from "./models.js";
 import { PlanSchema } from "./plans.js";
-import { RoleNameSchema } from "./role-names.js";
+import { RoleNameSchema } from "../domain/role-names.js";
 import { rolesInIntegrationOrder } from "./roles.js";
 import { isCronExpression } from "./cron.js";
 import { TEMPLATE_NAMES } from "./templates.js";

@@ -2,7 +2,7 @@
 // and the role dependencies that differ from the roles' defaults. From seed 004's team_templates.
 import { z } from "zod";
 import { ROLES } from "./roles.js";
-import type { RoleName } from "./role-names.js";
+import type { RoleName } from "../domain/role-names.js";
 
 export const TEMPLATE_NAMES = [
   "web_application",

@@ -1,8 +1,10 @@
 // Gathers a gate's input from a local repository: the lane's own changes and commits, other lanes' files
-// and the merge check, all through src/git. Used by `lanes gate` and by the check-run path alike.
+// and the merge check, all through src/git, and the command runner lanes/validation uses in the checkout.
+// Used by `lanes gate` and by the check-run path alike.
 import { gitText, mergeTree, showFile } from "../git/index.js";
 import type { MergeTreeResult } from "../git/merge-tree.js";
 import { laneScope } from "./lane-scope.js";
+import { runCommands } from "./run-commands.js";
 import type { GateConfig, GateInput, GatePrp, MergeCheck, PrpProblem } from "./types.js";
 
 export interface CollectOptions {
@@ -55,7 +57,7 @@ export async function collectInput(options: CollectOptions): Promise<GateInput> 
     prBody: options.prBody,
     mergedPrpIds: options.mergedPrpIds,
     merge: mergeCheck(merge),
-    worktree: cwd,
+    runCommands: (commands, timeoutMs) => runCommands(commands, { cwd, timeoutMs }),
   };
 }
 

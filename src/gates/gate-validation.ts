@@ -1,7 +1,8 @@
 // lanes/validation: the PRP's validation commands run in the lane's worktree; the summary shows each
-// command's result, duration and the tail of its output.
+// command's result, duration and the tail of its output. The gate spawns nothing itself: it calls the
+// input's runCommands, which the edge that collected the input binds to the worktree.
 import { fence, table } from "./markdown.js";
-import { runCommands, type CommandResult } from "./run-commands.js";
+import type { CommandResult } from "./run-commands.js";
 import type { Gate, GateResult } from "./types.js";
 
 const TAIL_LINES = 40;
@@ -83,7 +84,7 @@ export const validationGate: Gate = {
       };
     }
     const commands = input.prp.validation ?? [];
-    if (commands.length > 0 && !input.worktree) {
+    if (commands.length > 0 && !input.runCommands) {
       return {
         conclusion: "failure",
         title: "No worktree to validate in",
@@ -93,7 +94,7 @@ export const validationGate: Gate = {
       };
     }
     const minutes = input.config.validationTimeoutMinutes;
-    const results = await runCommands(commands, { cwd: input.worktree ?? ".", timeoutMs: minutes * 60_000 });
+    const results = input.runCommands ? await input.runCommands(commands, minutes * 60_000) : [];
     return validationResult(results, minutes);
   },
 };

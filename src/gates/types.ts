@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Annotation } from "../github/github-port.js";
 import type { Prp } from "../prp/schema.js";
+import type { CommandResult } from "./run-commands.js";
 
 export type { Annotation };
 
@@ -81,7 +82,7 @@ export interface GateInput {
   prp: GatePrp;
   /** Set when the PRP could not be found or parsed; lanes/prp and lanes/validation then report it. */
   prpProblem?: PrpProblem | undefined;
-  /** Why the PRP's validation commands are not run here (see pr-context); lanes/validation says so. */
+  /** Why the PRP's validation commands are not run here (see pr-facts); lanes/validation says so. */
   validationWithheld?: string | undefined;
   config: GateConfig;
   changes: ChangedFile[];
@@ -101,8 +102,8 @@ export interface GateInput {
   mergedPrpIds?: ReadonlySet<string> | undefined;
   /** Result of merging head onto base (merge-tree), when computed. */
   merge?: MergeCheck | undefined;
-  /** The lane's worktree, where lanes/validation runs commands. */
-  worktree?: string | undefined;
+  /** Runs commands in the lane's worktree, for lanes/validation; collect-input binds it to the checkout. */
+  runCommands?: ((commands: readonly string[], timeoutMs: number) => Promise<CommandResult[]>) | undefined;
 }
 
 /** Annotations are the GitHub port's own type, so results publish without translation. */

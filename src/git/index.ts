@@ -9,7 +9,7 @@ export * from "./merge-tree.js";
 export * from "./push-branch.js";
 export * from "./tree-changes.js";
 export * from "./fast-import-writer.js";
-export * from "./lane-history.js";
+export * from "./commits-beyond.js";
 export * from "./show-file.js";
 export * from "./tree-merge.js";
 export * from "./virtual-base.js";

@@ -4,4 +4,3 @@ export * from "./errors.js";
 export * from "./github-port.js";
 export * from "./request-counter.js";
 export * from "./port-from-env.js";
-export * from "./closing-refs.js";

@@ -1,9 +1,9 @@
 // Lanes completed with what their PRPs say: title, priority, dependencies and validation commands, from
 // a backlog folder of PRP files. A lane matches the PRP whose id is in its branch (`lanes/<role>/<id>-<slug>`).
 import { PrpReadError } from "../prp/errors.js";
-import { loadBacklog } from "../prp/load-backlog.js";
+import { loadBacklog } from "../backlog/load-backlog.js";
 import { parsePrp } from "../prp/parse-prp.js";
-import type { Priority } from "../prp/priority.js";
+import type { Priority } from "../domain/priority.js";
 import type { Lane } from "./lane.js";
 
 export interface PrpFacts {

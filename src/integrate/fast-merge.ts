@@ -5,7 +5,7 @@
 // lanes (so the fork point is the merge base). Then git's three-way merge takes the lane's side for its paths
 // and the head's side for all others: the merged tree is the head tree with the lane's changes replayed.
 import type { GitRepo } from "../git/git-repo.js";
-import { commitsBeyond } from "../git/lane-history.js";
+import { commitsBeyond } from "../git/commits-beyond.js";
 import { commitChanges, type TreeChange } from "../git/tree-changes.js";
 import type { PlannedLane } from "./plan-integration.js";
 

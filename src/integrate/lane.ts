@@ -1,6 +1,6 @@
 // A lane offered for integration: its branch and what the PRP says about ordering it.
 import { z } from "zod";
-import { PrioritySchema } from "../prp/priority.js";
+import { PrioritySchema } from "../domain/priority.js";
 
 export const LaneSchema = z.object({
   branch: z.string().min(1),

@@ -2,7 +2,7 @@
 // sets aside missing, unrelated and already-merged lanes, and predicts conflicts. The plan is a plain value.
 import { changedFiles } from "../git/changed-files.js";
 import type { GitRepo } from "../git/git-repo.js";
-import { commitsBeyond } from "../git/lane-history.js";
+import { commitsBeyond } from "../git/commits-beyond.js";
 import { mergeBases, resolveCommit, resolveCommits } from "../git/refs.js";
 import { commitChanges, type TreeChange } from "../git/tree-changes.js";
 import { BaseNotFoundError, LaneMissingError, UnrelatedHistoriesError } from "./errors.js";

@@ -2,7 +2,7 @@
 // its owner's queue, or a job parked in needs-human once its resolve attempts are used up. Job ids are
 // `resolve:<branch>:<attempt>`, so running the same integration twice does not queue the work twice, and
 // the attempts a lane already had can be read back from the store.
-import { isRoleName, type RoleName } from "../config/role-names.js";
+import { isRoleName, type RoleName } from "../domain/role-names.js";
 import type { StateStore } from "../state/create-state-store.js";
 import type { IntegrationQueue } from "./integration-queue.js";
 import type { RequeueRequest, ResolveJob } from "./resolve-job.js";

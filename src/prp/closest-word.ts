@@ -1,5 +1,6 @@
 // Typo suggestions for PRP keys and values: the nearest known word by edit distance (with
 // transpositions), or nothing when no word is close enough to be a plausible misspelling.
+// eslint-disable-next-line boundaries/dependencies -- issue 11: replaced by src/text
 import { editDistance } from "../config/closest-key.js";
 
 /** How far a word may be from a known one and still count as its misspelling. */

@@ -1,7 +1,7 @@
 // The PRP dependency graph (pure): unknown dependencies and cycles named, a topological order with
 // priority tie-break, and ready/blocked sets given what is done. No I/O.
 import { MinHeap } from "./min-heap.js";
-import { priorityRank, type Priority } from "./priority.js";
+import { priorityRank, type Priority } from "../domain/priority.js";
 
 export interface GraphNode {
   id: string;

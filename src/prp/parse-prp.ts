@@ -1,7 +1,7 @@
 // Parses a PRP (issue body or backlog file) in any of the shapes people write — our front matter,
 // a loose `key: value` header, a metadata table, or the bare template layout — into a typed Prp.
 // Pure, and never throws: every problem becomes an error or warning naming field, line and expectation.
-import type { RoleName } from "../config/role-names.js";
+import type { RoleName } from "../domain/role-names.js";
 import { readFrontMatter } from "./front-matter.js";
 import { itemLine } from "./key-lines.js";
 import { readMetadataTable } from "./metadata-table.js";

@@ -1,8 +1,8 @@
 // The PRP model: the front-matter fields Lanes understands (DESIGN §4), each with the zod schema
 // that validates it and the words an error uses to say what was expected. Types come from the schemas.
 import { z } from "zod";
-import { RoleNameSchema } from "../config/role-names.js";
-import { normalizePriority, PrioritySchema } from "./priority.js";
+import { RoleNameSchema } from "../domain/role-names.js";
+import { normalizePriority, PrioritySchema } from "../domain/priority.js";
 
 /** Lists may be written as one value, a YAML list, or a comma-separated string. */
 const toList = (value: unknown): unknown => {

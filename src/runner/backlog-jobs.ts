@@ -1,8 +1,9 @@
 // Local mode: a folder of PRP files becomes jobs. Only PRPs whose dependencies are done are offered;
 // the supervisor offers the rest as their dependencies finish. Invalid PRPs are reported, never queued.
-import type { RoleName } from "../config/role-names.js";
-import { lintBacklog, loadBacklog, parsePrp, type BacklogReport, type Prp } from "../prp/index.js";
-import type { Priority } from "../prp/priority.js";
+import type { RoleName } from "../domain/role-names.js";
+import { loadBacklog } from "../backlog/load-backlog.js";
+import { lintBacklog, parsePrp, type BacklogReport, type Prp } from "../prp/index.js";
+import type { Priority } from "../domain/priority.js";
 import type { LanePayload } from "./job-port.js";
 
 export interface BacklogJob {

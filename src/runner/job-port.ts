@@ -1,7 +1,7 @@
 // The slice of the state store the supervisor uses, and how a lane's PRP travels in a job's payload.
 // The Redis state store satisfies this port; the supervisor never issues Redis commands itself.
 import { z } from "zod";
-import type { RoleName } from "../config/role-names.js";
+import type { RoleName } from "../domain/role-names.js";
 import { ScriptSchema } from "./agents/script-steps.js";
 
 export interface LaneJob {

@@ -3,10 +3,10 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { commitLaneWork, headCommitTime } from "../git/lane-commit.js";
 import type { Budgets, Price } from "../config/usage-schema.js";
+import { commitLaneWork, headCommitTime } from "./lane-commit.js";
 import type { Logger } from "../observe/logger.js";
-import { BLOCKED_FILE, briefMessage, DONE_FILE } from "./context.js";
+import { BLOCKED_FILE, briefMessage, DONE_FILE } from "./lane-brief.js";
 import { PaneDeadError } from "./errors.js";
 import type { JobPort } from "./job-port.js";
 import { lanePayload, type LaneJob } from "./job-port.js";
@@ -26,9 +26,9 @@ import { listLanes, saveLane, type LaneRecord } from "./lane-record.js";
 import { readTranscriptUsage } from "./transcript-usage.js";
 import { agentArgv, laneLaunch, paneEnvFor, type LaneHost } from "./lane-setup.js";
 import type { PaneInfo } from "./tmux.js";
-import { removeLaneWorktree } from "./worktrees.js";
+import { removeLaneWorktree } from "./lane-worktree.js";
 
-export interface DriverContext {
+export interface DriverDeps {
   host: LaneHost;
   store: JobPort;
   log: Logger;
@@ -48,7 +48,7 @@ export type LaneOutcome = "continue" | "closed";
 
 export class LaneDriver {
   constructor(
-    private readonly ctx: DriverContext,
+    private readonly ctx: DriverDeps,
     public lane: LaneRecord,
     private readonly job: LaneJob,
   ) {}

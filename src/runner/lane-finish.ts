@@ -6,7 +6,7 @@ import {
   hasUncommittedWork,
   listRemotes,
   pushLaneBranch,
-} from "../git/lane-commit.js";
+} from "./lane-commit.js";
 import type { LaneRecord } from "./lane-record.js";
 
 export interface PullRequestPort {

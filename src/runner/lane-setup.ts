@@ -6,10 +6,10 @@ import { existsSync } from "node:fs";
 import { readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { PermissionRules } from "../config/usage-schema.js";
-import { mergeBranchesInto } from "../git/lane-commit.js";
 import type { AgentAdapter, AgentLaunchInput } from "./agents/agent-adapter.js";
 import { SCRIPT_FILE } from "./agents/script-steps.js";
-import { BLOCKED_FILE, readProjectContext, writeLaneBrief } from "./context.js";
+import { BLOCKED_FILE, readProjectLayer, writeLaneBrief } from "./lane-brief.js";
+import { mergeBranchesInto } from "./lane-commit.js";
 import { WorktreeError } from "./errors.js";
 import { lanePayload, type LaneJob, type LaneLease } from "./job-port.js";
 import { lanesCommand } from "./lanes-command.js";
@@ -17,7 +17,7 @@ import { lanePermissions, packageManagerFor, type PermissionMode } from "./lane-
 import type { LaneRecord } from "./lane-record.js";
 import type { StackPaths } from "./stack-paths.js";
 import type { Tmux } from "./tmux.js";
-import { prepareLaneWorktree } from "./worktrees.js";
+import { prepareLaneWorktree } from "./lane-worktree.js";
 
 export interface LaneHost {
   repo: string;
@@ -121,7 +121,7 @@ export async function openLane(
       worktree: wt.path,
       roleBrief: host.roleBrief(job.role),
       organisation: host.organisation,
-      project: await readProjectContext(wt.path),
+      project: await readProjectLayer(wt.path),
     },
     host.paths.brief(job.id),
   );

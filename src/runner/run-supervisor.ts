@@ -3,14 +3,14 @@
 import { writeFile } from "node:fs/promises";
 import { pino } from "pino";
 import { ROLES } from "../config/roles.js";
-import type { RoleName } from "../config/role-names.js";
 import { DEFAULT_PRICES } from "../config/usage-schema.js";
+import type { RoleName } from "../domain/role-names.js";
 import { optionalGitHubPortFromEnv, type GitHubPort, type RepoRef } from "../github/index.js";
 import { createLogger, type Logger } from "../observe/logger.js";
 import { openStateStore, type OpenedStateStore } from "../state/index.js";
 import type { AgentAdapter } from "./agents/agent-adapter.js";
 import { claudeAgent } from "./agents/claude-agent.js";
-import { scriptAgent } from "./agents/script-agent-adapter.js";
+import { scriptAgent } from "./agents/script-agent.js";
 import { readBacklog, readyBacklogJobs } from "./backlog-jobs.js";
 import { pullRequestsVia } from "./github-pulls.js";
 import type { LaneJob } from "./job-port.js";

@@ -4,8 +4,8 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod";
-import { RoleNameSchema } from "../config/role-names.js";
 import { BudgetsSchema, PermissionRulesSchema, PriceSchema } from "../config/usage-schema.js";
+import { RoleNameSchema } from "../domain/role-names.js";
 import { StackError } from "./errors.js";
 
 export const StackRecordSchema = z.object({

@@ -3,7 +3,7 @@
 import { hostname } from "node:os";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DEFAULT_CONFIG_FILE, readConfigFile, type ResolvedTeam } from "../config/index.js";
-import type { RoleName } from "../config/role-names.js";
+import type { RoleName } from "../domain/role-names.js";
 import { excludeFromGit } from "../git/git-exclude.js";
 import { gitText } from "../git/run-git.js";
 import { repoPrefix, resolveRedisUrl } from "../state/index.js";

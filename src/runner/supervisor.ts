@@ -1,6 +1,6 @@
 // The supervisor of one stack on one host: registers the host, claims jobs for its roles (blocking
 // claims, no polling), opens a lane per job, and routes hook events and periodic duties to lanes.
-import type { RoleName } from "../config/role-names.js";
+import type { RoleName } from "../domain/role-names.js";
 import { AgentUnavailableError } from "./errors.js";
 import type { Logger } from "../observe/logger.js";
 import type { LaneJob } from "./job-port.js";
@@ -11,11 +11,11 @@ import {
   type EventFollower,
   type LaneEvent,
 } from "./lane-events.js";
-import { LaneDriver, type DriverContext } from "./lane-driver.js";
+import { LaneDriver, type DriverDeps } from "./lane-driver.js";
 import { listLanes, loadLane, saveLane, type LaneRecord } from "./lane-record.js";
 import { openLane } from "./lane-setup.js";
 
-export interface SupervisorOptions extends Omit<DriverContext, "now"> {
+export interface SupervisorOptions extends Omit<DriverDeps, "now"> {
   name: string;
   hostName: string;
   roles: readonly RoleName[];
@@ -53,7 +53,7 @@ export class Supervisor {
     this.log = options.log;
   }
 
-  private get driverContext(): DriverContext {
+  private get driverDeps(): DriverDeps {
     return { ...this.options, now: this.now };
   }
 
@@ -103,7 +103,7 @@ export class Supervisor {
         attempts: 0,
         maxAttempts: 1,
       };
-      this.drivers.set(lane.id, new LaneDriver(this.driverContext, lane, job));
+      this.drivers.set(lane.id, new LaneDriver(this.driverDeps, lane, job));
     }
   }
 
@@ -204,7 +204,7 @@ export class Supervisor {
     try {
       const lane = await openLane(this.options.host, job, lease, this.now(), previous);
       await saveLane(this.options.host.paths.lane(lane.id), lane);
-      this.drivers.set(lane.id, new LaneDriver(this.driverContext, lane, job));
+      this.drivers.set(lane.id, new LaneDriver(this.driverDeps, lane, job));
       this.log.info({ lane: lane.id, role: job.role, branch: lane.branch }, "lane opened");
     } catch (error) {
       this.log.error({ job: job.id, err: String(error) }, "could not open the lane");

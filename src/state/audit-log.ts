@@ -1,6 +1,6 @@
 // The audit stream: every command, transition, message and job step, capped (XADD MAXLEN ~), read back validated.
 import { z } from "zod";
-import type { StoreContext } from "./store-context.js";
+import type { StoreCore } from "./store-core.js";
 
 export const AuditEntrySchema = z.object({
   /** Stream id, `<ms>-<seq>` (server time). */
@@ -28,23 +28,23 @@ export interface AuditQuery {
   limit?: number;
 }
 
-export function makeAuditLog(ctx: StoreContext) {
-  const { keys } = ctx;
+export function makeAuditLog(core: StoreCore) {
+  const { keys } = core;
   return {
     async appendAudit(record: AuditRecord): Promise<string> {
-      const fields: string[] = ["type", record.type, "at", String(ctx.clock.now())];
+      const fields: string[] = ["type", record.type, "at", String(core.clock.now())];
       if (record.job) fields.push("job", record.job);
       if (record.actor) fields.push("actor", record.actor);
       if (record.data) fields.push("data", record.data);
-      const id = await ctx.call("XADD", () =>
-        ctx.redis.xadd(keys.audit, "MAXLEN", "~", ctx.auditMaxLen, "*", ...fields),
+      const id = await core.call("XADD", () =>
+        core.redis.xadd(keys.audit, "MAXLEN", "~", core.auditMaxLen, "*", ...fields),
       );
       return id ?? "";
     },
     async readAudit(query: AuditQuery = {}): Promise<AuditEntry[]> {
       const start = query.since === undefined ? "-" : String(Math.max(0, Math.floor(query.since)));
       const limit = query.limit ?? 1_000;
-      const rows = await ctx.call("XRANGE", () => ctx.redis.xrange(keys.audit, start, "+", "COUNT", limit));
+      const rows = await core.call("XRANGE", () => core.redis.xrange(keys.audit, start, "+", "COUNT", limit));
       return rows.map(([id, flat]) => {
         const fields: Record<string, string> = {};
         for (let i = 0; i + 1 < flat.length; i += 2) {

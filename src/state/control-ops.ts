@@ -1,17 +1,17 @@
 // Pause / resume (per job and per role), cancel, priority change, manual retry; each says whether it applied.
 import { randomUUID } from "node:crypto";
-import type { RoleName } from "../config/role-names.js";
-import { priorityRank, type Priority } from "../prp/priority.js";
+import type { RoleName } from "../domain/role-names.js";
+import { priorityRank, type Priority } from "../domain/priority.js";
 import { JobNotFoundError, StateError } from "./errors.js";
-import type { StoreContext } from "./store-context.js";
+import type { StoreCore } from "./store-core.js";
 
 type JobOp = "pause" | "resume" | "cancel" | "retry";
 
-export function makeControlOps(ctx: StoreContext) {
+export function makeControlOps(core: StoreCore) {
   async function control(op: string, target: string, arg = "", name = ""): Promise<number> {
     // one id per call, the same on every re-send, so a retry of an applied op reports it applied
     const reply = Number(
-      await ctx.script("lanesControl", [op, target, arg, name, ctx.finishedTtlSec, randomUUID()]),
+      await core.script("lanesControl", [op, target, arg, name, core.finishedTtlSec, randomUUID()]),
     );
     if (reply !== -1 && reply !== 0 && reply !== 1)
       throw new StateError(`control ${op} ${target} replied ${reply}`);
@@ -22,7 +22,7 @@ export function makeControlOps(ctx: StoreContext) {
   async function onJob(op: JobOp, id: string): Promise<boolean> {
     const reply = await control(op, id);
     if (reply === -1) throw new JobNotFoundError(id);
-    ctx.log.debug({ id, op, applied: reply === 1 }, "job control");
+    core.log.debug({ id, op, applied: reply === 1 }, "job control");
     return reply === 1;
   }
 

@@ -10,7 +10,7 @@ import { makeIdempotency } from "./idempotency.js";
 import { makeQueueOps } from "./queue-ops.js";
 import { makeReadOps } from "./read-ops.js";
 import { DEFAULT_RETRY_POLICY, RetryPolicySchema, type RetryPolicy } from "./retry-policy.js";
-import { makeStoreContext } from "./store-context.js";
+import { makeStoreCore } from "./store-core.js";
 import { makeBlockingPool, makeClaim } from "./wait-for-work.js";
 
 export interface StateStoreOptions {
@@ -31,7 +31,7 @@ export interface StateStoreOptions {
 }
 
 export function createStateStore(options: StateStoreOptions) {
-  const ctx = makeStoreContext({
+  const core = makeStoreCore({
     redis: options.redis,
     prefix: options.prefix,
     log: options.log,
@@ -42,21 +42,21 @@ export function createStateStore(options: StateStoreOptions) {
     finishedTtlSec: options.finishedTtlSec ?? 7 * 24 * 3600,
     reconnectDelaysMs: options.reconnectDelaysMs,
   });
-  const queue = makeQueueOps(ctx);
+  const queue = makeQueueOps(core);
   const pool = makeBlockingPool(options.redis, options.log);
   return {
-    prefix: ctx.prefix,
-    retryPolicy: ctx.retry,
+    prefix: core.prefix,
+    retryPolicy: core.retry,
     enqueue: queue.enqueue,
-    claim: makeClaim(ctx, queue, pool),
+    claim: makeClaim(core, queue, pool),
     heartbeat: queue.heartbeat,
     ack: queue.ack,
     fail: queue.fail,
-    ...makeReadOps(ctx),
-    ...makeControlOps(ctx),
-    ...makeHostRegistry(ctx),
-    ...makeAuditLog(ctx),
-    ...makeIdempotency(ctx),
+    ...makeReadOps(core),
+    ...makeControlOps(core),
+    ...makeHostRegistry(core),
+    ...makeAuditLog(core),
+    ...makeIdempotency(core),
     /** Closes the blocking connections this store opened (not the caller's `redis`). */
     close: () => pool.close(),
   };

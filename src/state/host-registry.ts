@@ -1,6 +1,6 @@
 // Runner hosts announce themselves and heartbeat; a host whose heartbeat lapses has its leases reaped.
 import { z } from "zod";
-import type { StoreContext } from "./store-context.js";
+import type { StoreCore } from "./store-core.js";
 
 const HostNameSchema = z
   .string()
@@ -22,13 +22,13 @@ export interface RegisterHost {
   ttlMs: number;
 }
 
-export function makeHostRegistry(ctx: StoreContext) {
-  const { keys } = ctx;
+export function makeHostRegistry(core: StoreCore) {
+  const { keys } = core;
 
   async function beat(host: string, ttlMs: number, extra: Record<string, string | number>): Promise<void> {
-    const now = ctx.clock.now();
-    await ctx.call("host heartbeat", () =>
-      ctx.redis
+    const now = core.clock.now();
+    await core.call("host heartbeat", () =>
+      core.redis
         .multi()
         .zadd(keys.hosts, now + ttlMs, host)
         .hset(keys.host(host), { host, lastSeen: now, aliveUntil: now + ttlMs, ...extra })
@@ -41,19 +41,19 @@ export function makeHostRegistry(ctx: StoreContext) {
       const host = HostNameSchema.parse(registration.host);
       await beat(host, registration.ttlMs, {
         roles: (registration.roles ?? []).join(","),
-        startedAt: ctx.clock.now(),
+        startedAt: core.clock.now(),
       });
-      ctx.log.info({ host, roles: registration.roles }, "host registered");
+      core.log.info({ host, roles: registration.roles }, "host registered");
     },
     async heartbeatHost(host: string, ttlMs: number): Promise<void> {
       await beat(HostNameSchema.parse(host), ttlMs, {});
     },
     async listHosts(): Promise<HostInfo[]> {
-      const names = await ctx.call("ZRANGE", () => ctx.redis.zrange(keys.hosts, 0, -1));
-      const now = ctx.clock.now();
+      const names = await core.call("ZRANGE", () => core.redis.zrange(keys.hosts, 0, -1));
+      const now = core.clock.now();
       const infos: HostInfo[] = [];
       for (const name of names) {
-        const hash = await ctx.call("HGETALL", () => ctx.redis.hgetall(keys.host(name)));
+        const hash = await core.call("HGETALL", () => core.redis.hgetall(keys.host(name)));
         const parsed = HostInfoSchema.safeParse({ roles: "", startedAt: 0, ...hash });
         if (parsed.success) infos.push({ ...parsed.data, alive: parsed.data.aliveUntil >= now });
       }

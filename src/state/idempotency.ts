@@ -1,26 +1,26 @@
 // Running a handler twice has one effect: webhook deliveries are de-duplicated, issue states change by compare-and-set.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { StoreContext } from "./store-context.js";
+import type { StoreCore } from "./store-core.js";
 
 const DeliveryIdSchema = z.string().min(1).max(200);
 const IssueKeySchema = z
   .string()
   .regex(/^[A-Za-z0-9._:/#@-]{1,200}$/, "issue keys use letters, digits and . _ : / # @ -");
 
-export function makeIdempotency(ctx: StoreContext) {
-  const { keys } = ctx;
+export function makeIdempotency(core: StoreCore) {
+  const { keys } = core;
   return {
     /** true the first time a delivery id is seen within `ttlSec`; false for a redelivery. */
     async firstDelivery(deliveryId: string, ttlSec = 7 * 24 * 3600): Promise<boolean> {
       const id = DeliveryIdSchema.parse(deliveryId);
       // a per-call token: if the SET applied but its reply was lost, the retry finds our own token, not a duplicate
       const token = randomUUID();
-      const reply = await ctx.call("SET NX", () =>
-        ctx.redis.set(keys.delivery(id), token, "EX", ttlSec, "NX"),
+      const reply = await core.call("SET NX", () =>
+        core.redis.set(keys.delivery(id), token, "EX", ttlSec, "NX"),
       );
       if (reply === "OK") return true;
-      return (await ctx.call("GET", () => ctx.redis.get(keys.delivery(id)))) === token;
+      return (await core.call("GET", () => core.redis.get(keys.delivery(id)))) === token;
     },
     /** Moves an issue from `from` to `to` only if it is in `from` (null = no state); true when it applied. */
     async transition(
@@ -31,11 +31,11 @@ export function makeIdempotency(ctx: StoreContext) {
     ): Promise<boolean> {
       const key = IssueKeySchema.parse(issueKey);
       // one id per call, the same on every re-send, so a retry of an applied transition reports it applied
-      return (await ctx.script("lanesTransition", [key, from ?? "", to ?? "", actor, randomUUID()])) === 1;
+      return (await core.script("lanesTransition", [key, from ?? "", to ?? "", actor, randomUUID()])) === 1;
     },
     async readIssueState(issueKey: string): Promise<string | null> {
       const key = IssueKeySchema.parse(issueKey);
-      return ctx.call("GET", () => ctx.redis.get(keys.issueState(key)));
+      return core.call("GET", () => core.redis.get(keys.issueState(key)));
     },
   };
 }

@@ -1,7 +1,7 @@
 // What a job is: the input a caller enqueues, and the record read back from Redis (validated, never trusted).
 import { z } from "zod";
-import { RoleNameSchema } from "../config/role-names.js";
-import { PrioritySchema } from "../prp/priority.js";
+import { RoleNameSchema } from "../domain/role-names.js";
+import { PrioritySchema } from "../domain/priority.js";
 import { CorruptJobError } from "./errors.js";
 
 export const JOB_KINDS = ["build", "resolve", "checkin", "resume"] as const;

@@ -1,11 +1,11 @@
 // Enqueue, claim (one attempt), heartbeat, ack and fail: the job lifecycle over the Lua scripts.
 import { randomUUID } from "node:crypto";
 import { InvalidInputError } from "../errors.js";
-import { priorityRank } from "../prp/priority.js";
-import type { RoleName } from "../config/role-names.js";
+import { priorityRank } from "../domain/priority.js";
+import type { RoleName } from "../domain/role-names.js";
 import { NewJobSchema, pairsToRecord, parseJobHash, type Job, type NewJob } from "./job.js";
 import { StateError } from "./errors.js";
-import type { StoreContext } from "./store-context.js";
+import type { StoreCore } from "./store-core.js";
 
 /** Proof of a claim: only the holder of the token may heartbeat, ack or fail the job. */
 export interface Lease {
@@ -56,7 +56,7 @@ export function parseNewJob(input: NewJob): ReturnType<typeof NewJobSchema.parse
   throw new InvalidInputError(`cannot enqueue job: ${problems}`);
 }
 
-export function makeQueueOps(ctx: StoreContext) {
+export function makeQueueOps(core: StoreCore) {
   async function enqueue(
     input: NewJob,
     options: EnqueueOptions = {},
@@ -64,7 +64,7 @@ export function makeQueueOps(ctx: StoreContext) {
     const job = parseNewJob(input);
     const id = job.id ?? randomUUID();
     const runAt =
-      options.runAt ?? (options.delayMs !== undefined ? ctx.clock.now() + options.delayMs : undefined);
+      options.runAt ?? (options.delayMs !== undefined ? core.clock.now() + options.delayMs : undefined);
     const fields = [
       "id",
       id,
@@ -85,23 +85,23 @@ export function makeQueueOps(ctx: StoreContext) {
       "payload",
       JSON.stringify(job.payload),
       "maxAttempts",
-      job.maxAttempts ?? ctx.retry.maxAttempts,
+      job.maxAttempts ?? core.retry.maxAttempts,
       ...(options.needsHuman === undefined ? [] : ["lastError", options.needsHuman.slice(0, 2_000)]),
     ];
-    const created = await ctx.script("lanesEnqueue", [
+    const created = await core.script("lanesEnqueue", [
       id,
       job.role,
       options.needsHuman === undefined ? (runAt ?? "") : "needs-human",
       ...fields,
     ]);
-    ctx.log.debug({ id, role: job.role, created: created === 1 }, "job enqueued");
+    core.log.debug({ id, role: job.role, created: created === 1 }, "job enqueued");
     return { id, created: created === 1 };
   }
 
   /** One atomic claim attempt; `token` makes a re-sent attempt return the same job rather than a second one. */
   async function claimOnce(request: ClaimRequest, token: string): Promise<ClaimAttempt> {
-    const leaseMs = request.leaseMs ?? ctx.leaseMs;
-    const reply = (await ctx.script("lanesClaim", [
+    const leaseMs = request.leaseMs ?? core.leaseMs;
+    const reply = (await core.script("lanesClaim", [
       request.role,
       request.host,
       request.agent,
@@ -125,13 +125,13 @@ export function makeQueueOps(ctx: StoreContext) {
       agent: request.agent,
       leaseUntil: job.leaseUntil ?? 0,
     };
-    ctx.log.debug({ id, role: request.role, host: request.host, agent: request.agent }, "job claimed");
+    core.log.debug({ id, role: request.role, host: request.host, agent: request.agent }, "job claimed");
     return { kind: "job", claim: { job, lease } };
   }
 
   /** Renews the lease; null means it is lost (expired and reaped, or cancelled): stop working on the job. */
-  async function heartbeat(lease: Lease, leaseMs = ctx.leaseMs): Promise<number | null> {
-    const until = Number(await ctx.script("lanesHeartbeat", [lease.jobId, lease.token, leaseMs]));
+  async function heartbeat(lease: Lease, leaseMs = core.leaseMs): Promise<number | null> {
+    const until = Number(await core.script("lanesHeartbeat", [lease.jobId, lease.token, leaseMs]));
     if (until === 0) return null;
     lease.leaseUntil = until;
     return until;
@@ -139,16 +139,16 @@ export function makeQueueOps(ctx: StoreContext) {
 
   /** Marks the job done; false when the lease had already been lost. */
   async function ack(lease: Lease): Promise<boolean> {
-    return (await ctx.script("lanesAck", [lease.jobId, lease.token, ctx.finishedTtlSec])) === 1;
+    return (await core.script("lanesAck", [lease.jobId, lease.token, core.finishedTtlSec])) === 1;
   }
 
   /** Records a failed run: retried after the backoff, or parked in needs-human (at once with `final`). */
   async function fail(lease: Lease, reason: string, options: { final?: boolean } = {}): Promise<FailOutcome> {
-    const reply = (await ctx.script("lanesFail", [
+    const reply = (await core.script("lanesFail", [
       lease.jobId,
       lease.token,
       reason.slice(0, 2_000),
-      ctx.retry.backoffMs.join(","),
+      core.retry.backoffMs.join(","),
       options.final ? "1" : "0",
     ])) as [string, number];
     if (reply[0] === "retry") return { outcome: "retry", runAt: Number(reply[1]) };

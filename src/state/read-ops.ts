@@ -1,9 +1,9 @@
 // Reading the state: one job, the open jobs, queue statistics; and the reaper that requeues abandoned work.
 import type { ChainableCommander } from "ioredis";
-import { ROLE_NAMES, type RoleName } from "../config/role-names.js";
+import { ROLE_NAMES, type RoleName } from "../domain/role-names.js";
 import { JobNotFoundError } from "./errors.js";
 import { parseJobHash, type Job, type JobState } from "./job.js";
-import type { StoreContext } from "./store-context.js";
+import type { StoreCore } from "./store-core.js";
 
 export interface QueueStats {
   /** Queued jobs per role (only roles with work or paused). */
@@ -33,12 +33,12 @@ const REAP_LIMIT = 500;
 
 /** Runs a pipeline as one retried step; any failed command fails the step (so it is retried or typed). */
 async function execPipeline(
-  ctx: StoreContext,
+  core: StoreCore,
   what: string,
   build: (pipeline: ChainableCommander) => void,
 ): Promise<unknown[]> {
-  return ctx.call(what, async () => {
-    const pipeline = ctx.redis.pipeline();
+  return core.call(what, async () => {
+    const pipeline = core.redis.pipeline();
     build(pipeline);
     const replies = (await pipeline.exec()) ?? [];
     return replies.map(([error, value]) => {
@@ -48,11 +48,11 @@ async function execPipeline(
   });
 }
 
-export function makeReadOps(ctx: StoreContext) {
-  const { keys } = ctx;
+export function makeReadOps(core: StoreCore) {
+  const { keys } = core;
 
   async function findJob(id: string): Promise<Job | null> {
-    const hash = await ctx.call("HGETALL", () => ctx.redis.hgetall(keys.job(id)));
+    const hash = await core.call("HGETALL", () => core.redis.hgetall(keys.job(id)));
     return Object.keys(hash).length === 0 ? null : parseJobHash(id, hash);
   }
 
@@ -64,8 +64,8 @@ export function makeReadOps(ctx: StoreContext) {
 
   /** Open jobs (not done or cancelled), oldest first. */
   async function listJobs(filter: ListFilter = {}): Promise<Job[]> {
-    const ids = await ctx.call("ZRANGE", () => ctx.redis.zrange(keys.jobs, 0, -1));
-    const replies = await execPipeline(ctx, "HGETALL", (pipeline) => {
+    const ids = await core.call("ZRANGE", () => core.redis.zrange(keys.jobs, 0, -1));
+    const replies = await execPipeline(core, "HGETALL", (pipeline) => {
       for (const id of ids) pipeline.hgetall(keys.job(id));
     });
     const jobs: Job[] = [];
@@ -82,8 +82,8 @@ export function makeReadOps(ctx: StoreContext) {
   }
 
   async function stats(): Promise<QueueStats> {
-    const now = ctx.clock.now();
-    const values = await execPipeline(ctx, "stats", (pipeline) => {
+    const now = core.clock.now();
+    const values = await execPipeline(core, "stats", (pipeline) => {
       for (const role of ROLE_NAMES) pipeline.zcard(keys.queue(role));
       pipeline.zcard(keys.leases).zcard(keys.delayed).zcard(keys.paused).zcard(keys.needsHuman);
       pipeline.smembers(keys.pausedRoles).zcount(keys.hosts, now, "+inf");
@@ -108,9 +108,9 @@ export function makeReadOps(ctx: StoreContext) {
 
   /** Requeues expired leases and dead hosts' jobs (with the retry backoff) and promotes due delayed jobs. */
   async function reap(): Promise<ReapResult> {
-    const reply = (await ctx.script("lanesReap", [ctx.retry.backoffMs.join(","), REAP_LIMIT])) as number[];
+    const reply = (await core.script("lanesReap", [core.retry.backoffMs.join(","), REAP_LIMIT])) as number[];
     const result = { requeued: Number(reply[0]), deadHosts: Number(reply[1]), promoted: Number(reply[2]) };
-    if (result.requeued + result.deadHosts > 0) ctx.log.info(result, "reaper requeued abandoned work");
+    if (result.requeued + result.deadHosts > 0) core.log.info(result, "reaper requeued abandoned work");
     return result;
   }
 

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { Logger } from "../observe/logger.js";
 import type { Claim, ClaimRequest, makeQueueOps } from "./queue-ops.js";
-import type { StoreContext } from "./store-context.js";
+import type { StoreCore } from "./store-core.js";
 
 export interface WaitingClaimRequest extends ClaimRequest {
   /** How long to block for work (real time, ms); 0 or absent means try once. */
@@ -59,8 +59,10 @@ export function makeBlockingPool(redis: Redis, log: Logger): BlockingPool {
 const BLOCK_ERROR_PAUSE_MS = 100;
 const BLOCK_GRACE_MS = 1_000;
 
-export function makeClaim(ctx: StoreContext, ops: ReturnType<typeof makeQueueOps>, pool: BlockingPool) {
+export function makeClaim(core: StoreCore, ops: ReturnType<typeof makeQueueOps>, pool: BlockingPool) {
   async function block(role: string, ms: number, signal: AbortSignal | undefined): Promise<void> {
+    // an abort that landed during the try before fires no event any more: without this the wait runs its full time
+    if (signal?.aborted) return;
     const connection = pool.acquire();
     let settle = () => {};
     // ioredis can leave a BLPOP caught by a reconnect (or a disconnect) unanswered forever, so the wait
@@ -73,10 +75,10 @@ export function makeClaim(ctx: StoreContext, ops: ReturnType<typeof makeQueueOps
     signal?.addEventListener("abort", drop, { once: true });
     const guard = setTimeout(drop, ms + BLOCK_GRACE_MS);
     try {
-      await Promise.race([connection.blpop(ctx.keys.wake(role), (ms / 1_000).toFixed(3)), cutOff]);
+      await Promise.race([connection.blpop(core.keys.wake(role), (ms / 1_000).toFixed(3)), cutOff]);
     } catch (error) {
       if (!signal?.aborted) {
-        ctx.log.warn({ role, err: String(error) }, "blocking wait for work failed");
+        core.log.warn({ role, err: String(error) }, "blocking wait for work failed");
         await new Promise((resolve) => setTimeout(resolve, BLOCK_ERROR_PAUSE_MS));
       }
     } finally {
@@ -97,7 +99,7 @@ export function makeClaim(ctx: StoreContext, ops: ReturnType<typeof makeQueueOps
       const remaining = deadline - Date.now();
       if (remaining <= 0) return null;
       // a delayed job falling due wakes nobody, so wake up in time to promote it
-      const untilDue = attempt.nextDueAt === undefined ? remaining : attempt.nextDueAt - ctx.clock.now();
+      const untilDue = attempt.nextDueAt === undefined ? remaining : attempt.nextDueAt - core.clock.now();
       await block(request.role, Math.max(Math.min(remaining, untilDue), 10), request.signal);
     }
   };

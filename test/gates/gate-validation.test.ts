@@ -72,6 +72,34 @@ describe("lanes/validation", () => {
     expect(result.summary).toContain("⏱️ timed out");
   });
 
+  it("runs the commands through the input's runner, with the configured timeout, spawning nothing itself", async () => {
+    lane = await laneRepo({}, { "src/a.ts": "x\n" });
+    const calls: { commands: readonly string[]; timeoutMs: number }[] = [];
+    const input = await lane.input({
+      prp: samplePrp({ validation: ["npm test"] }),
+      config: { validationTimeoutMinutes: 2 },
+    });
+    const result = await validationGate.run({
+      ...input,
+      runCommands: async (commands, timeoutMs) => {
+        calls.push({ commands, timeoutMs });
+        return [
+          { command: "npm test", exitCode: 1, signal: null, timedOut: false, durationMs: 5, output: "boom" },
+        ];
+      },
+    });
+    expect(calls).toEqual([{ commands: ["npm test"], timeoutMs: 120_000 }]);
+    expect(result.conclusion).toBe("failure");
+    expect(result.summary).toContain("boom");
+  });
+
+  it("fails when there are commands but no worktree to run them in", async () => {
+    lane = await laneRepo({}, { "src/a.ts": "x\n" });
+    const input = await lane.input({ prp: samplePrp({ validation: ["npm test"] }) });
+    const result = await validationGate.run({ ...input, runCommands: undefined });
+    expect(result).toMatchObject({ conclusion: "failure", title: "No worktree to validate in" });
+  });
+
   it("is neutral when the PRP has no validation commands", async () => {
     lane = await laneRepo({}, { "src/a.ts": "x\n" });
     expect((await validationGate.run(await lane.input())).conclusion).toBe("neutral");

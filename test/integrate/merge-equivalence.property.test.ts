@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyIntegration } from "../../src/integrate/apply-integration.js";
 import { planIntegration } from "../../src/integrate/plan-integration.js";
-import { PRIORITIES } from "../../src/prp/priority.js";
+import { PRIORITIES } from "../../src/domain/priority.js";
 import { gitEnv } from "../support/git.js";
 import { makeLaneRepo } from "./lane-repo.js";
 

@@ -1,7 +1,7 @@
 // fast-check generators of PRP texts in our shapes: front matter with valid and foreign keys,
 // and bodies made of headings, checklists, code blocks and prose.
 import fc from "fast-check";
-import { ROLE_NAMES } from "../../src/config/role-names.js";
+import { ROLE_NAMES } from "../../src/domain/role-names.js";
 import { dumpYaml } from "../../src/prp/load-yaml.js";
 
 const word = fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/);

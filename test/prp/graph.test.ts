@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildGraph, readiness, type GraphNode } from "../../src/prp/graph.js";
-import type { Priority } from "../../src/prp/priority.js";
+import type { Priority } from "../../src/domain/priority.js";
 
 const node = (id: string, dependsOn: string[] = [], priority: Priority = "medium"): GraphNode => ({
   id,

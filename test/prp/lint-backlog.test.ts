@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PrpReadError } from "../../src/prp/errors.js";
 import { lintBacklog } from "../../src/prp/lint-backlog.js";
-import { backlogIdOf, loadBacklog } from "../../src/prp/load-backlog.js";
+import { backlogIdOf, loadBacklog } from "../../src/backlog/load-backlog.js";
 import { parsePrp } from "../../src/prp/parse-prp.js";
 import { makeTempDir } from "../support/tmp.js";
 

@@ -7,7 +7,7 @@ import { silentLogger } from "../../src/observe/logger.js";
 import { pullRequestsVia } from "../../src/runner/github-pulls.js";
 import { finishLane } from "../../src/runner/lane-finish.js";
 import type { LaneRecord } from "../../src/runner/lane-record.js";
-import { prepareLaneWorktree } from "../../src/runner/worktrees.js";
+import { prepareLaneWorktree } from "../../src/runner/lane-worktree.js";
 import { gitEnv, makeRepo, type TestRepo } from "../support/git.js";
 import { makeTempDir, type TempDir } from "../support/tmp.js";
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/observe/logger.js";
-import { scriptAgent } from "../../src/runner/agents/script-agent-adapter.js";
+import { scriptAgent } from "../../src/runner/agents/script-agent.js";
 import { lanesCommand } from "../../src/runner/lanes-command.js";
 import { listLanes } from "../../src/runner/lane-record.js";
 import { writeStackRecord } from "../../src/runner/stack-record.js";

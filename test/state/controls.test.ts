@@ -132,7 +132,7 @@ describe("state store: blocking claim", () => {
     const waiter = await stores.open();
     const producer = await stores.open();
     const claimed = waiter.claim({ ...worker, waitMs: 20_000 });
-    await new Promise((r) => setTimeout(r, 50));
+    await stores.untilBlocked(waiter);
     await producer.enqueue(job({ id: "late" }));
     expect((await claimed)?.job.id).toBe("late");
   });
@@ -143,19 +143,32 @@ describe("state store: blocking claim", () => {
     await admin.pauseRole("developer");
     await admin.enqueue(job({ id: "held" }));
     const claimed = waiter.claim({ ...worker, waitMs: 20_000 });
-    await new Promise((r) => setTimeout(r, 50));
+    await stores.untilBlocked(waiter);
     await admin.resumeRole("developer");
     expect((await claimed)?.job.id).toBe("held");
   });
 
-  it("returns null when the wait ends without work, and at once when aborted", async () => {
+  it("returns null when the wait ends without work, and at once when aborted while blocked", async () => {
     const store = await stores.open();
     expect(await store.claim({ ...worker, waitMs: 50 })).toBeNull();
     const controller = new AbortController();
     const claimed = store.claim({ ...worker, waitMs: 60_000, signal: controller.signal });
-    await new Promise((r) => setTimeout(r, 50));
+    await stores.untilBlocked(store);
+    const abortedAt = Date.now();
     controller.abort();
     expect(await claimed).toBeNull();
+    expect(Date.now() - abortedAt).toBeLessThan(5_000);
+  });
+
+  it("returns at once when aborted before its first try has answered, without blocking first", async () => {
+    const store = await stores.open();
+    const controller = new AbortController();
+    const claimed = store.claim({ ...worker, waitMs: 60_000, signal: controller.signal });
+    // the claim is now awaiting its first (non-blocking) try: the abort lands before any BLPOP starts
+    controller.abort();
+    const abortedAt = Date.now();
+    expect(await claimed).toBeNull();
+    expect(Date.now() - abortedAt).toBeLessThan(5_000);
   });
 });
 

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { Redis } from "ioredis";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { manualClock } from "../../src/state/clock.js";
 import type { Lease } from "../../src/state/queue-ops.js";
 import type { StateStore } from "../../src/state/create-state-store.js";
@@ -194,7 +194,12 @@ describe("state store: exactly once across Redis restarts", () => {
       const workers = Promise.all(claimers.map((store, i) => work(store, `h${i}`, total, tally, running)));
       const ackedAtKill: number[] = [];
       for (let restart = 0; restart < 3; restart += 1) {
-        await new Promise((r) => setTimeout(r, 40));
+        // kill once the workers have acked more since the last kill: mid-run by what happened, not by a guess of time
+        const target = (restart + 1) * 20;
+        await vi.waitFor(() => expect(tally.acked.size).toBeGreaterThanOrEqual(target), {
+          timeout: 30_000,
+          interval: 2,
+        });
         ackedAtKill.push(tally.acked.size);
         await server.kill();
         await server.start();

@@ -4,13 +4,13 @@ import { silentLogger } from "../../src/observe/logger.js";
 import { makeControlOps } from "../../src/state/control-ops.js";
 import { makeIdempotency } from "../../src/state/idempotency.js";
 import { DEFAULT_RETRY_POLICY } from "../../src/state/retry-policy.js";
-import { makeStoreContext, type StoreContext } from "../../src/state/store-context.js";
+import { makeStoreCore, type StoreCore } from "../../src/state/store-core.js";
 import { useRedis } from "../support/redis.js";
 import { job, useStores } from "./helpers.js";
 
 /** A context whose every step runs twice and answers with the second reply: the first reply was "lost". */
-function replyLost(redis: ReturnType<typeof useRedis>, clock: StoreContext["clock"]): StoreContext {
-  const ctx = makeStoreContext({
+function replyLost(redis: ReturnType<typeof useRedis>, clock: StoreCore["clock"]): StoreCore {
+  const core = makeStoreCore({
     redis: redis.client,
     prefix: redis.prefix,
     log: silentLogger(),
@@ -21,14 +21,14 @@ function replyLost(redis: ReturnType<typeof useRedis>, clock: StoreContext["cloc
     finishedTtlSec: 3_600,
   });
   return {
-    ...ctx,
+    ...core,
     call: async (what, step) => {
-      await ctx.call(what, step);
-      return ctx.call(what, step);
+      await core.call(what, step);
+      return core.call(what, step);
     },
     script: async (name, args) => {
-      await ctx.script(name, args);
-      return ctx.script(name, args);
+      await core.script(name, args);
+      return core.script(name, args);
     },
   };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/observe/logger.js";
 import { makeQueueOps } from "../../src/state/queue-ops.js";
 import { DEFAULT_RETRY_POLICY } from "../../src/state/retry-policy.js";
-import { makeStoreContext } from "../../src/state/store-context.js";
+import { makeStoreCore } from "../../src/state/store-core.js";
 import { makeBlockingPool, makeClaim, type BlockingPool } from "../../src/state/wait-for-work.js";
 import { useRedis } from "../support/redis.js";
 import { job, useStores } from "./helpers.js";
@@ -40,7 +40,7 @@ describe("state store: waiting for work", () => {
   const stores = useStores(redis);
 
   function claimWith(pool: BlockingPool) {
-    const ctx = makeStoreContext({
+    const core = makeStoreCore({
       redis: redis.client,
       prefix: redis.prefix,
       log: silentLogger(),
@@ -50,7 +50,7 @@ describe("state store: waiting for work", () => {
       auditMaxLen: 1_000,
       finishedTtlSec: 3_600,
     });
-    return makeClaim(ctx, makeQueueOps(ctx), pool);
+    return makeClaim(core, makeQueueOps(core), pool);
   }
 
   // the waiter's wait (20 s) outlasts the test's limit: it passes only if the waiter is woken, not timed out

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
 import type { AuditEntry } from "../../state/index.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 import { addStateOptions, withStateStore, type StateOptions } from "./state-options.js";
 
 const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -30,7 +30,7 @@ function render(entries: AuditEntry[]): string {
     .join("\n");
 }
 
-export function registerAudit(program: Command, ctx: CliContext): void {
+export function registerAudit(program: Command, ctx: CliDeps): void {
   addStateOptions(program.command("audit"))
     .description("show the audit stream: commands, state transitions, messages, job steps")
     .option("--since <time>", "only entries since then: 30m, 2h, 7d, an ISO date, or epoch ms")

@@ -10,7 +10,7 @@ import {
   type ConfigIssue,
   type LanesConfig,
 } from "../../config/index.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 
 interface CheckReport {
   ok: boolean;
@@ -19,7 +19,7 @@ interface CheckReport {
 }
 
 export async function checkConfig(
-  ctx: CliContext,
+  ctx: CliDeps,
   file: string | undefined,
 ): Promise<{ report: CheckReport; display: string; found: boolean }> {
   const display = file ?? DEFAULT_CONFIG_FILE;
@@ -33,7 +33,7 @@ export async function checkConfig(
   }
 }
 
-export function registerConfig(program: Command, ctx: CliContext): void {
+export function registerConfig(program: Command, ctx: CliDeps): void {
   const config = program.command("config").description("work with the repository's .github/lanes.yml");
   config
     .command("check")

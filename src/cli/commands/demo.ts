@@ -2,7 +2,7 @@
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 import { renderDemoReport } from "../demo/demo-report.js";
 import { runDemo } from "../demo/run-demo.js";
 import { packageRoot } from "../package-root.js";
@@ -15,7 +15,7 @@ interface DemoCliOptions {
   json?: boolean;
 }
 
-export function registerDemo(program: Command, ctx: CliContext): void {
+export function registerDemo(program: Command, ctx: CliDeps): void {
   program
     .command("demo")
     .description(

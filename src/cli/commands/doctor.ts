@@ -1,7 +1,7 @@
 // `lanes doctor`: checks that the tools a runner host needs are installed, and says what to install.
 import { execFile } from "node:child_process";
 import type { Command } from "commander";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 
 interface ToolCheck {
   tool: string;
@@ -54,7 +54,7 @@ function render(checks: ToolCheck[]): string {
     .join("\n");
 }
 
-export function registerDoctor(program: Command, ctx: CliContext): void {
+export function registerDoctor(program: Command, ctx: CliDeps): void {
   program
     .command("doctor")
     .description("check that git, tmux, redis-server (and optionally claude) are installed")

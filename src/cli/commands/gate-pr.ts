@@ -2,7 +2,7 @@
 // with a `--prp FILE` (when given) overriding the PRP the PR links.
 import { z } from "zod";
 import { UsageError } from "../../errors.js";
-import { mergedDependencies, resolvePrContext, type PrContext } from "../../gates/pr-context.js";
+import { mergedDependencies, resolvePrFacts, type PrFacts } from "../../gates/pr-facts.js";
 import type { GatePrp } from "../../gates/types.js";
 import type { GitHubPort, RepoRef } from "../../github/github-port.js";
 
@@ -20,19 +20,19 @@ export function prNumber(value: string): number {
   return parsed.data;
 }
 
-/** The PR's context; `filePrp` (from --prp) replaces the linked PRP, and its dependencies are looked up instead. */
-export async function gatePrContext(
+/** The PR's facts; `filePrp` (from --prp) replaces the linked PRP, and its dependencies are looked up instead. */
+export async function gatePrFacts(
   port: GitHubPort,
   repo: RepoRef,
   pr: number,
   branchPattern: string,
   filePrp: GatePrp | undefined,
-): Promise<PrContext> {
-  const context = await resolvePrContext(port, repo, pr, { branchPattern });
-  if (!filePrp) return context;
-  const prp = { ...filePrp, id: filePrp.id ?? context.prp.id };
+): Promise<PrFacts> {
+  const facts = await resolvePrFacts(port, repo, pr, { branchPattern });
+  if (!filePrp) return facts;
+  const prp = { ...filePrp, id: filePrp.id ?? facts.prp.id };
   return {
-    ...context,
+    ...facts,
     prp,
     prpProblem: undefined,
     validationWithheld: undefined,

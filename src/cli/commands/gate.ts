@@ -1,7 +1,7 @@
 // `lanes gate NAME | --all`: runs gates on a local lane by the same code path as the check runs
 // (collect input → gate → result), prints one result or a table, and with --publish reports each gate as
 // the check run `lanes/<gate>` through the GitHub port. With --pr the PRP, PR body and merged dependencies
-// come from GitHub (see src/gates/pr-context.ts). Exit 0 pass, 1 a required gate failed, 2 usage.
+// come from GitHub (see src/gates/pr-facts.ts). Exit 0 pass, 1 a required gate failed, 2 usage.
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
@@ -21,9 +21,9 @@ import {
 } from "../../gates/types.js";
 import type { RepoRef } from "../../github/github-port.js";
 import { gitText } from "../../git/index.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 import { githubPortFromEnv } from "../../github/index.js";
-import { gatePrContext, prNumber } from "./gate-pr.js";
+import { gatePrFacts, prNumber } from "./gate-pr.js";
 import { loadGatePrp } from "./gate-prp.js";
 import { renderAll, renderGate, type AllGatesReport, type GateReport } from "./gate-report.js";
 
@@ -103,7 +103,7 @@ async function laneConfig(dir: string, opts: GateOptions): Promise<LanesConfig> 
   return loadConfig(text ?? "", { file: `${opts.base}:${DEFAULT_CONFIG_FILE}` });
 }
 
-export function registerGate(program: Command, ctx: CliContext): void {
+export function registerGate(program: Command, ctx: CliDeps): void {
   program
     .command("gate")
     .description(
@@ -149,7 +149,7 @@ export function registerGate(program: Command, ctx: CliContext): void {
         const filePrp = opts.prp === undefined ? undefined : await loadGatePrp(ctx.cwd, opts.prp);
         const pull =
           port && repo && pr !== undefined
-            ? await gatePrContext(port, repo, pr, config.branchPattern, filePrp)
+            ? await gatePrFacts(port, repo, pr, config.branchPattern, filePrp)
             : undefined;
         const prp: GatePrp = pull?.prp ?? filePrp ?? { title: "(no PRP given)", criteria: [] };
         const branch = opts.branch ?? pull?.pull.head.ref;

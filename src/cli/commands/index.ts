@@ -2,9 +2,9 @@
 // imported only when that command runs: `lanes --help` lists the summaries here, `lanes hook` loads
 // the hook alone, not ioredis, Octokit or the sandbox.
 import type { Command } from "commander";
-import type { CliContext } from "../context.js";
+import type { CliDeps } from "../cli-deps.js";
 
-export type CliCommand = (program: Command, ctx: CliContext) => void;
+export type CliCommand = (program: Command, ctx: CliDeps) => void;
 
 export interface CommandEntry {
   /** One line for `lanes --help`; the command's own module has the full description. */

@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
 import { githubPortFromEnv } from "../../github/index.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 import { applyIngest, PRP_LABEL, type IngestedPrp } from "../ingest/apply-ingest.js";
 import { planIngest, type IngestPlan } from "../ingest/plan-ingest.js";
 import { readBacklogPrps } from "../ingest/read-backlog-prps.js";
@@ -35,7 +35,7 @@ function renderResult(result: { repo: string; issues: IngestedPrp[] }): string {
   ].join("\n");
 }
 
-export function registerIngest(program: Command, ctx: CliContext): void {
+export function registerIngest(program: Command, ctx: CliDeps): void {
   program
     .command("ingest")
     .description(

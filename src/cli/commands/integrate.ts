@@ -14,7 +14,7 @@ import { openIntegrationPr, type OpenedPr } from "../../integrate/open-integrati
 import { isoDate, planIntegration, type IntegrationPlan } from "../../integrate/plan-integration.js";
 import { stateQueue } from "../../integrate/state-queue.js";
 import { openStateStore } from "../../state/open-state-store.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 
 const OptionsSchema = z.object({
   repo: z.string().optional(),
@@ -46,7 +46,7 @@ type IntegrateOutput = IntegrationResult & { pr: OpenedPr | null; requeued: numb
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-export function registerIntegrate(program: Command, ctx: CliContext): void {
+export function registerIntegrate(program: Command, ctx: CliDeps): void {
   program
     .command("integrate")
     .description(

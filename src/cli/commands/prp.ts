@@ -5,10 +5,10 @@ import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { PrpReadError } from "../../prp/errors.js";
 import { lintBacklog, type BacklogReport } from "../../prp/lint-backlog.js";
-import { loadBacklog } from "../../prp/load-backlog.js";
+import { loadBacklog } from "../../backlog/load-backlog.js";
 import { parsePrp } from "../../prp/parse-prp.js";
 import type { ParseIssue, ParseResult } from "../../prp/schema.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 
 const issueLine = (file: string, issue: ParseIssue) =>
   `${file}:${issue.line}: ${issue.field}: ${issue.message}`;
@@ -63,7 +63,7 @@ async function readPrpFile(path: string, shown: string): Promise<string> {
   }
 }
 
-export function registerPrp(program: Command, ctx: CliContext): void {
+export function registerPrp(program: Command, ctx: CliDeps): void {
   const prp = program.command("prp").description("read and check PRPs (markdown specs)");
   prp
     .command("parse")

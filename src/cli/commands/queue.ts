@@ -1,8 +1,8 @@
 // `lanes queue stats|add|list|show|cancel|retry`: the operator's view of, and hands on, the work queues.
 import type { Command } from "commander";
-import { ROLE_NAMES, isRoleName, type RoleName } from "../../config/role-names.js";
+import { ROLE_NAMES, isRoleName, type RoleName } from "../../domain/role-names.js";
 import { UsageError } from "../../errors.js";
-import { normalizePriority, type Priority } from "../../prp/priority.js";
+import { normalizePriority, type Priority } from "../../domain/priority.js";
 import {
   JOB_KINDS,
   JOB_STATES,
@@ -12,7 +12,7 @@ import {
   type NewJob,
   type QueueStats,
 } from "../../state/index.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 import { addStateOptions, repoFrom, withStateStore, type StateOptions } from "./state-options.js";
 
 interface JsonOption {
@@ -102,12 +102,7 @@ function renderJob(job: Job): string {
 }
 
 /** cancel / retry: exit 0 when applied, 1 with the reason when the job's state does not allow it. */
-function registerJobControl(
-  queue: Command,
-  ctx: CliContext,
-  name: "cancel" | "retry",
-  allowed: string,
-): void {
+function registerJobControl(queue: Command, ctx: CliDeps, name: "cancel" | "retry", allowed: string): void {
   addStateOptions(queue.command(`${name} <id>`))
     .description(
       name === "cancel"
@@ -136,7 +131,7 @@ function registerJobControl(
     );
 }
 
-export function registerQueue(program: Command, ctx: CliContext): void {
+export function registerQueue(program: Command, ctx: CliDeps): void {
   const queue = program.command("queue").description("inspect and steer the work queues in Redis");
 
   addStateOptions(queue.command("stats"))

@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { UsageError } from "../../errors.js";
 import { startSandbox, type SandboxInfo } from "../../sandbox/index.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 
 const OptionsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(0),
@@ -38,7 +38,7 @@ export function untilSignal(): Promise<NodeJS.Signals> {
 }
 
 export async function runSandbox(
-  ctx: CliContext,
+  ctx: CliDeps,
   raw: Record<string, unknown>,
   stopped: () => Promise<unknown>,
 ): Promise<number> {
@@ -61,7 +61,7 @@ export async function runSandbox(
   return 0;
 }
 
-export function registerSandbox(program: Command, ctx: CliContext): void {
+export function registerSandbox(program: Command, ctx: CliDeps): void {
   program
     .command("sandbox")
     .description(

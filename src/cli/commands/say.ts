@@ -2,9 +2,9 @@
 import type { Command } from "commander";
 import { openStack, sayToLanes } from "../../runner/stack-control.js";
 import { stackNameFor } from "../../runner/stack-paths.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 
-export function registerSay(program: Command, ctx: CliContext): void {
+export function registerSay(program: Command, ctx: CliDeps): void {
   program
     .command("say")
     .description("send a message to agents of a stack: a window (developer-12), a lane id, a role, or all")

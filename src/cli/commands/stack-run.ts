@@ -3,9 +3,9 @@ import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
-import { RoleNameSchema } from "../../config/role-names.js";
+import { RoleNameSchema } from "../../domain/role-names.js";
 import { UsageError } from "../../errors.js";
-import { briefMessage } from "../../runner/context.js";
+import { briefMessage } from "../../runner/lane-brief.js";
 import { listLanes } from "../../runner/lane-record.js";
 import { runSupervisor } from "../../runner/run-supervisor.js";
 import { openStack } from "../../runner/stack-control.js";
@@ -13,7 +13,7 @@ import { launchStack, restartSupervisor } from "../../runner/stack-launch.js";
 import { stackNameFor } from "../../runner/stack-paths.js";
 import { writeStackRecord } from "../../runner/stack-record.js";
 import { stackUp } from "../../runner/stack-up.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 import { planTeamForDir } from "./team.js";
 
 interface UpOptions {
@@ -38,7 +38,7 @@ function attach(argv: string[]): void {
   spawnSync(argv[0] as string, argv.slice(1), { stdio: "inherit" });
 }
 
-export function registerStackRun(stack: Command, ctx: CliContext): void {
+export function registerStackRun(stack: Command, ctx: CliDeps): void {
   stack
     .command("up")
     .description(

@@ -3,14 +3,14 @@ import type { Command } from "commander";
 import { openStack, readStackStatus, stackDown, watchStackStatus } from "../../runner/stack-control.js";
 import { stackNameFor } from "../../runner/stack-paths.js";
 import { renderStackStatus } from "../../runner/stack-status.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 import { registerStackRun } from "./stack-run.js";
 
 interface NameOption {
   name?: string;
 }
 
-export function registerStack(program: Command, ctx: CliContext): void {
+export function registerStack(program: Command, ctx: CliDeps): void {
   const stack = program.command("stack").description("run a team of agents in tmux on this host");
   const nameOf = (opts: NameOption) => stackNameFor(ctx.cwd, opts.name);
 

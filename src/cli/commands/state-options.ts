@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
 import { openStateStore, resolveRedisUrl, type OpenedStateStore } from "../../state/index.js";
-import type { CliContext } from "../context.js";
+import type { CliDeps } from "../cli-deps.js";
 
 export interface StateOptions {
   redis?: string;
@@ -20,13 +20,13 @@ export function addStateOptions(command: Command): Command {
     .option("--prefix <prefix>", "explicit Redis key prefix instead of the repository's lanes:{owner/repo}:");
 }
 
-export function repoFrom(opts: StateOptions, ctx: CliContext): string | undefined {
+export function repoFrom(opts: StateOptions, ctx: CliDeps): string | undefined {
   return opts.repo ?? ctx.env.LANES_REPO ?? ctx.env.GITHUB_REPOSITORY;
 }
 
 /** Opens the repository's store, runs `use`, and always closes the connection. */
 export async function withStateStore<T>(
-  ctx: CliContext,
+  ctx: CliDeps,
   opts: StateOptions,
   use: (store: OpenedStateStore) => Promise<T>,
 ): Promise<T> {

@@ -12,7 +12,7 @@ import {
   type ResolvedTeam,
 } from "../../config/index.js";
 import { InvalidInputError } from "../../errors.js";
-import { action, emit, type CliContext } from "../context.js";
+import { action, emit, type CliDeps } from "../cli-deps.js";
 
 interface TeamPlanOptions {
   dir?: string;
@@ -22,7 +22,7 @@ interface TeamPlanOptions {
   json?: boolean;
 }
 
-export async function planTeamForDir(ctx: CliContext, opts: TeamPlanOptions): Promise<ResolvedTeam> {
+export async function planTeamForDir(ctx: CliDeps, opts: TeamPlanOptions): Promise<ResolvedTeam> {
   const dir = resolve(ctx.cwd, opts.dir ?? ".");
   const info = await stat(dir).catch(() => undefined);
   if (info === undefined || !info.isDirectory())
@@ -53,7 +53,7 @@ export function renderTeam(team: ResolvedTeam): string {
   return lines.join("\n");
 }
 
-export function registerTeam(program: Command, ctx: CliContext): void {
+export function registerTeam(program: Command, ctx: CliDeps): void {
   const team = program.command("team").description("plan the team of agents for a repository");
   team
     .command("plan")

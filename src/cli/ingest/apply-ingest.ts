@@ -5,7 +5,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { GitHubPort, RepoRef } from "../../github/index.js";
 import { renderPrp, type Prp } from "../../prp/index.js";
-import { slugify } from "../../runner/worktrees.js";
+import { slugify } from "../../runner/lane-worktree.js";
 import type { IngestPlan } from "./plan-ingest.js";
 
 export interface IngestedPrp {

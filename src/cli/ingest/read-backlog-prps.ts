@@ -1,7 +1,8 @@
 // Reads and lints a backlog folder for ingest: every PRP parsed, the graph checked. Errors stop here,
 // before anything is filed.
 import { InvalidInputError } from "../../errors.js";
-import { lintBacklog, loadBacklog, parsePrp, type BacklogReport, type Prp } from "../../prp/index.js";
+import { loadBacklog } from "../../backlog/load-backlog.js";
+import { lintBacklog, parsePrp, type BacklogReport, type Prp } from "../../prp/index.js";
 import { backlogProblems, type PlannedPrp } from "./plan-ingest.js";
 
 export interface BacklogPrps {

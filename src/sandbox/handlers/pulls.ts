@@ -3,7 +3,7 @@ import { SandboxHttpError, notFound, unprocessable } from "../errors.js";
 import { changedFiles, mergeCommits, resolveRef, updateRef } from "../bare-repo.js";
 import { emit, page, requireStr, str, type HandlerContext, type Routes } from "../handler.js";
 import { announceRefUpdate } from "../push-events.js";
-import { closingIssueNumbers } from "../../github/closing-refs.js";
+import { closingIssueNumbers } from "../../prp/closing-refs.js";
 import { renderIssue, renderPull } from "../render-resources.js";
 import type { SandboxIssue, SandboxPull } from "../state.js";
 import { newIssue } from "./issues.js";

@@ -3,11 +3,11 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultScript, SCRIPT_FILE, type ScriptFile } from "../../../src/runner/agents/script-steps.js";
-import { writeLaneBrief } from "../../../src/runner/context.js";
+import { writeLaneBrief } from "../../../src/runner/lane-brief.js";
 import { ensureEventLog, readLaneEvents, type LaneEvent } from "../../../src/runner/lane-events.js";
 import { nodeEntry } from "../../../src/runner/lanes-command.js";
 import { Tmux } from "../../../src/runner/tmux.js";
-import { prepareLaneWorktree } from "../../../src/runner/worktrees.js";
+import { prepareLaneWorktree } from "../../../src/runner/lane-worktree.js";
 import { makeRepo, type TestRepo } from "../../support/git.js";
 import { privateTmux } from "../../support/tmux.js";
 import { makeTempDir, type TempDir } from "../../support/tmp.js";
@@ -65,7 +65,7 @@ describe("script agent in a tmux pane", () => {
       session: "s",
       window: "developer-7",
       cwd: wt.path,
-      command: nodeEntry("runner/agents/script-agent"),
+      command: nodeEntry("runner/agents/script-agent-main"),
       env: { LANES_EVENTS: log, LANES_LANE: "job-7", ...IDENTITY },
     });
     const start = await waitUntil(
@@ -115,7 +115,7 @@ describe("script agent in a tmux pane", () => {
       session: "s",
       window: "w",
       cwd: wt.path,
-      command: nodeEntry("runner/agents/script-agent"),
+      command: nodeEntry("runner/agents/script-agent-main"),
       env: { LANES_EVENTS: log, LANES_LANE: "j", ...IDENTITY },
     };
     const pane = await tmux.newSession(spec);

@@ -1,6 +1,6 @@
 // Commits and pushes a lane's work from its worktree. Lanes' own folder in a worktree (.lanes/, also
 // in the repository's git exclude) is never committed; project files such as CLAUDE.md are the agent's.
-import { gitText, runGit } from "./run-git.js";
+import { gitText, runGit } from "../git/run-git.js";
 
 export const LANE_PRIVATE_PATHS = [".lanes"] as const;
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { mergeBranchesInto } from "../../src/git/lane-commit.js";
+import { mergeBranchesInto } from "../../src/runner/lane-commit.js";
 import { gitEnv, makeRepo, type TestRepo } from "../support/git.js";
 
 describe("mergeBranchesInto (stacked lanes)", () => {

@@ -5,7 +5,7 @@
 import { createRequire } from "node:module";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resolvePrContext } from "../../src/gates/pr-context.js";
+import { resolvePrFacts } from "../../src/gates/pr-facts.js";
 import { createGitHubPort } from "../../src/github/index.js";
 import { silentLogger } from "../../src/observe/logger.js";
 
@@ -128,7 +128,7 @@ afterEach(() => {
   expect(pending).toEqual([]);
 });
 
-describe("resolvePrContext", () => {
+describe("resolvePrFacts", () => {
   it("parses the issue the body closes, ids the PRP by its number and collects closed dependencies", async () => {
     // #3 is closed; #4 is open, #5 does not exist and the backlog id auth-api is never looked up.
     const scope = github(12, { body: "Closes #7\n\n- [x] requests are limited" })
@@ -142,18 +142,18 @@ describe("resolvePrContext", () => {
       .reply(200, issueJson(4))
       .get(issuePath(5))
       .reply(404, NOT_FOUND);
-    const context = await resolvePrContext(port(), repo, 12, PATTERN);
-    expect(context.issue).toEqual({ number: 7, via: "closing keyword" });
-    expect(context.prp).toMatchObject({
+    const facts = await resolvePrFacts(port(), repo, 12, PATTERN);
+    expect(facts.issue).toEqual({ number: 7, via: "closing keyword" });
+    expect(facts.prp).toMatchObject({
       id: "7",
       title: "Rate limiting",
       role: "developer",
       validation: ["npm test"],
       dependsOn: ["3", "4", "5", "auth-api"],
     });
-    expect(context.prpProblem).toBeUndefined();
-    expect(context.prBody).toContain("- [x] requests are limited");
-    expect([...context.mergedPrpIds]).toEqual(["3"]);
+    expect(facts.prpProblem).toBeUndefined();
+    expect(facts.prBody).toContain("- [x] requests are limited");
+    expect([...facts.mergedPrpIds]).toEqual(["3"]);
     scope.done();
   });
 
@@ -163,7 +163,7 @@ describe("resolvePrContext", () => {
       .reply(200, issueJson(7, { body: PRP_ALONE }))
       .get(permissionPath)
       .reply(200, permission("admin"));
-    expect((await resolvePrContext(port(), repo, 1, PATTERN)).issue).toEqual({
+    expect((await resolvePrFacts(port(), repo, 1, PATTERN)).issue).toEqual({
       number: 7,
       via: "closing keyword",
     });
@@ -173,7 +173,7 @@ describe("resolvePrContext", () => {
       .reply(200, issueJson(9, { body: PRP_ALONE }))
       .get(permissionPath)
       .reply(200, permission("admin"));
-    expect((await resolvePrContext(port(), repo, 1, PATTERN)).issue).toEqual({
+    expect((await resolvePrFacts(port(), repo, 1, PATTERN)).issue).toEqual({
       number: 9,
       via: "closing keyword",
     });
@@ -183,7 +183,7 @@ describe("resolvePrContext", () => {
       .reply(200, issueJson(7, { body: PRP_ALONE }))
       .get(permissionPath)
       .reply(200, permission("admin"));
-    expect((await resolvePrContext(port(), repo, 1, PATTERN)).issue).toEqual({
+    expect((await resolvePrFacts(port(), repo, 1, PATTERN)).issue).toEqual({
       number: 7,
       via: "branch name",
     });
@@ -196,7 +196,7 @@ describe("resolvePrContext", () => {
       .reply(200, issueJson(7, { body: PRP_ALONE }))
       .get(permissionPath)
       .reply(200, permission("read"));
-    const withheld = await resolvePrContext(port(), repo, 1, PATTERN);
+    const withheld = await resolvePrFacts(port(), repo, 1, PATTERN);
     expect(withheld.prp.validation).toEqual([]);
     expect(withheld.validationWithheld).toContain(`written by @${AUTHOR}, who has read access`);
     reader.done();
@@ -217,18 +217,18 @@ describe("resolvePrContext", () => {
           },
         ],
       });
-    const context = await resolvePrContext(port(), repo, 1, PATTERN);
-    expect(context.prp.validation).toEqual(["npm test"]);
-    expect(context.validationWithheld).toBeUndefined();
+    const facts = await resolvePrFacts(port(), repo, 1, PATTERN);
+    expect(facts.prp.validation).toEqual(["npm test"]);
+    expect(facts.validationWithheld).toBeUndefined();
     accepted.done();
   });
 
   it("reports a missing PRP, with how to link one, when neither the body nor the branch names an issue (and reads no issue)", async () => {
     const scope = github(12, { body: "see #7", headRef: "feature/x" });
-    const context = await resolvePrContext(port(), repo, 12, PATTERN);
-    expect(context.issue).toBeUndefined();
-    expect(context.prpProblem).toMatchObject({ kind: "missing", title: "No PRP linked to the PR" });
-    expect(context.prpProblem?.summary).toContain("`Closes #<issue>` in the PR body");
+    const facts = await resolvePrFacts(port(), repo, 12, PATTERN);
+    expect(facts.issue).toBeUndefined();
+    expect(facts.prpProblem).toMatchObject({ kind: "missing", title: "No PRP linked to the PR" });
+    expect(facts.prpProblem?.summary).toContain("`Closes #<issue>` in the PR body");
     scope.done();
   });
 
@@ -236,11 +236,11 @@ describe("resolvePrContext", () => {
     const pull = github(12, { body: "Closes #7" })
       .get(issuePath(7))
       .reply(200, issueJson(7, { isPullRequest: true }));
-    const asPull = await resolvePrContext(port(), repo, 12, PATTERN);
+    const asPull = await resolvePrFacts(port(), repo, 12, PATTERN);
     expect(asPull.prpProblem?.summary).toContain("#7 (found by closing keyword) is a pull request");
     pull.done();
     const notFound = github(12, { body: "Closes #8" }).get(issuePath(8)).reply(404, NOT_FOUND);
-    const gone = await resolvePrContext(port(), repo, 12, PATTERN);
+    const gone = await resolvePrFacts(port(), repo, 12, PATTERN);
     expect(gone.prpProblem).toMatchObject({ kind: "missing" });
     expect(gone.prpProblem?.summary).toContain("issue #8 (found by closing keyword) does not exist");
     expect(gone.prp.id).toBe("8");
@@ -251,7 +251,7 @@ describe("resolvePrContext", () => {
       documentation_url: "https://docs.github.com/rest/issues/issues#get-an-issue",
       status: "410",
     });
-    expect((await resolvePrContext(port(), repo, 12, PATTERN)).prpProblem?.summary).toContain(
+    expect((await resolvePrFacts(port(), repo, 12, PATTERN)).prpProblem?.summary).toContain(
       "issue #8 (found by closing keyword) does not exist",
     );
     deleted.done();
@@ -262,13 +262,13 @@ describe("resolvePrContext", () => {
     const scope = github(12, { body: "Closes #7" })
       .get(issuePath(7))
       .reply(200, issueJson(7, { body: broken }));
-    const context = await resolvePrContext(port(), repo, 12, PATTERN);
-    expect(context.prpProblem).toMatchObject({
+    const facts = await resolvePrFacts(port(), repo, 12, PATTERN);
+    expect(facts.prpProblem).toMatchObject({
       kind: "invalid",
       title: "The PRP in #7 does not parse (2 errors)",
     });
-    expect(context.prpProblem?.summary).toMatch(/line 2: `role`: .*\n- line 3: `timeout_minutes`: /);
-    expect(context.prp).toEqual({ id: "7", title: "Issue 7", criteria: [] });
+    expect(facts.prpProblem?.summary).toMatch(/line 2: `role`: .*\n- line 3: `timeout_minutes`: /);
+    expect(facts.prp).toEqual({ id: "7", title: "Issue 7", criteria: [] });
     scope.done();
   });
 
@@ -278,7 +278,7 @@ describe("resolvePrContext", () => {
       documentation_url: "https://docs.github.com/rest/issues/issues#get-an-issue",
       status: "403",
     });
-    await expect(resolvePrContext(port(), repo, 12, PATTERN)).rejects.toThrow(
+    await expect(resolvePrFacts(port(), repo, 12, PATTERN)).rejects.toThrow(
       "GitHub getIssue failed with HTTP 403: Resource not accessible by integration",
     );
     scope.done();
@@ -291,7 +291,7 @@ describe("resolvePrContext", () => {
         ...NOT_FOUND,
         documentation_url: "https://docs.github.com/rest/pulls/pulls#get-a-pull-request",
       });
-    await expect(resolvePrContext(port(), repo, 12, PATTERN)).rejects.toThrow(
+    await expect(resolvePrFacts(port(), repo, 12, PATTERN)).rejects.toThrow(
       "GitHub getPull failed with HTTP 404: Not Found",
     );
     scope.done();

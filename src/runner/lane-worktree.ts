@@ -4,13 +4,7 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import {
-  addWorktree,
-  branchExists,
-  listWorktrees,
-  pruneWorktrees,
-  removeWorktree,
-} from "../git/lane-worktree.js";
+import { addWorktree, branchExists, listWorktrees, pruneWorktrees, removeWorktree } from "../git/worktree.js";
 import { WorktreeError } from "./errors.js";
 
 export interface LaneRef {

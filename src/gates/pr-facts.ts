@@ -4,14 +4,14 @@
 import { isStatus } from "../github/errors.js";
 import type { GitHubPort, Issue, PullRequest, RepoRef } from "../github/github-port.js";
 import { parsePrp } from "../prp/parse-prp.js";
-import { closingIssueNumbers } from "../github/closing-refs.js";
+import { closingIssueNumbers } from "../prp/closing-refs.js";
 import { branchRegExp } from "./gate-lane.js";
 import type { GatePrp, PrpProblem } from "./types.js";
 
 /** The port calls PR resolution makes; the full GitHubPort satisfies it. */
-export type PrContextPort = Pick<GitHubPort, "getPull" | "getIssue" | "permissionLevel">;
+export type PrFactsPort = Pick<GitHubPort, "getPull" | "getIssue" | "permissionLevel">;
 
-export interface PrContext {
+export interface PrFacts {
   pull: PullRequest;
   /** The PRP issue and how it was found, when one was. */
   issue?: { number: number; via: "closing keyword" | "branch name" } | undefined;
@@ -32,7 +32,7 @@ const UNACCEPTED = new Set(["lanes:needs-approval", "lanes:invalid"]);
  * An issue body is a prompt and its validation commands run in a shell: only a PRP written by someone
  * with write access, or one the app accepted (a `lanes:*` state label), is trusted to run them.
  */
-async function withheldReason(port: PrContextPort, repo: RepoRef, issue: Issue): Promise<string | undefined> {
+async function withheldReason(port: PrFactsPort, repo: RepoRef, issue: Issue): Promise<string | undefined> {
   if (issue.labels.some((l) => l.startsWith("lanes:") && !UNACCEPTED.has(l))) return undefined;
   const level = await port.permissionLevel(repo, issue.author).catch((error: unknown) => {
     if (isStatus(error, 404)) return "none";
@@ -54,7 +54,7 @@ function missing(pr: number, why: string): PrpProblem {
 }
 
 /** The PRP issue: the closing reference that matches the branch, else the first one, else the branch's issue. */
-function prpIssueNumber(pull: PullRequest, repo: RepoRef, branchPattern: string): PrContext["issue"] {
+function prpIssueNumber(pull: PullRequest, repo: RepoRef, branchPattern: string): PrFacts["issue"] {
   const closing = closingIssueNumbers(pull.body, repo);
   const fromBranch = Number(branchRegExp(branchPattern).exec(pull.head.ref)?.groups?.issue ?? Number.NaN);
   if (closing.length > 0)
@@ -68,7 +68,7 @@ function prpIssueNumber(pull: PullRequest, repo: RepoRef, branchPattern: string)
 }
 
 async function issueOrUndefined(
-  port: PrContextPort,
+  port: PrFactsPort,
   repo: RepoRef,
   number: number,
 ): Promise<Issue | undefined> {
@@ -82,7 +82,7 @@ async function issueOrUndefined(
 
 /** The PRP's dependencies whose issues are closed; backlog ids and missing issues count as not merged. */
 export async function mergedDependencies(
-  port: PrContextPort,
+  port: PrFactsPort,
   repo: RepoRef,
   dependsOn: readonly string[],
 ): Promise<Set<string>> {
@@ -103,12 +103,12 @@ function invalid(
   };
 }
 
-export async function resolvePrContext(
-  port: PrContextPort,
+export async function resolvePrFacts(
+  port: PrFactsPort,
   repo: RepoRef,
   pr: number,
   options: { branchPattern: string },
-): Promise<PrContext> {
+): Promise<PrFacts> {
   const pull = await port.getPull(repo, pr);
   const base = { pull, prBody: pull.body ?? "", mergedPrpIds: new Set<string>() };
   const link = prpIssueNumber(pull, repo, options.branchPattern);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closingIssueNumbers } from "../../src/github/closing-refs.js";
+import { closingIssueNumbers } from "../../src/prp/closing-refs.js";
 
 const repo = { owner: "Octo", repo: "app" };
 const refs = (body: string) => closingIssueNumbers(body, repo);

@@ -2,9 +2,14 @@ import { existsSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { listWorktrees } from "../../src/git/lane-worktree.js";
+import { listWorktrees } from "../../src/git/worktree.js";
 import { WorktreeError } from "../../src/runner/errors.js";
-import { laneBranch, prepareLaneWorktree, removeLaneWorktree, slugify } from "../../src/runner/worktrees.js";
+import {
+  laneBranch,
+  prepareLaneWorktree,
+  removeLaneWorktree,
+  slugify,
+} from "../../src/runner/lane-worktree.js";
 import { makeRepo, type TestRepo } from "../support/git.js";
 import { makeTempDir, type TempDir } from "../support/tmp.js";
 

@@ -17,7 +17,7 @@ export interface LaneSpec {
   validation: readonly string[];
 }
 
-export interface LaneContextInput {
+export interface LaneBriefInput {
   prp: LaneSpec;
   branch: string;
   worktree: string;
@@ -42,7 +42,7 @@ function list(items: readonly string[], empty: string, mark = "-"): string {
   return items.length > 0 ? items.map((item) => `${mark} ${item}`).join("\n") : empty;
 }
 
-export function renderLaneBrief(input: LaneContextInput): string {
+export function renderLaneBrief(input: LaneBriefInput): string {
   const { prp } = input;
   const minutes = input.commitEveryMinutes ?? 30;
   const lines = [
@@ -91,7 +91,7 @@ export function briefMessage(prp: Pick<LaneSpec, "issue" | "title">, restart = f
 }
 
 /** The project layer: PROJECT_CONTEXT.md, else the README, else nothing. */
-export async function readProjectContext(dir: string): Promise<string | undefined> {
+export async function readProjectLayer(dir: string): Promise<string | undefined> {
   for (const name of ["PROJECT_CONTEXT.md", "README.md", "readme.md"]) {
     const path = join(dir, name);
     if (existsSync(path)) return readFile(path, "utf8");
@@ -103,7 +103,7 @@ export async function readProjectContext(dir: string): Promise<string | undefine
  * Writes the brief to `file` (in the stack's directory, outside the worktree) and prepares the
  * worktree's `.lanes/` folder, listed in the repository's git exclude so `git add -A` never stages it.
  */
-export async function writeLaneBrief(input: LaneContextInput, file: string): Promise<string> {
+export async function writeLaneBrief(input: LaneBriefInput, file: string): Promise<string> {
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, renderLaneBrief(input));
   await excludeFromGit(input.worktree, LANE_EXCLUDES);

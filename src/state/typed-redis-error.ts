@@ -1,4 +1,4 @@
-// Turns ioredis failures into typed errors, and retries the idempotent steps through a lost connection.
+// Turns ioredis failures into typed errors: a lost connection (worth retrying) or a failed command.
 import { LanesError, errorMessage } from "../errors.js";
 import { RedisUnavailableError, StateError } from "./errors.js";
 
@@ -21,29 +21,4 @@ export function typedRedisError(error: unknown, url: string, what: string): Lane
     cause: error,
     context: { url },
   });
-}
-
-export interface RetryOptions {
-  url: string;
-  what: string;
-  /** Delays between attempts; its length is the number of retries. */
-  delaysMs?: readonly number[];
-  onRetry?: (error: unknown, attempt: number) => void;
-}
-
-const DEFAULT_DELAYS = [100, 250, 500, 1_000, 2_000];
-
-/** Runs an idempotent Redis step, retrying transient failures with backoff; throws typed errors. */
-export async function withRetry<T>(step: () => Promise<T>, options: RetryOptions): Promise<T> {
-  const delays = options.delaysMs ?? DEFAULT_DELAYS;
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await step();
-    } catch (error) {
-      const delay = delays[attempt];
-      if (!isTransient(error) || delay === undefined) throw typedRedisError(error, options.url, options.what);
-      options.onRetry?.(error, attempt + 1);
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
 }

@@ -1,4 +1,4 @@
-// PRP priorities: our four words, and the P0–P3 spellings other tools use for the same levels.
+// Priorities of PRPs and jobs: our four words, and the P0–P3 spellings other tools use for the same levels.
 import { z } from "zod";
 
 export const PRIORITIES = ["critical", "high", "medium", "low"] as const;

@@ -2,7 +2,7 @@
 import type { Redis } from "ioredis";
 import type { Logger } from "../observe/logger.js";
 import type { Clock } from "./clock.js";
-import { withRetry } from "./guard.js";
+import { withRetry } from "./with-retry.js";
 import { stateKeys, type StateKeys } from "./keys.js";
 import { defineScripts, type ScriptArg, type ScriptName } from "./lua/define-scripts.js";
 import type { RetryPolicy } from "./retry-policy.js";
@@ -21,7 +21,7 @@ export interface StoreSettings {
   reconnectDelaysMs?: readonly number[];
 }
 
-export interface StoreContext extends Omit<StoreSettings, "reconnectDelaysMs"> {
+export interface StoreCore extends Omit<StoreSettings, "reconnectDelaysMs"> {
   keys: StateKeys;
   /** The server, for messages (no password). */
   url: string;
@@ -31,7 +31,7 @@ export interface StoreContext extends Omit<StoreSettings, "reconnectDelaysMs"> {
   call<T>(what: string, step: () => Promise<T>): Promise<T>;
 }
 
-export function makeStoreContext(settings: StoreSettings): StoreContext {
+export function makeStoreCore(settings: StoreSettings): StoreCore {
   const { redis, prefix, log } = settings;
   const keys = stateKeys(prefix);
   const url = `redis://${redis.options.host ?? "127.0.0.1"}:${redis.options.port ?? 6379}`;

@@ -3,15 +3,15 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   briefMessage,
-  readProjectContext,
+  readProjectLayer,
   renderLaneBrief,
   writeLaneBrief,
-  type LaneContextInput,
-} from "../../src/runner/context.js";
+  type LaneBriefInput,
+} from "../../src/runner/lane-brief.js";
 import { makeRepo } from "../support/git.js";
 import { makeTempDir, type TempDir } from "../support/tmp.js";
 
-const input: LaneContextInput = {
+const input: LaneBriefInput = {
   prp: {
     issue: 12,
     title: "Add the /health endpoint",
@@ -28,7 +28,7 @@ const input: LaneContextInput = {
   project: "# Shop\nA web shop.",
 };
 
-describe("lane context", () => {
+describe("lane brief", () => {
   let tmp: TempDir;
   beforeEach(async () => {
     tmp = await makeTempDir("lanes-ctx");
@@ -55,11 +55,11 @@ describe("lane context", () => {
   });
 
   it("reads PROJECT_CONTEXT.md before the README, and nothing when neither exists", async () => {
-    expect(await readProjectContext(tmp.path)).toBeUndefined();
+    expect(await readProjectLayer(tmp.path)).toBeUndefined();
     await writeFile(join(tmp.path, "README.md"), "readme");
-    expect(await readProjectContext(tmp.path)).toBe("readme");
+    expect(await readProjectLayer(tmp.path)).toBe("readme");
     await writeFile(join(tmp.path, "PROJECT_CONTEXT.md"), "context");
-    expect(await readProjectContext(tmp.path)).toBe("context");
+    expect(await readProjectLayer(tmp.path)).toBe("context");
   });
 
   it("writes the brief outside the worktree and keeps .lanes/ out of git add -A", async () => {

@@ -1,8 +1,9 @@
-// Reads a backlog folder of markdown PRPs (before they are ingested into issues). The id comes from
-// the file name: its leading number (`03-auth-api.md` → 3) or else its slug (`auth-api.md` → auth-api).
+// Reads a backlog folder of markdown PRPs (before they are ingested into issues): the file I/O that keeps
+// src/prp pure. The id comes from the file name: its leading number (`03-auth-api.md` → 3) or else its
+// slug (`auth-api.md` → auth-api).
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { PrpReadError } from "./errors.js";
+import { PrpReadError } from "../prp/errors.js";
 
 export interface BacklogFile {
   id: string;

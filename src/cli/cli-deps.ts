@@ -7,7 +7,7 @@ export interface CliIo {
   stderr: (text: string) => void;
 }
 
-export interface CliContext {
+export interface CliDeps {
   io: CliIo;
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -22,7 +22,7 @@ export interface EmitOptions<T> {
 }
 
 /** Prints one value: as JSON with --json, otherwise through the human renderer. */
-export function emit<T>(ctx: CliContext, value: T, options: EmitOptions<T>): void {
+export function emit<T>(ctx: CliDeps, value: T, options: EmitOptions<T>): void {
   if (options.json) ctx.io.stdout(`${JSON.stringify(value, null, 2)}\n`);
   else {
     const text = options.human(value);
@@ -32,7 +32,7 @@ export function emit<T>(ctx: CliContext, value: T, options: EmitOptions<T>): voi
 
 /** Wraps a command action so that its returned number becomes the exit code. */
 export function action<A extends unknown[]>(
-  ctx: CliContext,
+  ctx: CliDeps,
   run: (...args: A) => Promise<number> | number,
 ): (...args: A) => Promise<void> {
   return async (...args: A) => {
