@@ -1,7 +1,7 @@
 // Turns zod issues into config issues a person can act on: the key path as written in the file,
 // its line, what was expected and what was found, and "did you mean" for typos.
 import type { z } from "zod";
-import { closestKey } from "./closest-key.js";
+import { closestWord } from "../text/closest-word.js";
 import type { ConfigIssue } from "./errors.js";
 import { keysAt } from "./schema-keys.js";
 import type { YamlKeyLines } from "./yaml-key-lines.js";
@@ -40,7 +40,7 @@ export function dotted(path: readonly (string | number)[]): string {
 }
 
 function unknownKey(key: string, known: readonly string[]): string {
-  const guess = closestKey(key, known);
+  const guess = closestWord(key, known);
   if (guess !== undefined) return `unknown key "${key}"; did you mean "${guess}"?`;
   return known.length > 0
     ? `unknown key "${key}"; expected one of: ${known.join(", ")}`
@@ -57,7 +57,7 @@ function describe(issue: z.core.$ZodIssue): string {
     case "invalid_value": {
       const values = issue.values.map((v) => JSON.stringify(v));
       const guess =
-        typeof issue.input === "string" ? closestKey(issue.input, issue.values.map(String)) : undefined;
+        typeof issue.input === "string" ? closestWord(issue.input, issue.values.map(String)) : undefined;
       const hint = guess === undefined ? "" : `; did you mean "${guess}"?`;
       return `expected ${values.length === 1 ? values[0] : `one of ${values.join(", ")}`}, ${got}${hint}`;
     }

@@ -1,5 +1,4 @@
 // Configuration: `.github/lanes.yml`, roles, team templates, project-type detection and plan sizing.
-export { closestKey, editDistance } from "./closest-key.js";
 export { ConfigError, TeamPlanError, formatConfigIssue, type ConfigIssue } from "./errors.js";
 export { isCronExpression } from "./cron.js";
 export { detectProjectDir } from "./detect-project-dir.js";

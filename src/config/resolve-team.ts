@@ -1,6 +1,6 @@
 // Decides the team for a repository: template from the flag, else config, else the detected project
 // type (web_application when nothing is detected); plan and roles from flags over config. Pure.
-import { closestKey } from "./closest-key.js";
+import { closestWord } from "../text/closest-word.js";
 import type { Detection } from "./detect-project-type.js";
 import { TeamPlanError } from "./errors.js";
 import type { Model } from "./models.js";
@@ -72,7 +72,7 @@ function parseRoles(text: string): RoleName[] {
 
 function pick<T extends string>(what: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  const guess = closestKey(value, allowed);
+  const guess = closestWord(value, allowed);
   const hint = guess === undefined ? "" : ` (did you mean "${guess}"?)`;
   throw new TeamPlanError(`unknown ${what} "${value}"${hint}: expected one of ${allowed.join(", ")}`);
 }

@@ -1,6 +1,7 @@
 // The `.github/lanes.yml` schema. Every object is strict (an unknown key is an error, so a typo is
 // never silently ignored) and every field has a default, so an empty file is a complete config.
 import { z } from "zod";
+import { isRedisUrl, REDIS_URL_FORM } from "../text/redis-url.js";
 import { ModelSchema } from "./models.js";
 import { PlanSchema } from "./plans.js";
 import { RoleNameSchema } from "../domain/role-names.js";
@@ -100,10 +101,7 @@ const RetrySchema = z.strictObject({
 });
 
 const RedisSchema = z.strictObject({
-  url: z
-    .string()
-    .regex(/^rediss?:\/\/\S+$/, "expected a redis:// or rediss:// URL")
-    .default("redis://127.0.0.1:6379"),
+  url: z.string().refine(isRedisUrl, `expected ${REDIS_URL_FORM}`).default("redis://127.0.0.1:6379"),
   prefix: z
     .string()
     .regex(/^[\w:.-]+$/, "expected letters, digits, ':', '.', '_' or '-'")

@@ -153,7 +153,6 @@ export function commitsResult(
 
 export const commitsGate: Gate = {
   name: "commits",
-  defaultMode: "optional",
   description: "commit subject length, imperative mood, no final WIP, commit cadence",
   run: async (input) => commitsResult(input.commits, input.config),
 };

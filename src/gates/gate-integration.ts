@@ -54,7 +54,6 @@ export function integrationResult(
 
 export const integrationGate: Gate = {
   name: "integration",
-  defaultMode: "required",
   description: "dependencies merged and a clean merge onto the base (merge-tree)",
   run: async (input) => integrationResult(input),
 };

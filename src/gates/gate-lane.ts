@@ -104,7 +104,6 @@ export function laneResult(
 
 export const laneGate: Gate = {
   name: "lane",
-  defaultMode: "optional",
   description: "branch naming and role, changes inside the PRP's paths, overlap with other lanes",
   run: async (input) => laneResult(input),
 };

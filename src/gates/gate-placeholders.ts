@@ -61,7 +61,6 @@ export function placeholdersResult(annotations: Annotation[], scanned: number): 
 
 export const placeholdersGate: Gate = {
   name: "placeholders",
-  defaultMode: "required",
   description:
     "TODO/FIXME/not-implemented markers, empty bodies, placeholder files and tests without assertions",
   async run(input) {

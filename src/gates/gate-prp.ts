@@ -99,7 +99,6 @@ export function prpProblemResult(problem: PrpProblem): GateResult {
 
 export const prpGate: Gate = {
   name: "prp",
-  defaultMode: "required",
   description: "success criteria mapped to evidence in the lane's code, tests or PR body",
   run: async (input) =>
     input.prpProblem

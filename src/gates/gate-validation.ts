@@ -60,7 +60,6 @@ export function validationResult(results: readonly CommandResult[], timeoutMinut
 
 export const validationGate: Gate = {
   name: "validation",
-  defaultMode: "required",
   description: "the PRP's validation commands, run in the lane's worktree with timeouts",
   async run(input) {
     if (input.prpProblem) {

@@ -37,7 +37,7 @@ export function gateFromCheckRunName(name: string): GateName | undefined {
 }
 
 export function gateMode(gate: GateName, config: Pick<GateConfig, "modes">): GateMode {
-  return config.modes[gate] ?? gates[gate].defaultMode;
+  return config.modes[gate];
 }
 
 export interface GateRun {

@@ -1,6 +1,7 @@
 // What every gate reads and returns. The input types are narrow structural views, so the full PRP model
 // (src/prp) and config (src/config) satisfy them without gates depending on their every field.
 import { z } from "zod";
+import type { GateMode } from "../config/index.js";
 import type { Annotation } from "../github/github-port.js";
 import type { Prp } from "../prp/schema.js";
 import type { CommandResult } from "./run-commands.js";
@@ -11,8 +12,7 @@ export const GATE_NAMES = ["prp", "placeholders", "lane", "commits", "validation
 export const GateNameSchema = z.enum(GATE_NAMES);
 export type GateName = z.infer<typeof GateNameSchema>;
 
-export const GateModeSchema = z.enum(["required", "optional", "off"]);
-export type GateMode = z.infer<typeof GateModeSchema>;
+export type { GateMode };
 
 /** The parts of src/prp's Prp the gates read (a parsed PRP is one), plus its issue number when known. */
 export type GatePrp = Pick<Prp, "title" | "criteria"> &
@@ -28,23 +28,24 @@ export interface PrpProblem {
   summary: string;
 }
 
-export const GateConfigSchema = z.object({
-  modes: z.partialRecord(GateNameSchema, GateModeSchema).default({}),
+/**
+ * The gate settings of `.github/lanes.yml`, flattened for the gates. Built only by `gateConfigFrom`
+ * (gate-config.ts), so every default is the config schema's (src/config/schema.ts) and written once.
+ */
+export interface GateConfig {
+  modes: Record<GateName, GateMode>;
   /** Share of success criteria that need evidence for lanes/prp to pass. */
-  prpCoverage: z.number().min(0).max(1).default(0.8),
-  subjectMaxLength: z.number().int().positive().default(72),
+  prpCoverage: number;
+  subjectMaxLength: number;
   /** Largest gap between consecutive commits before lanes/commits warns. */
-  commitCadenceMinutes: z.number().positive().default(30),
+  commitCadenceMinutes: number;
   /** Per validation command. */
-  validationTimeoutMinutes: z.number().positive().default(30),
+  validationTimeoutMinutes: number;
   /** Lane branch names, with {role}, {issue} and {slug} placeholders. */
-  branchPattern: z.string().default("lanes/{role}/{issue}-{slug}"),
+  branchPattern: string;
   /** Files outside the PRP's paths tolerated before lanes/lane fails (they are still reported). */
-  maxForeignFiles: z.number().int().min(0).default(0),
-});
-export type GateConfig = z.infer<typeof GateConfigSchema>;
-
-export const defaultGateConfig = (): GateConfig => GateConfigSchema.parse({});
+  maxForeignFiles: number;
+}
 
 export interface AddedLine {
   /** 1-based line number in the head version of the file. */
@@ -120,7 +121,6 @@ export interface GateResult {
 
 export interface Gate {
   name: GateName;
-  defaultMode: GateMode;
   description: string;
   run(input: GateInput): Promise<GateResult>;
 }

@@ -1,6 +1,6 @@
 // Decides what a metadata key is: one of ours (or an accepted spelling of it), a likely typo of
 // ours (an error that names the key we think was meant), or a foreign key kept as metadata.
-import { closestWord } from "./closest-word.js";
+import { closestWord } from "../text/closest-word.js";
 import { FIELD_NAMES, KEY_ALIASES, KNOWN_FOREIGN_KEYS, type FieldName } from "./schema.js";
 
 export type KeyKind =

@@ -1,4 +1,3 @@
-export * from "./closest-word.js";
 export * from "./errors.js";
 export * from "./graph.js";
 export * from "./lint-backlog.js";

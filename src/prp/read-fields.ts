@@ -1,8 +1,9 @@
 // Turns raw metadata entries (from front matter, a loose header or a table) into our typed fields:
 // each value validated by its schema, typos and bad values reported with field, line and expectation,
 // foreign keys kept as metadata with a warning.
+import { closestWord } from "../text/closest-word.js";
 import { classifyKey } from "./classify-key.js";
-import { FIELDS, type FieldName, type ParseIssue } from "./schema.js";
+import { FIELDS, toList, type FieldName, type ParseIssue } from "./schema.js";
 
 export interface RawEntry {
   key: string;
@@ -66,25 +67,23 @@ export function readFields(entries: readonly RawEntry[]): ReadFields {
     }
     const path = parsed.error.issues[0]?.path ?? [];
     const index = typeof path[0] === "number" ? path[0] : undefined;
-    const bad = index === undefined ? entry.value : listOf(entry.value)[index];
+    const bad = index === undefined ? entry.value : toList(entry.value)[index];
     errors.push({
       field: index === undefined ? field : `${field}[${index}]`,
       line: index === undefined || !entry.itemLine ? entry.line : entry.itemLine(index),
-      message: `expected ${FIELDS[field].expected}, got ${describe(bad)}`,
+      message: `expected ${FIELDS[field].expected}, got ${describe(bad)}${didYouMean(field, bad)}`,
     });
   }
   // fromEntries defines own properties, so a `__proto__` key stays plain data.
   return { values, metadata: Object.fromEntries(metadata), errors, warnings };
 }
 
-function listOf(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (typeof value === "string")
-    return value
-      .split(/[,\n]/)
-      .map((s) => s.trim())
-      .filter((s) => s.length > 0);
-  return [value];
+/** "; did you mean `developer`?" when a bad word is a typo of one of the field's choices. */
+function didYouMean(field: FieldName, bad: unknown): string {
+  const spec = FIELDS[field];
+  if (typeof bad !== "string" || !("choices" in spec)) return "";
+  const guess = closestWord(bad.trim(), spec.choices);
+  return guess === undefined ? "" : `; did you mean \`${guess}\`?`;
 }
 
 /** A short, printable description of a bad value for an error message. */

@@ -2,10 +2,10 @@
 // that validates it and the words an error uses to say what was expected. Types come from the schemas.
 import { z } from "zod";
 import { RoleNameSchema } from "../domain/role-names.js";
-import { normalizePriority, PrioritySchema } from "../domain/priority.js";
+import { normalizePriority, PRIORITIES, PrioritySchema } from "../domain/priority.js";
 
 /** Lists may be written as one value, a YAML list, or a comma-separated string. */
-const toList = (value: unknown): unknown => {
+export const toList = (value: unknown): unknown[] => {
   if (Array.isArray(value)) return value;
   if (typeof value === "string")
     return value
@@ -63,7 +63,7 @@ export const AgentStepSchema = z.union([
 ]);
 export type AgentStep = z.infer<typeof AgentStepSchema>;
 
-/** Our front-matter keys, with the schema for each and what an error says was expected. */
+/** Our front-matter keys, with the schema for each, what an error says was expected and the words a typo is matched against. */
 export const FIELDS = {
   title: { schema: nonEmpty, expected: "a non-empty title" },
   role: {
@@ -78,10 +78,12 @@ export const FIELDS = {
       RoleNameSchema,
     ),
     expected: `one of the roles ${RoleNameSchema.options.join(", ")}`,
+    choices: RoleNameSchema.options,
   },
   priority: {
     schema: z.preprocess((v) => normalizePriority(v) ?? v, PrioritySchema),
     expected: "critical, high, medium or low (P0–P3 accepted)",
+    choices: PRIORITIES,
   },
   depends_on: {
     schema: z.preprocess(toList, z.array(DependencyRefSchema).max(1000)),

@@ -8,6 +8,7 @@ import type { RoleName } from "../domain/role-names.js";
 import { optionalGitHubPortFromEnv, type GitHubPort, type RepoRef } from "../github/index.js";
 import { createLogger, type Logger } from "../observe/logger.js";
 import { openStateStore, type OpenedStateStore } from "../state/index.js";
+import { parseRepoName } from "../text/repo-name.js";
 import type { AgentAdapter } from "./agents/agent-adapter.js";
 import { claudeAgent } from "./agents/claude-agent.js";
 import { scriptAgent } from "./agents/script-agent.js";
@@ -15,7 +16,7 @@ import { readBacklog, readyBacklogJobs } from "./backlog-jobs.js";
 import { pullRequestsVia } from "./github-pulls.js";
 import type { LaneJob } from "./job-port.js";
 import { listLanes } from "./lane-record.js";
-import { logFile, readyFile } from "./stack-launch.js";
+import { GIT_IDENTITY_ENV, logFile, readyFile } from "./stack-launch.js";
 import { readStackRecord, type StackRecord } from "./stack-record.js";
 import { stackPaths, type StackPaths } from "./stack-paths.js";
 import { Supervisor } from "./supervisor.js";
@@ -46,19 +47,10 @@ export async function offerBacklog(
   return queued;
 }
 
-const IDENTITY_KEYS = [
-  "GIT_AUTHOR_NAME",
-  "GIT_AUTHOR_EMAIL",
-  "GIT_COMMITTER_NAME",
-  "GIT_COMMITTER_EMAIL",
-  "GIT_CONFIG_GLOBAL",
-  "GIT_CONFIG_NOSYSTEM",
-];
-
 /** Agents commit as the identity the stack was started with (never secrets: those come from the server env). */
 function gitIdentity(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
-    IDENTITY_KEYS.flatMap((k) => (env[k] === undefined ? [] : [[k, env[k] as string]])),
+    GIT_IDENTITY_ENV.flatMap((k) => (env[k] === undefined ? [] : [[k, env[k] as string]])),
   );
 }
 
@@ -68,10 +60,10 @@ function stackGitHub(
   env: NodeJS.ProcessEnv,
   log: Logger,
 ): { github: GitHubPort; repo: RepoRef } | undefined {
-  const [owner, repo] = record.repoSlug.split("/");
-  if (!owner || !repo || owner === "local") return undefined;
+  const repo = parseRepoName(record.repoSlug);
+  if (repo === undefined || repo.owner === "local") return undefined;
   const github = optionalGitHubPortFromEnv(env, log);
-  return github && { github, repo: { owner, repo } };
+  return github && { github, repo };
 }
 
 /** Says on the PRP's issue why no agent could start for it (issue text never reaches a shell here). */

@@ -26,6 +26,16 @@ function paneEnvOf(env: NodeJS.ProcessEnv): Record<string, string> {
   return paneEnv;
 }
 
+/** The git identity agents commit as: the one the stack was started with. */
+export const GIT_IDENTITY_ENV = [
+  "GIT_AUTHOR_NAME",
+  "GIT_AUTHOR_EMAIL",
+  "GIT_COMMITTER_NAME",
+  "GIT_COMMITTER_EMAIL",
+  "GIT_CONFIG_GLOBAL",
+  "GIT_CONFIG_NOSYSTEM",
+] as const;
+
 // Settings panes need even when `stack up` ran with a custom environment. Secrets (API keys, tokens)
 // are not passed with -e, which would put them on a command line: panes inherit them from the server.
 const PASSED_ENV = [
@@ -33,12 +43,7 @@ const PASSED_ENV = [
   "HOME",
   "REDIS_URL",
   "LANES_LOG_LEVEL",
-  "GIT_AUTHOR_NAME",
-  "GIT_AUTHOR_EMAIL",
-  "GIT_COMMITTER_NAME",
-  "GIT_COMMITTER_EMAIL",
-  "GIT_CONFIG_GLOBAL",
-  "GIT_CONFIG_NOSYSTEM",
+  ...GIT_IDENTITY_ENV,
   "GITHUB_REPOSITORY",
   "GITHUB_API_URL",
 ] as const;

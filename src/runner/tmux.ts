@@ -53,6 +53,11 @@ function envArgs(env: Record<string, string> | undefined): string[] {
   return Object.entries(env ?? {}).flatMap(([k, v]) => ["-e", `${k}=${v}`]);
 }
 
+/** How a new session or window starts its pane: directory, environment, argv; tmux prints the pane id. */
+function newPaneArgs(spec: WindowSpec): string[] {
+  return ["-c", spec.cwd, "-P", "-F", "#{pane_id}", ...envArgs(spec.env), ...commandArgs(spec.command)];
+}
+
 export class Tmux {
   constructor(
     readonly socket: string,
@@ -117,17 +122,11 @@ export class Tmux {
       spec.session,
       "-n",
       spec.window,
-      "-c",
-      spec.cwd,
       "-x",
       String(this.size.width),
       "-y",
       String(this.size.height),
-      "-P",
-      "-F",
-      "#{pane_id}",
-      ...envArgs(spec.env),
-      ...commandArgs(spec.command),
+      ...newPaneArgs(spec),
     ]);
     return out.trim();
   }
@@ -141,13 +140,7 @@ export class Tmux {
       `=${spec.session}:`,
       "-n",
       spec.window,
-      "-c",
-      spec.cwd,
-      "-P",
-      "-F",
-      "#{pane_id}",
-      ...envArgs(spec.env),
-      ...commandArgs(spec.command),
+      ...newPaneArgs(spec),
     ]);
     return out.trim();
   }

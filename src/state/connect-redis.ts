@@ -2,6 +2,7 @@
 import { Redis } from "ioredis";
 import { InvalidInputError, errorMessage } from "../errors.js";
 import type { Logger } from "../observe/logger.js";
+import { isRedisUrl, REDIS_URL_FORM } from "../text/redis-url.js";
 import { RedisUnavailableError } from "./errors.js";
 
 export const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
@@ -20,11 +21,8 @@ export function safeRedisUrl(url: string): string {
 /** `--redis` wins, then REDIS_URL, then the local default. */
 export function resolveRedisUrl(flag: string | undefined, env: NodeJS.ProcessEnv): string {
   const url = flag ?? env.REDIS_URL ?? DEFAULT_REDIS_URL;
-  if (!/^rediss?:\/\/[^\s]+$/.test(url)) {
-    throw new InvalidInputError(
-      `"${safeRedisUrl(url)}" is not a Redis URL; expected redis://host:port (or rediss:// for TLS)`,
-    );
-  }
+  if (!isRedisUrl(url))
+    throw new InvalidInputError(`"${safeRedisUrl(url)}" is not a Redis URL; expected ${REDIS_URL_FORM}`);
   return url;
 }
 

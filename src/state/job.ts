@@ -1,5 +1,6 @@
 // What a job is: the input a caller enqueues, and the record read back from Redis (validated, never trusted).
 import { z } from "zod";
+import { isRepoName } from "../text/repo-name.js";
 import { RoleNameSchema } from "../domain/role-names.js";
 import { PrioritySchema } from "../domain/priority.js";
 import { CorruptJobError } from "./errors.js";
@@ -30,7 +31,7 @@ export const JobIdSchema = z
 
 export const NewJobSchema = z.object({
   id: JobIdSchema.optional(),
-  repo: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "expected owner/repo"),
+  repo: z.string().refine(isRepoName, "expected owner/repo, e.g. octo-org/api"),
   issue: IssueRefSchema,
   role: RoleNameSchema,
   priority: PrioritySchema.default("medium"),

@@ -1,14 +1,10 @@
 // The keyspace: one prefix per repository, with a Cluster hash tag so every key of a repo lives in one slot.
-import { z } from "zod";
 import { InvalidInputError } from "../errors.js";
-
-const RepoSchema = z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/);
+import { isRepoName, notARepoName } from "../text/repo-name.js";
 
 /** `lanes:{owner/repo}:` — the braces are the hash tag that keeps a repo's keys on one Cluster node. */
 export function repoPrefix(repo: string): string {
-  if (!RepoSchema.safeParse(repo).success) {
-    throw new InvalidInputError(`"${repo}" is not a repository name; expected owner/repo, e.g. octo-org/api`);
-  }
+  if (!isRepoName(repo)) throw new InvalidInputError(notARepoName(repo));
   return `lanes:{${repo}}:`;
 }
 

@@ -193,7 +193,7 @@ describe("lanes gate --publish without what it needs", () => {
     expect(noToken.stderr).toContain("to write check runs (--publish)");
     const env = { GITHUB_TOKEN: "t", GITHUB_API_URL: "http://127.0.0.1:9" };
     const noRepo = await lanes(["gate", "--all", "--publish", "--dir", repo.dir], { env });
-    expect(noRepo).toMatchObject({ code: 2, stderr: "lanes: --publish needs --github-repo OWNER/REPO\n" });
+    expect(noRepo).toMatchObject({ code: 2, stderr: "lanes: --publish needs --github-repo owner/repo\n" });
     const parent = await repo.git("rev-parse", "HEAD~1");
     const wrongSha = await lanes(
       ["gate", "--all", "--publish", "--github-repo", "o/r", "--sha", parent, "--dir", repo.dir],
@@ -218,7 +218,7 @@ describe("lanes gate --pr without what it needs", () => {
       });
     }
     const noRepo = await lanes(["gate", "prp", "--pr", "3", "--dir", repo.dir], { env });
-    expect(noRepo).toMatchObject({ code: 2, stderr: "lanes: --pr needs --github-repo OWNER/REPO\n" });
+    expect(noRepo).toMatchObject({ code: 2, stderr: "lanes: --pr needs --github-repo owner/repo\n" });
     const noToken = await lanes(["gate", "prp", "--pr", "3", "--github-repo", "o/r", "--dir", repo.dir], {
       env: { GITHUB_TOKEN: "" },
     });

@@ -120,6 +120,10 @@ describe("lanes ingest (sandbox)", () => {
       (await lanes(["ingest", BACKLOG, "--github-repo", "sandbox-admin/demo"], { env: { GITHUB_TOKEN: "" } }))
         .code,
     ).toBe(2);
-    expect((await lanes(["ingest", BACKLOG, "--github-repo", "nope"], { env })).code).toBe(2);
+    expect(await lanes(["ingest", BACKLOG, "--github-repo", "nope"], { env })).toMatchObject({
+      code: 2,
+      stderr:
+        'lanes: --github-repo "nope" is not a repository name; expected owner/repo, e.g. octo-org/api\n',
+    });
   });
 });

@@ -117,6 +117,15 @@ describe("lanes integrate wiring", () => {
     repo = await makeLaneRepo();
     const { code, stderr } = await run("--branches", "main", "--open-pr");
     expect(code).toBe(2);
-    expect(stderr).toContain("--github-repo");
+    expect(stderr).toBe("lanes: --open-pr needs --github-repo owner/repo\n");
+  });
+
+  it("names a --github-repo that is not owner/repo, even when nothing needs it", async () => {
+    repo = await makeLaneRepo();
+    const { code, stderr } = await run("--branches", "main", "--github-repo", "octo-org/api/extra");
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      '--github-repo "octo-org/api/extra" is not a repository name; expected owner/repo',
+    );
   });
 });

@@ -82,6 +82,12 @@ describe("loadConfig failures", () => {
     ]);
   });
 
+  it("suggests the role a misspelt value was meant to be, as it does for a misspelt key", () => {
+    const [issue] = issuesOf("default_role: develper\n");
+    expect(issue).toMatchObject({ path: "default_role", line: 1 });
+    expect(issue?.message).toMatch(/, got "develper"; did you mean "developer"\?$/);
+  });
+
   it("lists the accepted keys when an unknown key resembles none of them", () => {
     const [issue] = issuesOf("gates:\n  coverage_report: {}\n");
     expect(issue).toEqual({
@@ -135,7 +141,7 @@ describe("loadConfig failures", () => {
     });
     expect(byPath["redis.url"]).toMatchObject({
       line: 20,
-      message: 'expected a redis:// or rediss:// URL, got "http://localhost:6379"',
+      message: 'expected redis://host:port (or rediss:// for TLS), got "http://localhost:6379"',
     });
     expect(byPath["branches.pattern"]).toMatchObject({
       line: 22,

@@ -1,6 +1,7 @@
 // Builds a real repository with a base commit on main and a lane branch on top, then collects gate input.
 import { collectInput } from "../../src/gates/collect-input.js";
-import { defaultGateConfig, type GateConfig, type GateInput, type GatePrp } from "../../src/gates/types.js";
+import { defaultGateConfig } from "../../src/gates/gate-config.js";
+import type { GateConfig, GateInput, GatePrp } from "../../src/gates/types.js";
 import { makeRepo, type TestRepo } from "../support/git.js";
 
 export const samplePrp = (overrides: Partial<GatePrp> = {}): GatePrp => ({
@@ -18,7 +19,7 @@ export interface LaneRepo {
   repo: TestRepo;
   input(options?: {
     prp?: GatePrp;
-    config?: Partial<GateConfig>;
+    config?: Partial<Omit<GateConfig, "modes">> & { modes?: Partial<GateConfig["modes"]> };
     prBody?: string;
     mergedPrpIds?: Set<string>;
   }): Promise<GateInput>;
@@ -41,7 +42,11 @@ export async function laneRepo(
         dir: repo.dir,
         base: "main",
         prp: options.prp ?? samplePrp(),
-        config: { ...defaultGateConfig(), ...options.config },
+        config: {
+          ...defaultGateConfig(),
+          ...options.config,
+          modes: { ...defaultGateConfig().modes, ...options.config?.modes },
+        },
         prBody: options.prBody,
         mergedPrpIds: options.mergedPrpIds,
       }),

@@ -403,7 +403,7 @@ describe("lanes gate --pr against the sandbox", () => {
   it("exits 2 when --pr has no --github-repo or is not a number, and 1 when the PR does not exist", async () => {
     expect(await lanes(["gate", "prp", "--pr", "3", "--dir", clone.dir], { env })).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining("--pr needs --github-repo OWNER/REPO"),
+      stderr: expect.stringContaining("--pr needs --github-repo owner/repo"),
     });
     expect(
       await lanes(["gate", "prp", "--pr", "three", "--github-repo", fullName, "--dir", clone.dir], { env }),

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { collectInput } from "../../src/gates/collect-input.js";
 import { publishGate } from "../../src/gates/publish.js";
 import { handleCheckRunEvent } from "../../src/gates/rerun.js";
-import { defaultGateConfig } from "../../src/gates/types.js";
+import { defaultGateConfig } from "../../src/gates/gate-config.js";
 import { createGitHubPort } from "../../src/github/index.js";
 import { silentLogger } from "../../src/observe/logger.js";
 import { parsePrp } from "../../src/prp/index.js";

@@ -3,7 +3,7 @@ import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import { publishGate } from "../../src/gates/publish.js";
 import { handleCheckRunEvent, rerunRequestFrom } from "../../src/gates/rerun.js";
-import { defaultGateConfig } from "../../src/gates/types.js";
+import { defaultGateConfig } from "../../src/gates/gate-config.js";
 import { createGitHubPort } from "../../src/github/index.js";
 import { silentLogger } from "../../src/observe/logger.js";
 import { laneRepo, type LaneRepo } from "./lane-repo.js";
@@ -116,7 +116,10 @@ describe("publishGate", () => {
   });
 
   it("publishes nothing for a gate that is off", async () => {
-    const config = { ...defaultGateConfig(), modes: { commits: "off" as const } };
+    const config = {
+      ...defaultGateConfig(),
+      modes: { ...defaultGateConfig().modes, commits: "off" as const },
+    };
     const published = await publishGate({
       port: port(),
       target,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { gateFromCheckRunName, gateMode, gates, runGate } from "../../src/gates/registry.js";
-import { GATE_NAMES, defaultGateConfig } from "../../src/gates/types.js";
+import { defaultGateConfig } from "../../src/gates/gate-config.js";
+import { GATE_NAMES } from "../../src/gates/types.js";
 import { laneRepo, type LaneRepo } from "./lane-repo.js";
 
 let lane: LaneRepo | undefined;

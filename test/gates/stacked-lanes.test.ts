@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { collectInput } from "../../src/gates/collect-input.js";
 import { commitsGate } from "../../src/gates/gate-commits.js";
 import { laneGate } from "../../src/gates/gate-lane.js";
-import { defaultGateConfig, type GateInput } from "../../src/gates/types.js";
+import { defaultGateConfig } from "../../src/gates/gate-config.js";
+import type { GateInput } from "../../src/gates/types.js";
 import { makeRepo, type TestRepo } from "../support/git.js";
 import { samplePrp } from "./lane-repo.js";
 

@@ -37,6 +37,14 @@ describe("parsePrp: errors name the field, the line and what was expected", () =
     );
   });
 
+  it("suggests the role or priority a misspelt value was meant to be, as it does for a misspelt key", () => {
+    const typos = parsePrp("---\nrole: develper\npriority: hgih\n---\n# T\n");
+    expect(typos.errors.map((e) => [e.field, e.message.replace(/^.*, got /, "got ")])).toEqual([
+      ["role", 'got "develper"; did you mean `developer`?'],
+      ["priority", 'got "hgih"; did you mean `high`?'],
+    ]);
+  });
+
   it("points at the bad item of a dependency list, on its own line", () => {
     expect(byField("depends_on[1]")?.message).toBe(
       'expected issue numbers (12 or #12) or backlog ids (auth-api), one or a list, got "not a valid id!"',

@@ -33,6 +33,10 @@ const IDENTITY = {
 // its hooks, and on a loaded 2-core machine a lane that takes seconds alone takes over a minute.
 const LANE_WAIT_MS = 150_000;
 const TEST_MS = 300_000;
+// Most tests tick by hand, and only ticks heartbeat: a lease shorter than a slow test let the lane be
+// lost before the step under test (a lane reaching idle after 30 s was "lost", never restarted).
+// No test here is about lease expiry (supervisor-failover.test.ts is).
+const LEASE_MS = 2 * TEST_MS;
 
 describe("supervisor (real redis, tmux, git; script agents)", () => {
   const redis = useRedis();
@@ -57,7 +61,7 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
       url: redis.url,
       prefix: redis.prefix,
       log: silentLogger(),
-      leaseMs: 30_000,
+      leaseMs: LEASE_MS,
     });
     clock = undefined;
   }, 120_000);
@@ -84,7 +88,7 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
       hostName: "host-a",
       roles: ["developer", "tester"],
       agents: options.agents ?? 3,
-      leaseMs: 30_000,
+      leaseMs: LEASE_MS,
       claimWaitMs: 500,
       store,
       log: silentLogger(),

@@ -4,6 +4,7 @@ import { UsageError } from "../../errors.js";
 import type { AuditEntry } from "../../state/index.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
 import { addStateOptions, withStateStore, type StateOptions } from "./state-options.js";
+import { renderTable } from "../table.js";
 
 const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -21,13 +22,9 @@ export function parseSince(text: string, now: number): number {
 
 function render(entries: AuditEntry[]): string {
   if (entries.length === 0) return "no audit entries";
-  return entries
-    .map((e) =>
-      [new Date(e.at).toISOString(), e.type.padEnd(11), e.job ?? "-", e.actor ?? "-", e.data ?? ""]
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
+  return renderTable(
+    entries.map((e) => [new Date(e.at).toISOString(), e.type, e.job ?? "-", e.actor ?? "-", e.data ?? ""]),
+  );
 }
 
 export function registerAudit(program: Command, ctx: CliDeps): void {

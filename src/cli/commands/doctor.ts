@@ -2,6 +2,7 @@
 import { execFile } from "node:child_process";
 import type { Command } from "commander";
 import { action, emit, type CliDeps } from "../cli-deps.js";
+import { renderTable } from "../table.js";
 
 interface ToolCheck {
   tool: string;
@@ -46,12 +47,14 @@ export async function runDoctor(env: NodeJS.ProcessEnv): Promise<ToolCheck[]> {
 }
 
 function render(checks: ToolCheck[]): string {
-  return checks
-    .map((c) => {
-      const mark = c.ok ? "ok     " : c.required ? "MISSING" : "absent ";
-      return `${mark} ${c.tool.padEnd(13)} ${c.ok ? c.version : c.hint}`;
-    })
-    .join("\n");
+  return renderTable(
+    checks.map((c) => [
+      c.ok ? "ok" : c.required ? "MISSING" : "absent",
+      c.tool,
+      (c.ok ? c.version : c.hint) ?? "",
+    ]),
+    { gap: 1 },
+  );
 }
 
 export function registerDoctor(program: Command, ctx: CliDeps): void {

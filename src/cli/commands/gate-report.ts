@@ -1,5 +1,6 @@
 // What `lanes gate` prints: one gate's full result, or (--all) one table of every gate's outcome.
 import type { Annotation } from "../../gates/types.js";
+import { tableLines } from "../table.js";
 
 export interface GateReport {
   gate: string;
@@ -37,15 +38,11 @@ export function renderGate(report: GateReport): string {
 export function renderAll(report: AllGatesReport): string {
   const header = ["gate", "mode", "conclusion", "annotations", "title"];
   const rows = report.gates.map((g) => [g.gate, g.mode, g.conclusion, String(g.annotations.length), g.title]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join("  ");
   const where = report.published
     ? [`Published as check runs on ${report.published.repo}@${report.published.sha.slice(0, 12)}.`]
     : [];
   return [
-    line(header),
-    ...rows.map(line),
+    ...tableLines(rows, { header }),
     "",
     ...where,
     report.conclusion === "failure" ? "A required gate failed." : "No required gate failed.",

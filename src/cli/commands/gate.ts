@@ -4,7 +4,6 @@
 // come from GitHub (see src/gates/pr-facts.ts). Exit 0 pass, 1 a required gate failed, 2 usage.
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { z } from "zod";
 import { DEFAULT_CONFIG_FILE, loadConfig, readConfigFile, type LanesConfig } from "../../config/index.js";
 import { showFile } from "../../git/show-file.js";
 import { UsageError } from "../../errors.js";
@@ -26,8 +25,14 @@ import { githubPortFromEnv } from "../../github/index.js";
 import { gatePrFacts, prNumber } from "./gate-pr.js";
 import { loadGatePrp } from "./gate-prp.js";
 import { renderAll, renderGate, type AllGatesReport, type GateReport } from "./gate-report.js";
+import {
+  githubRepoFrom,
+  githubRepoOption,
+  requireGithubRepo,
+  type GithubRepoOptions,
+} from "./github-repo-option.js";
 
-interface GateOptions {
+interface GateOptions extends GithubRepoOptions {
   all?: boolean;
   dir?: string;
   base: string;
@@ -35,12 +40,9 @@ interface GateOptions {
   prp?: string;
   json?: boolean;
   publish?: boolean;
-  githubRepo?: string;
   sha?: string;
   pr?: string;
 }
-
-const RepoSchema = z.string().regex(/^[\w.-]+\/[\w.-]+$/);
 
 function gatesToRun(name: string | undefined, opts: GateOptions, config: GateConfig): GateName[] {
   if (opts.all && name !== undefined)
@@ -50,18 +52,6 @@ function gatesToRun(name: string | undefined, opts: GateOptions, config: GateCon
   if (!isGateName(name))
     throw new UsageError(`unknown gate "${name}"; valid gates: ${GATE_NAMES.join(", ")}`);
   return [name];
-}
-
-/** The repository --publish and --pr talk to (a bare RepoRef: the port passes its fields on to GitHub). */
-function githubRepo(opts: GateOptions): RepoRef {
-  const why = opts.publish ? "--publish" : "--pr";
-  if (!opts.githubRepo || !RepoSchema.safeParse(opts.githubRepo).success) {
-    throw new UsageError(
-      `${why} needs --github-repo OWNER/REPO${opts.githubRepo ? `; got "${opts.githubRepo}"` : ""}`,
-    );
-  }
-  const [owner = "", repo = ""] = opts.githubRepo.split("/");
-  return { owner, repo };
 }
 
 /** Where --publish reports: the commit the worktree has checked out (--sha, else the PR's head, else HEAD). */
@@ -129,7 +119,7 @@ export function registerGate(program: Command, ctx: CliDeps): void {
       "--publish",
       "publish each result as the check run lanes/<gate> (token from GITHUB_TOKEN, API from GITHUB_API_URL)",
     )
-    .option("--github-repo <owner/repo>", "the repository to publish to and read --pr from")
+    .addOption(githubRepoOption("the repository to publish to and read --pr from"))
     .option(
       "--sha <sha>",
       "the commit to publish on; must be the worktree's HEAD (default: the PR's head with --pr, else HEAD)",
@@ -142,7 +132,11 @@ export function registerGate(program: Command, ctx: CliDeps): void {
         const config = gateConfigFrom(await laneConfig(dir, opts));
         const gates = gatesToRun(name, opts, config);
         const pr = opts.pr === undefined ? undefined : prNumber(opts.pr);
-        const repo = opts.publish || pr !== undefined ? githubRepo(opts) : undefined;
+        // A bare RepoRef: the port passes its fields on to GitHub.
+        const repo: RepoRef | undefined =
+          opts.publish || pr !== undefined
+            ? requireGithubRepo(opts, opts.publish ? "--publish" : "--pr")
+            : githubRepoFrom(opts);
         const port = repo
           ? githubPortFromEnv(ctx.env, ctx.log, opts.publish ? "lanes gate --publish" : "lanes gate --pr")
           : undefined;

@@ -2,15 +2,19 @@
 // prints the plan). PRPs that already have an issue with the same title are not filed again.
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { UsageError } from "../../errors.js";
 import { githubPortFromEnv } from "../../github/index.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
 import { applyIngest, PRP_LABEL, type IngestedPrp } from "../ingest/apply-ingest.js";
 import { planIngest, type IngestPlan } from "../ingest/plan-ingest.js";
 import { readBacklogPrps } from "../ingest/read-backlog-prps.js";
+import {
+  githubRepoOption,
+  repoFullName,
+  requireGithubRepo,
+  type GithubRepoOptions,
+} from "./github-repo-option.js";
 
-interface IngestOptions {
-  githubRepo?: string;
+interface IngestOptions extends GithubRepoOptions {
   dryRun?: boolean;
   out?: string;
   json?: boolean;
@@ -42,9 +46,11 @@ export function registerIngest(program: Command, ctx: CliDeps): void {
       "file a backlog folder of PRPs as issues labelled prp (dependencies rewritten to issue numbers)",
     )
     .argument("<dir>", "folder of markdown PRPs")
-    .requiredOption(
-      "--github-repo <owner/repo>",
-      "the repository to file the issues in (token from GITHUB_TOKEN, API from GITHUB_API_URL)",
+    .addOption(
+      githubRepoOption(
+        "the repository to file the issues in (token from GITHUB_TOKEN, API from GITHUB_API_URL)",
+        true,
+      ),
     )
     .option("--dry-run", "print the plan (what would be filed, what already exists) and file nothing")
     .option(
@@ -54,15 +60,12 @@ export function registerIngest(program: Command, ctx: CliDeps): void {
     .option("--json", "print the plan or the result as JSON")
     .action(
       action(ctx, async (dir: string, opts: IngestOptions) => {
-        const [owner, name, extra] = (opts.githubRepo ?? "").split("/");
-        if (!owner || !name || extra !== undefined)
-          throw new UsageError(`--github-repo ${opts.githubRepo}: expected OWNER/REPO`);
-        const repo = { owner, repo: name };
+        const repo = requireGithubRepo(opts, "lanes ingest");
         const backlog = await readBacklogPrps(resolve(ctx.cwd, dir));
         const github = githubPortFromEnv(ctx.env, ctx.log, "lanes ingest");
         // Closed PRP issues count too: a PRP whose lane merged must not be filed (and built) again.
         const existing = await github.listIssues(repo, { labels: [PRP_LABEL.name], state: "all" });
-        const plan = planIngest(`${owner}/${name}`, backlog.planned, existing, backlog.report.graph.order);
+        const plan = planIngest(repoFullName(repo), backlog.planned, existing, backlog.report.graph.order);
         if (opts.dryRun) {
           emit(ctx, plan, { json: opts.json, human: renderPlan });
           return 0;

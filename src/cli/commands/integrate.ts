@@ -14,7 +14,9 @@ import { openIntegrationPr, type OpenedPr } from "../../integrate/open-integrati
 import { isoDate, planIntegration, type IntegrationPlan } from "../../integrate/plan-integration.js";
 import { stateQueue } from "../../integrate/state-queue.js";
 import { openStateStore } from "../../state/open-state-store.js";
+import { isRedisUrl, REDIS_URL_FORM } from "../../text/redis-url.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
+import { githubRepoFrom, githubRepoOption, repoFullName, requireGithubRepo } from "./github-repo-option.js";
 
 const OptionsSchema = z.object({
   repo: z.string().optional(),
@@ -30,15 +32,9 @@ const OptionsSchema = z.object({
   validateTimeout: z.coerce.number().positive().optional(),
   backlog: z.string().min(1).optional(),
   openPr: z.boolean().optional(),
-  githubRepo: z
-    .string()
-    .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "expected OWNER/REPO")
-    .optional(),
+  githubRepo: z.string().optional(),
   remote: z.string().min(1).default("origin"),
-  redis: z
-    .string()
-    .regex(/^rediss?:\/\/\S+$/, "expected a redis:// URL")
-    .optional(),
+  redis: z.string().refine(isRedisUrl, `expected ${REDIS_URL_FORM}`).optional(),
   maxResolveAttempts: z.coerce.number().int().positive().default(2),
 });
 
@@ -66,10 +62,7 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
       "--open-pr",
       "push the integration branch and open (or update) its pull request; needs --github-repo and GITHUB_TOKEN",
     )
-    .option(
-      "--github-repo <owner/repo>",
-      "the GitHub repository for --open-pr and --redis (API at GITHUB_API_URL)",
-    )
+    .addOption(githubRepoOption("the GitHub repository for --open-pr and --redis (API at GITHUB_API_URL)"))
     .option("--remote <name>", "the git remote --open-pr pushes to", "origin")
     .option("--redis <url>", "send conflicting and culprit lanes back as resolve jobs through this Redis")
     .option("--max-resolve-attempts <n>", "resolve attempts per lane before it goes to needs-human", "2")
@@ -95,8 +88,10 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
           throw new UsageError(
             "--branches needs at least one branch name, e.g. --branches lanes/developer/12-api",
           );
-        if ((opts.openPr || opts.redis) && !opts.githubRepo)
-          throw new UsageError("--open-pr and --redis need --github-repo OWNER/REPO");
+        const github =
+          opts.openPr || opts.redis
+            ? requireGithubRepo(opts, opts.openPr ? "--open-pr" : "--redis")
+            : githubRepoFrom(opts);
         const token = ctx.env.GITHUB_TOKEN;
         if (opts.openPr && !opts.dryRun && !token)
           throw new UsageError("--open-pr needs a token in GITHUB_TOKEN");
@@ -105,10 +100,10 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
         const prps: Map<string, PrpFacts> = opts.backlog ? await readBacklogFacts(opts.backlog) : new Map();
         const store =
           opts.redis && !opts.dryRun
-            ? await openStateStore({ url: opts.redis, repo: opts.githubRepo, log: ctx.log })
+            ? await openStateStore({ url: opts.redis, repo: github && repoFullName(github), log: ctx.log })
             : undefined;
         try {
-          const queue = store && stateQueue(store, opts.githubRepo as string);
+          const queue = store && github && stateQueue(store, repoFullName(github));
           const lanes = await Promise.all(
             branches.map(laneFromBranch).map(async (lane) => ({
               ...withPrp(lane, prps.get(lane.id)),
@@ -140,18 +135,18 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
             validationTimeoutMs: opts.validateTimeout === undefined ? undefined : opts.validateTimeout * 1000,
           });
           for (const request of queue ? result.requeue : []) await queue?.requeue(request);
-          const [owner = "", name = ""] = (opts.githubRepo ?? "").split("/");
-          const pr = opts.openPr
-            ? await openIntegrationPr(repo, result, {
-                port: createGitHubPort({
-                  auth: { type: "token", token: token as string },
-                  baseUrl: ctx.env.GITHUB_API_URL,
-                  log: ctx.log,
-                }),
-                github: { owner, repo: name },
-                remote: opts.remote,
-              })
-            : null;
+          const pr =
+            opts.openPr && github
+              ? await openIntegrationPr(repo, result, {
+                  port: createGitHubPort({
+                    auth: { type: "token", token: token as string },
+                    baseUrl: ctx.env.GITHUB_API_URL,
+                    log: ctx.log,
+                  }),
+                  github,
+                  remote: opts.remote,
+                })
+              : null;
           const output: IntegrateOutput = { ...result, pr, requeued: queue ? result.requeue.length : 0 };
           emit(ctx, output, { json: opts.json, human: renderResult });
           return result.ok ? 0 : 1;

@@ -9,6 +9,7 @@ import { loadBacklog } from "../../backlog/load-backlog.js";
 import { parsePrp } from "../../prp/parse-prp.js";
 import type { ParseIssue, ParseResult } from "../../prp/schema.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
+import { tableLines } from "../table.js";
 
 const issueLine = (file: string, issue: ParseIssue) =>
   `${file}:${issue.line}: ${issue.field}: ${issue.message}`;
@@ -37,8 +38,12 @@ function renderParse(file: string, result: ParseResult): string {
 
 function renderLint(dir: string, report: BacklogReport): string {
   const out = [`${dir}: ${report.files.length} PRPs, ${report.ok ? "ok" : "INVALID"}`];
-  for (const f of report.files) {
-    out.push(`  ${f.id.padEnd(4)} ${f.ok ? "ok     " : "INVALID"} ${f.title || "(no title)"}  (${f.file})`);
+  const rows = tableLines(
+    report.files.map((f) => [f.id, f.ok ? "ok" : "INVALID", `${f.title || "(no title)"}  (${f.file})`]),
+    { indent: "  ", gap: 1 },
+  );
+  for (const [i, f] of report.files.entries()) {
+    out.push(rows[i] ?? "");
     for (const e of f.errors) out.push(`       ${issueLine(f.file, e)}`);
     for (const w of f.warnings) out.push(`       warning: ${issueLine(f.file, w)}`);
   }

@@ -14,6 +14,7 @@ import {
 } from "../../state/index.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
 import { addStateOptions, repoFrom, withStateStore, type StateOptions } from "./state-options.js";
+import { renderTable } from "../table.js";
 
 interface JsonOption {
   json?: boolean;
@@ -68,12 +69,9 @@ function renderStats(s: QueueStats): string {
 
 function renderJobs(jobs: Job[]): string {
   if (jobs.length === 0) return "no open jobs";
-  return jobs
-    .map(
-      (j) =>
-        `${j.id.padEnd(24)} ${j.state.padEnd(11)} ${j.role.padEnd(12)} ${j.priority.padEnd(8)} ${j.attempts}/${j.maxAttempts}  ${j.title}`,
-    )
-    .join("\n");
+  return renderTable(
+    jobs.map((j) => [j.id, j.state, j.role, j.priority, `${j.attempts}/${j.maxAttempts}`, j.title]),
+  );
 }
 
 function renderJob(job: Job): string {
@@ -95,10 +93,10 @@ function renderJob(job: Job): string {
     ["last error", job.lastError],
     ["payload", JSON.stringify(job.payload)],
   ];
-  return rows
-    .filter(([, v]) => v !== undefined && v !== "")
-    .map(([k, v]) => `${k.padEnd(10)} ${String(v)}`)
-    .join("\n");
+  return renderTable(
+    rows.filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]),
+    { gap: 1 },
+  );
 }
 
 /** cancel / retry: exit 0 when applied, 1 with the reason when the job's state does not allow it. */

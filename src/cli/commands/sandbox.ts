@@ -5,6 +5,7 @@ import { z } from "zod";
 import { UsageError } from "../../errors.js";
 import { startSandbox, type SandboxInfo } from "../../sandbox/index.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
+import { renderTable } from "../table.js";
 
 const OptionsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(0),
@@ -16,8 +17,10 @@ function render(info: SandboxInfo): string {
   return [
     `sandbox GitHub API at ${info.api_url}`,
     `App ${info.app.id}, installation ${info.app.installation_id}, private key ${info.app.private_key_path}`,
-    ...info.repos.map((r) => `repo  ${r.full_name}  clone ${r.clone_url}`),
-    ...info.users.map((u) => `user  ${u.login.padEnd(20)} ${u.permission.padEnd(8)} token ${u.token}`),
+    renderTable([
+      ...info.repos.map((r) => ["repo", r.full_name, `clone ${r.clone_url}`]),
+      ...info.users.map((u) => ["user", u.login, u.permission, `token ${u.token}`]),
+    ]),
     "environment for `lanes serve`:",
     ...Object.entries(info.env).map(([k, v]) => `  ${k}=${v}`),
     "press Ctrl-C to stop",

@@ -13,6 +13,7 @@ import {
 } from "../../config/index.js";
 import { InvalidInputError } from "../../errors.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
+import { tableLines } from "../table.js";
 
 interface TeamPlanOptions {
   dir?: string;
@@ -46,10 +47,22 @@ export function renderTeam(team: ResolvedTeam): string {
     `plan: ${team.plan} (${describePlanLimit(team.plan)})`,
   );
   lines.push(`roles (${team.size}):`);
-  for (const r of team.roles)
-    lines.push(`  ${r.role.padEnd(21)} ${r.model.padEnd(7)} ${r.source.padEnd(10)} ${r.branchPrefix}`);
+  // Kept and dropped roles line up on the role column.
+  const roleWidth = Math.max(0, ...[...team.roles, ...team.dropped].map((r) => r.role.length));
+  const table = { indent: "  ", gap: 1, minWidths: [roleWidth] };
+  lines.push(
+    ...tableLines(
+      team.roles.map((r) => [r.role, r.model, r.source, r.branchPrefix]),
+      table,
+    ),
+  );
   if (team.dropped.length > 0) lines.push(`dropped (${team.dropped.length}):`);
-  for (const d of team.dropped) lines.push(`  ${d.role.padEnd(21)} ${d.reason}`);
+  lines.push(
+    ...tableLines(
+      team.dropped.map((d) => [d.role, d.reason]),
+      table,
+    ),
+  );
   return lines.join("\n");
 }
 

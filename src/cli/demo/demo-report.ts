@@ -1,4 +1,5 @@
 // What the demo did, as one value: printed as a table, or as JSON with --json.
+import { tableLines } from "../table.js";
 
 export interface DemoGate {
   gate: string;
@@ -40,19 +41,36 @@ export interface DemoReport {
 const mark = (conclusion: string) =>
   conclusion === "success" ? "✓" : conclusion === "failure" ? "✗" : conclusion === "skipped" ? "-" : "~";
 
+const LANE_HEADER = [
+  "PRP",
+  "ROLE",
+  "LANE",
+  "PR",
+  "GATES (prp placeholders lane commits validation integration)",
+  "INTEGRATION",
+];
+
 export function renderDemoReport(report: DemoReport): string {
   const lines = [
     "",
     `Lanes demo ${report.ok ? "finished" : "finished with problems"} in ${report.seconds.toFixed(1)} s`,
     `local GitHub: ${report.github.api_url} (repo ${report.github.repo}, issues ${report.github.issues.map((n) => `#${n}`).join(" ")})`,
     "",
-    `${"PRP".padEnd(34)} ${"ROLE".padEnd(20)} ${"LANE".padEnd(7)} ${"PR".padEnd(5)} GATES (prp placeholders lane commits validation integration)  INTEGRATION`,
   ];
-  for (const lane of report.lanes) {
-    const gates = lane.gates.map((g) => mark(g.conclusion)).join(" ");
-    lines.push(
-      `${`#${lane.issue} ${lane.title}`.slice(0, 34).padEnd(34)} ${lane.role.padEnd(20)} ${lane.state.padEnd(7)} ${(lane.pr ? `#${lane.pr.number}` : "-").padEnd(5)} ${gates.padEnd(59)} ${lane.integration}`,
-    );
+  const [header = "", ...rows] = tableLines(
+    report.lanes.map((lane) => [
+      `#${lane.issue} ${lane.title}`.slice(0, 34),
+      lane.role,
+      lane.state,
+      lane.pr ? `#${lane.pr.number}` : "-",
+      lane.gates.map((g) => mark(g.conclusion)).join(" "),
+      lane.integration,
+    ]),
+    { header: LANE_HEADER },
+  );
+  lines.push(header);
+  for (const [i, lane] of report.lanes.entries()) {
+    lines.push(rows[i] ?? "");
     if (lane.note) lines.push(`   └ ${lane.note}`);
   }
   const i = report.integration;

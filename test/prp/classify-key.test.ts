@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { closestWord } from "../../src/prp/closest-word.js";
 import { classifyKey, normalizeKey } from "../../src/prp/classify-key.js";
 
-describe("closestWord and classifyKey", () => {
-  it("suggests a near key and nothing for a far one", () => {
-    expect(closestWord("priorty", ["role", "priority"])).toBe("priority");
-    expect(closestWord("assignee", ["role", "priority"])).toBeUndefined();
-  });
-
+describe("classifyKey", () => {
   it("accepts other spellings of our keys, flags typos, and keeps other tools' keys as foreign", () => {
     expect(normalizeKey("dependsOn")).toBe("depends_on");
     expect(classifyKey("Depends-On")).toEqual({ kind: "ours", field: "depends_on" });
