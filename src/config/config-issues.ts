@@ -2,33 +2,34 @@
 // its line, what was expected and what was found, and "did you mean" for typos.
 import type { z } from "zod";
 import { closestWord } from "../text/closest-word.js";
+import type { KeyPath } from "../text/read-yaml.js";
 import type { ConfigIssue } from "./errors.js";
 import { keysAt } from "./schema-keys.js";
-import type { YamlKeyLines } from "./yaml-key-lines.js";
 
 type Path = readonly PropertyKey[];
+type LineOf = (path: KeyPath) => number | undefined;
 
 export function toConfigIssues(
   issues: readonly z.core.$ZodIssue[],
   schema: z.ZodType,
-  lines: YamlKeyLines,
+  lineOf: LineOf,
 ): ConfigIssue[] {
   const result: ConfigIssue[] = [];
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
       const known = keysAt(schema, issue.path);
-      for (const key of issue.keys) result.push(at([...issue.path, key], lines, unknownKey(key, known)));
+      for (const key of issue.keys) result.push(at([...issue.path, key], lineOf, unknownKey(key, known)));
     } else {
-      result.push(at(issue.path, lines, describe(issue)));
+      result.push(at(issue.path, lineOf, describe(issue)));
     }
   }
   // File order reads best; issues without a line (rare) go first.
   return result.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
-function at(path: Path, lines: YamlKeyLines, message: string): ConfigIssue {
+function at(path: Path, lineOf: LineOf, message: string): ConfigIssue {
   const segments = path.map((p) => (typeof p === "symbol" ? p.toString() : p));
-  return { path: dotted(segments), line: lines.lineOf(segments) ?? null, message };
+  return { path: dotted(segments), line: lineOf(segments) ?? null, message };
 }
 
 /** `gates.prp.threshold`, `integration.order[2]`. */

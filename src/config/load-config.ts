@@ -1,11 +1,10 @@
 // Reads `.github/lanes.yml` text into a validated config. YAML is loaded with the core schema only
 // (no custom or executable tags); every problem is reported with its key path and line, none is fatal
 // to the caller beyond the ConfigError it throws.
-import yaml from "js-yaml";
+import { readYaml } from "../text/read-yaml.js";
 import { toConfigIssues } from "./config-issues.js";
 import { ConfigError } from "./errors.js";
 import { LanesConfigSchema, type LanesConfig } from "./schema.js";
-import { YamlKeyLines } from "./yaml-key-lines.js";
 
 export const DEFAULT_CONFIG_FILE = ".github/lanes.yml";
 
@@ -16,7 +15,19 @@ export interface LoadConfigOptions {
 
 export function loadConfig(text: string, options: LoadConfigOptions = {}): LanesConfig {
   const file = options.file ?? DEFAULT_CONFIG_FILE;
-  const data = parseYaml(text, file) ?? {};
+  const read = readYaml(text);
+  if (!read.ok) {
+    const { at, message } = read;
+    throw new ConfigError(file, [
+      {
+        path: "",
+        line: at?.line ?? null,
+        ...(at ? { column: at.column } : {}),
+        message: `YAML syntax error: ${message}`,
+      },
+    ]);
+  }
+  const data = read.value ?? {};
   if (typeof data !== "object" || Array.isArray(data)) {
     const found = Array.isArray(data) ? "a list" : `${typeof data} ${JSON.stringify(data)}`;
     throw new ConfigError(file, [
@@ -25,35 +36,12 @@ export function loadConfig(text: string, options: LoadConfigOptions = {}): Lanes
   }
   const result = LanesConfigSchema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
-  throw new ConfigError(
-    file,
-    toConfigIssues(result.error.issues, LanesConfigSchema, new YamlKeyLines(text)),
-    { cause: result.error },
-  );
+  throw new ConfigError(file, toConfigIssues(result.error.issues, LanesConfigSchema, read.lineOf), {
+    cause: result.error,
+  });
 }
 
 /** The defaults, as an empty file would give them. */
 export function defaultConfig(): LanesConfig {
   return LanesConfigSchema.parse({});
-}
-
-function parseYaml(text: string, file: string): unknown {
-  try {
-    return yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file });
-  } catch (error) {
-    if (!(error instanceof yaml.YAMLException)) throw error;
-    const { mark } = error as yaml.YAMLException & { mark?: { line: number; column: number } };
-    throw new ConfigError(
-      file,
-      [
-        {
-          path: "",
-          line: mark ? mark.line + 1 : null,
-          ...(mark ? { column: mark.column + 1 } : {}),
-          message: `YAML syntax error: ${error.reason}`,
-        },
-      ],
-      { cause: error },
-    );
-  }
 }

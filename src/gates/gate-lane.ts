@@ -1,7 +1,7 @@
 // lanes/lane: the branch follows `lanes/<role>/<issue>-<slug>` with the PRP's role, changes stay inside
 // the PRP's paths, and files other active lanes also change are reported (a warning, never a failure).
-import { matchesAnyGlob } from "./glob.js";
 import { table } from "./markdown.js";
+import { pathMatcher } from "./path-globs.js";
 import type { Annotation, ChangedFile, Gate, GateInput, GateResult } from "./types.js";
 
 const PLACEHOLDERS: Record<string, string> = {
@@ -48,7 +48,8 @@ export function laneResult(
       });
   }
   const paths = input.prp.paths ?? [];
-  const foreign = paths.length === 0 ? [] : input.changes.filter((file) => !matchesAnyGlob(file.path, paths));
+  const inside = pathMatcher(paths);
+  const foreign = paths.length === 0 ? [] : input.changes.filter((file) => !inside(file.path));
   // Up to max_foreign_files outside the paths are tolerated: still reported, as warnings.
   const level = foreign.length > input.config.maxForeignFiles ? "failure" : "warning";
   for (const file of foreign) {

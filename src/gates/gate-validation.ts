@@ -1,17 +1,16 @@
 // lanes/validation: the PRP's validation commands run in the lane's worktree; the summary shows each
 // command's result, duration and the tail of its output. The gate spawns nothing itself: it calls the
 // input's runCommands, which the edge that collected the input binds to the worktree.
+import stripAnsi from "strip-ansi";
 import { fence, table } from "./markdown.js";
 import type { CommandResult } from "./run-commands.js";
 import type { Gate, GateResult } from "./types.js";
 
 const TAIL_LINES = 40;
-// CSI and OSC sequences, and other single escapes: terminal colour never reaches a summary.
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-_]/g;
 
+/** The last lines of a command's output, without terminal colour, links or cursor movement. */
 export function outputTail(output: string, lines = TAIL_LINES): string {
-  const clean = output.replace(ANSI, "").replace(/\r\n?/g, "\n").replace(/\n+$/, "");
+  const clean = stripAnsi(output).replace(/\r\n?/g, "\n").replace(/\n+$/, "");
   return clean.split("\n").slice(-lines).join("\n");
 }
 

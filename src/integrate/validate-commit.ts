@@ -1,6 +1,7 @@
 // Validates a commit: checks it out in a temporary detached worktree (never the user's checkout),
 // runs the validation commands there in order (through the gates' runner: `sh -c`, timeout, process-group
 // kill), stops at the first failure, removes the worktree.
+import stripAnsi from "strip-ansi";
 import { runCommand } from "../gates/run-commands.js";
 import type { GitRepo } from "../git/git-repo.js";
 import { withDetachedWorktree } from "../git/worktree.js";
@@ -11,7 +12,7 @@ export interface CommandResult {
   ok: boolean;
   exitCode: number | null;
   timedOut: boolean;
-  /** The last part of stdout and stderr interleaved, enough to show why it failed. */
+  /** The last part of stdout and stderr interleaved, without terminal colour, enough to show why it failed. */
   outputTail: string;
 }
 
@@ -49,7 +50,7 @@ export function worktreeValidator(
           ok: run.exitCode === 0 && !run.timedOut,
           exitCode: run.exitCode,
           timedOut: run.timedOut,
-          outputTail: output.slice(-tailChars),
+          outputTail: stripAnsi(output).slice(-tailChars),
         };
         results.push(result);
         if (!result.ok) return { ok: false, results };

@@ -1,19 +1,18 @@
-// Splits `---` front matter from a PRP with gray-matter, YAML engine only: gray-matter would eval
-// `---js` front matter by default, so every other engine is replaced by one that refuses.
-import matter from "gray-matter";
+// Splits `---` front matter from a PRP and reads it as YAML through the shared reader: core schema
+// only, bounded, never executed. A fence naming another language (`---js`) is refused, never run.
+import { readYaml, type KeyPath } from "../text/read-yaml.js";
 import { classifyKey, isRecognisedKey } from "./classify-key.js";
-import { keyLines, looksLikeMapping } from "./key-lines.js";
-import { isMapping, loadYaml, type YamlResult } from "./load-yaml.js";
+import { keyOfLine } from "./key-of-line.js";
+import { isMapping } from "./load-yaml.js";
 import type { ParseIssue } from "./schema.js";
 
 export type FrontMatter =
   | { kind: "none" }
-  /** A YAML mapping: `keys` maps each key to its 1-based line; the body starts on `bodyLine`. */
+  /** A YAML mapping: `lineOf` gives the 1-based line of a key or list item; the body starts on `bodyLine`. */
   | {
       kind: "mapping";
       data: Record<string, unknown>;
-      keys: Map<string, number>;
-      lines: string[];
+      lineOf: (path: KeyPath) => number | undefined;
       body: string;
       bodyLine: number;
     }
@@ -21,22 +20,6 @@ export type FrontMatter =
   | { kind: "prose"; warning: ParseIssue }
   /** A block meant as metadata that cannot be read: the error, and the body after it. */
   | { kind: "invalid"; error: ParseIssue; body: string; bodyLine: number };
-
-const refuse = (language: string) => (): never => {
-  throw new Error(`${language} front matter is not supported`);
-};
-
-/** gray-matter options: YAML through our bounded loader; JavaScript, CoffeeScript and JSON refused. */
-export const matterOptions = {
-  language: "yaml",
-  engines: {
-    yaml: (text: string): YamlResult => loadYaml(text),
-    javascript: refuse("javascript"),
-    js: refuse("javascript"),
-    coffee: refuse("coffee"),
-    json: refuse("json"),
-  },
-};
 
 const OPEN = /^---([^\n]*)$/;
 
@@ -49,12 +32,21 @@ function isProseSentence(data: Record<string, unknown>): boolean {
   );
 }
 
+/** Whether a block reads like `key: value` lines (so a YAML error in it is an error, not prose). */
+function looksLikeMapping(lines: readonly string[]): boolean {
+  const content = lines.filter((l) => l.trim() !== "" && !/^\s*#/.test(l) && !/^\s/.test(l));
+  const keys = content.map(keyOfLine);
+  if (keys[0] === undefined) return false;
+  const keyed = keys.filter((key) => key !== undefined && !/\s/.test(key.trim()));
+  return keyed.length * 2 >= content.length;
+}
+
 export function readFrontMatter(text: string): FrontMatter {
   const lines = text.split("\n");
   const open = OPEN.exec(lines[0] ?? "");
   if (!open || (lines[0] ?? "").startsWith("----")) return { kind: "none" };
-  // gray-matter closes the block at the first line that starts with `---`; without one, the opening
-  // `---` is a horizontal rule and nothing is front matter.
+  // The block closes at the first line that starts with `---`; without one, the opening `---` is a
+  // horizontal rule and nothing is front matter.
   const close = lines.findIndex((line, i) => i > 0 && line.startsWith("---"));
   if (close === -1) return { kind: "none" };
   const body = lines.slice(close + 1).join("\n");
@@ -74,25 +66,24 @@ export function readFrontMatter(text: string): FrontMatter {
   }
   const block = lines.slice(1, close);
   if (block.every((line) => line.trim() === "" || /^\s*#/.test(line))) {
-    return { kind: "mapping", data: {}, keys: new Map(), lines: block, body, bodyLine };
+    return { kind: "mapping", data: {}, lineOf: () => undefined, body, bodyLine };
   }
-  let result: YamlResult;
-  try {
-    const file = matter(lines.slice(0, close + 1).join("\n"), matterOptions);
-    result = file.data as YamlResult;
-  } catch (error) {
-    result = { ok: false, line: 0, message: error instanceof Error ? error.message : String(error) };
+  const read = readYaml(block.join("\n"));
+  if (read.ok && isMapping(read.value) && !isProseSentence(read.value)) {
+    // The block starts on line 2 of the text.
+    const lineOf = (path: KeyPath) => {
+      const line = read.lineOf(path);
+      return line === undefined ? undefined : line + 1;
+    };
+    return { kind: "mapping", data: read.value, lineOf, body, bodyLine };
   }
-  if (result.ok && isMapping(result.value) && !isProseSentence(result.value)) {
-    return { kind: "mapping", data: result.value, keys: keyLines(block, 2), lines: block, body, bodyLine };
-  }
-  if (!result.ok && looksLikeMapping(block)) {
+  if (!read.ok && looksLikeMapping(block)) {
     return {
       kind: "invalid",
       error: {
         field: "front matter",
-        line: 1 + result.line,
-        message: `${result.message}; expected YAML key: value lines`,
+        line: read.at ? read.at.line + 1 : 1,
+        message: `invalid YAML: ${read.message}; expected YAML key: value lines`,
       },
       body,
       bodyLine,

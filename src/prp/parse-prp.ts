@@ -2,8 +2,8 @@
 // a loose `key: value` header, a metadata table, or the bare template layout — into a typed Prp.
 // Pure, and never throws: every problem becomes an error or warning naming field, line and expectation.
 import type { RoleName } from "../domain/role-names.js";
+import type { KeyPath } from "../text/read-yaml.js";
 import { readFrontMatter } from "./front-matter.js";
-import { itemLine } from "./key-lines.js";
 import { readMetadataTable } from "./metadata-table.js";
 import { readFields, type RawEntry } from "./read-fields.js";
 import type { AgentStep, ParseIssue, ParseResult, Prp, PrpFormat } from "./schema.js";
@@ -31,13 +31,12 @@ interface Layout {
 
 function entriesOf(
   data: Record<string, unknown>,
-  keys: Map<string, number>,
-  lines: string[],
+  lineOf: (path: KeyPath) => number | undefined,
   firstLine: number,
 ): RawEntry[] {
   return Object.entries(data).map(([key, value]) => {
-    const line = keys.get(key) ?? firstLine;
-    return { key, value, line, itemLine: (index: number) => itemLine(lines, firstLine, line, index) };
+    const line = lineOf([key]) ?? firstLine;
+    return { key, value, line, itemLine: (index: number) => lineOf([key, index]) ?? line };
   });
 }
 
@@ -46,7 +45,7 @@ function layoutOf(text: string): Layout {
   const front = readFrontMatter(text);
   const none = { entries: [], errors: [], warnings: [] };
   if (front.kind === "mapping") {
-    const entries = entriesOf(front.data, front.keys, front.lines, 2);
+    const entries = entriesOf(front.data, front.lineOf, 2);
     return { ...none, format: "front-matter", entries, body: front.body, bodyLine: front.bodyLine };
   }
   if (front.kind === "invalid") {
@@ -62,7 +61,7 @@ function layoutOf(text: string): Layout {
   const lines = text.split("\n");
   const header = front.kind === "none" ? readUnfencedHeader(lines) : undefined;
   if (header) {
-    const entries = entriesOf(header.data, header.keys, header.lines, 1);
+    const entries = entriesOf(header.data, header.lineOf, 1);
     return {
       ...none,
       format: "unfenced",

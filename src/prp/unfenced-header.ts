@@ -1,14 +1,15 @@
 // Loose `key: value` lines at the very top of a PRP, without `---` fences (e.g. `name: "…"` then
 // `description: |`), read as YAML up to the first blank line or heading — but only when at least one
 // key is one we or other PRP tools use, so prose that happens to contain a colon stays prose.
+import { readYaml, type KeyPath } from "../text/read-yaml.js";
 import { isRecognisedKey } from "./classify-key.js";
-import { keyLines, keyOfLine } from "./key-lines.js";
-import { isMapping, loadYaml } from "./load-yaml.js";
+import { keyOfLine } from "./key-of-line.js";
+import { isMapping } from "./load-yaml.js";
 
 export interface UnfencedHeader {
   data: Record<string, unknown>;
-  keys: Map<string, number>;
-  lines: string[];
+  /** The 1-based line of a key or list item; the header starts on line 1. */
+  lineOf: (path: KeyPath) => number | undefined;
   /** Number of lines the header takes; the body starts after them. */
   length: number;
 }
@@ -30,10 +31,7 @@ export function readUnfencedHeader(lines: readonly string[]): UnfencedHeader | u
     }
     end += 1;
   }
-  const header = lines.slice(0, end);
-  const keys = keyLines(header, 1);
-  if (![...keys.keys()].some(isRecognisedKey)) return undefined;
-  const loaded = loadYaml(header.join("\n"));
-  if (!loaded.ok || !isMapping(loaded.value)) return undefined;
-  return { data: loaded.value, keys, lines: header, length: end };
+  const read = readYaml(lines.slice(0, end).join("\n"));
+  if (!read.ok || !isMapping(read.value) || !Object.keys(read.value).some(isRecognisedKey)) return undefined;
+  return { data: read.value, lineOf: read.lineOf, length: end };
 }

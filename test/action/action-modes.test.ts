@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import yaml from "js-yaml";
+import { parse } from "yaml";
 import { afterEach, describe, expect, it } from "vitest";
 import { gitEnv, makeRepo, type TestRepo } from "../support/git.js";
 import { makeTempDir, type TempDir } from "../support/tmp.js";
@@ -18,7 +18,7 @@ interface Step {
 }
 
 async function step(predicate: (s: Step) => boolean): Promise<Step> {
-  const action = yaml.load(await readFile("action/action.yml", "utf8")) as { runs: { steps: Step[] } };
+  const action = parse(await readFile("action/action.yml", "utf8")) as { runs: { steps: Step[] } };
   const found = action.runs.steps.find(predicate);
   if (!found?.run) throw new Error("step not found in action/action.yml");
   return found;

@@ -49,7 +49,7 @@ describe("lanes config check", () => {
     const result = await lanes(["config", "check", join(FIXTURES, "syntax-error.yml")]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
-      `${join(FIXTURES, "syntax-error.yml")}:4:1: YAML syntax error: missed comma between flow collection entries\n`,
+      `${join(FIXTURES, "syntax-error.yml")}:4:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]\n`,
     );
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { branchRegExp, laneGate } from "../../src/gates/gate-lane.js";
-import { globToRegExp, matchesAnyGlob } from "../../src/gates/glob.js";
+import { pathMatcher } from "../../src/gates/path-globs.js";
 import { laneRepo, samplePrp, type LaneRepo } from "./lane-repo.js";
 
 let lane: LaneRepo | undefined;
@@ -18,13 +18,39 @@ describe("globs for PRP paths", () => {
     ["docs/{api,guide}/*.md", "docs/other/a.md", false],
     ["file?.txt", "file1.txt", true],
     ["a+b.txt", "a+b.txt", true],
+    ["src/**", "src/.env.example", true],
+    ["./src/*.ts", "src/a.ts", true],
+    ["src/[ab].ts", "src/b.ts", true],
+    ["src/[ab].ts", "src/c.ts", false],
+    ["v[0-9]/*.md", "v2/notes.md", true],
+    ["v[^0-9]/*.md", "v2/notes.md", false],
   ])("%s matches %s: %s", (glob, path, expected) => {
-    expect(globToRegExp(glob).test(path)).toBe(expected);
+    expect(pathMatcher([glob])(path)).toBe(expected);
   });
 
   it("treats a plain folder as everything below it", () => {
-    expect(matchesAnyGlob("src/api/a.ts", ["src/api"])).toBe(true);
-    expect(matchesAnyGlob("src/apix/a.ts", ["src/api/"])).toBe(false);
+    expect(pathMatcher(["src/api"])("src/api/a.ts")).toBe(true);
+    expect(pathMatcher(["src/api/"])("src/api/a.ts")).toBe(true);
+    expect(pathMatcher(["src/api/"])("src/apix/a.ts")).toBe(false);
+  });
+
+  it("takes out what a !glob excludes, whatever the order", () => {
+    for (const globs of [
+      ["src/**", "!src/generated/**"],
+      ["!src/generated/**", "src/**"],
+    ]) {
+      const inside = pathMatcher(globs);
+      expect(inside("src/api/a.ts")).toBe(true);
+      expect(inside("src/generated/types.ts")).toBe(false);
+      expect(inside("docs/a.md")).toBe(false);
+    }
+  });
+
+  it("reads a list of only exclusions as everything else", () => {
+    const inside = pathMatcher(["!docs/**", "!*.md"]);
+    expect(inside("src/a.ts")).toBe(true);
+    expect(inside("docs/guide/a.ts")).toBe(false);
+    expect(inside("README.md")).toBe(false);
   });
 });
 
@@ -101,6 +127,17 @@ describe("lanes/lane", () => {
       (await laneGate.run(await lane.input({ config: { branchPattern: "agents/{role}/{issue}" } })))
         .conclusion,
     ).toBe("success");
+  });
+
+  it("reads [abc] classes and !exclusions in the PRP's paths", async () => {
+    lane = await laneRepo(
+      {},
+      { "src/a.ts": "a\n", "src/b.ts": "b\n", "src/c.ts": "c\n", "src/generated/d.ts": "d\n" },
+    );
+    const prp = samplePrp({ paths: ["src/[ab].ts", "src/generated/**", "!src/generated/**"] });
+    const result = await laneGate.run(await lane.input({ prp }));
+    expect(result.conclusion).toBe("failure");
+    expect(result.annotations.map((a) => a.path)).toEqual(["src/c.ts", "src/generated/d.ts"]);
   });
 
   it("accepts any path when the PRP lists none", async () => {

@@ -155,4 +155,13 @@ describe("lanes/validation", () => {
     expect(outputTail(text).split("\n")).toHaveLength(40);
     expect(outputTail(text).startsWith("l11\n")).toBe(true);
   });
+
+  it("drops colour, cursor movement and hyperlinks but keeps their text", () => {
+    const text = [
+      "\u001b[1;31mError:\u001b[0m build failed\r",
+      "\u001b]8;;https://example.com/doc\u0007see the docs\u001b]8;;\u0007",
+      "\u001b[2K\u001b[1Gprogress 100%",
+    ].join("\n");
+    expect(outputTail(text)).toBe("Error: build failed\nsee the docs\nprogress 100%");
+  });
 });

@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { load } from "js-yaml";
+import { parse } from "yaml";
 import { afterEach, describe, expect, it } from "vitest";
 import { gitEnv, makeRepo, type TestRepo } from "../support/git.js";
 import { makeTempDir, type TempDir } from "../support/tmp.js";
@@ -30,7 +30,7 @@ interface WorkflowYaml {
   jobs: Record<string, { if: string; steps: Step[] }>;
 }
 
-const loadYaml = async <T>(path: string) => load(await readFile(join(root, path), "utf8")) as T;
+const loadYaml = async <T>(path: string) => parse(await readFile(join(root, path), "utf8")) as T;
 const gateStep = (action: ActionYaml) => action.runs.steps.find((s) => s.if === "inputs.mode == 'gate'");
 
 describe("action/action.yml in mode gate", () => {

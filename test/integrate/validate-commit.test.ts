@@ -25,6 +25,14 @@ describe("worktreeValidator", () => {
     expect(run.results[1]?.outputTail.trim().endsWith("5000")).toBe(true);
   });
 
+  it("keeps terminal colour out of the output tail the integration PR shows", async () => {
+    repo = await makeLaneRepo();
+    const run = await worktreeValidator(repo.repo, ["printf '\\033[31mred\\033[0m failure\\n'; exit 1"], {
+      env: gitEnv,
+    })(await repo.git("rev-parse", "HEAD"));
+    expect(run.results[0]?.outputTail).toBe("red failure\n");
+  });
+
   it("reports a command past the timeout as failed, saying so in the output", async () => {
     repo = await makeLaneRepo();
     const run = await worktreeValidator(repo.repo, ["sleep 30; echo never"], { env: gitEnv, timeoutMs: 200 })(

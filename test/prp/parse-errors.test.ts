@@ -1,8 +1,6 @@
-import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
-import { matterOptions } from "../../src/prp/front-matter.js";
-import { MAX_YAML_VALUES } from "../../src/prp/load-yaml.js";
 import { parsePrp } from "../../src/prp/parse-prp.js";
+import { MAX_YAML_VALUES } from "../../src/text/read-yaml.js";
 import { fixture } from "./fixture.js";
 
 describe("parsePrp: errors name the field, the line and what was expected", () => {
@@ -81,7 +79,17 @@ describe("parsePrp: errors name the field, the line and what was expected", () =
     ]);
   });
 
-  it("reports broken YAML in a block meant as metadata at the line js-yaml stopped", () => {
+  it("points at items of a flow list across lines and at explicit keys, where they are written", () => {
+    const result = parsePrp(
+      '---\nrole: developer\ndepends_on: [12,\n  "not a valid id!"]\n? priority\n: someday\n---\n# T\n',
+    );
+    expect(result.errors.map((e) => [e.field, e.line])).toEqual([
+      ["depends_on[1]", 4],
+      ["priority", 5],
+    ]);
+  });
+
+  it("reports broken YAML in a block meant as metadata at the line the parser stopped", () => {
     const broken = parsePrp("---\nrole: developer\npriority: [high\nmodel: sonnet\n---\n# T\n");
     expect(broken.ok).toBe(false);
     expect(broken.errors[0]?.field).toBe("front matter");
@@ -128,15 +136,23 @@ describe("front matter is YAML only and bounded", () => {
     expect(result.prp?.title).toBe("Looks harmless");
   });
 
-  it("refuses ---javascript too, and our gray-matter options refuse every JS engine if called directly", () => {
+  it("refuses every other front-matter language by name, and runs none of them", () => {
     const g = globalThis as { __lanesFrontMatterRan?: boolean };
-    expect(parsePrp("---javascript\nglobalThis.__lanesFrontMatterRan = true\n---\n# T\n").ok).toBe(false);
-    for (const language of ["js", "javascript", "JS", "coffee"]) {
-      expect(() =>
-        matter(`---${language}\n{ a: (globalThis.__lanesFrontMatterRan = true) }\n---\n`, matterOptions),
-      ).toThrow(/not supported/);
+    for (const language of ["javascript", "JS", "coffee", "json", "toml"]) {
+      const result = parsePrp(`---${language}\n{ a: (globalThis.__lanesFrontMatterRan = true) }\n---\n# T\n`);
+      expect(result.ok).toBe(false);
+      expect(result.errors[0]?.message).toBe(
+        `front matter in \`${language}\` is not read (never executed); expected YAML between \`---\` lines`,
+      );
     }
     expect(g.__lanesFrontMatterRan).toBeUndefined();
+  });
+
+  it("refuses an executable or unknown YAML tag instead of reading it as a string", () => {
+    const result = parsePrp('---\nrole: developer\nmodel: !!js/function "function () {}"\n---\n# T\n');
+    expect(result.ok).toBe(false);
+    expect(result.errors[0]).toMatchObject({ field: "front matter", line: 3 });
+    expect(result.errors[0]?.message).toMatch(/^invalid YAML: Unresolved tag: .*js\/function/);
   });
 
   it("refuses a billion-laughs alias bomb instead of expanding it", () => {
