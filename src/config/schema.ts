@@ -27,7 +27,7 @@ const RoleConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
   paths: z.array(z.string().min(1)).optional(),
   /** What this role's agents may do without asking, on top of `permissions` and Lanes' defaults. */
-  permissions: PermissionRulesSchema.prefault({}),
+  permissions: PermissionRulesSchema.optional(),
 });
 
 const TeamSchema = z.strictObject({

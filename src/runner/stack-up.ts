@@ -96,7 +96,9 @@ export async function stackUp(request: StackUpRequest, env: NodeJS.ProcessEnv): 
     ...(request.remote ? { remote: request.remote } : {}),
     permissions: config.permissions,
     rolePermissions: Object.fromEntries(
-      Object.entries(config.roles).map(([role, settings]) => [role, settings.permissions]),
+      Object.entries(config.roles).flatMap(([role, settings]) =>
+        settings.permissions ? [[role, settings.permissions]] : [],
+      ),
     ),
     sandboxed: config.runner.sandboxed,
     prices: config.prices,

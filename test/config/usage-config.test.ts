@@ -21,7 +21,7 @@ describe("lanes.yml: permissions, runner, prices and budgets", () => {
       ].join("\n"),
     );
     expect(config.permissions).toEqual({ allow: ["Bash(make lint)"], deny: ["Read(//srv/secrets/**)"] });
-    expect(config.roles.developer?.permissions.allow).toEqual(["WebFetch(domain:docs.example.com)"]);
+    expect(config.roles.developer?.permissions?.allow).toEqual(["WebFetch(domain:docs.example.com)"]);
     expect(config.runner.sandboxed).toBe(false);
     expect(config.prices.haiku?.input).toBe(1);
     expect(config.budgets).toEqual({ lane: { tokens: 5_000_000 }, day: { cost_usd: 50 } });
