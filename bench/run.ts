@@ -10,6 +10,7 @@ const benches: Record<string, Bench> = {
   runner: () => import("./runner.js"),
   state: () => import("./state.js"),
   app: () => import("./app.js"),
+  cli: () => import("./cli.js"),
 };
 
 async function main(): Promise<void> {

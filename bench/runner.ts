@@ -23,7 +23,7 @@ import { compare, summarize, type BenchResult } from "./stats.js";
 const catAgent: AgentAdapter = {
   kind: "script",
   check: async () => undefined,
-  installHooks: async () => undefined,
+  writeSettings: async () => undefined,
   command: () => ["cat"],
 };
 

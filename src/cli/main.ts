@@ -1,17 +1,24 @@
 #!/usr/bin/env node
-// The `lanes` entry point: runs the CLI with the process's streams and sets the exit code.
+// The `lanes` entry point: runs the CLI with the process's streams and sets the exit code. It imports
+// only what the command needs: `lanes hook` (run by Claude Code on every event) skips commander and
+// the logger, and other commands load their own module alone (see commands/index.ts).
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createLogger } from "../observe/logger.js";
+import type { Logger } from "../observe/logger.js";
 import type { CliDeps, CliIo } from "./cli-deps.js";
-import { readCliEnv } from "./env.js";
-import { exitReportFor } from "./exit-code.js";
-import { buildProgram } from "./program.js";
 
 export interface RunCliOptions {
   io?: CliIo;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+}
+
+/** `hook EVENT` and nothing else: the fast path; anything more (e.g. --help) goes through commander. */
+function hookEvent(args: readonly string[]): string | undefined {
+  const [command, event, ...rest] = args;
+  return command === "hook" && event !== undefined && !event.startsWith("-") && rest.length === 0
+    ? event
+    : undefined;
 }
 
 /** Runs `lanes` with the given arguments (without "node lanes") and resolves to the exit code. */
@@ -21,17 +28,32 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
     stderr: (text) => process.stderr.write(text),
   };
   const env = options.env ?? process.env;
+  const event = hookEvent(args);
+  if (event !== undefined) return (await import("./hook-command.js")).hookCommand(event, io, env);
+
+  const [{ exitReportFor }, { buildProgram, commandOf }] = await Promise.all([
+    import("./exit-code.js"),
+    import("./program.js"),
+  ]);
+  // The environment is validated and pino loaded only when a command runs: --help, --version and
+  // usage errors need neither.
+  const running = commandOf(args) !== undefined;
+  let log: Logger | undefined;
   try {
-    // read first, inside the error handling: a bad setting is one line on stderr, not a logger's stack trace
-    const settings = readCliEnv(env);
+    const settings = running ? (await import("./env.js")).readCliEnv(env) : {};
+    const logger = running ? await import("../observe/logger.js") : undefined;
     const ctx: CliDeps = {
       io,
       env,
       cwd: options.cwd ?? process.cwd(),
-      log: createLogger({ level: settings.LANES_LOG_LEVEL ?? "warn" }, env),
+      get log(): Logger {
+        if (!logger) throw new Error("lanes: no command is running, so there is no logger");
+        return (log ??= logger.createLogger({ level: settings.LANES_LOG_LEVEL ?? "warn" }, env));
+      },
       exitCode: 0,
     };
-    await buildProgram(ctx).parseAsync([...args], { from: "user" });
+    const program = await buildProgram(ctx, args);
+    await program.parseAsync([...args], { from: "user" });
     return ctx.exitCode;
   } catch (error) {
     const report = exitReportFor(error);

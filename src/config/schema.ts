@@ -8,6 +8,13 @@ import { RoleNameSchema } from "../domain/role-names.js";
 import { rolesInIntegrationOrder } from "./roles.js";
 import { isCronExpression } from "./cron.js";
 import { TEMPLATE_NAMES } from "./templates.js";
+import {
+  BudgetsSchema,
+  DEFAULT_PRICES,
+  PermissionRulesSchema,
+  PriceSchema,
+  RunnerSchema,
+} from "./usage-schema.js";
 
 export const GateModeSchema = z.enum(["required", "optional", "off"]);
 export type GateMode = z.infer<typeof GateModeSchema>;
@@ -19,6 +26,8 @@ const RoleConfigSchema = z.strictObject({
   model: ModelSchema.optional(),
   enabled: z.boolean().default(true),
   paths: z.array(z.string().min(1)).optional(),
+  /** What this role's agents may do without asking, on top of `permissions` and Lanes' defaults. */
+  permissions: PermissionRulesSchema.optional(),
 });
 
 const TeamSchema = z.strictObject({
@@ -116,6 +125,15 @@ export const LanesConfigSchema = z.strictObject({
   worktree_root: z.string().min(1).default(".lanes/worktrees"),
   /** An agent that has not committed for this long is nudged, then its work is committed as WIP. */
   commit_cadence_minutes: positiveInt.default(30),
+  /** Permission rules for every role's agents, on top of Lanes' defaults. */
+  permissions: PermissionRulesSchema.prefault({}),
+  runner: RunnerSchema.prefault({}),
+  /** USD per million tokens by model; entries here replace or add to Lanes' table. */
+  prices: z
+    .record(z.string().min(1), PriceSchema)
+    .default({})
+    .transform((own) => ({ ...DEFAULT_PRICES, ...own })),
+  budgets: BudgetsSchema.prefault({}),
 });
 
 export type LanesConfig = z.infer<typeof LanesConfigSchema>;

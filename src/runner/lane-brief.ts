@@ -1,8 +1,10 @@
-// Builds a lane's brief, its CLAUDE.md: organisation, project and role layers, then the PRP, its
-// criteria and the lane rules. Rendering is pure; only `writeLaneBrief` touches the worktree.
+// Builds a lane's brief: organisation, project and role layers, then the PRP, its criteria and the
+// lane rules. Rendering is pure; the brief is written outside the worktree (the agent gets it through
+// its command line) and never overwrites a project file such as CLAUDE.md.
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { excludeFromGit } from "../git/git-exclude.js";
 
 export interface LaneSpec {
   /** Issue number, or the PRP's local id in backlog mode. */
@@ -25,9 +27,11 @@ export interface LaneBriefInput {
   commitEveryMinutes?: number;
 }
 
-/** Files through which an agent reports back; `.lanes/` is never committed. */
+/** Files through which an agent reports back; `.lanes/` is in the repository's git exclude. */
 export const DONE_FILE = ".lanes/done";
 export const BLOCKED_FILE = ".lanes/blocked";
+/** What Lanes may place inside a worktree, as git exclude patterns. */
+export const LANE_EXCLUDES = [".lanes/"] as const;
 
 function section(title: string, text: string | undefined): string[] {
   const body = text?.trim();
@@ -44,7 +48,7 @@ export function renderLaneBrief(input: LaneBriefInput): string {
   const lines = [
     `# Lane: ${prp.role} on #${prp.issue} — ${prp.title}`,
     "",
-    "This file is written by Lanes for this lane only. Do not commit it.",
+    "Lanes gives you this brief for this lane only; the project's own CLAUDE.md, if any, still applies.",
     "",
     ...section("Organisation", input.organisation),
     ...section("Project", input.project),
@@ -70,7 +74,7 @@ export function renderLaneBrief(input: LaneBriefInput): string {
     `- Change only these paths: ${prp.paths.length > 0 ? prp.paths.map((p) => `\`${p}\``).join(", ") : "any path the PRP needs"}.`,
     `- Commit at least every ${minutes} minutes, small commits whose messages say why. Lanes makes a WIP commit for you if you do not.`,
     "- Do not push, merge or rebase: Lanes pushes your branch and opens the pull request.",
-    "- Do not commit `CLAUDE.md`, `.claude/settings.json` or anything under `.lanes/`.",
+    "- Do not commit anything under `.lanes/`: it is Lanes' own folder.",
     `- When every criterion is met and committed, write to \`${DONE_FILE}\` a one-line summary, then one line per success criterion: \`- criterion <n>:\` and, in backticks, the name of the test that proves it, exactly as the test runner reports it. It becomes your pull request's body: lanes/prp counts a criterion only when that test is added or changed in your lane and passes in the validation run. Then stop.`,
     `- If you are blocked and need a human, write the question to \`${BLOCKED_FILE}\` and stop.`,
     "",
@@ -83,7 +87,7 @@ export function briefMessage(prp: Pick<LaneSpec, "issue" | "title">, restart = f
   const start = restart
     ? "You were restarted; your work so far is committed in this worktree."
     : "You have a new lane.";
-  return `${start} Read CLAUDE.md in this directory: it is your brief for #${prp.issue} "${prp.title}". Work through its success criteria now.`;
+  return `${start} Your brief for #${prp.issue} "${prp.title}" is in your instructions ("Lane: …"). Work through its success criteria now.`;
 }
 
 /** The project layer: PROJECT_CONTEXT.md, else the README, else nothing. */
@@ -95,11 +99,14 @@ export async function readProjectLayer(dir: string): Promise<string | undefined>
   return undefined;
 }
 
-/** Writes CLAUDE.md and the `.lanes/` folder into the worktree; returns the CLAUDE.md path. */
-export async function writeLaneBrief(input: LaneBriefInput): Promise<string> {
-  const path = join(input.worktree, "CLAUDE.md");
-  await writeFile(path, renderLaneBrief(input));
+/**
+ * Writes the brief to `file` (in the stack's directory, outside the worktree) and prepares the
+ * worktree's `.lanes/` folder, listed in the repository's git exclude so `git add -A` never stages it.
+ */
+export async function writeLaneBrief(input: LaneBriefInput, file: string): Promise<string> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, renderLaneBrief(input));
+  await excludeFromGit(input.worktree, LANE_EXCLUDES);
   await mkdir(join(input.worktree, ".lanes"), { recursive: true });
-  await writeFile(join(input.worktree, ".lanes", ".gitignore"), "*\n");
-  return path;
+  return file;
 }

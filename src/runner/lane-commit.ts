@@ -1,8 +1,8 @@
-// Commits and pushes a lane's work from its worktree. Files Lanes writes for the agent (CLAUDE.md,
-// .claude/settings.json, .lanes/) are never committed.
+// Commits and pushes a lane's work from its worktree. Lanes' own folder in a worktree (.lanes/, also
+// in the repository's git exclude) is never committed; project files such as CLAUDE.md are the agent's.
 import { gitText, runGit } from "../git/run-git.js";
 
-export const LANE_PRIVATE_PATHS = ["CLAUDE.md", ".claude/settings.json", ".lanes"] as const;
+export const LANE_PRIVATE_PATHS = [".lanes"] as const;
 
 /** Identity for commits made by Lanes itself when the environment has none configured. */
 const FALLBACK_IDENTITY = ["-c", "user.name=Lanes", "-c", "user.email=lanes@users.noreply.github.com"];
@@ -19,8 +19,13 @@ export async function commitLaneWork(
   message: string,
   env?: NodeJS.ProcessEnv,
 ): Promise<string | null> {
-  const excludes = LANE_PRIVATE_PATHS.map((p) => `:(exclude)${p}`);
-  await runGit(["add", "-A", "--", ".", ...excludes], { cwd: worktree, env });
+  // `.lanes/` is in the repository's git exclude; naming it in an exclude pathspec would make git add
+  // fail ("paths are ignored"), so it is taken out of the index afterwards, in case the exclude is missing
+  await runGit(["add", "-A", "--", "."], { cwd: worktree, env });
+  await runGit(["rm", "-r", "-q", "--cached", "--ignore-unmatch", "--", ...LANE_PRIVATE_PATHS], {
+    cwd: worktree,
+    env,
+  });
   const staged = await runGit(["diff", "--cached", "--quiet"], { cwd: worktree, env, okExitCodes: [1] });
   if (staged.exitCode === 0) return null;
   const identity = (await hasIdentity(worktree, env)) ? [] : FALLBACK_IDENTITY;

@@ -3,13 +3,14 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { Budgets, Price } from "../config/usage-schema.js";
 import { commitLaneWork, headCommitTime } from "./lane-commit.js";
 import type { Logger } from "../observe/logger.js";
 import { BLOCKED_FILE, briefMessage, DONE_FILE } from "./lane-brief.js";
 import { PaneDeadError } from "./errors.js";
 import type { JobPort } from "./job-port.js";
 import { lanePayload, type LaneJob } from "./job-port.js";
-import type { LaneEvent } from "./lane-events.js";
+import { isPermissionPrompt, type LaneEvent } from "./lane-events.js";
 import { finishLane, type FinishOptions } from "./lane-finish.js";
 import {
   commitRuleAction,
@@ -20,9 +21,11 @@ import {
   usageLimitPause,
   type CommitRule,
 } from "./lane-policy.js";
-import { saveLane, type LaneRecord } from "./lane-record.js";
+import { budgetPause, utcDay } from "./lane-budget.js";
+import { listLanes, saveLane, type LaneRecord } from "./lane-record.js";
 import type { LaneReport, LaneReporter } from "./lane-reporter.js";
-import { agentArgv, paneEnvFor, type LaneHost } from "./lane-setup.js";
+import { readTranscriptUsage } from "./transcript-usage.js";
+import { agentArgv, laneLaunch, paneEnvFor, type LaneHost } from "./lane-setup.js";
 import type { PaneInfo } from "./tmux.js";
 import { removeLaneWorktree } from "./lane-worktree.js";
 
@@ -40,6 +43,8 @@ export interface DriverDeps {
   briefFallbackMs: number;
   /** Tells the PRP (state label, status comment) what happens to the lane. */
   reporter?: LaneReporter;
+  /** lanes.yml `prices` (with Lanes' defaults) and `budgets`; no accounting when absent. */
+  usage?: { prices: Record<string, Price>; budgets: Budgets } | undefined;
 }
 
 export type LaneOutcome = "continue" | "closed";
@@ -84,20 +89,38 @@ export class LaneDriver {
 
   private async brief(): Promise<void> {
     if (await this.paste(briefMessage(this.lane, this.lane.restarts > 0)))
-      await this.save({ briefed: true, state: "working" });
+      await this.save({ briefed: true, sessionUsed: true, state: "working" });
   }
 
   async onEvent(event: LaneEvent): Promise<LaneOutcome> {
     const now = this.ctx.now();
+    // The session id is Lanes' own; an event from another session (a subagent, a stray claude) only
+    // counts as a sign of life.
+    const ours = event.sessionId === undefined || event.sessionId === this.lane.sessionId;
     await this.save({
       lastEvent: event.event,
       lastEventAt: now,
-      ...(event.sessionId ? { sessionId: event.sessionId } : {}),
+      ...(ours && event.transcriptPath ? { transcriptPath: event.transcriptPath } : {}),
     });
+    if (event.event === "Stop" || event.event === "SessionEnd") await this.countUsage();
     if (event.event === "SessionStart" && !this.lane.briefed) await this.brief();
     if (event.event === "Notification" && event.message)
       await this.report({ kind: "asked", question: event.message });
+    if (event.event === "Notification" && isPermissionPrompt(event)) return this.waitForPermission(event);
+    if (this.lane.state === "waiting" && event.event !== "Notification")
+      await this.save({ state: "working", waitingFor: undefined });
     if (event.event === "Stop" || event.event === "Notification") return this.afterTurn();
+    return "continue";
+  }
+
+  /**
+   * A permission prompt the lane's policy did not settle: nobody at the pane can answer it, so the
+   * lane waits with the request recorded (shown by `stack status`) until a human answers or retries.
+   */
+  private async waitForPermission(event: LaneEvent): Promise<LaneOutcome> {
+    const request = (event.message ?? "the agent asks for a permission").slice(0, 500);
+    this.ctx.log.warn({ lane: this.lane.id, request }, "agent waits on a permission prompt");
+    await this.save({ state: "waiting", waitingFor: request, note: `waiting for permission: ${request}` });
     return "continue";
   }
 
@@ -113,9 +136,40 @@ export class LaneDriver {
       await this.report({ kind: "gave-up", reason: `the agent is blocked: ${question.slice(0, 500)}` });
       return "closed";
     }
+    if (await this.checkBudget()) return "continue";
     if (await this.checkUsageLimit()) return "continue";
     if (this.lane.state === "working") await this.save({ state: "idle", limitAttempts: 0 });
     return "continue";
+  }
+
+  /** Tokens and cost so far, from the transcript Claude Code keeps for the lane's session. */
+  private async countUsage(): Promise<void> {
+    const path = this.lane.transcriptPath;
+    if (!this.ctx.usage || !path || !existsSync(path)) return;
+    try {
+      await this.save({ usage: await readTranscriptUsage(path, this.ctx.usage.prices) });
+    } catch (error) {
+      this.ctx.log.warn({ lane: this.lane.id, path, err: String(error) }, "transcript unreadable");
+    }
+  }
+
+  /** A lane over its budget, or a stack over today's, pauses with the reason (no more briefs or nudges). */
+  private async checkBudget(): Promise<boolean> {
+    const usage = this.lane.usage;
+    if (!this.ctx.usage || !usage) return false;
+    const now = this.ctx.now();
+    const day = utcDay(now);
+    const today = { tokens: 0, costUsd: 0 };
+    for (const lane of await listLanes(this.ctx.host.paths.lanes)) {
+      const spend = (lane.id === this.lane.id ? usage : lane.usage)?.days[day];
+      today.tokens += spend?.tokens ?? 0;
+      today.costUsd += spend?.costUsd ?? 0;
+    }
+    const pause = budgetPause(usage, today, this.ctx.usage.budgets, now);
+    if (!pause) return false;
+    this.ctx.log.warn({ lane: this.lane.id, reason: pause.reason }, "budget reached: lane paused");
+    await this.save({ state: "paused", pausedUntil: pause.until, note: pause.reason });
+    return true;
   }
 
   private async checkUsageLimit(): Promise<boolean> {
@@ -194,11 +248,7 @@ export class LaneDriver {
     }
     this.ctx.log.warn({ lane: this.lane.id, reason }, "agent crashed: restarting with the same context");
     const command = agentArgv(
-      this.ctx.host.agent.command({
-        worktree: this.lane.worktree,
-        model: lanePayload(this.job).model,
-        sessionId: this.lane.sessionId,
-      }),
+      this.ctx.host.agent.command(laneLaunch(this.lane, lanePayload(this.job).model ?? this.lane.model)),
     );
     const spec = { cwd: this.lane.worktree, command, env: paneEnvFor(this.ctx.host, this.lane.id) };
     let paneId = this.lane.paneId;

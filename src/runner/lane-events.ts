@@ -16,8 +16,17 @@ export const LaneEventSchema = z.object({
   message: z.string().max(4000).optional(),
   source: z.string().max(100).optional(),
   reason: z.string().max(200).optional(),
+  /** Claude Code's `notification_type` of a Notification, e.g. `permission_prompt`, `idle_prompt`. */
+  notificationType: z.string().max(100).optional(),
 });
 export type LaneEvent = z.infer<typeof LaneEventSchema>;
+
+/** A Notification that says the agent waits for a permission it was not given. */
+export function isPermissionPrompt(event: LaneEvent): boolean {
+  if (event.event !== "Notification") return false;
+  if (event.notificationType !== undefined) return event.notificationType === "permission_prompt";
+  return /needs your permission/i.test(event.message ?? "");
+}
 
 /** Appends one event; small appends (< PIPE_BUF) from many processes never interleave. */
 export async function appendLaneEvent(file: string, event: LaneEvent): Promise<void> {

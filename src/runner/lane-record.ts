@@ -10,6 +10,7 @@ export const LANE_STATES = [
   "working",
   "idle",
   "paused",
+  "waiting",
   "done",
   "blocked",
   "failed",
@@ -17,6 +18,20 @@ export const LANE_STATES = [
 ] as const;
 export const LaneStateSchema = z.enum(LANE_STATES);
 export type LaneState = z.infer<typeof LaneStateSchema>;
+
+const TokenCountsSchema = z.object({
+  input: z.number(),
+  output: z.number(),
+  cacheRead: z.number(),
+  cacheWrite: z.number(),
+});
+const SpendSchema = z.object({ tokens: z.number(), costUsd: z.number() });
+
+/** Tokens and cost from the lane's transcript (see transcript-usage.ts). */
+export const LaneUsageSchema = SpendSchema.extend({
+  models: z.record(z.string(), TokenCountsSchema),
+  days: z.record(z.string(), SpendSchema),
+});
 
 export const LaneRecordSchema = z.object({
   id: z.string(),
@@ -28,7 +43,17 @@ export const LaneRecordSchema = z.object({
   window: z.string(),
   paneId: z.string(),
   state: LaneStateSchema,
-  sessionId: z.string().optional(),
+  /** Chosen by Lanes when the lane opens (`--session-id`), continued with `--resume`. */
+  sessionId: z.string(),
+  /** The session has a conversation (the agent was briefed), so a restart resumes it. */
+  sessionUsed: z.boolean().default(false),
+  /** The agent's transcript (Claude Code JSONL), from its hooks: tokens are counted from it. */
+  transcriptPath: z.string().optional(),
+  briefFile: z.string(),
+  settingsFile: z.string(),
+  permissionMode: z.string().default("dontAsk"),
+  /** A permission request the agent is waiting on (state `waiting`). */
+  waitingFor: z.string().optional(),
   briefed: z.boolean(),
   restarts: z.number().int().nonnegative(),
   startedAt: z.number(),
@@ -43,6 +68,7 @@ export const LaneRecordSchema = z.object({
   note: z.string().optional(),
   pr: z.string().optional(),
   model: z.string().optional(),
+  usage: LaneUsageSchema.optional(),
   /** The claim's lease, so a restarted supervisor on this host keeps heartbeating it. */
   lease: z.object({
     jobId: z.string(),

@@ -1,14 +1,19 @@
-// Opens a lane for a claimed job: worktree and branch, CLAUDE.md, agent hooks, and a tmux window
-// running the agent. Briefing happens later, when the agent reports SessionStart.
-import { mkdir, rm, writeFile } from "node:fs/promises";
+// Opens a lane for a claimed job: worktree and branch, the brief and the agent's settings (both in
+// the stack's directory, outside the worktree), and a tmux window running the agent. Briefing
+// happens later, when the agent reports SessionStart.
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { mergeBranchesInto } from "./lane-commit.js";
-import type { AgentAdapter } from "./agents/agent-adapter.js";
+import type { PermissionRules } from "../config/usage-schema.js";
+import type { AgentAdapter, AgentLaunchInput } from "./agents/agent-adapter.js";
 import { SCRIPT_FILE } from "./agents/script-steps.js";
 import { BLOCKED_FILE, readProjectLayer, writeLaneBrief } from "./lane-brief.js";
+import { mergeBranchesInto } from "./lane-commit.js";
 import { WorktreeError } from "./errors.js";
 import { lanePayload, type LaneJob, type LaneLease } from "./job-port.js";
 import { lanesCommand } from "./lanes-command.js";
+import { lanePermissions, packageManagerFor, type PermissionMode } from "./lane-permissions.js";
 import type { LaneRecord } from "./lane-record.js";
 import type { StackPaths } from "./stack-paths.js";
 import type { Tmux } from "./tmux.js";
@@ -30,6 +35,10 @@ export interface LaneHost {
   paneEnv?: Record<string, string>;
   /** The branches of finished lanes for these PRP ids (stacked lanes); none when absent. */
   dependencyBranches?: (ids: readonly string[]) => Promise<string[]>;
+  /** Permission rules from lanes.yml for a role: the common ones, then the role's own. */
+  permissionsFor?: (role: string) => readonly PermissionRules[];
+  /** `runner.sandboxed`: agents bypass permission checks. */
+  sandboxed?: boolean;
 }
 
 export function laneWindowName(job: Pick<LaneJob, "role" | "issue">): string {
@@ -54,6 +63,29 @@ export function agentArgv(command: readonly string[], env: NodeJS.ProcessEnv = p
 
 export function paneEnvFor(host: LaneHost, laneId: string): Record<string, string> {
   return { ...host.paneEnv, LANES_EVENTS: host.paths.events, LANES_LANE: laneId, LANES_STACK: host.session };
+}
+
+/**
+ * Whether a lane's session has a conversation to resume: its transcript exists, or (agents without
+ * one, like the script agent) it was briefed. `--resume` of a session that never got a message fails.
+ */
+export function hasConversation(lane: Pick<LaneRecord, "sessionUsed" | "transcriptPath">): boolean {
+  if (lane.transcriptPath !== undefined) return existsSync(lane.transcriptPath);
+  return lane.sessionUsed;
+}
+
+/** The argv that starts (or restarts) a lane's agent, from what its record says. */
+export function laneLaunch(lane: LaneRecord, model: string | undefined): AgentLaunchInput {
+  return {
+    worktree: lane.worktree,
+    model,
+    sessionId: lane.sessionId,
+    resume: hasConversation(lane),
+    briefFile: lane.briefFile,
+    settingsFile: lane.settingsFile,
+    permissionMode: lane.permissionMode as PermissionMode,
+    name: `lanes ${lane.role} #${lane.issue}`,
+  };
 }
 
 /** Prepares the worktree and context, then starts the agent in a fresh window. */
@@ -82,33 +114,59 @@ export async function openLane(
       `lane #${job.issue} cannot build on its dependencies: merging ${stackOn.join(", ")} conflicts in ${stacked.conflicts.join(", ")}`,
     );
   }
-  await writeLaneBrief({
-    prp: { issue: job.issue, title: job.title, role: job.role, ...prp },
-    branch: wt.branch,
-    worktree: wt.path,
-    roleBrief: host.roleBrief(job.role),
-    organisation: host.organisation,
-    project: await readProjectLayer(wt.path),
-  });
+  const briefFile = await writeLaneBrief(
+    {
+      prp: { issue: job.issue, title: job.title, role: job.role, ...prp },
+      branch: wt.branch,
+      worktree: wt.path,
+      roleBrief: host.roleBrief(job.role),
+      organisation: host.organisation,
+      project: await readProjectLayer(wt.path),
+    },
+    host.paths.brief(job.id),
+  );
   if (host.agent.kind === "script") {
-    await mkdir(join(wt.path, ".lanes"), { recursive: true });
     await writeFile(
       join(wt.path, SCRIPT_FILE),
       JSON.stringify({ issue: job.issue, title: job.title, criteria: prp.criteria, steps: prp.script }),
     );
   }
-  await host.agent.installHooks(wt.path, [...lanesCommand(), "hook"]);
+  const permissions = lanePermissions({
+    worktree: wt.path,
+    validation: prp.validation,
+    packageManager: packageManagerFor(new Set(await readdir(wt.path))),
+    configured: host.permissionsFor?.(job.role) ?? [],
+    sandboxed: host.sandboxed ?? false,
+  });
+  const settingsFile = host.paths.settings(job.id);
+  await host.agent.writeSettings({
+    file: settingsFile,
+    hookCommand: [...lanesCommand(), "hook"],
+    permissions,
+  });
 
   const window = laneWindowName(job);
   for (const pane of await host.tmux.listPanes(host.session)) {
     if (pane.windowName === window) await host.tmux.killWindow(pane.paneId);
   }
-  const sessionId = previous?.sessionId;
+  // Lanes chooses the session id; a retried lane continues the conversation its session already has.
+  const sessionId = previous?.sessionId ?? randomUUID();
+  const resume = previous !== undefined && hasConversation(previous);
+  const launch: AgentLaunchInput = {
+    worktree: wt.path,
+    model: prp.model,
+    sessionId,
+    resume,
+    briefFile,
+    settingsFile,
+    permissionMode: permissions.defaultMode,
+    name: `lanes ${job.role} #${job.issue}`,
+  };
   const paneId = await host.tmux.newWindow({
     session: host.session,
     window,
     cwd: wt.path,
-    command: agentArgv(host.agent.command({ worktree: wt.path, model: prp.model, sessionId })),
+    command: agentArgv(host.agent.command(launch)),
     env: paneEnvFor(host, job.id),
   });
   return {
@@ -121,7 +179,12 @@ export async function openLane(
     window,
     paneId,
     state: "starting",
-    ...(sessionId ? { sessionId } : {}),
+    sessionId,
+    sessionUsed: resume,
+    ...(resume && previous?.transcriptPath ? { transcriptPath: previous.transcriptPath } : {}),
+    briefFile,
+    settingsFile,
+    permissionMode: permissions.defaultMode,
     ...(prp.model ? { model: prp.model } : {}),
     briefed: false,
     restarts: previous?.restarts ?? 0,

@@ -1,22 +1,20 @@
 // `lanes hook EVENT`: turns a Claude Code hook call (JSON on stdin) into one line of the stack's
 // event log. It must never break the agent, so problems are reported and the exit code stays 0.
-import { z } from "zod";
-import { appendLaneEvent, type LaneEvent } from "./lane-events.js";
-
-const HookInputSchema = z.looseObject({
-  session_id: z.string().max(200).optional(),
-  transcript_path: z.string().max(4096).optional(),
-  cwd: z.string().optional(),
-  hook_event_name: z.string().optional(),
-  message: z.string().optional(),
-  source: z.string().optional(),
-  reason: z.string().optional(),
-});
+// Claude Code runs it on every Stop, Notification and session event: it imports nothing but node's
+// fs (no zod, no logger), and checks its input by hand. The supervisor validates the line it reads.
+import { appendFile } from "node:fs/promises";
+import type { LaneEvent } from "./lane-events.js";
 
 export interface HookResult {
   recorded: LaneEvent | null;
   /** Why nothing was recorded (not run inside a lane, unreadable input). */
   problem?: string;
+}
+
+/** A string field of the hook input, cut to `max` characters; absent when missing or not a string. */
+function text(input: Record<string, unknown>, key: string, max: number): string | undefined {
+  const value = input[key];
+  return typeof value === "string" && value.length > 0 ? value.slice(0, max) : undefined;
 }
 
 export async function runHook(
@@ -40,18 +38,23 @@ export async function runHook(
       return { recorded: null, problem: `hook input for ${event} is not JSON; nothing recorded` };
     }
   }
-  const parsed = HookInputSchema.safeParse(raw);
-  const input = parsed.success ? parsed.data : {};
+  const input =
+    typeof raw === "object" && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const fields = {
+    sessionId: text(input, "session_id", 200),
+    transcriptPath: text(input, "transcript_path", 4096),
+    message: text(input, "message", 4000),
+    source: text(input, "source", 100),
+    reason: text(input, "reason", 200),
+    notificationType: text(input, "notification_type", 100),
+  };
   const record: LaneEvent = {
     lane,
     event: event.slice(0, 64),
     at: now,
-    ...(input.session_id ? { sessionId: input.session_id } : {}),
-    ...(input.transcript_path ? { transcriptPath: input.transcript_path } : {}),
-    ...(input.message ? { message: input.message.slice(0, 4000) } : {}),
-    ...(input.source ? { source: input.source.slice(0, 100) } : {}),
-    ...(input.reason ? { reason: input.reason.slice(0, 200) } : {}),
+    ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
   };
-  await appendLaneEvent(log, record);
+  // one small append (< PIPE_BUF) per event: lines from many hooks never interleave
+  await appendFile(log, `${JSON.stringify(record)}\n`);
   return { recorded: record };
 }

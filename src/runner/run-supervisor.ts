@@ -3,6 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { pino } from "pino";
 import { ROLES } from "../config/roles.js";
+import { DEFAULT_PRICES } from "../config/usage-schema.js";
 import type { RoleName } from "../domain/role-names.js";
 import { optionalGitHubPortFromEnv, type GitHubPort, type RepoRef } from "../github/index.js";
 import { createLogger, type Logger } from "../observe/logger.js";
@@ -139,6 +140,11 @@ export async function runSupervisor(
       modelFor: (role) => record.models[role],
       organisation: record.organisation,
       paneEnv: gitIdentity(env),
+      permissionsFor: (role) => [
+        record.permissions,
+        ...(record.rolePermissions[role] ? [record.rolePermissions[role]] : []),
+      ],
+      sandboxed: record.sandboxed,
       dependencyBranches: async (ids) => {
         const wanted = new Set(ids);
         return (await listLanes(paths.lanes))
@@ -153,6 +159,7 @@ export async function runSupervisor(
       pulls: github && pullRequestsVia(github.github, github.repo),
       env,
     },
+    usage: { prices: { ...DEFAULT_PRICES, ...record.prices }, budgets: record.budgets },
     ...(reporter ? { reporter } : {}),
     reportAgentProblem: reporter
       ? (job, message) =>

@@ -60,7 +60,7 @@ export async function watchStackStatus(
 
 /** The lanes a `lanes say` target names: a window (`developer-12`), a lane id, a role, or `all`. */
 export function laneTargets(lanes: readonly LaneRecord[], target: string): LaneRecord[] {
-  const live = lanes.filter((l) => ["starting", "working", "idle", "paused"].includes(l.state));
+  const live = lanes.filter((l) => ["starting", "working", "idle", "paused", "waiting"].includes(l.state));
   if (target === "all") return live;
   const exact = live.filter((l) => l.window === target || l.id === target);
   return exact.length > 0 ? exact : live.filter((l) => l.role === target);

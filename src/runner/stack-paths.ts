@@ -22,18 +22,25 @@ export interface StackPaths {
   events: string;
   lanes: string;
   lane(id: string): string;
+  /** The lane's brief, given to the agent on its command line (never written into the worktree). */
+  brief(id: string): string;
+  /** The lane agent's settings: hooks and permissions (never written into the worktree). */
+  settings(id: string): string;
   /** The tmux socket name (`-L`) of the stack's private server. */
   socket: string;
 }
 
 export function stackPaths(env: NodeJS.ProcessEnv, name: string): StackPaths {
   const dir = join(lanesHome(env), "stacks", name);
+  const safe = (id: string) => id.replace(/[^A-Za-z0-9._-]/g, "_");
   return {
     dir,
     record: join(dir, "stack.json"),
     events: join(dir, "events.jsonl"),
     lanes: join(dir, "lanes"),
-    lane: (id: string) => join(dir, "lanes", `${id.replace(/[^A-Za-z0-9._-]/g, "_")}.json`),
+    lane: (id: string) => join(dir, "lanes", `${safe(id)}.json`),
+    brief: (id: string) => join(dir, "agents", `${safe(id)}.brief.md`),
+    settings: (id: string) => join(dir, "agents", `${safe(id)}.settings.json`),
     socket: `lanes-${name}`,
   };
 }

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod";
+import { BudgetsSchema, PermissionRulesSchema, PriceSchema } from "../config/usage-schema.js";
 import { RoleNameSchema } from "../domain/role-names.js";
 import { StackError } from "./errors.js";
 
@@ -29,6 +30,14 @@ export const StackRecordSchema = z.object({
   commitEveryMinutes: z.number().int().positive().default(30),
   organisation: z.string().default(""),
   remote: z.string().optional(),
+  /** lanes.yml `permissions`, then each role's own `roles.<role>.permissions`. */
+  permissions: PermissionRulesSchema.prefault({}),
+  rolePermissions: z.record(z.string(), PermissionRulesSchema).default({}),
+  /** lanes.yml `runner.sandboxed`: agents run with bypassPermissions. */
+  sandboxed: z.boolean().default(false),
+  /** lanes.yml `prices` (USD per million tokens by model) and `budgets`. */
+  prices: z.record(z.string(), PriceSchema).default({}),
+  budgets: BudgetsSchema.prefault({}),
   createdAt: z.number(),
 });
 export type StackRecord = z.infer<typeof StackRecordSchema>;

@@ -1,11 +1,10 @@
 // `lanes stack up`: decides the stack (repo, roles, agents, agent kind, Redis), records it, queues a
 // backlog in local mode, and launches the stack's tmux server with its supervisor.
 import { hostname } from "node:os";
-import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DEFAULT_CONFIG_FILE, readConfigFile, type ResolvedTeam } from "../config/index.js";
 import type { RoleName } from "../domain/role-names.js";
+import { excludeFromGit } from "../git/git-exclude.js";
 import { gitText } from "../git/run-git.js";
 import { repoPrefix, resolveRedisUrl } from "../state/index.js";
 import { readBacklog } from "./backlog-jobs.js";
@@ -38,14 +37,12 @@ export interface StackUpResult {
 
 /**
  * A worktree root inside the repository (the config default is `.lanes/worktrees`) must not show up
- * in the user's `git status`: its top folder gets a `.gitignore` of `*`, no tracked file is touched.
+ * in the user's `git status`: its top folder goes into the repository's git exclude, no file is written.
  */
 async function hideWorktreeRoot(repo: string, root: string): Promise<void> {
   const rel = relative(repo, root);
   if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return;
-  const top = join(repo, rel.split(sep)[0] as string);
-  await mkdir(top, { recursive: true });
-  if (!existsSync(join(top, ".gitignore"))) await writeFile(join(top, ".gitignore"), "*\n");
+  await excludeFromGit(repo, [`/${rel.split(sep)[0] as string}/`]);
 }
 
 export async function stackUp(request: StackUpRequest, env: NodeJS.ProcessEnv): Promise<StackUpResult> {
@@ -97,6 +94,15 @@ export async function stackUp(request: StackUpRequest, env: NodeJS.ProcessEnv): 
     commitEveryMinutes: config.commit_cadence_minutes,
     organisation: config.organisation_context,
     ...(request.remote ? { remote: request.remote } : {}),
+    permissions: config.permissions,
+    rolePermissions: Object.fromEntries(
+      Object.entries(config.roles).flatMap(([role, settings]) =>
+        settings.permissions ? [[role, settings.permissions]] : [],
+      ),
+    ),
+    sandboxed: config.runner.sandboxed,
+    prices: config.prices,
+    budgets: config.budgets,
     createdAt: Date.now(),
   });
   await hideWorktreeRoot(repo, record.worktreeRoot);

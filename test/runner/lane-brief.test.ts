@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -9,6 +8,7 @@ import {
   writeLaneBrief,
   type LaneBriefInput,
 } from "../../src/runner/lane-brief.js";
+import { makeRepo } from "../support/git.js";
 import { makeTempDir, type TempDir } from "../support/tmp.js";
 
 const input: LaneBriefInput = {
@@ -28,7 +28,7 @@ const input: LaneBriefInput = {
   project: "# Shop\nA web shop.",
 };
 
-describe("lane brief (CLAUDE.md)", () => {
+describe("lane brief", () => {
   let tmp: TempDir;
   beforeEach(async () => {
     tmp = await makeTempDir("lanes-ctx");
@@ -62,10 +62,23 @@ describe("lane brief (CLAUDE.md)", () => {
     expect(await readProjectLayer(tmp.path)).toBe("context");
   });
 
-  it("writes CLAUDE.md and a self-ignoring .lanes folder into the worktree", async () => {
-    const path = await writeLaneBrief({ ...input, worktree: tmp.path });
-    expect(await readFile(path, "utf8")).toContain("# Lane: developer on #12");
-    expect(existsSync(join(tmp.path, ".lanes", ".gitignore"))).toBe(true);
+  it("writes the brief outside the worktree and keeps .lanes/ out of git add -A", async () => {
+    const repo = await makeRepo();
+    try {
+      await repo.commit("init", { "CLAUDE.md": "# The project's own notes\n" });
+      const before = await readFile(join(repo.dir, "CLAUDE.md"));
+      const file = join(tmp.path, "agents", "j.brief.md");
+      expect(await writeLaneBrief({ ...input, worktree: repo.dir }, file)).toBe(file);
+      expect(await readFile(file, "utf8")).toContain("# Lane: developer on #12");
+      await writeFile(join(repo.dir, ".lanes", "done"), "ok\n");
+      expect(await readFile(join(repo.dir, "CLAUDE.md"))).toEqual(before);
+      expect(await repo.git("status", "--porcelain")).toBe("");
+      await writeLaneBrief({ ...input, worktree: repo.dir }, file);
+      const exclude = await readFile(join(repo.dir, ".git", "info", "exclude"), "utf8");
+      expect(exclude.split("\n").filter((line) => line === ".lanes/")).toHaveLength(1);
+    } finally {
+      await repo.remove();
+    }
   });
 
   it("briefs a restarted agent differently from a new one", () => {

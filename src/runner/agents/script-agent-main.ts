@@ -70,8 +70,10 @@ async function runStep(
 
 async function main(): Promise<void> {
   const root = process.cwd();
+  // the session id is Lanes' choice (`--session-id` to start, `--resume` to continue), as for claude
   const resumeAt = process.argv.indexOf("--resume");
-  const sessionId = resumeAt > 0 ? (process.argv[resumeAt + 1] ?? randomUUID()) : randomUUID();
+  const idAt = resumeAt > 0 ? resumeAt : process.argv.indexOf("--session-id");
+  const sessionId = idAt > 0 ? (process.argv[idAt + 1] ?? randomUUID()) : randomUUID();
   const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
   const nextLine = async () => {
     const { value, done } = await lines.next();

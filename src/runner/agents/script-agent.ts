@@ -1,5 +1,5 @@
-// The script agent: runs the scripted stand-in for Claude Code (script-agent-main.ts) in the pane. Its
-// hooks are built in: it calls `lanes hook` itself, exactly as Claude Code's hooks would.
+// The script agent adapter: runs the scripted stand-in (script-agent-main.ts) in the pane. Its hooks are
+// built in: it calls `lanes hook` itself, exactly as Claude Code's hooks would.
 import { nodeEntry } from "../lanes-command.js";
 import type { AgentAdapter } from "./agent-adapter.js";
 
@@ -9,13 +9,14 @@ export function scriptAgent(): AgentAdapter {
     async check() {
       // node is running this very process; nothing else is needed
     },
-    async installHooks() {
-      // the script agent reports through `lanes hook` on its own
+    async writeSettings() {
+      // the script agent reports through `lanes hook` on its own and asks for no permissions
     },
     command(input) {
       return [
         ...nodeEntry("runner/agents/script-agent-main"),
-        ...(input.sessionId ? ["--resume", input.sessionId] : []),
+        input.resume ? "--resume" : "--session-id",
+        input.sessionId,
       ];
     },
   };

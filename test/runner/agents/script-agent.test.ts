@@ -52,7 +52,10 @@ describe("script agent in a tmux pane", () => {
       paths: [],
       validation: [],
     };
-    await writeLaneBrief({ prp: spec, branch: wt.branch, worktree: wt.path, roleBrief: "dev" });
+    await writeLaneBrief(
+      { prp: spec, branch: wt.branch, worktree: wt.path, roleBrief: "dev" },
+      join(tmp.path, "brief.md"),
+    );
     const script: ScriptFile = { issue: 7, title: lane.title, criteria: spec.criteria };
     await writeFile(join(wt.path, SCRIPT_FILE), JSON.stringify(script));
     const log = join(tmp.path, "events.jsonl");
