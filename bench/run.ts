@@ -9,6 +9,7 @@ const benches: Record<string, Bench> = {
   github: () => import("./github.js"),
   runner: () => import("./runner.js"),
   state: () => import("./state.js"),
+  app: () => import("./app.js"),
 };
 
 async function main(): Promise<void> {
