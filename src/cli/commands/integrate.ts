@@ -226,8 +226,6 @@ function checkUsage(opts: Options): void {
       "--ready reads gate results from GitHub (--github-repo OWNER/REPO) or a local stack (--stack NAME)",
     );
   if (opts.stack && !opts.ready) throw new UsageError("--stack is for --ready");
-  if ((opts.openPr || opts.redis) && !opts.githubRepo)
-    throw new UsageError("--open-pr and --redis need --github-repo OWNER/REPO");
 }
 
 /** Integrating onto a remote-tracking ref (origin/main) targets that remote's branch (main) on GitHub. */
