@@ -42,3 +42,7 @@ export {
   type TeamTemplate,
   type TemplateName,
 } from "./templates.js";
+export { describeConfig, type ConfigKey } from "./describe-config.js";
+export { renderConfigReference } from "./render-config-reference.js";
+export { renderConfigTemplate } from "./render-config-template.js";
+export { RETIRED_KEYS } from "./retired-keys.js";

@@ -10,6 +10,7 @@ import { registerSay } from "./say.js";
 import { registerStack } from "./stack.js";
 import { registerGate } from "./gate.js";
 import { registerIngest } from "./ingest.js";
+import { registerInit } from "./init.js";
 import { registerIntegrate } from "./integrate.js";
 import { registerPrp } from "./prp.js";
 import { registerQueue } from "./queue.js";
@@ -32,5 +33,6 @@ export const cliCommands = {
   integrate: registerIntegrate,
   sandbox: registerSandbox,
   doctor: registerDoctor,
+  init: registerInit,
   demo: registerDemo,
 } satisfies Record<string, CliCommand>;

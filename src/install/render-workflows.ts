@@ -1,0 +1,137 @@
+// The workflows `lanes init` writes into a repository. Each refers to the Lanes action at a pinned
+// release (never `./action`, never the pull request's own checkout) and asks for the least permissions,
+// each one explained. Expressions are plain strings here: `${{ … }}` is GitHub's, not JavaScript's.
+import type { Toolchain } from "./detect-toolchain.js";
+
+export interface WorkflowInput {
+  /** e.g. lanes-dev/lanes/action@v0.1.0 */
+  action: string;
+  toolchains: readonly Toolchain[];
+}
+
+const setupSteps = (toolchains: readonly Toolchain[]): string[] => toolchains.flatMap((t) => t.steps);
+
+export function renderGatesWorkflow({ action, toolchains }: WorkflowInput): string {
+  return [
+    "# Lanes quality gates on every lane pull request and in the merge queue: each gate is the check run",
+    "# lanes/<gate>. The gate code is the Lanes action at a pinned release, not this repository's checkout,",
+    "# so a lane cannot change what judges it. Written by `lanes init`.",
+    "name: lanes-gates",
+    "on:",
+    "  pull_request:",
+    "    types: [opened, synchronize, reopened, ready_for_review]",
+    "  # A merge queue waits for required checks on its own commits.",
+    "  merge_group:",
+    "permissions:",
+    "  # publish the lanes/<gate> check runs",
+    "  checks: write",
+    "  # read the commits under test",
+    "  contents: read",
+    "  # read the PRP issue the pull request closes, and its dependencies",
+    "  issues: read",
+    "  # read the pull request's body (its checked boxes are evidence)",
+    "  pull-requests: read",
+    "concurrency:",
+    "  group: lanes-gates-${{ github.event.pull_request.number || github.ref }}",
+    "  cancel-in-progress: true",
+    "jobs:",
+    "  gates:",
+    "    # Only lane branches are gated; other pull requests are left to your own CI.",
+    "    if: github.event_name == 'merge_group' || startsWith(github.head_ref, 'lanes/')",
+    "    runs-on: ubuntu-latest",
+    "    timeout-minutes: 60",
+    "    steps:",
+    "      - uses: actions/checkout@v4",
+    "        with:",
+    "          ref: ${{ github.event.pull_request.head.sha || github.sha }}",
+    "          fetch-depth: 0",
+    "      # The project's own toolchain, for the PRP's validation commands.",
+    ...setupSteps(toolchains),
+    `      - uses: ${action}`,
+    "        with:",
+    "          mode: gate",
+    "          pr: ${{ github.event.pull_request.number }}",
+    "          head-sha: ${{ github.event.pull_request.head.sha || github.sha }}",
+    "          head-ref: ${{ github.head_ref || github.ref_name }}",
+    "          base-ref: ${{ github.base_ref || github.event.repository.default_branch }}",
+    "",
+  ].join("\n");
+}
+
+export function renderStackWorkflow({ action }: WorkflowInput): string {
+  return [
+    "# Starts a stack of agents on a self-hosted runner labelled `lanes` (git, tmux, redis-server and a",
+    "# logged-in claude installed there). Written by `lanes init`.",
+    "name: lanes-stack",
+    "on:",
+    "  workflow_dispatch:",
+    "    inputs:",
+    "      roles:",
+    '        description: "Roles, comma-separated (empty: the team the plan sizes)"',
+    "        required: false",
+    '        default: ""',
+    "      agents:",
+    '        description: "Agents running at once"',
+    "        required: false",
+    '        default: "3"',
+    "      agent:",
+    '        description: "claude, or script for a dry run"',
+    "        required: false",
+    '        default: "claude"',
+    "permissions:",
+    "  # push lane branches",
+    "  contents: write",
+    "  # open the lanes' pull requests",
+    "  pull-requests: write",
+    "  # read the PRP issues",
+    "  issues: read",
+    "jobs:",
+    "  stack:",
+    "    runs-on: [self-hosted, lanes]",
+    "    steps:",
+    "      - uses: actions/checkout@v4",
+    "        with:",
+    "          fetch-depth: 0",
+    `      - uses: ${action}`,
+    "        with:",
+    "          mode: stack",
+    "          args: --agents ${{ inputs.agents }} --agent ${{ inputs.agent }}${{ inputs.roles != '' && format(' --roles {0}', inputs.roles) || '' }}",
+    "",
+  ].join("\n");
+}
+
+export function renderIntegrateWorkflow({ action, toolchains }: WorkflowInput): string {
+  return [
+    "# Integrates finished lanes in order into lanes/integration/<date>, validates the result and opens its",
+    "# pull request: on a schedule and on demand. Change the cron below to change when. Written by `lanes init`.",
+    "name: lanes-integrate",
+    "on:",
+    "  schedule:",
+    '    - cron: "0 18 * * 1-5"',
+    "  workflow_dispatch:",
+    "permissions:",
+    "  # push lanes/integration/<date>",
+    "  contents: write",
+    "  # open or update the integration pull request",
+    "  pull-requests: write",
+    "  # read the PRP issues the lanes close",
+    "  issues: read",
+    "concurrency:",
+    "  group: lanes-integrate",
+    "  cancel-in-progress: false",
+    "jobs:",
+    "  integrate:",
+    "    runs-on: ubuntu-latest",
+    "    timeout-minutes: 60",
+    "    steps:",
+    "      - uses: actions/checkout@v4",
+    "        with:",
+    "          fetch-depth: 0",
+    "      # The project's own toolchain, for integration.validation in .github/lanes.yml.",
+    ...setupSteps(toolchains),
+    `      - uses: ${action}`,
+    "        with:",
+    "          mode: integrate",
+    "",
+  ].join("\n");
+}
