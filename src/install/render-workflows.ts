@@ -95,6 +95,9 @@ export function renderStackWorkflow({ action }: WorkflowInput): string {
     `      - uses: ${action}`,
     "        with:",
     "          mode: stack",
+    "          # The stack outlives this job and the job's own token dies with it: a long-lived token",
+    "          # (contents and pull requests write, issues read) that `lanes stack up` can keep using.",
+    "          github-token: ${{ secrets.LANES_TOKEN }}",
     "          args: --agents ${{ inputs.agents }} --agent ${{ inputs.agent }}${{ inputs.roles != '' && format(' --roles {0}', inputs.roles) || '' }}",
     "",
   ].join("\n");
