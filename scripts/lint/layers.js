@@ -7,6 +7,7 @@ const EVERYONE = ["observe", "domain", "text"];
 
 /** Top to bottom; a folder only imports folders below it. */
 const TALKS_TO = {
+  install: ["config"],
   app: ["runner", "integrate", "gates", "state", "github", "prp", "config"],
   sandbox: ["git", "prp"],
   runner: ["backlog", "state", "github", "git", "prp", "config"],

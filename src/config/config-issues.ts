@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { closestWord } from "../text/closest-word.js";
 import type { KeyPath } from "../text/read-yaml.js";
 import type { ConfigIssue } from "./errors.js";
+import { retiredKeyReason } from "./retired-keys.js";
 import { keysAt } from "./schema-keys.js";
 
 type Path = readonly PropertyKey[];
@@ -18,7 +19,11 @@ export function toConfigIssues(
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
       const known = keysAt(schema, issue.path);
-      for (const key of issue.keys) result.push(at([...issue.path, key], lineOf, unknownKey(key, known)));
+      for (const key of issue.keys) {
+        const path = [...issue.path, key];
+        const retired = retiredKeyReason(dotted(path.map(String)));
+        result.push(at(path, lineOf, retired ? `"${key}" is not read: ${retired}` : unknownKey(key, known)));
+      }
     } else {
       result.push(at(issue.path, lineOf, describe(issue)));
     }

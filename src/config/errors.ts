@@ -1,5 +1,5 @@
 // Configuration errors: each issue names the key path, the line in the file and what was expected.
-import { InvalidInputError, UsageError } from "../errors.js";
+import { InvalidInputError, LanesError, UsageError } from "../errors.js";
 
 export interface ConfigIssue {
   /** Dotted key path, e.g. `gates.prp.threshold`; "" for the file as a whole. */
@@ -37,4 +37,9 @@ export class ConfigError extends InvalidInputError {
 /** A team that cannot be planned as asked: unknown role, template or plan, or too many roles for the plan (exit 2). */
 export class TeamPlanError extends UsageError {
   override name = "TeamPlanError";
+}
+
+/** The lanes.yml schema has a key the docs do not describe (a development error, caught by the tests). */
+export class ConfigDocsError extends LanesError {
+  override name = "ConfigDocsError";
 }

@@ -1,6 +1,5 @@
 // Configuration: `.github/lanes.yml`, roles, team templates, project-type detection and plan sizing.
 export { ConfigError, TeamPlanError, formatConfigIssue, type ConfigIssue } from "./errors.js";
-export { isCronExpression } from "./cron.js";
 export { detectProjectDir } from "./detect-project-dir.js";
 export { detectProjectType, type Detection, type Evidence, type ProjectType } from "./detect-project-type.js";
 export { DETECTION_RULES, wantsContent, type ProjectFiles } from "./detection-rules.js";
@@ -43,3 +42,7 @@ export {
   type TeamTemplate,
   type TemplateName,
 } from "./templates.js";
+export { describeConfig, type ConfigKey } from "./describe-config.js";
+export { renderConfigReference } from "./render-config-reference.js";
+export { renderConfigTemplate } from "./render-config-template.js";
+export { RETIRED_KEYS } from "./retired-keys.js";

@@ -1,12 +1,12 @@
 // The `.github/lanes.yml` schema. Every object is strict (an unknown key is an error, so a typo is
 // never silently ignored) and every field has a default, so an empty file is a complete config.
+// Keys that were accepted but never read are refused with a reason (retired-keys.ts). After changing
+// this schema run `npm run gen:config-reference` (docs/lanes-yml.md; a test fails when they drift).
 import { z } from "zod";
-import { isRedisUrl, REDIS_URL_FORM } from "../text/redis-url.js";
 import { ModelSchema } from "./models.js";
 import { PlanSchema } from "./plans.js";
 import { RoleNameSchema } from "../domain/role-names.js";
 import { rolesInIntegrationOrder } from "./roles.js";
-import { isCronExpression } from "./cron.js";
 import { TEMPLATE_NAMES } from "./templates.js";
 import {
   BudgetsSchema,
@@ -25,7 +25,6 @@ const positiveInt = z.number().int().positive();
 const RoleConfigSchema = z.strictObject({
   model: ModelSchema.optional(),
   enabled: z.boolean().default(true),
-  paths: z.array(z.string().min(1)).optional(),
   /** What this role's agents may do without asking, on top of `permissions` and Lanes' defaults. */
   permissions: PermissionRulesSchema.optional(),
 });
@@ -52,10 +51,6 @@ const BranchesSchema = z.strictObject({
         !p.includes(".."),
       "expected only letters, digits, '.', '_', '-', '/' and the placeholders {role}, {issue}, {slug}",
     ),
-  integration: z
-    .string()
-    .regex(/^[\w./{}-]+$/, "expected a branch name, e.g. lanes/integration/{date}")
-    .default("lanes/integration/{date}"),
 });
 
 const mode = (fallback: GateMode) => GateModeSchema.default(fallback);
@@ -87,25 +82,11 @@ const IntegrationSchema = z.strictObject({
     .array(RoleNameSchema)
     .default(rolesInIntegrationOrder)
     .refine((roles) => new Set(roles).size === roles.length, "expected each role at most once"),
-  schedule: z
-    .string()
-    .refine(isCronExpression, 'expected a 5-field cron expression, e.g. "0 18 * * 1-5"')
-    .nullable()
-    .default(null),
   validation: z.array(z.string().min(1)).default([]),
 });
 
 const RetrySchema = z.strictObject({
   attempts: z.number().int().min(1).max(10).default(3),
-  backoff_seconds: z.array(positiveInt).min(1).default([5, 15, 30]),
-});
-
-const RedisSchema = z.strictObject({
-  url: z.string().refine(isRedisUrl, `expected ${REDIS_URL_FORM}`).default("redis://127.0.0.1:6379"),
-  prefix: z
-    .string()
-    .regex(/^[\w:.-]+$/, "expected letters, digits, ':', '.', '_' or '-'")
-    .default("lanes"),
 });
 
 export const LanesConfigSchema = z.strictObject({
@@ -118,7 +99,6 @@ export const LanesConfigSchema = z.strictObject({
   gates: GatesSchema.prefault({}),
   integration: IntegrationSchema.prefault({}),
   retry: RetrySchema.prefault({}),
-  redis: RedisSchema.prefault({}),
   /** Organisation layer of every agent's CLAUDE.md. */
   organisation_context: z.string().default(""),
   /** Where lane worktrees are created, relative to the repository root unless absolute. */

@@ -1,5 +1,5 @@
 // Errors of the runner: tmux, worktrees, agents and the supervisor. Messages say what to do next.
-import { LanesError } from "../errors.js";
+import { InvalidInputError, LanesError } from "../errors.js";
 
 /** A tmux command failed; keeps the arguments and stderr for the caller to explain. */
 export class TmuxError extends LanesError {
@@ -47,4 +47,9 @@ export class WorktreeError extends LanesError {
 /** The stack (its tmux server or supervisor) is not in the state the command needs. */
 export class StackError extends LanesError {
   override name = "StackError";
+}
+
+/** `lanes stack up` was given the Actions job's own token, which dies with the job (exit code 1). */
+export class JobTokenError extends InvalidInputError {
+  override name = "JobTokenError";
 }

@@ -14,6 +14,7 @@ import { launchStack } from "./stack-launch.js";
 import { writeStackRecord, type StackRecord } from "./stack-record.js";
 import { stackNameFor, stackPaths } from "./stack-paths.js";
 import { Tmux } from "./tmux.js";
+import { refuseJobToken } from "./refuse-job-token.js";
 
 export interface StackUpRequest {
   repo: string;
@@ -46,6 +47,7 @@ async function hideWorktreeRoot(repo: string, root: string): Promise<void> {
 }
 
 export async function stackUp(request: StackUpRequest, env: NodeJS.ProcessEnv): Promise<StackUpResult> {
+  refuseJobToken(env);
   const repo = await gitText(["rev-parse", "--show-toplevel"], { cwd: resolve(request.repo) }).catch(() => {
     throw new StackError(
       `${request.repo} is not a git repository; pass --repo with the repository to work on`,

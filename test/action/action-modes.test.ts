@@ -37,10 +37,9 @@ describe("action/action.yml", () => {
   ): Promise<{ code: number; stdout: string; stderr: string }> {
     const home = await makeTempDir("lanes-action");
     cleanups.push(home);
-    await mkdir(join(home.path, "action"));
-    await mkdir(join(home.path, "dist/src/cli"), { recursive: true });
+    await mkdir(join(home.path, "action/dist"), { recursive: true });
     await writeFile(
-      join(home.path, "dist/src/cli/main.js"),
+      join(home.path, "action/dist/lanes.mjs"),
       "process.stdout.write(JSON.stringify(process.argv.slice(2)))\n",
     );
     return run("bash", ["-euo", "pipefail", "-c", script], {

@@ -76,7 +76,7 @@ describe("lanes config check", () => {
       line: 2,
       message: 'expected one of "pro", "max5x", "max20x", "console", got "max5"; did you mean "max5x"?',
     });
-    expect(invalid.errors).toHaveLength(13);
+    expect(invalid.errors).toHaveLength(10);
   });
 
   it("fails with exit 1 and the path when an explicitly named file does not exist", async () => {

@@ -24,11 +24,9 @@ describe("loadConfig defaults", () => {
     expect(config.gates.placeholders).toEqual({ mode: "required" });
     expect(config.gates.commits).toEqual({ mode: "optional", max_subject_length: 72 });
     expect(config.gates.integration).toEqual({ mode: "required" });
-    expect(config.retry).toEqual({ attempts: 3, backoff_seconds: [5, 15, 30] });
-    expect(config.redis).toEqual({ url: "redis://127.0.0.1:6379", prefix: "lanes" });
+    expect(config.retry).toEqual({ attempts: 3 });
     expect(config.commit_cadence_minutes).toBe(30);
     expect(config.branches.pattern).toBe("lanes/{role}/{issue}-{slug}");
-    expect(config.integration.schedule).toBeNull();
     expect(config.organisation_context).toBe("");
   });
 
@@ -48,24 +46,22 @@ describe("loadConfig defaults", () => {
     const config = loadConfig("gates:\n  prp:\n    threshold: 0.5\nretry:\n  attempts: 5\n");
     expect(config.gates.prp).toEqual({ mode: "required", threshold: 0.5 });
     expect(config.gates.validation).toEqual({ mode: "required", timeout_minutes: 30 });
-    expect(config.retry).toEqual({ attempts: 5, backoff_seconds: [5, 15, 30] });
+    expect(config.retry).toEqual({ attempts: 5 });
   });
 
   it("reads every setting of a complete file", () => {
     const config = loadConfig(fixture("full.yml"));
     expect(config.team).toEqual({ template: "system_deployment", plan: "max20x" });
-    expect(config.roles.developer).toEqual({ model: "opus", enabled: true, paths: ["src/**", "lib/**"] });
+    expect(config.roles.developer).toEqual({ model: "opus", enabled: true });
     expect(config.roles.researcher).toEqual({ enabled: false });
     expect(config.gates.placeholders.mode).toBe("off");
     expect(config.gates.commits.max_subject_length).toBe(60);
     expect(config.gates.lane.max_foreign_files).toBe(2);
     expect(config.integration).toEqual({
       order: ["databaseops", "developer", "tester"],
-      schedule: "0 18 * * 1-5",
       validation: ["npm ci", "npm test"],
     });
-    expect(config.retry.backoff_seconds).toEqual([5, 15, 30, 60]);
-    expect(config.redis.prefix).toBe("acme:lanes");
+    expect(config.retry.attempts).toBe(4);
     expect(config.organisation_context).toContain("Never commit secrets");
     expect(config.worktree_root).toBe("/srv/lanes/worktrees");
     expect(config.commit_cadence_minutes).toBe(20);
@@ -119,36 +115,24 @@ describe("loadConfig failures", () => {
       message: "expected a number greater than 0, got 0",
     });
     expect(byPath["retry.attempts"]).toMatchObject({ line: 10, message: "expected an integer, got 2.5" });
-    expect(byPath["retry.backoff_seconds"]).toMatchObject({
-      line: 11,
-      message: "expected at least 1 item, got an empty list",
-    });
     expect(byPath["integration.order[1]"]).toMatchObject({
-      line: 13,
+      line: 12,
       message: expect.stringContaining('got "frontend"') as unknown,
     });
-    expect(byPath["integration.schedule"]).toMatchObject({
-      line: 14,
-      message: expect.stringContaining("5-field cron expression") as unknown,
-    });
     expect(byPath["roles.tester.enabled"]).toMatchObject({
-      line: 17,
+      line: 15,
       message: 'expected true or false, got "yes"',
     });
     expect(byPath["roles.tester.model"]).toMatchObject({
-      line: 18,
+      line: 16,
       message: 'expected one of "opus", "sonnet", "haiku", got "gpt-4"',
     });
-    expect(byPath["redis.url"]).toMatchObject({
-      line: 20,
-      message: 'expected redis://host:port (or rediss:// for TLS), got "http://localhost:6379"',
-    });
     expect(byPath["branches.pattern"]).toMatchObject({
-      line: 22,
+      line: 18,
       message: expect.stringContaining("containing {issue}") as unknown,
     });
     expect(byPath.commit_cadence_minutes).toMatchObject({
-      line: 23,
+      line: 19,
       message: 'expected a number, got "thirty"',
     });
     expect(issues.map((i) => i.line)).toEqual(
@@ -172,6 +156,22 @@ describe("loadConfig failures", () => {
     const [issue] = issuesOf('branches:\n  pattern: "lanes/{role}/{issue} {slug}"\n');
     expect(issue).toMatchObject({ path: "branches.pattern", line: 2 });
     expect(issue?.message).toContain("expected only letters");
+  });
+
+  it("refuses the keys nothing reads, each with where the setting lives instead", () => {
+    const issues = issuesOf(
+      "retry:\n  backoff_seconds: [5]\nintegration:\n  schedule: '0 18 * * 1-5'\nredis:\n  url: redis://r:6379\nroles:\n  tester:\n    paths: [test/**]\n",
+    );
+    expect(issues.map((i) => [i.path, i.line])).toEqual([
+      ["retry.backoff_seconds", 2],
+      ["integration.schedule", 4],
+      ["redis", 5],
+      ["roles.tester.paths", 9],
+    ]);
+    expect(issues[0]?.message).toMatch(/^"backoff_seconds" is not read: the queue's backoff is fixed/);
+    expect(issues[1]?.message).toContain(".github/workflows/lanes-integrate.yml");
+    expect(issues[2]?.message).toContain("set REDIS_URL (or --redis)");
+    expect(issues[3]?.message).toContain("PRP's `paths`");
   });
 
   it("reports a YAML syntax error with its line and column", () => {
@@ -220,7 +220,9 @@ describe("loadConfig failures", () => {
   it("throws a ConfigError that exits 1 and lists every problem as file:line: path: message", () => {
     let caught: unknown;
     try {
-      loadConfig("retry:\n  attempts: 0\nredis:\n  prefix: 'a b'\n", { file: ".github/lanes.yml" });
+      loadConfig("retry:\n  attempts: 0\nbranches:\n  pattern: 'x/{issue}'\ncommit_cadence_minutes: 0\n", {
+        file: ".github/lanes.yml",
+      });
     } catch (error) {
       caught = error;
     }
@@ -229,7 +231,7 @@ describe("loadConfig failures", () => {
     expect((caught as Error).message).toBe(
       "invalid configuration .github/lanes.yml (2 problems):\n" +
         "  .github/lanes.yml:2: retry.attempts: expected a number at least 1, got 0\n" +
-        `  .github/lanes.yml:4: redis.prefix: expected letters, digits, ':', '.', '_' or '-', got "a b"`,
+        "  .github/lanes.yml:5: commit_cadence_minutes: expected a number greater than 0, got 0",
     );
   });
 });

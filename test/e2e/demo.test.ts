@@ -63,7 +63,7 @@ describe("lanes demo", () => {
     // waves: {1, 5}, then {2} once #1 merged, then {3, 4} once #2 merged
     expect(report.integrations.map((i) => i.lanes.length)).toEqual([2, 1, 1]);
     for (const i of report.integrations) {
-      expect(i.branch).toMatch(/^lanes\/integration\/\d{4}-\d{2}-\d{2}$/);
+      expect(i.branch).toMatch(/^lanes\/integration\/\d{4}-\d{2}-\d{2}(-\d+)?$/);
       expect(i.validation.length).toBeGreaterThan(0);
       expect(i.validation.every((v) => v.ok)).toBe(true);
       expect(i.pr).toMatch(/\/pull\/\d+$/);

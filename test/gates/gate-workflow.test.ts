@@ -77,10 +77,9 @@ describe("action/action.yml in mode gate", () => {
       await run("git", ["clone", "-q", remote.dir, workspace.path], { env: gitEnv });
       // Stands in for the built CLI: prints the arguments it was given.
       actionHome = await makeTempDir("lanes-action");
-      await mkdir(join(actionHome.path, "action"));
-      await mkdir(join(actionHome.path, "dist/src/cli"), { recursive: true });
+      await mkdir(join(actionHome.path, "action/dist"), { recursive: true });
       await writeFile(
-        join(actionHome.path, "dist/src/cli/main.js"),
+        join(actionHome.path, "action/dist/lanes.mjs"),
         "process.stdout.write(JSON.stringify(process.argv.slice(2)))\n",
       );
 

@@ -1,7 +1,13 @@
-// `lanes doctor`: checks that the tools a runner host needs are installed, and says what to install.
+// `lanes doctor`: checks that the tools a runner host needs are installed, and says what to install;
+// then the environment: GitHub credentials, Redis, the claude login, git's merge-tree --stdin.
 import { execFile } from "node:child_process";
 import type { Command } from "commander";
 import { action, emit, type CliDeps } from "../cli-deps.js";
+import { checkClaudeLogin } from "../doctor/check-claude-login.js";
+import { checkGitMergeTree } from "../doctor/check-git-features.js";
+import { checkGithubCredentials } from "../doctor/check-github-credentials.js";
+import { checkRedis } from "../doctor/check-redis.js";
+import type { DoctorCheck } from "../doctor/doctor-check.js";
 import { renderTable } from "../table.js";
 
 interface ToolCheck {
@@ -46,13 +52,30 @@ export async function runDoctor(env: NodeJS.ProcessEnv): Promise<ToolCheck[]> {
   );
 }
 
-function render(checks: ToolCheck[]): string {
+/** Environment checks; a warning is worth reading, never a failure on its own. */
+export async function runEnvironmentChecks(ctx: CliDeps): Promise<DoctorCheck[]> {
+  return [
+    checkGithubCredentials(ctx.env),
+    await checkRedis(ctx.env, ctx.log),
+    checkClaudeLogin(ctx.env),
+    await checkGitMergeTree(ctx.env),
+  ];
+}
+
+function render(checks: ToolCheck[], environment: DoctorCheck[]): string {
   return renderTable(
-    checks.map((c) => [
-      c.ok ? "ok" : c.required ? "MISSING" : "absent",
-      c.tool,
-      (c.ok ? c.version : c.hint) ?? "",
-    ]),
+    [
+      ...checks.map((c) => [
+        c.ok ? "ok" : c.required ? "MISSING" : "absent",
+        c.tool,
+        (c.ok ? c.version : c.hint) ?? "",
+      ]),
+      ...environment.map((c) => [
+        c.status === "ok" ? "ok" : c.status === "warn" ? "warn" : "FAIL",
+        c.name,
+        c.detail,
+      ]),
+    ],
     { gap: 1 },
   );
 }
@@ -60,17 +83,20 @@ function render(checks: ToolCheck[]): string {
 export function registerDoctor(program: Command, ctx: CliDeps): void {
   program
     .command("doctor")
-    .description("check that git, tmux, redis-server (and optionally claude) are installed")
+    .description(
+      "check that git, tmux, redis-server (and optionally claude) are installed, and the GitHub credentials, Redis, claude login and git features",
+    )
     .option("--json", "print the checks as JSON")
     .action(
       action(ctx, async (opts: { json?: boolean }) => {
-        const checks = await runDoctor(ctx.env);
+        const [checks, environment] = await Promise.all([runDoctor(ctx.env), runEnvironmentChecks(ctx)]);
+        const ok = checks.every((c) => c.ok || !c.required) && environment.every((c) => c.status !== "fail");
         emit(
           ctx,
-          { ok: checks.every((c) => c.ok || !c.required), checks },
-          { json: opts.json, human: (v) => render(v.checks) },
+          { ok, checks, environment },
+          { json: opts.json, human: (v) => render(v.checks, v.environment) },
         );
-        return checks.every((c) => c.ok || !c.required) ? 0 : 1;
+        return ok ? 0 : 1;
       }),
     );
 }

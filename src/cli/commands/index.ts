@@ -85,6 +85,10 @@ export const cliCommands = {
     summary: "run the App's handlers for this GitHub Actions run's event",
     load: async () => (await import("./app-event.js")).registerAppEvent,
   },
+  init: {
+    summary: "set up Lanes in a repository: .github/lanes.yml and the lanes-* workflows",
+    load: async () => (await import("./init.js")).registerInit,
+  },
 } satisfies Record<string, CommandEntry>;
 
 export type CommandName = keyof typeof cliCommands;

@@ -1,0 +1,100 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { lanes } from "../support/cli.js";
+import { redisUrl } from "../support/redis.js";
+import { makeTempDir, type TempDir } from "../support/tmp.js";
+
+interface Report {
+  ok: boolean;
+  environment: { name: string; status: string; detail: string }[];
+}
+
+const homes: TempDir[] = [];
+afterEach(async () => {
+  await Promise.all(homes.splice(0).map((h) => h.remove()));
+});
+
+async function doctor(env: NodeJS.ProcessEnv): Promise<{
+  code: number;
+  report: Report;
+  check: (name: string) => Report["environment"][number] | undefined;
+}> {
+  const home = await makeTempDir("lanes-doctor-home");
+  homes.push(home);
+  const base = {
+    HOME: home.path,
+    GITHUB_ACTIONS: "",
+    GITHUB_TOKEN: "",
+    APP_ID: "",
+    PRIVATE_KEY: "",
+    ANTHROPIC_API_KEY: "",
+    CLAUDE_CONFIG_DIR: "",
+  };
+  const result = await lanes(["doctor", "--json"], { env: { ...base, REDIS_URL: redisUrl(), ...env } });
+  const report = JSON.parse(result.stdout) as Report;
+  return { code: result.code, report, check: (name) => report.environment.find((c) => c.name === name) };
+}
+
+describe("lanes doctor's environment checks", () => {
+  it("warns that a job's GITHUB_TOKEN inside Actions expires with the job", async () => {
+    const { check, code } = await doctor({ GITHUB_ACTIONS: "true", GITHUB_TOKEN: "ghs_job" });
+    expect(check("github credentials")).toMatchObject({ status: "warn" });
+    expect(check("github credentials")?.detail).toContain("expires when this job ends");
+    expect(code).toBe(0);
+  });
+
+  it("prefers App credentials, and says a plain token is a token", async () => {
+    expect(
+      (await doctor({ APP_ID: "42", PRIVATE_KEY: "k", GITHUB_TOKEN: "t", GITHUB_ACTIONS: "true" })).check(
+        "github credentials",
+      ),
+    ).toEqual({
+      name: "github credentials",
+      status: "ok",
+      detail: "GitHub App 42 (APP_ID, PRIVATE_KEY)",
+    });
+    expect((await doctor({ GITHUB_TOKEN: "t" })).check("github credentials")).toMatchObject({
+      status: "ok",
+      detail: "a token (GITHUB_TOKEN)",
+    });
+  });
+
+  it("reaches the Redis REDIS_URL names, and warns when nothing answers there", async () => {
+    expect((await doctor({})).check("redis")).toMatchObject({
+      status: "ok",
+      detail: expect.stringContaining("answers (REDIS_URL)") as unknown,
+    });
+    const down = (await doctor({ REDIS_URL: "redis://127.0.0.1:1" })).check("redis");
+    expect(down).toMatchObject({
+      status: "warn",
+      detail: expect.stringContaining("is not reachable") as unknown,
+    });
+  });
+
+  it("finds a claude login from its credentials file, or says how to log in", async () => {
+    expect((await doctor({})).check("claude login")).toMatchObject({
+      status: "warn",
+      detail: expect.stringContaining("run `claude` once") as unknown,
+    });
+    const config = await makeTempDir("lanes-doctor-claude");
+    homes.push(config);
+    mkdirSync(config.path, { recursive: true });
+    writeFileSync(join(config.path, ".credentials.json"), "{}");
+    expect((await doctor({ CLAUDE_CONFIG_DIR: config.path })).check("claude login")).toMatchObject({
+      status: "ok",
+    });
+  });
+
+  it("reports whether git merge-tree --stdin is available", async () => {
+    const check = (await doctor({})).check("git merge-tree --stdin");
+    const usage = spawnSync("git", ["merge-tree", "-h"], { encoding: "utf8" });
+    const available = `${usage.stdout}${usage.stderr}`.includes("--stdin");
+    expect(check).toMatchObject(
+      available
+        ? { status: "ok", detail: "available" }
+        : { status: "warn", detail: expect.stringContaining("arrived in git 2.40") as unknown },
+    );
+  });
+});
