@@ -1,6 +1,6 @@
 // The PRP state machine as a pure table: (from, event) → to. `null` is "no state" (not a PRP yet, or withdrawn).
 // Never does I/O; transition.ts applies a step of it with compare-and-set.
-import type { PrpState } from "./prp-state.js";
+import { PRP_STATES, type PrpState } from "./prp-state.js";
 
 export const PRP_EVENTS = [
   "accepted",
@@ -37,19 +37,7 @@ export interface TransitionRule {
 // States whose PRP text is re-read when it is labelled, edited or reopened: no lane has started on it yet.
 const BEFORE_WORK: readonly From[] = [null, "invalid", "blocked", "queued"];
 const RUNNING: readonly From[] = ["active", "waiting", "paused"];
-const ANY: readonly From[] = [
-  null,
-  "queued",
-  "blocked",
-  "needs-approval",
-  "invalid",
-  "active",
-  "waiting",
-  "review",
-  "paused",
-  "needs-human",
-  "done",
-];
+const ANY: readonly From[] = [null, ...PRP_STATES];
 
 export const TRANSITIONS: readonly TransitionRule[] = [
   {

@@ -64,6 +64,7 @@ export const KEY_DOCS: Readonly<Record<string, KeyDoc>> = {
   },
   "roles.<role>.permissions": {
     doc: "What this role's agents may do without asking, on top of permissions and Lanes' defaults.",
+    example: "",
   },
   "roles.<role>.permissions.allow": { doc: "Claude Code permission rules this role may use without asking." },
   "roles.<role>.permissions.deny": {

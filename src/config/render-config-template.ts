@@ -12,11 +12,30 @@ export function renderConfigTemplate(overrides: Readonly<Record<string, unknown>
     "# Lanes settings. Every key is at its default; change what you need, delete the rest if you like.",
     "# Reference: docs/lanes-yml.md in the Lanes repository. Check this file with `lanes config check`.",
   ];
-  for (const key of describeConfig(LanesConfigSchema)) lines.push(...render(key, overrides));
+  const keys = describeConfig(LanesConfigSchema);
+  for (const key of keys) lines.push(...render(key, overrides, keys));
   return `${lines.join("\n")}\n`;
 }
 
-function render(key: ConfigKey, overrides: Readonly<Record<string, unknown>>): string[] {
+/** A section of leaves that are all unset is written `{}`: a bare `name:` would read as null. */
+function hasValue(
+  section: ConfigKey,
+  keys: readonly ConfigKey[],
+  overrides: Readonly<Record<string, unknown>>,
+) {
+  return keys.some(
+    (k) =>
+      k.path.startsWith(`${section.path}.`) &&
+      !/\.<[a-z]+>\./.test(k.path) &&
+      (k.section || k.path in overrides || k.fallback !== undefined),
+  );
+}
+
+function render(
+  key: ConfigKey,
+  overrides: Readonly<Record<string, unknown>>,
+  keys: readonly ConfigKey[],
+): string[] {
   const { doc, example } = docOf(key.path);
   const name = key.path.slice(key.path.lastIndexOf(".") + 1);
   if (/\.<[a-z]+>\./.test(key.path)) {
@@ -27,7 +46,7 @@ function render(key: ConfigKey, overrides: Readonly<Record<string, unknown>>): s
   const comment = `${pad}# ${doc}`;
   if (key.section && key.type === "mapping")
     return [comment, `${pad}${name}: {}`, `#${pad} ${RECORD_EXAMPLE[name] ?? "name"}:`];
-  if (key.section) return [comment, `${pad}${name}:`];
+  if (key.section) return [comment, `${pad}${name}:${hasValue(key, keys, overrides) ? "" : " {}"}`];
   const value = key.path in overrides ? overrides[key.path] : key.fallback;
   if (value === undefined) return [comment, `${pad}# ${name}: ${example ?? ""}`];
   return [comment, `${pad}${name}: ${yamlValue(value)}`];

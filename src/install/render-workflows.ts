@@ -175,8 +175,8 @@ export function renderAppWorkflow({ action }: WorkflowInput): string {
     "          mode: app",
     "          github-token: ${{ github.token }}",
     "        env:",
-    "          # the Redis the stacks on this runner use (repository variable LANES_REDIS_URL, else the local one)",
-    "          REDIS_URL: ${{ vars.LANES_REDIS_URL || 'redis://127.0.0.1:6379' }}",
+    "          # the Redis the stacks on this runner use (secret LANES_REDIS_URL, which may hold a password; else the local one)",
+    "          REDIS_URL: ${{ secrets.LANES_REDIS_URL || 'redis://127.0.0.1:6379' }}",
     "",
   ].join("\n");
 }

@@ -22,7 +22,8 @@ beforeAll(async () => {
   repo = await makeRepo();
   await repo.commit("Seed", { "README.md": "# shop\n" });
   await repo.git("checkout", "-q", "-b", "lanes/developer/1-add-x");
-  await repo.commit("Add x", { "x.txt": "x\n" });
+  // a source file: a lane that changes none fails lanes/prp
+  await repo.commit("Add x", { "src/x.js": "export const x = 1;\n" });
   const event = join(bundleDir.path, "event.json");
   await writeFile(event, JSON.stringify({ repository: { full_name: "octo/shop", default_branch: "main" } }));
   actions = {

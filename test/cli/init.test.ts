@@ -15,6 +15,7 @@ const WRITTEN = [
   ".github/lanes.yml",
   ".github/workflows/lanes-gates.yml",
   ".github/workflows/lanes-stack.yml",
+  ".github/workflows/lanes-app.yml",
   ".github/workflows/lanes-integrate.yml",
 ];
 
