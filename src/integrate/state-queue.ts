@@ -2,6 +2,7 @@
 // its owner's queue, or a job parked in needs-human once its resolve attempts are used up. Job ids are
 // `resolve:<branch>:<attempt>`, so running the same integration twice does not queue the work twice, and
 // the attempts a lane already had can be read back from the store.
+import { PRP_LIMITS } from "../domain/limits.js";
 import { isRoleName, type RoleName } from "../domain/role-names.js";
 import type { StateStore } from "../state/create-state-store.js";
 import type { IntegrationQueue } from "./integration-queue.js";
@@ -36,7 +37,7 @@ export function stateQueue(store: QueueStore, repo: string): StateQueue {
         title:
           `Resolve ${job.reason === "conflict" ? "conflicts" : "validation failure"} of ${job.title ?? job.branch}`.slice(
             0,
-            500,
+            PRP_LIMITS.title,
           ),
         kind: "resolve" as const,
         payload: JSON.parse(JSON.stringify(job)) as Record<string, never>,

@@ -3,6 +3,7 @@
 // Pure, and never throws: every problem becomes an error or warning naming field, line and expectation.
 import type { RoleName } from "../domain/role-names.js";
 import type { KeyPath } from "../text/read-yaml.js";
+import { bodyLimitIssue, limitErrors, limitWarnings, type LimitLines } from "./check-limits.js";
 import { readFrontMatter } from "./front-matter.js";
 import { readMetadataTable } from "./metadata-table.js";
 import { readFields, type RawEntry } from "./read-fields.js";
@@ -128,6 +129,14 @@ function parse(input: string, options: ParseOptions): ParseResult {
     source: { format: layout.format, ...(options.file === undefined ? {} : { file: options.file }) },
     warnings,
   };
+  const h1 = sections.find((s) => s.level === 1 && s.heading.length > 0);
+  const where: LimitLines = {
+    title: h1?.line ?? fields.sources.title?.line ?? 1,
+    field: (name) => fields.sources[name]?.line,
+    body: layout.bodyLine,
+  };
+  errors.push(...limitErrors(prp, where));
+  warnings.push(...limitWarnings(prp, where));
   errors.sort((a, b) => a.line - b.line);
   return { ok: errors.length === 0, prp, errors, warnings };
 }
@@ -141,7 +150,9 @@ export function parsePrp(text: string, options: ParseOptions = {}): ParseResult 
     };
   }
   try {
-    return parse(text, options);
+    const result = parse(text, options);
+    const tooLong = bodyLimitIssue(text);
+    return tooLong ? { ...result, ok: false, errors: [tooLong, ...result.errors] } : result;
   } catch (error) {
     // A safety net for the unforeseen; the fuzz test asserts it is never reached.
     const message = error instanceof Error ? error.message : String(error);

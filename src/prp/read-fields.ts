@@ -20,6 +20,8 @@ export interface ReadFields {
   metadata: Record<string, unknown>;
   errors: ParseIssue[];
   warnings: ParseIssue[];
+  /** The entry each of our fields was read from (for the line a later check names). */
+  sources: { [K in FieldName]?: RawEntry };
 }
 
 export function readFields(entries: readonly RawEntry[]): ReadFields {
@@ -75,7 +77,13 @@ export function readFields(entries: readonly RawEntry[]): ReadFields {
     });
   }
   // fromEntries defines own properties, so a `__proto__` key stays plain data.
-  return { values, metadata: Object.fromEntries(metadata), errors, warnings };
+  return {
+    values,
+    metadata: Object.fromEntries(metadata),
+    errors,
+    warnings,
+    sources: Object.fromEntries(seen),
+  };
 }
 
 /** "; did you mean `developer`?" when a bad word is a typo of one of the field's choices. */

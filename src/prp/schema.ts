@@ -52,6 +52,8 @@ export const DeadlineSchema = z
   });
 
 const nonEmpty = z.string().trim().min(1).max(10_000);
+/** Text whose length limit is PRP_LIMITS' (checked by check-limits.ts, which names the limit). */
+const someText = z.string().trim().min(1);
 
 /** One step of the scripted stand-in agent (DESIGN §8): it edits files and commits, nothing else. */
 export const AgentStepSchema = z.union([
@@ -67,7 +69,7 @@ export type AgentStep = z.infer<typeof AgentStepSchema>;
 
 /** Our front-matter keys, with the schema for each, what an error says was expected and the words a typo is matched against. */
 export const FIELDS = {
-  title: { schema: nonEmpty, expected: "a non-empty title" },
+  title: { schema: someText, expected: "a non-empty title" },
   role: {
     schema: z.preprocess(
       (v) =>
@@ -88,15 +90,15 @@ export const FIELDS = {
     choices: PRIORITIES,
   },
   depends_on: {
-    schema: z.preprocess(toList, z.array(DependencyRefSchema).max(1000)),
+    schema: z.preprocess(toList, z.array(DependencyRefSchema)),
     expected: "issue numbers (12 or #12) or backlog ids (auth-api), one or a list",
   },
   paths: {
-    schema: z.preprocess(toList, z.array(nonEmpty).max(1000)),
+    schema: z.preprocess(toList, z.array(someText)),
     expected: "path globs (src/api/**), one or a list",
   },
   validation: {
-    schema: z.preprocess(toLines, z.array(nonEmpty).max(1000)),
+    schema: z.preprocess(toLines, z.array(someText)),
     expected: "shell commands, one or a list",
   },
   timeout_minutes: {

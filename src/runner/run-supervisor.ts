@@ -2,6 +2,7 @@
 // drives lanes until SIGTERM, and in local mode offers backlog PRPs as their dependencies finish.
 import { writeFile } from "node:fs/promises";
 import { pino } from "pino";
+import { InvalidInputError } from "../errors.js";
 import { ROLES } from "../config/roles.js";
 import { DEFAULT_PRICES } from "../config/usage-schema.js";
 import type { RoleName } from "../domain/role-names.js";
@@ -27,11 +28,15 @@ export function agentFor(kind: StackRecord["agent"]): AgentAdapter {
   return kind === "claude" ? claudeAgent() : scriptAgent();
 }
 
-/** Queues the backlog PRPs that are ready given the lanes already done; returns the new job ids. */
+/**
+ * Queues the backlog PRPs that are ready given the lanes already done; returns the new job ids. A job the
+ * queue refuses fails alone: it is logged with its reason and the others are queued.
+ */
 export async function offerBacklog(
   record: StackRecord,
   paths: StackPaths,
   store: Pick<OpenedStateStore, "enqueue">,
+  log?: Logger,
 ): Promise<string[]> {
   if (!record.backlog) return [];
   const backlog = await readBacklog(record.backlog, {
@@ -43,7 +48,20 @@ export async function offerBacklog(
   );
   const queued: string[] = [];
   for (const job of readyBacklogJobs(backlog, done)) {
-    if ((await store.enqueue(job)).created) queued.push(job.id);
+    try {
+      if ((await store.enqueue(job)).created) queued.push(job.id);
+    } catch (error) {
+      // Only a refused job is skipped; anything else (Redis gone) stops the offer like before.
+      if (!(error instanceof InvalidInputError)) throw error;
+      log?.error(
+        {
+          job: job.id,
+          file: job.payload.backlogId,
+          err: error instanceof Error ? error.message : String(error),
+        },
+        "the queue refused a backlog PRP; the others go on",
+      );
+    }
   }
   return queued;
 }
@@ -167,12 +185,12 @@ export async function runSupervisor(
       : agentProblemReporter(github, record.hostName),
     env,
     onLaneClosed: async () => {
-      const queued = await offerBacklog(record, paths, store);
+      const queued = await offerBacklog(record, paths, store, log);
       if (queued.length > 0) log.info({ queued }, "backlog PRPs now ready were queued");
     },
   });
   await supervisor.start();
-  await offerBacklog(record, paths, store);
+  await offerBacklog(record, paths, store, log);
   await writeFile(readyFile(paths), `${process.pid}\n`);
   log.info({ name, roles: record.roles, agents: record.agents, agent: record.agent }, "supervisor running");
   const timer = setInterval(() => void supervisor.tick(), record.tickMs);

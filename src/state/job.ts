@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isRepoName } from "../text/repo-name.js";
 import { RoleNameSchema } from "../domain/role-names.js";
 import { PrioritySchema } from "../domain/priority.js";
+import { PRP_LIMITS } from "../domain/limits.js";
 import { CorruptJobError } from "./errors.js";
 
 export const JOB_KINDS = ["build", "resolve", "checkin", "resume"] as const;
@@ -35,7 +36,8 @@ export const NewJobSchema = z.object({
   issue: IssueRefSchema,
   role: RoleNameSchema,
   priority: PrioritySchema.default("medium"),
-  title: z.string().min(1).max(500),
+  /** The PRP parser refuses longer titles, so a PRP that lints clean is never refused here. */
+  title: z.string().min(1).max(PRP_LIMITS.title),
   kind: JobKindSchema.default("build"),
   payload: z.record(z.string(), z.json()).default({}),
   /** Overrides the store's retry policy for this job. */

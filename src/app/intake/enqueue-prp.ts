@@ -1,5 +1,6 @@
 // Puts a ready PRP on its role's queue (one job per intake; an earlier queued job of the PRP is cancelled),
 // and takes a PRP's job out of the queue when it is blocked, invalid or withdrawn.
+import { PRP_LIMITS } from "../../domain/limits.js";
 import type { RoleName } from "../../domain/role-names.js";
 import type { Prp } from "../../prp/index.js";
 import type { LanePayload } from "../../runner/job-port.js";
@@ -53,7 +54,7 @@ export async function enqueuePrp(
     issue,
     role,
     priority: prp.priority,
-    title: prp.title.slice(0, 500) || `#${issue}`,
+    title: prp.title.slice(0, PRP_LIMITS.title) || `#${issue}`,
     kind: "build",
     payload: { prp: lanePayloadOf(prp) },
   });
