@@ -8,6 +8,7 @@ import { commitLaneWork, headCommitTime } from "./lane-commit.js";
 import type { Logger } from "../observe/logger.js";
 import { BLOCKED_FILE, briefMessage, DONE_FILE } from "./lane-brief.js";
 import { PaneDeadError } from "./errors.js";
+import { diagnose } from "./failure-cause.js";
 import type { JobPort } from "./job-port.js";
 import { lanePayload, type LaneJob } from "./job-port.js";
 import { isPermissionPrompt, type LaneEvent } from "./lane-events.js";
@@ -73,8 +74,12 @@ export class LaneDriver {
 
   /** A failed run went back to the queue or to a person: the PRP says which. */
   private async reportFailure(outcome: { outcome: string }, reason: string): Promise<void> {
-    if (outcome.outcome === "retry") await this.report({ kind: "requeued", reason });
-    if (outcome.outcome === "needs-human") await this.report({ kind: "gave-up", reason });
+    const found = {
+      ...(this.lane.cause ? { cause: this.lane.cause } : {}),
+      ...(this.lane.lastLines ? { lastLines: this.lane.lastLines } : {}),
+    };
+    if (outcome.outcome === "retry") await this.report({ kind: "requeued", reason, ...found });
+    if (outcome.outcome === "needs-human") await this.report({ kind: "gave-up", reason, ...found });
   }
 
   private async paste(text: string): Promise<boolean> {
@@ -204,10 +209,8 @@ export class LaneDriver {
     const now = this.ctx.now();
     if ((await this.ctx.store.heartbeat(this.lane.lease)) === null) return this.leaseLost();
     const pane = panes.find((p) => p.paneId === this.lane.paneId);
-    if (!pane || pane.dead)
-      return this.restart(
-        pane ? `agent exited with status ${pane.deadStatus ?? "?"}` : "agent window disappeared",
-      );
+    if (!pane) return this.restart("agent window disappeared");
+    if (pane.dead) return this.agentDied(pane.deadStatus === null ? undefined : String(pane.deadStatus));
     if (!this.lane.briefed && now - this.lane.startedAt >= this.ctx.briefFallbackMs) await this.brief();
     if (resumeDue(this.lane, now)) {
       if (await this.paste(RESUME_MESSAGE)) {
@@ -234,12 +237,45 @@ export class LaneDriver {
     return "continue";
   }
 
+  /**
+   * The agent's pane is dead: its last lines say why. A cause restarting cannot fix (no login, no network)
+   * ends the lane at once with the cause on the job, the PRP and the status; others restart as before.
+   */
+  private async agentDied(status: string | undefined): Promise<LaneOutcome> {
+    const text = await this.ctx.host.tmux.capture(this.lane.paneId, 200).catch(() => "");
+    const found = diagnose(text, status ?? "?");
+    const reason = `${found.summary} [${found.cause}]`;
+    this.ctx.log.error(
+      { lane: this.lane.id, cause: found.cause, exit: status, lastLines: found.lastLines },
+      `agent died: ${found.summary}`,
+    );
+    await this.save({ cause: found.cause, lastLines: found.lastLines });
+    if (found.retryable) return this.restart(reason);
+    const detail = found.lastLines
+      ? `${reason}\n\nlast lines of the agent's pane:\n${found.lastLines}`
+      : reason;
+    const outcome = await this.ctx.store.fail(this.lane.lease, `${detail}`, { final: true });
+    await this.ctx.host.tmux.killWindow(this.lane.paneId).catch(() => undefined);
+    await this.save({
+      state: "failed",
+      note: `${reason}; not restarted: restarting cannot fix this (${outcome.outcome})`,
+    });
+    await this.report({
+      kind: "gave-up",
+      reason: `${reason}; not restarted: restarting cannot fix this`,
+      cause: found.cause,
+      lastLines: found.lastLines,
+    });
+    return "closed";
+  }
+
   /** A crashed agent restarts in place with the same context, continuing its session when known. */
   private async restart(reason: string): Promise<LaneOutcome> {
     if (this.lane.restarts >= this.ctx.maxRestarts) {
+      const lines = this.lane.lastLines ? `\n\nlast lines of the agent's pane:\n${this.lane.lastLines}` : "";
       const outcome = await this.ctx.store.fail(
         this.lane.lease,
-        `${reason}; restarted ${this.lane.restarts} times`,
+        `${reason}; restarted ${this.lane.restarts} times${lines}`,
       );
       await this.ctx.host.tmux.killWindow(this.lane.paneId).catch(() => undefined);
       await this.save({ state: "failed", note: `${reason} (${outcome.outcome})` });

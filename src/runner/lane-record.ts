@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { z } from "zod";
+import { FAILURE_CAUSES } from "./failure-cause.js";
 
 export const LANE_STATES = [
   "starting",
@@ -66,6 +67,9 @@ export const LaneRecordSchema = z.object({
   limitAttempts: z.number().int().nonnegative().default(0),
   limitLinesSeen: z.number().int().nonnegative().default(0),
   note: z.string().optional(),
+  /** Why the agent last died (from its pane's last lines), and those lines, sanitised. */
+  cause: z.enum(FAILURE_CAUSES).optional(),
+  lastLines: z.string().optional(),
   pr: z.string().optional(),
   model: z.string().optional(),
   usage: LaneUsageSchema.optional(),

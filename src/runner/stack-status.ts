@@ -1,5 +1,6 @@
 // The status of a stack as one value (lanes from their records, windows from tmux), rendered as a
 // table for the status window and `lanes stack status`, or printed as JSON.
+import { sanitizeText } from "../text/sanitize.js";
 import type { LaneRecord } from "./lane-record.js";
 import type { PaneInfo } from "./tmux.js";
 import type { Spend } from "./transcript-usage.js";
@@ -19,6 +20,11 @@ export interface LaneRow {
   note: string | null;
   /** A permission request the agent waits on. */
   waitingFor: string | null;
+  /** When a paused lane resumes (ISO time), else null. */
+  resumesAt: string | null;
+  /** Why the agent last died (not-logged-in, no-network, usage-limit, crash), and its pane's last lines. */
+  cause: string | null;
+  lastLines: string | null;
   tokens: number;
   costUsd: number;
 }
@@ -59,26 +65,35 @@ export function stackStatus(
     lanes: lanes.map((lane) => {
       const pane = byId.get(lane.paneId);
       return {
-        lane: lane.id,
+        lane: inert(lane.id),
         role: lane.role,
-        prp: `#${lane.issue} ${lane.title}`,
+        prp: inert(`#${lane.issue} ${lane.title}`),
         state: lane.state,
-        branch: lane.branch,
-        window: lane.window,
+        branch: inert(lane.branch),
+        window: inert(lane.window),
         alive: pane !== undefined && !pane.dead,
-        lastEvent: lane.lastEvent ?? null,
+        lastEvent: lane.lastEvent === undefined ? null : inert(lane.lastEvent),
         idleSeconds:
           lane.lastEventAt === undefined ? null : Math.max(0, Math.round((now - lane.lastEventAt) / 1000)),
         commits: lane.commits,
         restarts: lane.restarts,
-        note: lane.note ?? null,
-        waitingFor: lane.waitingFor ?? null,
+        note: lane.note === undefined ? null : sanitizeText(lane.note, { tabs: false }),
+        waitingFor: lane.waitingFor === undefined ? null : inert(lane.waitingFor),
+        resumesAt:
+          lane.state === "paused" && lane.pausedUntil !== undefined
+            ? new Date(lane.pausedUntil).toISOString()
+            : null,
+        cause: lane.cause ?? null,
+        lastLines: lane.lastLines === undefined ? null : sanitizeText(lane.lastLines, { tabs: false }),
         tokens: lane.usage?.tokens ?? 0,
         costUsd: lane.usage?.costUsd ?? 0,
       };
     }),
   };
 }
+
+/** Agent and PRP text is shown only as inert, one-line text: no escape sequence reaches a terminal. */
+const inert = (text: string): string => sanitizeText(text, { newlines: false, tabs: false });
 
 function cut(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
@@ -113,7 +128,15 @@ export function renderStackStatus(status: StackStatus): string {
       cut(formatTokens(r.tokens), 7),
       `$${r.costUsd.toFixed(2)}`,
     ].join(" "),
+    ...(r.resumesAt ? [`  ↳ resumes at ${r.resumesAt.replace(/\.\d{3}Z$/, "Z")}`] : []),
     ...(NOTED_STATES.has(r.state) && r.note ? [`  ↳ ${r.note.split("\n")[0]?.slice(0, 150) ?? ""}`] : []),
+    ...(r.state === "failed" && r.cause ? [`  ↳ cause: ${r.cause}`] : []),
+    ...(r.state === "failed" && r.lastLines
+      ? r.lastLines
+          .split("\n")
+          .slice(-5)
+          .map((line) => `  │ ${line.slice(0, 150)}`)
+      : []),
   ]);
   const roles = Object.entries(status.usage.roles).map(([role, spend]) => `${role} ${spendText(spend)}`);
   const usage =

@@ -4,7 +4,7 @@ import { rm } from "node:fs/promises";
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { PaneDeadError, TmuxError, TmuxMissingError } from "./errors.js";
-import { sanitizeText } from "./sanitize.js";
+import { sanitizeText } from "../text/sanitize.js";
 import { shellWord } from "./shell-word.js";
 
 export interface PaneInfo {

@@ -27,6 +27,11 @@ export const PrpRecordSchema = z
     gates: z.record(z.string(), z.string()),
     errors: z.array(PrpErrorSchema),
     note: z.string(),
+    /** Why the agent last died (not-logged-in, no-network, usage-limit, crash) and its pane's last lines. */
+    cause: z.string(),
+    lastLines: z.string(),
+    /** When a paused lane resumes (ms since the epoch). */
+    pausedUntil: z.number(),
     commentId: z.number().int().positive(),
   })
   .partial();

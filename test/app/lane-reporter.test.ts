@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { prpLaneReporter } from "../../src/app/index.js";
 import { silentLogger } from "../../src/observe/logger.js";
 import { API, repo, useAppHarness } from "./app-harness.js";
+import { isPrintable } from "../support/cat-v.js";
 import { REPO_PATH } from "./payloads.js";
 
 const comment = {
@@ -54,5 +55,53 @@ describe("prpLaneReporter", () => {
     await reporter.report({ id: "issue-5-x", issue: 5 }, { kind: "finished", summary: "late", pr: "x" });
     await reporter.report({ id: "backlog-a", issue: "a" }, { kind: "gave-up", reason: "stuck" });
     expect(h.port.requestCounts()).toEqual({});
+  });
+
+  async function reportOn(
+    state: "active",
+    report: Parameters<ReturnType<typeof prpLaneReporter>["report"]>[1],
+    to: string,
+  ) {
+    await h.store.transition("6", null, state, "test");
+    await h.store.patchPrpRecord(6, { commentId: 100, role: "developer" });
+    let body = "";
+    const scope = nock(API)
+      .post(`${REPO_PATH}/issues/6/labels`, { labels: [`lanes:${to}`] })
+      .reply(200, [{ name: "prp" }, { name: `lanes:${to}` }])
+      .patch(`${REPO_PATH}/issues/comments/100`, (b: { body: string }) => {
+        body = b.body;
+        return true;
+      })
+      .reply(200, comment);
+    const reporter = prpLaneReporter(
+      { github: h.port, store: h.store, repo, log: silentLogger() },
+      "supervisor@h1",
+    );
+    await reporter.report({ id: "issue-6-x", issue: 6 }, report);
+    scope.done();
+    return body;
+  }
+
+  it("puts a dead agent's cause and its last lines (sanitised, fenced) on the status comment", async () => {
+    const body = await reportOn(
+      "active",
+      {
+        kind: "gave-up",
+        reason: "the agent cannot reach its service [no-network]; not restarted",
+        cause: "no-network",
+        lastLines: "Unable to connect to Anthropic services\n```\n\x1b]0;x\x07done",
+      },
+      "needs-human",
+    );
+    expect(body).toContain("| Cause | `no-network` |");
+    expect(body).toContain("<summary>Last lines of the agent's pane</summary>");
+    expect(body).toContain("````\nUnable to connect to Anthropic services\n```\ndone\n````");
+    expect(isPrintable(body)).toBe(true);
+  });
+
+  it("says when a paused lane resumes", async () => {
+    const until = Date.UTC(2026, 11, 2, 3, 0, 0);
+    const body = await reportOn("active", { kind: "usage-limit", until }, "paused");
+    expect(body).toContain("| Resumes | at 2026-12-02T03:00:00Z |");
   });
 });

@@ -87,6 +87,31 @@ describe("lanes doctor's environment checks", () => {
     });
   });
 
+  it("believes `claude auth status` over a credentials file: logged out is a warning, not ok", async () => {
+    const config = await makeTempDir("lanes-doctor-claude-out");
+    homes.push(config);
+    writeFileSync(join(config.path, ".credentials.json"), "{}");
+    const bin = join(config.path, "bin");
+    mkdirSync(bin);
+    const fake = (loggedIn: boolean) =>
+      writeFileSync(
+        join(bin, "claude"),
+        `#!/bin/sh\n[ "$1" = auth ] && echo '{"loggedIn":${loggedIn}}' && exit 0\necho "2.0.0 (Claude Code)"\n`,
+        { mode: 0o755 },
+      );
+    const env = { CLAUDE_CONFIG_DIR: config.path, PATH: `${bin}:${process.env.PATH ?? ""}` };
+    fake(false);
+    expect((await doctor(env)).check("claude login")).toMatchObject({
+      status: "warn",
+      detail: expect.stringContaining("`claude auth status` says not logged in") as unknown,
+    });
+    fake(true);
+    expect((await doctor(env)).check("claude login")).toMatchObject({
+      status: "ok",
+      detail: "`claude auth status` says logged in",
+    });
+  });
+
   it("reports whether git merge-tree --stdin is available", async () => {
     const check = (await doctor({})).check("git merge-tree --stdin");
     const usage = spawnSync("git", ["merge-tree", "-h"], { encoding: "utf8" });

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PaneDeadError } from "../../src/runner/errors.js";
-import { sanitizeText } from "../../src/runner/sanitize.js";
+import { sanitizeText } from "../../src/text/sanitize.js";
 import { Tmux } from "../../src/runner/tmux.js";
 import { privateTmux, type TmuxTestServer } from "../support/tmux.js";
 import { makeTempDir, type TempDir } from "../support/tmp.js";

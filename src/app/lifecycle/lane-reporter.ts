@@ -1,6 +1,6 @@
 // The supervisor's reports about a lane, as PRP state changes and status-comment notes: the runner's
 // LaneReporter port, implemented with the same transition() and renderer the App uses.
-import type { LaneReport, LaneReporter } from "../../runner/lane-reporter.js";
+import type { DeathFacts, LaneReport, LaneReporter } from "../../runner/lane-reporter.js";
 import type { PrpRecord } from "../../state/index.js";
 import type { RepoDeps } from "../repo-deps.js";
 import type { PrpEvent } from "../transitions.js";
@@ -8,6 +8,12 @@ import { notePrp, updatePrp } from "./update-prp.js";
 
 function time(at: number): string {
   return new Date(at).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/** The cause and last lines of a dead agent, as PRP facts (absent when unknown). */
+function deathFacts(report: DeathFacts): { facts?: PrpRecord } {
+  if (!report.cause) return {};
+  return { facts: { cause: report.cause, lastLines: report.lastLines ?? "" } };
 }
 
 function stepOf(report: LaneReport): { event: PrpEvent; note: string; facts?: PrpRecord } | undefined {
@@ -29,13 +35,25 @@ function stepOf(report: LaneReport): { event: PrpEvent; note: string; facts?: Pr
         ...(report.pr ? { facts: { pr: report.pr } } : {}),
       };
     case "usage-limit":
-      return { event: "usage-limit", note: `paused until ${time(report.until)} (usage limit)` };
+      return {
+        event: "usage-limit",
+        note: `paused until ${time(report.until)} (usage limit)`,
+        facts: { pausedUntil: report.until },
+      };
     case "resumed":
       return { event: "resumed", note: "resumed after the usage limit" };
     case "requeued":
-      return { event: "requeued", note: `back in the queue: ${report.reason.slice(0, 200)}` };
+      return {
+        event: "requeued",
+        note: `back in the queue: ${report.reason.slice(0, 200)}`,
+        ...deathFacts(report),
+      };
     case "gave-up":
-      return { event: "gave-up", note: `needs a human because ${report.reason.slice(0, 300)}` };
+      return {
+        event: "gave-up",
+        note: `needs a human because ${report.reason.slice(0, 300)}`,
+        ...deathFacts(report),
+      };
     case "withdrawn":
     case "problem":
       return undefined;

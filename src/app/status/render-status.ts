@@ -1,6 +1,7 @@
 // The one status comment per PRP, rendered from a plain view: state, role, dependencies with their states,
 // lane branch, PR, gate results, attempts, last events with times. Pure; the hidden marker finds it again.
 import type { PrpEventEntry, PrpRecord } from "../../state/index.js";
+import { sanitizeText } from "../../text/sanitize.js";
 import type { From } from "../transitions.js";
 
 export const STATUS_MARKER = "<!-- lanes:status -->";
@@ -36,6 +37,13 @@ function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
+/** A code block whose fence is longer than any backtick run in the text, so the text cannot close it. */
+function fenced(text: string): string[] {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return [fence, sanitizeText(text), fence];
+}
+
 export function renderStatus(view: StatusView): string {
   const { record } = view;
   const rows: [string, string][] = [
@@ -56,6 +64,10 @@ export function renderStatus(view: StatusView): string {
   if (gates.length > 0)
     rows.push(["Gates", gates.map(([name, result]) => `\`${name}\` ${result}`).join(", ")]);
   if (record.attempts !== undefined) rows.push(["Attempts", String(record.attempts)]);
+  if (view.state === "paused" && record.pausedUntil !== undefined)
+    rows.push(["Resumes", `at ${time(record.pausedUntil)}`]);
+  const failed = view.state === "needs-human" || view.state === "queued";
+  if (failed && record.cause) rows.push(["Cause", `\`${cell(record.cause)}\``]);
   if (record.note) rows.push(["Note", cell(record.note)]);
   const lines = [
     STATUS_MARKER,
@@ -69,6 +81,16 @@ export function renderStatus(view: StatusView): string {
     lines.push("", "**Errors** (every one must be fixed):", "");
     for (const e of record.errors)
       lines.push(`- \`${e.field}\`${e.line === null ? "" : ` (line ${e.line})`}: ${cell(e.message)}`);
+  }
+  if (failed && record.lastLines) {
+    lines.push(
+      "",
+      "<details><summary>Last lines of the agent's pane</summary>",
+      "",
+      ...fenced(record.lastLines),
+      "",
+      "</details>",
+    );
   }
   if (view.events.length > 0) {
     lines.push("", "<details><summary>Last events</summary>", "");

@@ -57,7 +57,7 @@ export async function runEnvironmentChecks(ctx: CliDeps): Promise<DoctorCheck[]>
   return [
     checkGithubCredentials(ctx.env),
     await checkRedis(ctx.env, ctx.log),
-    checkClaudeLogin(ctx.env),
+    await checkClaudeLogin(ctx.env),
     await checkGitMergeTree(ctx.env),
   ];
 }

@@ -24,20 +24,30 @@ const AuthStatusSchema = z.looseObject({ loggedIn: z.boolean() });
 /** Whether this host has Claude Code credentials in its environment or a login file. */
 export function hasClaudeCredentials(env: NodeJS.ProcessEnv): boolean {
   if (env.ANTHROPIC_API_KEY || env.CLAUDE_CODE_OAUTH_TOKEN || env.ANTHROPIC_AUTH_TOKEN) return true;
-  const configDir = env.CLAUDE_CONFIG_DIR ?? join(env.HOME ?? homedir(), ".claude");
+  const configDir = env.CLAUDE_CONFIG_DIR || join(env.HOME || homedir(), ".claude");
   return existsSync(join(configDir, ".credentials.json"));
 }
 
+export interface ClaudeLogin {
+  loggedIn: boolean;
+  /** How it was learned: Claude Code's own answer, or credentials seen in the environment or on disk. */
+  source: "auth status" | "credentials";
+}
+
 /** `claude auth status --json` (Claude Code 2.x); older versions fall back to looking for credentials. */
-async function loggedIn(env: NodeJS.ProcessEnv): Promise<boolean> {
+export async function claudeLogin(env: NodeJS.ProcessEnv): Promise<ClaudeLogin> {
   const out = await run(["auth", "status", "--json"], env);
   try {
     const status = AuthStatusSchema.safeParse(JSON.parse(out ?? ""));
-    if (status.success) return status.data.loggedIn;
+    if (status.success) return { loggedIn: status.data.loggedIn, source: "auth status" };
   } catch {
     // not JSON: a Claude Code without `auth status`
   }
-  return hasClaudeCredentials(env);
+  return { loggedIn: hasClaudeCredentials(env), source: "credentials" };
+}
+
+async function loggedIn(env: NodeJS.ProcessEnv): Promise<boolean> {
+  return (await claudeLogin(env)).loggedIn;
 }
 
 export function claudeAgent(): AgentAdapter {

@@ -1,7 +1,7 @@
 /* eslint-disable no-control-regex -- the assertions look for control characters on purpose */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isInert, sanitizeText } from "../../src/runner/sanitize.js";
+import { isInert, sanitizeText } from "../../src/text/sanitize.js";
 
 describe("sanitizeText", () => {
   it("keeps ordinary text, newlines, tabs and unicode", () => {
