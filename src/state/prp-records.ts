@@ -28,6 +28,12 @@ export const PrpRecordSchema = z
     errors: z.array(PrpErrorSchema),
     note: z.string(),
     commentId: z.number().int().positive(),
+    /** Open SLA / deadline flags by kind (`sla-claim`, `sla-pr`, `at-risk`, `overdue`), each a sentence. */
+    flags: z.record(z.string(), z.string()),
+    /** Required reviewers: the owners of the paths its PR touches. */
+    reviewers: z.array(z.string()),
+    /** The one comment that mentions its owners about its alerts. */
+    alertCommentId: z.number().int().positive(),
   })
   .partial();
 export type PrpRecord = z.infer<typeof PrpRecordSchema>;
