@@ -37,6 +37,7 @@ export const LANES_OPERATIONS = [
   "pulls/update",
   "pulls/list-files",
   "pulls/merge",
+  "pulls/request-reviewers",
   "checks/create",
   "checks/update",
   "checks/get",

@@ -5,10 +5,13 @@ import type { Redis } from "ioredis";
 import type { ApplicationFunction, Context } from "probot";
 import type { GitHubPort, RepoRef } from "../github/index.js";
 import type { Logger } from "../observe/logger.js";
-import { createStateStore, repoPrefix, type StateStore } from "../state/index.js";
+import { createStateStore, repoPrefix, systemClock, type StateStore } from "../state/index.js";
 import { handlers, type Handler, type HandledEvent } from "./handlers/index.js";
 import { repoName, type RepoDeps } from "./repo-deps.js";
 import type { AppMetrics } from "./serve/app-metrics.js";
+import { fireTimer } from "./team/fire-timer.js";
+import { createRepoFilesCache } from "./team/repo-config.js";
+import { createScheduler, type Scheduler } from "./team/scheduler.js";
 
 export interface LanesAppOptions {
   redis: Redis;
@@ -24,6 +27,8 @@ export interface LanesApp {
   appFn: ApplicationFunction;
   /** The state store of a repository (as the App uses it). */
   storeFor(repo: RepoRef): StateStore;
+  /** Fires the delayed jobs (SLA checks, alert retries, the standup) of every repository; `lanes serve` starts it. */
+  scheduler: Scheduler;
   /** Resolves when every delivery being handled has finished. */
   idle(): Promise<void>;
   close(): void;
@@ -41,6 +46,8 @@ export function createLanesApp(options: LanesAppOptions): LanesApp {
   const ports = new Map<number, GitHubPort>();
   const inFlight = new Set<Promise<unknown>>();
   const deliveries = createStateStore({ redis, prefix: APP_PREFIX, log });
+  const files = createRepoFilesCache();
+  const registered = new Set<string>();
 
   function storeFor(repo: RepoRef): StateStore {
     const name = repoName(repo);
@@ -61,6 +68,32 @@ export function createLanesApp(options: LanesAppOptions): LanesApp {
     }
     return port;
   }
+
+  /** The scheduler finds a repository's timers (and the installation acting on it) through this index. */
+  async function registerRepo(payload: { repository?: { full_name: string } }, installationId: number) {
+    const name = payload.repository?.full_name;
+    if (name === undefined || registered.has(name)) return;
+    await deliveries.registerTimerRepo(name, installationId);
+    registered.add(name);
+  }
+
+  const scheduler = createScheduler({
+    log,
+    clock: systemClock,
+    targets: async () =>
+      (await deliveries.timerRepos()).map(({ repo: name, installationId }) => {
+        const [owner = "", repo = ""] = name.split("/");
+        const ref = { owner, repo };
+        return {
+          repo: ref,
+          github: portFor(installationId),
+          store: storeFor(ref),
+          log: log.child({ repo: name }),
+          files,
+        };
+      }),
+    fire: (deps, timer) => fireTimer(deps, timer),
+  });
 
   async function dispatch(context: Context): Promise<void> {
     const payload = context.payload as { action?: string; installation?: { id: number } };
@@ -88,8 +121,10 @@ export function createLanesApp(options: LanesAppOptions): LanesApp {
       github: portFor(installationId),
       store: storeFor(repo),
       log: dlog.child({ repo: repoName(repo) }),
+      files,
     });
     try {
+      await registerRepo(payload as { repository?: { full_name: string } }, installationId);
       await handler.handle(payload as never, { deliveryId: context.id, log: dlog, forRepo });
       metrics?.delivery(key, "handled", (performance.now() - started) / 1000);
     } catch (error) {
@@ -113,6 +148,7 @@ export function createLanesApp(options: LanesAppOptions): LanesApp {
       });
     },
     storeFor,
+    scheduler,
     async idle() {
       await Promise.allSettled([...inFlight]);
     },

@@ -10,3 +10,8 @@ export class AppConfigError extends UsageError {
 export class TransitionConflictError extends LanesError {
   override name = "TransitionConflictError";
 }
+
+/** An alert could not be delivered to an outgoing webhook (no secret, no answer, or not 2xx). */
+export class AlertDeliveryError extends LanesError {
+  override name = "AlertDeliveryError";
+}

@@ -3,12 +3,15 @@
 import type { GitHubPort, RepoRef } from "../github/index.js";
 import type { Logger } from "../observe/logger.js";
 import type { StateStore } from "../state/index.js";
+import type { RepoFilesCache } from "./team/repo-config.js";
 
 export interface RepoDeps {
   github: GitHubPort;
   store: StateStore;
   repo: RepoRef;
   log: Logger;
+  /** Cached reads of lanes.yml and CODEOWNERS (the App keeps one per process). */
+  files?: RepoFilesCache;
 }
 
 export function repoName(repo: RepoRef): string {

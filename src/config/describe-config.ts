@@ -65,7 +65,14 @@ function typeName(schema: z.ZodType): string {
 }
 
 /** What a record's keys are, shown in the reference in place of any one key. */
-export const RECORD_KEY: Readonly<Record<string, string>> = { roles: "<role>", prices: "<model>" };
+export const RECORD_KEY: Readonly<Record<string, string>> = {
+  roles: "<role>",
+  prices: "<model>",
+  owners: "<path>",
+};
+
+/** Keys shown only as commented examples: a record's entries (`.<role>.`) and a list's items (`[].`). */
+export const isExampleKey = (path: string): boolean => /\.<[a-z]+>\.|\[\]\./.test(path);
 
 export function describeConfig(schema: z.ZodType, prefix = "", depth = 0): ConfigKey[] {
   const def = defOf(unwrap(schema).core);
@@ -79,6 +86,13 @@ export function describeConfig(schema: z.ZodType, prefix = "", depth = 0): Confi
     if (childDef.type === "object") keys.push(...describeConfig(core, path, depth + 1));
     if (childDef.type === "record" && childDef.valueType)
       keys.push(...describeConfig(childDef.valueType, `${path}.${RECORD_KEY[name] ?? "<key>"}`, depth + 2));
+    // A list of sections (alerts.webhooks) documents its items' keys as `path[].key`.
+    if (
+      childDef.type === "array" &&
+      childDef.element &&
+      defOf(unwrap(childDef.element).core).type === "object"
+    )
+      keys.push(...describeConfig(childDef.element, `${path}[]`, depth + 2));
   }
   return keys;
 }

@@ -46,3 +46,4 @@ export { describeConfig, type ConfigKey } from "./describe-config.js";
 export { renderConfigReference } from "./render-config-reference.js";
 export { renderConfigTemplate } from "./render-config-template.js";
 export { RETIRED_KEYS } from "./retired-keys.js";
+export { DurationSchema, durationMs, type AlertWebhook, type Owners, type Sla } from "./team-schema.js";

@@ -1,10 +1,14 @@
 // Renders the `.github/lanes.yml` that `lanes init` writes: every key at its default (or at a value the
 // caller detected), each with its one-line description. Pure; the output passes `loadConfig`.
-import { describeConfig, type ConfigKey } from "./describe-config.js";
+import { describeConfig, isExampleKey, type ConfigKey } from "./describe-config.js";
 import { docOf } from "./render-config-reference.js";
 import { LanesConfigSchema } from "./schema.js";
 
-const RECORD_EXAMPLE: Readonly<Record<string, string>> = { roles: "developer", prices: "sonnet" };
+const RECORD_EXAMPLE: Readonly<Record<string, string>> = {
+  roles: "developer",
+  prices: "sonnet",
+  owners: '"infra/**"',
+};
 
 /** `overrides` replaces defaults by dotted path, e.g. `{"integration.validation": ["npm test"]}`. */
 export function renderConfigTemplate(overrides: Readonly<Record<string, unknown>> = {}): string {
@@ -26,7 +30,7 @@ function hasValue(
   return keys.some(
     (k) =>
       k.path.startsWith(`${section.path}.`) &&
-      !/\.<[a-z]+>\./.test(k.path) &&
+      !isExampleKey(k.path) &&
       (k.section || k.path in overrides || k.fallback !== undefined),
   );
 }
@@ -38,7 +42,7 @@ function render(
 ): string[] {
   const { doc, example } = docOf(key.path);
   const name = key.path.slice(key.path.lastIndexOf(".") + 1);
-  if (/\.<[a-z]+>\./.test(key.path)) {
+  if (isExampleKey(key.path)) {
     // A record's entries are shown as a commented example under their section.
     return [`#${"  ".repeat(key.depth)}${name}: ${example ?? yamlValue(key.fallback)}  # ${doc}`];
   }

@@ -15,6 +15,7 @@ import {
   PriceSchema,
   RunnerSchema,
 } from "./usage-schema.js";
+import { AlertsSchema, DeploySchema, OwnersSchema, SlaSchema, StandupSchema } from "./team-schema.js";
 
 export const GateModeSchema = z.enum(["required", "optional", "off"]);
 export type GateMode = z.infer<typeof GateModeSchema>;
@@ -114,6 +115,11 @@ export const LanesConfigSchema = z.strictObject({
     .default({})
     .transform((own) => ({ ...DEFAULT_PRICES, ...own })),
   budgets: BudgetsSchema.prefault({}),
+  sla: SlaSchema.prefault({}),
+  owners: OwnersSchema.default({}),
+  alerts: AlertsSchema.prefault({}),
+  standup: StandupSchema.prefault({}),
+  deploy: DeploySchema.prefault({}),
 });
 
 export type LanesConfig = z.infer<typeof LanesConfigSchema>;

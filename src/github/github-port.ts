@@ -159,6 +159,12 @@ export interface GitHubPort {
     pull: number,
     options?: { sha?: string; commitTitle?: string },
   ): Promise<{ sha: string }>;
+  /** Asks users (logins) and teams (slugs of the repository's organisation) to review a pull request. */
+  requestReviewers(
+    repo: RepoRef,
+    pull: number,
+    input: { reviewers: readonly string[]; teamReviewers: readonly string[] },
+  ): Promise<void>;
 
   createCheckRun(repo: RepoRef, input: CheckRunInput): Promise<CheckRun>;
   /** The latest check run of each name on a commit. */

@@ -33,7 +33,7 @@ function toPull(raw: RawPull): PullRequest {
 
 type PullOps = Pick<
   GitHubPort,
-  "createPull" | "updatePull" | "getPull" | "listPulls" | "listPullFiles" | "mergePull"
+  "createPull" | "updatePull" | "getPull" | "listPulls" | "listPullFiles" | "mergePull" | "requestReviewers"
 >;
 
 export function pullOperations({ octokit, etags }: PortDeps): PullOps {
@@ -87,6 +87,15 @@ export function pullOperations({ octokit, etags }: PortDeps): PullOps {
           ...(options.commitTitle ? { commit_title: options.commitTitle } : {}),
         });
         return { sha: data.sha };
+      }),
+    requestReviewers: (repo, pull, input) =>
+      call("requestReviewers", async () => {
+        await octokit.rest.pulls.requestReviewers({
+          ...repo,
+          pull_number: pull,
+          reviewers: [...input.reviewers],
+          team_reviewers: [...input.teamReviewers],
+        });
       }),
   };
 }

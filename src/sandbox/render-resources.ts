@@ -167,6 +167,8 @@ export function renderPull(
     mergeable: pull.merged ? null : true,
     merged_by: pull.mergedBy ? renderUser(state, pull.mergedBy) : null,
     maintainer_can_modify: pull.maintainerCanModify,
+    requested_reviewers: pull.requestedReviewers.map((login) => renderUser(state, login)),
+    requested_teams: pull.requestedTeams.map((slug) => ({ slug, name: slug })),
   };
 }
 

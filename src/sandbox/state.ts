@@ -69,6 +69,9 @@ export interface SandboxPull {
   mergedBy: string | null;
   mergeCommitSha: string | null;
   maintainerCanModify: boolean;
+  /** Logins and team slugs asked to review, in the order asked. */
+  requestedReviewers: string[];
+  requestedTeams: string[];
 }
 
 export interface SandboxAnnotation {

@@ -12,6 +12,7 @@ import { makeQueueOps } from "./queue-ops.js";
 import { makeReadOps } from "./read-ops.js";
 import { DEFAULT_RETRY_POLICY, RetryPolicySchema, type RetryPolicy } from "./retry-policy.js";
 import { makeStoreCore } from "./store-core.js";
+import { makeTimerOps } from "./timer-ops.js";
 import { makeBlockingPool, makeClaim } from "./wait-for-work.js";
 
 export interface StateStoreOptions {
@@ -59,6 +60,7 @@ export function createStateStore(options: StateStoreOptions) {
     ...makeAuditLog(core),
     ...makeIdempotency(core),
     ...makePrpRecords(core),
+    ...makeTimerOps(core),
     /** Closes the blocking connections this store opened (not the caller's `redis`). */
     close: () => pool.close(),
   };

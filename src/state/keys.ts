@@ -28,6 +28,14 @@ export function stateKeys(prefix: string) {
     delivery: (id: string) => `${prefix}delivery:${id}`,
     issueState: (key: string) => `${prefix}issue-state:${key}`,
     audit: `${prefix}audit`,
+    /** Delayed jobs: ids by due time, and their payloads (lua/timer-scripts.ts). */
+    timers: `${prefix}timers`,
+    timerData: `${prefix}timer-data`,
+    /** De-duplication marks (alerts) and rate-limit windows. */
+    once: (key: string) => `${prefix}once:${key}`,
+    window: (key: string) => `${prefix}window:${key}`,
+    /** Under the App's prefix: every repository with timers → its installation id. */
+    timerRepos: `${prefix}timer-repos`,
     /** Any key of the prefix: scripts name it first so Cluster routes them to the prefix's slot. */
     route: `${prefix}jobs`,
   };

@@ -33,6 +33,12 @@ export const PrpRecordSchema = z
     /** When a paused lane resumes (ms since the epoch). */
     pausedUntil: z.number(),
     commentId: z.number().int().positive(),
+    /** Open SLA / deadline flags by kind (`sla-claim`, `sla-pr`, `at-risk`, `overdue`), each a sentence. */
+    flags: z.record(z.string(), z.string()),
+    /** Required reviewers: the owners of the paths its PR touches. */
+    reviewers: z.array(z.string()),
+    /** The one comment that mentions its owners about its alerts. */
+    alertCommentId: z.number().int().positive(),
   })
   .partial();
 export type PrpRecord = z.infer<typeof PrpRecordSchema>;

@@ -15,6 +15,7 @@ export const HANDLED_EVENTS = [
   "issues.unlabeled",
   "issues.closed",
   "pull_request.closed",
+  "pull_request.opened",
 ] as const;
 export type HandledEvent = (typeof HANDLED_EVENTS)[number];
 

@@ -9,6 +9,7 @@ import { issuesOpened } from "./issues-opened.js";
 import { issuesReopened } from "./issues-reopened.js";
 import { issuesUnlabeled } from "./issues-unlabeled.js";
 import { pullRequestClosed } from "./pull-request-closed.js";
+import { pullRequestOpened } from "./pull-request-opened.js";
 
 export const handlers: { [E in HandledEvent]: Handler<E> } = {
   "installation.created": installationCreated,
@@ -20,6 +21,7 @@ export const handlers: { [E in HandledEvent]: Handler<E> } = {
   "issues.unlabeled": issuesUnlabeled,
   "issues.closed": issuesClosed,
   "pull_request.closed": pullRequestClosed,
+  "pull_request.opened": pullRequestOpened,
 };
 
 export * from "./handler.js";

@@ -110,6 +110,7 @@ export async function startServe(env: NodeJS.ProcessEnv, options: ServeOptions):
   const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
   const url = `http://${host}:${address.port}`;
   log.info({ url, webhooks: `${url}${WEBHOOK_PATH}`, github: config.githubApiUrl }, "lanes serve listening");
+  app.scheduler.start();
 
   let stopping: Promise<void> | undefined;
   return {
@@ -121,6 +122,7 @@ export async function startServe(env: NodeJS.ProcessEnv, options: ServeOptions):
       (stopping ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
+        await app.scheduler.stop();
         await app.idle();
         // the deliveries have answered: keep-alive connections need not wait for their timeout
         server.closeIdleConnections();

@@ -54,6 +54,10 @@ export function renderStatus(view: StatusView): string {
   ];
   if (record.role) rows.push(["Role", record.role]);
   if (record.priority) rows.push(["Priority", record.priority]);
+  const flags = Object.values(record.flags ?? {});
+  if (flags.length > 0) rows.push(["⚠️ Attention", flags.map(cell).join("; ")]);
+  if (record.reviewers && record.reviewers.length > 0)
+    rows.push(["Required reviewers", record.reviewers.map(cell).join(", ")]);
   rows.push([
     "Depends on",
     view.deps.length === 0 ? "nothing" : view.deps.map((d) => `#${d.issue} (${d.state})`).join(", "),

@@ -9,7 +9,7 @@ import { renderPull } from "../render-resources.js";
 import type { SandboxIssue, SandboxPull } from "../state.js";
 import { newIssue } from "./issues.js";
 
-function requirePull(ctx: HandlerContext): { pull: SandboxPull; issue: SandboxIssue } {
+export function requirePull(ctx: HandlerContext): { pull: SandboxPull; issue: SandboxIssue } {
   const pull = ctx.repo.pulls.get(Number(ctx.params.pull_number));
   const issue = pull && ctx.repo.issues.get(pull.number);
   if (!pull || !issue) throw notFound();
@@ -53,6 +53,8 @@ export const pullRoutes: Routes = {
         mergedBy: null,
         mergeCommitSha: null,
         maintainerCanModify: ctx.body.maintainer_can_modify !== false,
+        requestedReviewers: [],
+        requestedTeams: [],
       };
       ctx.repo.pulls.set(pull.number, pull);
       const rendered = renderPull(ctx.state, ctx.repo, pull, issue);

@@ -1,6 +1,7 @@
 // Registers the Lua scripts on a connection (EVALSHA, falling back to EVAL after a restart emptied the cache).
 import type { Redis } from "ioredis";
 import { CONTROL_LUA, TRANSITION_LUA } from "./control-scripts.js";
+import { TIMER_CLAIM_LUA, TIMER_SET_LUA } from "./timer-scripts.js";
 import { ACK_LUA, CLAIM_LUA, ENQUEUE_LUA, FAIL_LUA, HEARTBEAT_LUA, REAP_LUA } from "./queue-scripts.js";
 
 const SCRIPTS = {
@@ -12,6 +13,8 @@ const SCRIPTS = {
   lanesReap: REAP_LUA,
   lanesControl: CONTROL_LUA,
   lanesTransition: TRANSITION_LUA,
+  lanesTimerSet: TIMER_SET_LUA,
+  lanesTimerClaim: TIMER_CLAIM_LUA,
 } as const;
 
 export type ScriptName = keyof typeof SCRIPTS;

