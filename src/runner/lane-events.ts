@@ -38,31 +38,40 @@ export async function ensureEventLog(file: string): Promise<void> {
   await writeFile(file, "", { flag: "a" });
 }
 
-/** Reads the complete lines after `offset`; returns the events and the offset after the last full line. */
+/**
+ * Reads the complete lines after `offset`; returns the events, the offset after each of them (`ends`,
+ * for a reader that records how far it got) and the offset after the last full line.
+ */
 export async function readLaneEvents(
   file: string,
   offset: number,
-): Promise<{ events: LaneEvent[]; offset: number }> {
+): Promise<{ events: LaneEvent[]; ends: number[]; offset: number }> {
   const size = (await stat(file)).size;
-  if (size <= offset) return { events: [], offset: Math.min(offset, size) };
+  if (size <= offset) return { events: [], ends: [], offset: Math.min(offset, size) };
   const handle = await open(file, "r");
   try {
     const buffer = Buffer.alloc(size - offset);
     await handle.read(buffer, 0, buffer.length, offset);
     const text = buffer.toString("utf8");
     const end = text.lastIndexOf("\n");
-    if (end < 0) return { events: [], offset };
+    if (end < 0) return { events: [], ends: [], offset };
     const events: LaneEvent[] = [];
+    const ends: number[] = [];
+    let position = offset;
     for (const line of text.slice(0, end).split("\n")) {
+      position += Buffer.byteLength(line) + 1;
       if (line.trim() === "") continue;
       try {
         const parsed = LaneEventSchema.safeParse(JSON.parse(line));
-        if (parsed.success) events.push(parsed.data);
+        if (parsed.success) {
+          events.push(parsed.data);
+          ends.push(position);
+        }
       } catch {
         // a torn or foreign line is skipped; the log is advisory, the worktree is the truth
       }
     }
-    return { events, offset: offset + Buffer.byteLength(text.slice(0, end + 1)) };
+    return { events, ends, offset: offset + Buffer.byteLength(text.slice(0, end + 1)) };
   } finally {
     await handle.close();
   }
@@ -74,11 +83,11 @@ export interface EventFollower {
   offset(): number;
 }
 
-/** Calls `onEvent` for every event after `offset`, now and whenever the file grows. */
+/** Calls `onEvent` for every event after `offset` (with the offset after it), now and whenever the file grows. */
 export function followLaneEvents(
   file: string,
   offset: number,
-  onEvent: (event: LaneEvent) => void,
+  onEvent: (event: LaneEvent, end: number) => void,
 ): EventFollower {
   let position = offset;
   let reading = false;
@@ -93,9 +102,11 @@ export function followLaneEvents(
     try {
       do {
         again = false;
-        const { events, offset: next } = await readLaneEvents(file, position);
+        const { events, ends, offset: next } = await readLaneEvents(file, position);
         position = next;
-        for (const event of events) if (!stopped) onEvent(event);
+        events.forEach((event, i) => {
+          if (!stopped) onEvent(event, ends[i] ?? next);
+        });
       } while (again && !stopped);
     } finally {
       reading = false;

@@ -18,7 +18,8 @@ import { pullRequestsVia } from "./github-pulls.js";
 import type { LaneJob } from "./job-port.js";
 import { listLanes } from "./lane-record.js";
 import type { LaneReporter } from "./lane-reporter.js";
-import { GIT_IDENTITY_ENV, logFile, readyFile } from "./stack-launch.js";
+import { ensureKeeper, GIT_IDENTITY_ENV, logFile, readyFile } from "./stack-launch.js";
+import { RESTART_REASON_ENV } from "./supervisor-restarts.js";
 import { readStackRecord, type StackRecord } from "./stack-record.js";
 import { stackPaths, type StackPaths } from "./stack-paths.js";
 import { Supervisor } from "./supervisor.js";
@@ -193,7 +194,32 @@ export async function runSupervisor(
   await offerBacklog(record, paths, store, log);
   await writeFile(readyFile(paths), `${process.pid}\n`);
   log.info({ name, roles: record.roles, agents: record.agents, agent: record.agent }, "supervisor running");
-  const timer = setInterval(() => void supervisor.tick(), record.tickMs);
+  const restartedBecause = env[RESTART_REASON_ENV];
+  if (restartedBecause) {
+    log.warn({ reason: restartedBecause }, "supervisor restarted by the keeper");
+    await store
+      .appendAudit({
+        type: "supervisor-restarted",
+        actor: `supervisor@${record.hostName}/${name}`,
+        data: restartedBecause,
+      })
+      .catch((error: unknown) => log.warn({ err: String(error) }, "could not audit the restart"));
+  }
+  // The keeper restarts this supervisor; this supervisor starts the keeper and restarts it when it dies
+  // (only here, one check at a time, so a stack never gets two keepers).
+  let keeping = false;
+  const keep = () => {
+    if (keeping) return;
+    keeping = true;
+    void ensureKeeper(record, tmux, env)
+      .catch((error: unknown) => log.warn({ err: String(error) }, "could not start the keeper"))
+      .finally(() => (keeping = false));
+  };
+  keep();
+  const timer = setInterval(() => {
+    void supervisor.tick();
+    keep();
+  }, record.tickMs);
   await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
   clearInterval(timer);
   await supervisor.stop();

@@ -7,7 +7,9 @@ import { ensureEventLog } from "./lane-events.js";
 import { listLanes, type LaneRecord } from "./lane-record.js";
 import { readStackRecord, type StackRecord } from "./stack-record.js";
 import { stackPaths, type StackPaths } from "./stack-paths.js";
+import { endStack, type EndedStack } from "./stack-end.js";
 import { renderStackStatus, stackStatus, type StackStatus } from "./stack-status.js";
+import { readSupervisorRestarts } from "./supervisor-restarts.js";
 import { Tmux } from "./tmux.js";
 
 export interface StackHandle {
@@ -25,7 +27,7 @@ export async function openStack(env: NodeJS.ProcessEnv, name: string): Promise<S
 export async function readStackStatus(stack: StackHandle, now = Date.now()): Promise<StackStatus> {
   const lanes = await listLanes(stack.paths.lanes);
   const panes = await stack.tmux.listPanes(stack.record.name);
-  return stackStatus(stack.record.name, lanes, panes, now);
+  return stackStatus(stack.record.name, lanes, panes, now, await readSupervisorRestarts(stack.paths));
 }
 
 /** Re-renders whenever the event log or a lane record changes (inotify), never on a timer. */
@@ -93,9 +95,10 @@ export async function sayToLanes(stack: StackHandle, target: string, message: st
   return result;
 }
 
-/** Kills the stack's tmux server (agents and supervisor); leases lapse and the queue re-offers the jobs. */
-export async function stackDown(stack: StackHandle): Promise<{ wasRunning: boolean }> {
-  const wasRunning = await stack.tmux.hasSession(stack.record.name);
-  await stack.tmux.killServer();
-  return { wasRunning };
+/**
+ * Ends the stack: its tmux server, every agent, the supervisor and the keeper, and what they started;
+ * leases lapse and the queue re-offers the jobs.
+ */
+export async function stackDown(stack: StackHandle): Promise<EndedStack> {
+  return endStack(stack.tmux, stack.record.name);
 }

@@ -2,6 +2,7 @@
 // table for the status window and `lanes stack status`, or printed as JSON.
 import { sanitizeText } from "../text/sanitize.js";
 import type { LaneRecord } from "./lane-record.js";
+import type { SupervisorRestart } from "./supervisor-restarts.js";
 import type { PaneInfo } from "./tmux.js";
 import type { Spend } from "./transcript-usage.js";
 
@@ -33,6 +34,8 @@ export interface StackStatus {
   name: string;
   running: boolean;
   supervisor: boolean;
+  /** Times the keeper restarted a dead supervisor, and the last one (when, why). */
+  supervisorRestarts: { count: number; last: { at: number; reason: string } | null };
   lanes: LaneRow[];
   /** Tokens and cost per role and in total, from the lanes' transcripts. */
   usage: { total: Spend; roles: Record<string, Spend> };
@@ -48,7 +51,9 @@ export function stackStatus(
   lanes: readonly LaneRecord[],
   panes: readonly PaneInfo[],
   now: number,
+  restarts: readonly SupervisorRestart[] = [],
 ): StackStatus {
+  const lastRestart = restarts.at(-1);
   const byId = new Map(panes.map((p) => [p.paneId, p]));
   const total: Spend = { tokens: 0, costUsd: 0 };
   const roles: Record<string, Spend> = {};
@@ -62,6 +67,10 @@ export function stackStatus(
     name,
     running: panes.length > 0,
     supervisor: panes.some((p) => p.windowName === "supervisor" && !p.dead),
+    supervisorRestarts: {
+      count: restarts.length,
+      last: lastRestart ? { at: lastRestart.at, reason: lastRestart.reason } : null,
+    },
     lanes: lanes.map((lane) => {
       const pane = byId.get(lane.paneId);
       return {
@@ -112,8 +121,14 @@ const spendText = (spend: Spend): string =>
 /** States whose note a human needs to see: why the lane is stuck or what it asks. */
 const NOTED_STATES = new Set(["waiting", "paused", "blocked", "failed", "lost"]);
 
-export function renderStackStatus(status: StackStatus): string {
-  const head = `stack ${status.name}: ${status.running ? "running" : "not running"}, supervisor ${status.supervisor ? "up" : "down"}, ${status.lanes.length} lane(s)`;
+function restartsText({ count, last }: StackStatus["supervisorRestarts"], now: number): string {
+  if (count === 0 || !last) return "";
+  const ago = Math.max(0, Math.round((now - last.at) / 1000));
+  return ` (restarted ${count}×, last ${ago}s ago: ${last.reason})`;
+}
+
+export function renderStackStatus(status: StackStatus, now = Date.now()): string {
+  const head = `stack ${status.name}: ${status.running ? "running" : "not running"}, supervisor ${status.supervisor ? "up" : "down"}${restartsText(status.supervisorRestarts, now)}, ${status.lanes.length} lane(s)`;
   if (status.lanes.length === 0) return `${head}\n(no lanes yet)`;
   const header = `${cut("ROLE", 14)} ${cut("PRP", 32)} ${cut("STATE", 8)} ${cut("BRANCH", 40)} ${cut("LAST EVENT", 13)} ${cut("IDLE", 6)} ${cut("COMMITS", 7)} ${cut("TOKENS", 7)} COST`;
   const rows = status.lanes.flatMap((r) => [

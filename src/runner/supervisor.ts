@@ -14,6 +14,7 @@ import {
 import { LaneDriver, type DriverDeps } from "./lane-driver.js";
 import { listLanes, loadLane, saveLane, type LaneRecord } from "./lane-record.js";
 import { openLane } from "./lane-setup.js";
+import { readRoutedOffset, saveRoutedOffset } from "./routed-offset.js";
 
 export interface SupervisorOptions extends Omit<DriverDeps, "now"> {
   name: string;
@@ -79,11 +80,18 @@ export class Supervisor {
       ttlMs: this.options.leaseMs,
     });
     await this.adoptLanes();
-    const { offset } = await readLaneEvents(paths.events, 0);
+    // Events the agents logged while no supervisor ran (it crashed, or was restarted) are routed now:
+    // from where the last supervisor got to, or from the end for a stack that never routed any.
+    const { offset: end } = await readLaneEvents(paths.events, 0);
+    const routed = await readRoutedOffset(paths);
     this.follower = followLaneEvents(
       paths.events,
-      offset,
-      (event) => void this.serial(() => this.route(event)),
+      routed !== undefined && routed <= end ? routed : end,
+      (event, after) =>
+        void this.serial(async () => {
+          await this.route(event);
+          await saveRoutedOffset(paths, after);
+        }),
     );
     if (options.claim ?? true) for (const role of this.options.roles) this.loops.push(this.claimLoop(role));
   }
@@ -104,6 +112,9 @@ export class Supervisor {
         maxAttempts: 1,
       };
       this.drivers.set(lane.id, new LaneDriver(this.driverDeps, lane, job));
+      // Renewed before the first reap, which would otherwise requeue a lease that lapsed while no
+      // supervisor ran and cost the lane its agent; a lease already taken fails here and on the tick.
+      await this.options.store.heartbeat(lane.lease).catch(() => null);
     }
   }
 

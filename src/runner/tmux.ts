@@ -64,12 +64,19 @@ export class Tmux {
     private readonly size = { width: 200, height: 50 },
   ) {}
 
-  /** Runs `tmux -L <socket> -f /dev/null ...args`, optionally feeding stdin; resolves to stdout. */
-  run(args: readonly string[], input?: string): Promise<string> {
+  /**
+   * Runs `tmux -L <socket> -f /dev/null ...args`, optionally feeding stdin; resolves to stdout.
+   * `launcher` prefixes the argv (e.g. `systemd-run --user --scope`) for the command that starts the server.
+   */
+  run(args: readonly string[], input?: string, launcher: readonly string[] = []): Promise<string> {
     return new Promise((resolve, reject) => {
       const env = { ...process.env };
       delete env.TMUX;
-      const child = spawn("tmux", ["-L", this.socket, "-f", "/dev/null", ...args], {
+      // An Actions runner ends every process carrying its job's tracking id when the job ends: the
+      // server (and so every pane) must not inherit it, or the stack dies with the job.
+      delete env.RUNNER_TRACKING_ID;
+      const argv = [...launcher, "tmux", "-L", this.socket, "-f", "/dev/null", ...args];
+      const child = spawn(argv[0] as string, argv.slice(1), {
         env,
         stdio: ["pipe", "pipe", "pipe"],
       });
@@ -104,30 +111,34 @@ export class Tmux {
   }
 
   /** Creates the session with its first window; dead panes stay visible so crashes can be detected. */
-  async newSession(spec: WindowSpec): Promise<string> {
-    const out = await this.run([
-      "set-option",
-      "-g",
-      "remain-on-exit",
-      "on",
-      ";",
-      "set-option",
-      "-g",
-      "history-limit",
-      "10000",
-      ";",
-      "new-session",
-      "-d",
-      "-s",
-      spec.session,
-      "-n",
-      spec.window,
-      "-x",
-      String(this.size.width),
-      "-y",
-      String(this.size.height),
-      ...newPaneArgs(spec),
-    ]);
+  async newSession(spec: WindowSpec, launcher: readonly string[] = []): Promise<string> {
+    const out = await this.run(
+      [
+        "set-option",
+        "-g",
+        "remain-on-exit",
+        "on",
+        ";",
+        "set-option",
+        "-g",
+        "history-limit",
+        "10000",
+        ";",
+        "new-session",
+        "-d",
+        "-s",
+        spec.session,
+        "-n",
+        spec.window,
+        "-x",
+        String(this.size.width),
+        "-y",
+        String(this.size.height),
+        ...newPaneArgs(spec),
+      ],
+      undefined,
+      launcher,
+    );
     return out.trim();
   }
 
@@ -145,11 +156,18 @@ export class Tmux {
     return out.trim();
   }
 
-  /** Restarts the program of a (dead or live) pane in place, with a new command. */
-  async respawnPane(target: string, spec: Omit<WindowSpec, "session" | "window">): Promise<void> {
+  /**
+   * Restarts the program of a pane in place, with a new command. A live program is hung up (SIGHUP)
+   * first unless `kill` is false: then a pane that is not dead is refused (tmux: "still active").
+   */
+  async respawnPane(
+    target: string,
+    spec: Omit<WindowSpec, "session" | "window">,
+    options: { kill?: boolean } = {},
+  ): Promise<void> {
     await this.run([
       "respawn-pane",
-      "-k",
+      ...((options.kill ?? true) ? ["-k"] : []),
       "-t",
       target,
       "-c",
@@ -231,6 +249,13 @@ export class Tmux {
 
   async killWindow(target: string): Promise<void> {
     await this.run(["kill-window", "-t", target]);
+  }
+
+  /** The pid of the private server, or undefined when none runs. */
+  async serverPid(): Promise<number | undefined> {
+    const out = await this.run(["display-message", "-p", "#{pid}"]).catch(() => "");
+    const pid = Number(out.trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
   }
 
   /** Stops the private server and removes its socket file (tmux 3.3 leaves it behind). */

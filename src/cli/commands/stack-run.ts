@@ -8,7 +8,8 @@ import { UsageError } from "../../errors.js";
 import { briefMessage } from "../../runner/lane-brief.js";
 import { listLanes } from "../../runner/lane-record.js";
 import { prpLaneReporter } from "../../app/index.js";
-import { runSupervisor } from "../../runner/run-supervisor.js";
+import { superviseProcess } from "../../runner/supervise-process.js";
+import { keepSupervisor } from "../../runner/supervisor-keeper.js";
 import { openStack } from "../../runner/stack-control.js";
 import { launchStack, restartSupervisor } from "../../runner/stack-launch.js";
 import { stackNameFor } from "../../runner/stack-paths.js";
@@ -104,14 +105,23 @@ export function registerStackRun(stack: Command, ctx: CliDeps): void {
     .description("run the supervisor of a stack (started by `stack up` inside the stack)")
     .requiredOption("--name <name>", "stack name")
     .action(
+      action(ctx, (opts: { name: string }) =>
+        superviseProcess(ctx.env, opts.name, {
+          reporterFor: ({ hostName, ...deps }) => prpLaneReporter(deps, `supervisor@${hostName}`),
+        }),
+      ),
+    );
+
+  stack
+    .command("keep", { hidden: true })
+    .description("restart the stack's supervisor whenever it dies (the stack's keeper window)")
+    .requiredOption("--name <name>", "stack name")
+    .action(
       action(ctx, async (opts: { name: string }) => {
         const stop = new AbortController();
-        process.once("SIGTERM", () => stop.abort());
-        process.once("SIGINT", () => stop.abort());
-        process.once("SIGHUP", () => stop.abort());
-        await runSupervisor(ctx.env, opts.name, stop.signal, {
-          reporterFor: ({ hostName, ...deps }) => prpLaneReporter(deps, `supervisor@${hostName}`),
-        });
+        for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const)
+          process.once(signal, () => stop.abort());
+        await keepSupervisor(ctx.env, opts.name, stop.signal);
         return 0;
       }),
     );
