@@ -2,11 +2,13 @@
 // down. Everything goes through the stack's record, its lane records and its private tmux server.
 import { watch } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { stopStackRedis } from "../state/index.js";
 import { StackError } from "./errors.js";
 import { ensureEventLog } from "./lane-events.js";
 import { listLanes, type LaneRecord } from "./lane-record.js";
 import { readStackRecord, type StackRecord } from "./stack-record.js";
 import { stackPaths, type StackPaths } from "./stack-paths.js";
+import { stackRedisDir } from "./stack-redis-url.js";
 import { renderStackStatus, stackStatus, type StackStatus } from "./stack-status.js";
 import { Tmux } from "./tmux.js";
 
@@ -93,9 +95,13 @@ export async function sayToLanes(stack: StackHandle, target: string, message: st
   return result;
 }
 
-/** Kills the stack's tmux server (agents and supervisor); leases lapse and the queue re-offers the jobs. */
-export async function stackDown(stack: StackHandle): Promise<{ wasRunning: boolean }> {
+/**
+ * Kills the stack's tmux server (agents and supervisor); leases lapse and the queue re-offers the jobs.
+ * The stack's own redis-server, when it has one, stops after them (its AOF keeps the queue for `resume`).
+ */
+export async function stackDown(stack: StackHandle): Promise<{ wasRunning: boolean; redisStopped: boolean }> {
   const wasRunning = await stack.tmux.hasSession(stack.record.name);
   await stack.tmux.killServer();
-  return { wasRunning };
+  const redisStopped = stack.record.redisManaged && (await stopStackRedis(stackRedisDir(stack.paths)));
+  return { wasRunning, redisStopped };
 }

@@ -14,3 +14,4 @@ export * from "./retry-policy.js";
 export * from "./start-reaper.js";
 export type { WaitingClaimRequest } from "./wait-for-work.js";
 export * from "./local-redis.js";
+export * from "./stack-redis.js";
