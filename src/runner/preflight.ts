@@ -91,7 +91,9 @@ export async function preflight(input: PreflightInput): Promise<PreflightReport>
   else if (!remotes.includes(remote))
     problems.push(`the repository has no remote named ${remote} (it has: ${remotes.join(", ") || "none"})`);
   else if (!base) {
-    const push = await checkPush(input.repo, remote, input.base, input.env);
+    const push = await checkPush(input.repo, remote, input.base, input.env).catch(
+      (error: unknown) => `git push --dry-run to ${remote} could not run: ${String(error)}`,
+    );
     if (push) problems.push(push);
   }
   problems.push(...backlogProblems(input, notes));

@@ -95,7 +95,7 @@ const spendText = (spend: Spend): string =>
   `${formatTokens(spend.tokens)} tokens, $${spend.costUsd.toFixed(2)}`;
 
 /** States whose note a human needs to see: why the lane is stuck or what it asks. */
-const NOTED_STATES = new Set(["waiting", "paused", "blocked", "failed", "lost"]);
+const NOTED_STATES = new Set(["waiting", "paused", "finishing", "blocked", "failed", "lost"]);
 
 export function renderStackStatus(status: StackStatus): string {
   const head = `stack ${status.name}: ${status.running ? "running" : "not running"}, supervisor ${status.supervisor ? "up" : "down"}, ${status.lanes.length} lane(s)`;
