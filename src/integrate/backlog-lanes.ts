@@ -1,8 +1,7 @@
 // Lanes completed with what their PRPs say: title, priority, dependencies and validation commands, from
 // a backlog folder of PRP files. A lane matches the PRP whose id is in its branch (`lanes/<role>/<id>-<slug>`).
 import { PrpReadError } from "../prp/errors.js";
-import { loadBacklog } from "../backlog/load-backlog.js";
-import { parsePrp } from "../prp/parse-prp.js";
+import { readBacklog } from "../backlog/read-backlog.js";
 import type { Priority } from "../domain/priority.js";
 import type { Lane } from "./lane.js";
 
@@ -16,21 +15,18 @@ export interface PrpFacts {
 
 /** The backlog's PRPs by id; dependencies written as a file stem, slug or `#12` become ids. */
 export async function readBacklogFacts(dir: string): Promise<Map<string, PrpFacts>> {
-  const files = await loadBacklog(dir);
-  const idOf = new Map<string, string>();
-  for (const file of files) for (const name of [file.id, ...file.aliases]) idOf.set(name, file.id);
+  const backlog = await readBacklog(dir);
+  const broken = backlog.report.files.find((f) => f.errors.length > 0);
+  if (broken) {
+    const problems = broken.errors.map((e) => `line ${e.line}: ${e.field}: ${e.message}`).join("; ");
+    throw new PrpReadError(`${broken.file} is not a valid PRP (${problems})`, {
+      context: { file: broken.file },
+    });
+  }
   const facts = new Map<string, PrpFacts>();
-  for (const file of files) {
-    const parsed = parsePrp(file.text, { file: file.file });
-    if (!parsed.ok || !parsed.prp) {
-      const problems = parsed.errors.map((e) => `line ${e.line}: ${e.field}: ${e.message}`).join("; ");
-      throw new PrpReadError(`${file.file} is not a valid PRP (${problems})`, {
-        context: { file: file.file },
-      });
-    }
-    const { title, priority, dependsOn, validation } = parsed.prp;
-    const deps = dependsOn.map((d) => d.replace(/^#/, "")).map((d) => idOf.get(d) ?? d);
-    facts.set(file.id, { id: file.id, title, priority, dependsOn: deps, validation });
+  for (const { id, prp } of backlog.prps) {
+    const { title, priority, dependsOn, validation } = prp;
+    facts.set(id, { id, title, priority, dependsOn: dependsOn.map(backlog.idOf), validation });
   }
   return facts;
 }

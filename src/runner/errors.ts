@@ -53,3 +53,8 @@ export class StackError extends LanesError {
 export class JobTokenError extends InvalidInputError {
   override name = "JobTokenError";
 }
+
+/** `lanes stack up` found problems before any agent started; each is one line of the message. */
+export class PreflightError extends LanesError {
+  override name = "PreflightError";
+}

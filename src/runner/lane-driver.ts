@@ -46,7 +46,11 @@ export interface DriverDeps {
   reporter?: LaneReporter;
   /** lanes.yml `prices` (with Lanes' defaults) and `budgets`; no accounting when absent. */
   usage?: { prices: Record<string, Price>; budgets: Budgets } | undefined;
+  /** A failed push or PR step is tried again this many times in all, waiting `backoffMs`, doubled each time. */
+  finishRetry?: { attempts: number; backoffMs: number };
 }
+
+const FINISH_RETRY = { attempts: 5, backoffMs: 15_000 };
 
 export type LaneOutcome = "continue" | "closed";
 
@@ -108,6 +112,8 @@ export class LaneDriver {
       ...(ours && event.transcriptPath ? { transcriptPath: event.transcriptPath } : {}),
     });
     if (event.event === "Stop" || event.event === "SessionEnd") await this.countUsage();
+    // the agent's part is over; only the push is retried
+    if (this.lane.state === "finishing") return "continue";
     if (event.event === "SessionStart" && !this.lane.briefed) await this.brief();
     if (event.event === "Notification" && event.message)
       await this.report({ kind: "asked", question: event.message });
@@ -208,6 +214,8 @@ export class LaneDriver {
   async onTick(panes: readonly PaneInfo[], slow: boolean): Promise<LaneOutcome> {
     const now = this.ctx.now();
     if ((await this.ctx.store.heartbeat(this.lane.lease)) === null) return this.leaseLost();
+    if (this.lane.state === "finishing")
+      return now >= (this.lane.finishAt ?? 0) ? this.finish(this.lane.summary ?? "") : "continue";
     const pane = panes.find((p) => p.paneId === this.lane.paneId);
     if (!pane) return this.restart("agent window disappeared");
     if (pane.dead) return this.agentDied(pane.deadStatus === null ? undefined : String(pane.deadStatus));
@@ -308,34 +316,72 @@ export class LaneDriver {
     return "continue";
   }
 
-  async close(state: "done", summary: string): Promise<LaneOutcome> {
+  /** The agent says it is done: its window goes, then the branch is pushed and the PR opened. */
+  async close(_state: "done", summary: string): Promise<LaneOutcome> {
+    await this.ctx.host.tmux.killWindow(this.lane.paneId).catch(() => undefined);
+    return this.finish(summary);
+  }
+
+  private async finish(summary: string): Promise<LaneOutcome> {
     let report: Awaited<ReturnType<typeof finishLane>>;
     try {
       report = await finishLane(this.lane, summary, this.ctx.finish);
     } catch (error) {
-      // the work is safe on the branch; the job goes back to the queue (retry policy) to finish again
-      const reason = `finishing the lane failed: ${error instanceof Error ? error.message : String(error)}`;
-      const outcome = await this.ctx.store.fail(this.lane.lease, reason);
-      await this.ctx.host.tmux.killWindow(this.lane.paneId).catch(() => undefined);
-      this.ctx.log.error(
-        { lane: this.lane.id, outcome: outcome.outcome, err: reason },
-        "lane could not be finished",
-      );
-      await this.save({ state: "failed", note: `${reason} (${outcome.outcome})`.slice(0, 1000) });
-      await this.reportFailure(outcome, reason);
-      return "closed";
+      return this.finishFailed(summary, error);
     }
     await this.ctx.store.ack(this.lane.lease);
-    await this.ctx.host.tmux.killWindow(this.lane.paneId).catch(() => undefined);
     await removeLaneWorktree(this.ctx.host.repo, this.lane.worktree);
     this.ctx.log.info({ lane: this.lane.id, ...report }, "lane done");
     await this.save({
-      state,
+      state: "done",
       commits: report.commits,
       note: [summary, ...report.notes].join("; ").slice(0, 1000),
+      finishAt: undefined,
       ...(report.pr ? { pr: report.pr } : {}),
     });
     await this.report({ kind: "finished", summary, ...(report.pr ? { pr: report.pr } : {}) });
+    return "closed";
+  }
+
+  /**
+   * The work is committed on the lane's branch; only the push (or the PR step) failed. It is tried
+   * again on later ticks, with backoff, never by running the agent again; when the tries are used up
+   * the job waits for a human, who fixes the remote and retries it.
+   */
+  private async finishFailed(summary: string, error: unknown): Promise<LaneOutcome> {
+    const reason = `finishing the lane failed: ${error instanceof Error ? error.message : String(error)}`;
+    const retry = this.ctx.finishRetry ?? FINISH_RETRY;
+    const attempts = (this.lane.finishAttempts ?? 0) + 1;
+    if (attempts < retry.attempts) {
+      const delayMs = retry.backoffMs * 2 ** (attempts - 1);
+      this.ctx.log.warn(
+        { lane: this.lane.id, attempts, delayMs, err: reason },
+        "lane not finished: trying again",
+      );
+      await this.save({
+        state: "finishing",
+        summary,
+        finishAttempts: attempts,
+        finishAt: this.ctx.now() + delayMs,
+        note: `${reason}; trying again in ${Math.ceil(delayMs / 1000)} s (${attempts} of ${retry.attempts} tries; the agent does not run again)`.slice(
+          0,
+          1000,
+        ),
+      });
+      return "continue";
+    }
+    const final = `${reason} (${attempts} tries; the work is committed on ${this.lane.branch})`;
+    const outcome = await this.ctx.store.fail(this.lane.lease, final, { final: true });
+    this.ctx.log.error(
+      { lane: this.lane.id, outcome: outcome.outcome, err: reason },
+      "lane could not be finished",
+    );
+    await this.save({
+      state: "failed",
+      finishAttempts: attempts,
+      note: `${final} (${outcome.outcome})`.slice(0, 1000),
+    });
+    await this.reportFailure(outcome, final);
     return "closed";
   }
 

@@ -12,6 +12,8 @@ export const LANE_STATES = [
   "idle",
   "paused",
   "waiting",
+  /** The agent is done; pushing the branch (or opening the PR) failed and is retried, never the agent. */
+  "finishing",
   "done",
   "blocked",
   "failed",
@@ -71,6 +73,10 @@ export const LaneRecordSchema = z.object({
   cause: z.enum(FAILURE_CAUSES).optional(),
   lastLines: z.string().optional(),
   pr: z.string().optional(),
+  /** State `finishing`: the agent's summary, failed finish attempts, and when the next one runs. */
+  summary: z.string().optional(),
+  finishAttempts: z.number().int().nonnegative().optional(),
+  finishAt: z.number().optional(),
   model: z.string().optional(),
   usage: LaneUsageSchema.optional(),
   /** The claim's lease, so a restarted supervisor on this host keeps heartbeating it. */

@@ -13,7 +13,8 @@ import { parseRepoName } from "../text/repo-name.js";
 import type { AgentAdapter } from "./agents/agent-adapter.js";
 import { claudeAgent } from "./agents/claude-agent.js";
 import { scriptAgent } from "./agents/script-agent.js";
-import { readBacklog, readyBacklogJobs } from "./backlog-jobs.js";
+import { readBacklog } from "../backlog/read-backlog.js";
+import { backlogJobs, readyBacklogJobs } from "./backlog-jobs.js";
 import { pullRequestsVia } from "./github-pulls.js";
 import type { LaneJob } from "./job-port.js";
 import { listLanes } from "./lane-record.js";
@@ -40,15 +41,13 @@ export async function offerBacklog(
   log?: Logger,
 ): Promise<string[]> {
   if (!record.backlog) return [];
-  const backlog = await readBacklog(record.backlog, {
-    repo: record.repoSlug,
-    defaultRole: record.roles[0] as RoleName,
-  });
+  const backlog = await readBacklog(record.backlog);
+  const jobs = backlogJobs(backlog, { repo: record.repoSlug, defaultRole: record.roles[0] as RoleName });
   const done = new Set(
     (await listLanes(paths.lanes)).filter((l) => l.state === "done").map((l) => String(l.issue)),
   );
   const queued: string[] = [];
-  for (const job of readyBacklogJobs(backlog, done)) {
+  for (const job of readyBacklogJobs(backlog, jobs, done)) {
     try {
       if ((await store.enqueue(job)).created) queued.push(job.id);
     } catch (error) {

@@ -2,12 +2,14 @@
 // down. Everything goes through the stack's record, its lane records and its private tmux server.
 import { watch } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { stopStackRedis } from "../state/index.js";
 import { StackError } from "./errors.js";
 import { ensureEventLog } from "./lane-events.js";
 import { listLanes, type LaneRecord } from "./lane-record.js";
 import { readStackRecord, type StackRecord } from "./stack-record.js";
 import { stackPaths, type StackPaths } from "./stack-paths.js";
 import { endStack, type EndedStack } from "./stack-end.js";
+import { stackRedisDir } from "./stack-redis-url.js";
 import { renderStackStatus, stackStatus, type StackStatus } from "./stack-status.js";
 import { readSupervisorRestarts } from "./supervisor-restarts.js";
 import { Tmux } from "./tmux.js";
@@ -97,8 +99,11 @@ export async function sayToLanes(stack: StackHandle, target: string, message: st
 
 /**
  * Ends the stack: its tmux server, every agent, the supervisor and the keeper, and what they started;
- * leases lapse and the queue re-offers the jobs.
+ * leases lapse and the queue re-offers the jobs. The stack's own redis-server, when it has one, stops
+ * after them (its AOF keeps the queue for `resume`).
  */
-export async function stackDown(stack: StackHandle): Promise<EndedStack> {
-  return endStack(stack.tmux, stack.record.name);
+export async function stackDown(stack: StackHandle): Promise<EndedStack & { redisStopped: boolean }> {
+  const ended = await endStack(stack.tmux, stack.record.name);
+  const redisStopped = stack.record.redisManaged && (await stopStackRedis(stackRedisDir(stack.paths)));
+  return { ...ended, redisStopped };
 }

@@ -22,6 +22,8 @@ export const StackRecordSchema = z.object({
   agent: z.enum(["claude", "script"]),
   backlog: z.string().optional(),
   redisUrl: z.string(),
+  /** The stack runs its own redis-server (no Redis was given): `stack down` stops it, `resume` restarts it. */
+  redisManaged: z.boolean().default(false),
   prefix: z.string(),
   hostName: z.string(),
   leaseMs: z.number().int().positive().default(60_000),

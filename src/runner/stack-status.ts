@@ -119,7 +119,7 @@ const spendText = (spend: Spend): string =>
   `${formatTokens(spend.tokens)} tokens, $${spend.costUsd.toFixed(2)}`;
 
 /** States whose note a human needs to see: why the lane is stuck or what it asks. */
-const NOTED_STATES = new Set(["waiting", "paused", "blocked", "failed", "lost"]);
+const NOTED_STATES = new Set(["waiting", "paused", "finishing", "blocked", "failed", "lost"]);
 
 function restartsText({ count, last }: StackStatus["supervisorRestarts"], now: number): string {
   if (count === 0 || !last) return "";

@@ -6,10 +6,14 @@ import { DEFAULT_CONFIG_FILE, readConfigFile, type ResolvedTeam } from "../confi
 import type { RoleName } from "../domain/role-names.js";
 import { excludeFromGit } from "../git/git-exclude.js";
 import { gitText } from "../git/run-git.js";
-import { repoPrefix, resolveRedisUrl } from "../state/index.js";
-import { readBacklog } from "./backlog-jobs.js";
+import { readBacklog, type Backlog } from "../backlog/read-backlog.js";
+import type { Logger } from "../observe/logger.js";
+import { ensureStackRedis, repoPrefix, safeRedisUrl, stopStackRedis } from "../state/index.js";
+import { backlogJobs } from "./backlog-jobs.js";
 import { StackError } from "./errors.js";
+import { preflight } from "./preflight.js";
 import { agentFor } from "./run-supervisor.js";
+import { givenRedisUrl, redisProbe, stackRedisDir } from "./stack-redis-url.js";
 import { launchStack } from "./stack-launch.js";
 import { writeStackRecord, type StackRecord } from "./stack-record.js";
 import { stackNameFor, stackPaths } from "./stack-paths.js";
@@ -29,11 +33,17 @@ export interface StackUpRequest {
   team: ResolvedTeam;
   /** True when the user named roles explicitly (then the backlog does not add any). */
   rolesGiven: boolean;
+  /** `--skip-invalid`: run the backlog's valid PRPs and name the invalid ones instead of refusing. */
+  skipInvalid?: boolean | undefined;
 }
 
 export interface StackUpResult {
   record: StackRecord;
   attach: string[];
+  /** Where the stack's Redis is, in words (its own redis-server and data folder, or the one given). */
+  redis: string;
+  /** Preflight notes: what runs in a reduced way (skipped PRPs, no remote). */
+  notes: string[];
 }
 
 /**
@@ -46,7 +56,20 @@ async function hideWorktreeRoot(repo: string, root: string): Promise<void> {
   await excludeFromGit(repo, [`/${rel.split(sep)[0] as string}/`]);
 }
 
-export async function stackUp(request: StackUpRequest, env: NodeJS.ProcessEnv): Promise<StackUpResult> {
+/** The backlog's roles, unless the user named roles (then those alone serve). */
+function rolesFor(request: StackUpRequest, backlog: Backlog | undefined, defaultRole: RoleName): RoleName[] {
+  const roles: RoleName[] = request.team.roles.map((r) => r.role);
+  if (!backlog || request.rolesGiven) return roles;
+  const jobs = backlogJobs(backlog, { repo: "", defaultRole });
+  const wanted = [...new Set([...jobs.values()].map((j) => j.role))];
+  return wanted.length > 0 ? wanted : roles;
+}
+
+export async function stackUp(
+  request: StackUpRequest,
+  env: NodeJS.ProcessEnv,
+  log: Logger,
+): Promise<StackUpResult> {
   refuseJobToken(env);
   const repo = await gitText(["rev-parse", "--show-toplevel"], { cwd: resolve(request.repo) }).catch(() => {
     throw new StackError(
@@ -57,57 +80,71 @@ export async function stackUp(request: StackUpRequest, env: NodeJS.ProcessEnv): 
     display: DEFAULT_CONFIG_FILE,
     required: false,
   });
-  await agentFor(request.agent).check(env);
   const name = stackNameFor(repo, request.name);
   const paths = stackPaths(env, name);
   const tmux = new Tmux(paths.socket);
   if (await tmux.hasSession(name))
     throw new StackError(`stack ${name} is already running; see \`lanes stack status --name ${name}\``);
 
-  let roles: RoleName[] = request.team.roles.map((r) => r.role);
   const models: Record<string, string> = Object.fromEntries(request.team.roles.map((r) => [r.role, r.model]));
   const repoSlug = env.GITHUB_REPOSITORY || `local/${name}`;
-  if (request.backlog) {
-    const backlog = await readBacklog(resolve(request.backlog), {
-      repo: repoSlug,
-      defaultRole: config.default_role,
-    });
-    const wanted = [...new Set([...backlog.jobs.values()].map((j) => j.role))];
-    if (!request.rolesGiven) roles = wanted.length > 0 ? wanted : roles;
-  }
+  const backlog = request.backlog ? await readBacklog(resolve(request.backlog)) : undefined;
+  const roles = rolesFor(request, backlog, config.default_role);
   const base = request.base ?? (await gitText(["rev-parse", "--abbrev-ref", "HEAD"], { cwd: repo }));
-  const record = await writeStackRecord(paths.record, {
-    name,
+  const givenRedis = givenRedisUrl(request.redis, env);
+  const checked = await preflight({
     repo,
-    repoSlug,
     base,
-    worktreeRoot: resolve(repo, env.LANES_WORKTREE_ROOT ?? config.worktree_root),
-    roles,
-    models,
-    agents: request.agents ?? Math.max(roles.length, request.team.size),
-    agent: request.agent,
-    ...(request.backlog ? { backlog: resolve(request.backlog) } : {}),
-    redisUrl: resolveRedisUrl(request.redis, env),
-    prefix: env.LANES_PREFIX ?? repoPrefix(repoSlug),
-    hostName: (env.LANES_HOST ?? hostname()).replace(/[^A-Za-z0-9._@-]/g, "-").slice(0, 100),
-    ...(env.LANES_LEASE_MS ? { leaseMs: Number(env.LANES_LEASE_MS) } : {}),
-    ...(env.LANES_TICK_MS ? { tickMs: Number(env.LANES_TICK_MS) } : {}),
-    maxRestarts: config.retry.attempts,
-    commitEveryMinutes: config.commit_cadence_minutes,
-    organisation: config.organisation_context,
-    ...(request.remote ? { remote: request.remote } : {}),
-    permissions: config.permissions,
-    rolePermissions: Object.fromEntries(
-      Object.entries(config.roles).flatMap(([role, settings]) =>
-        settings.permissions ? [[role, settings.permissions]] : [],
-      ),
-    ),
-    sandboxed: config.runner.sandboxed,
-    prices: config.prices,
-    budgets: config.budgets,
-    createdAt: Date.now(),
+    remote: request.remote,
+    agent: agentFor(request.agent),
+    env,
+    backlog,
+    skipInvalid: request.skipInvalid ?? false,
+    redis: givenRedis === undefined ? undefined : redisProbe(givenRedis, log),
   });
-  await hideWorktreeRoot(repo, record.worktreeRoot);
-  await launchStack(record, paths, tmux, env);
-  return { record, attach: tmux.attachArgv(name) };
+  const ownRedis = givenRedis === undefined ? await ensureStackRedis(stackRedisDir(paths)) : undefined;
+  try {
+    const record = await writeStackRecord(paths.record, {
+      name,
+      repo,
+      repoSlug,
+      base,
+      worktreeRoot: resolve(repo, env.LANES_WORKTREE_ROOT ?? config.worktree_root),
+      roles,
+      models,
+      agents: request.agents ?? Math.max(roles.length, request.team.size),
+      agent: request.agent,
+      ...(request.backlog ? { backlog: resolve(request.backlog) } : {}),
+      redisUrl: ownRedis?.url ?? (givenRedis as string),
+      redisManaged: ownRedis !== undefined,
+      prefix: env.LANES_PREFIX ?? repoPrefix(repoSlug),
+      hostName: (env.LANES_HOST ?? hostname()).replace(/[^A-Za-z0-9._@-]/g, "-").slice(0, 100),
+      ...(env.LANES_LEASE_MS ? { leaseMs: Number(env.LANES_LEASE_MS) } : {}),
+      ...(env.LANES_TICK_MS ? { tickMs: Number(env.LANES_TICK_MS) } : {}),
+      maxRestarts: config.retry.attempts,
+      commitEveryMinutes: config.commit_cadence_minutes,
+      organisation: config.organisation_context,
+      ...(request.remote ? { remote: request.remote } : {}),
+      permissions: config.permissions,
+      rolePermissions: Object.fromEntries(
+        Object.entries(config.roles).flatMap(([role, settings]) =>
+          settings.permissions ? [[role, settings.permissions]] : [],
+        ),
+      ),
+      sandboxed: config.runner.sandboxed,
+      prices: config.prices,
+      budgets: config.budgets,
+      createdAt: Date.now(),
+    });
+    await hideWorktreeRoot(repo, record.worktreeRoot);
+    await launchStack(record, paths, tmux, env);
+    const redis = ownRedis
+      ? `its own redis-server at ${ownRedis.url} (AOF on, data in ${ownRedis.dir})`
+      : `Redis at ${safeRedisUrl(record.redisUrl)}`;
+    return { record, attach: tmux.attachArgv(name), redis, notes: checked.notes };
+  } catch (error) {
+    // a stack that did not start leaves no redis-server behind
+    if (ownRedis?.started) await stopStackRedis(ownRedis.dir);
+    throw error;
+  }
 }

@@ -99,7 +99,7 @@ export class Supervisor {
   /** Lanes this host was running before a restart: keep driving them with their recorded lease. */
   private async adoptLanes(): Promise<void> {
     for (const lane of await listLanes(this.options.host.paths.lanes)) {
-      if (!["starting", "working", "idle", "paused", "waiting"].includes(lane.state)) continue;
+      if (!["starting", "working", "idle", "paused", "waiting", "finishing"].includes(lane.state)) continue;
       const payload = lane.model ? { prp: { model: lane.model } } : {};
       const job: LaneJob = {
         id: lane.id,

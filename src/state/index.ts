@@ -15,3 +15,4 @@ export * from "./start-reaper.js";
 export type { WaitingClaimRequest } from "./wait-for-work.js";
 export * from "./local-redis.js";
 export type { DueTimer } from "./timer-ops.js";
+export * from "./stack-redis.js";

@@ -45,7 +45,8 @@ export function freeLoopbackPort(): Promise<number> {
   });
 }
 
-function ping(port: number): Promise<boolean> {
+/** Whether a Redis on this loopback port answers PING within half a second. */
+export function pingLoopback(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ host: "127.0.0.1", port });
     socket.setTimeout(500);
@@ -112,7 +113,7 @@ export async function startLocalRedis(options: LocalRedisOptions): Promise<Local
     const deadline = Date.now() + readyTimeoutMs;
     const ready = (async () => {
       while (Date.now() < deadline) {
-        if (await ping(port)) return;
+        if (await pingLoopback(port)) return;
         await new Promise((r) => setTimeout(r, 25));
       }
       throw new LocalRedisError(

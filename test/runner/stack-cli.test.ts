@@ -129,7 +129,7 @@ describe("lanes stack up --backlog (local mode, script agents, the CLI end to en
     expect(await new Tmux(stackPaths(env, name).socket).hasSession(name)).toBe(false);
   });
 
-  it("stops a stack whose supervisor cannot start (Redis unreachable), says why, and leaves nothing running", async () => {
+  it("refuses a Redis that does not answer before anything starts, says why, and leaves nothing running", async () => {
     const result = await lanes(
       [
         "stack",
@@ -148,8 +148,8 @@ describe("lanes stack up --backlog (local mode, script agents, the CLI end to en
       { env },
     );
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/supervisor of stack \S+ exited while starting/);
-    expect(result.stderr).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:1/);
+    expect(result.stderr).toContain("lanes stack up stopped before starting any agent:");
+    expect(result.stderr).toMatch(/Redis redis:\/\/127\.0\.0\.1:1 does not answer \(.*cannot reach Redis/);
     expect(await new Tmux(stackPaths(env, name).socket).hasSession(name)).toBe(false);
     // …so starting it again is not refused as "already running"
     const again = await lanes(

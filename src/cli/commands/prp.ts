@@ -1,11 +1,11 @@
 // `lanes prp parse FILE` and `lanes prp lint DIR`: read PRPs the way the app will, and say what is
 // wrong with them as `file:line: field: message`. Exit 1 when a PRP or the backlog graph is invalid.
 import { readFile } from "node:fs/promises";
-import { basename, join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { PrpReadError } from "../../prp/errors.js";
-import { lintBacklog, type BacklogReport } from "../../prp/lint-backlog.js";
-import { loadBacklog } from "../../backlog/load-backlog.js";
+import type { BacklogReport } from "../../prp/lint-backlog.js";
+import { readBacklog } from "../../backlog/read-backlog.js";
 import { parsePrp } from "../../prp/parse-prp.js";
 import type { ParseIssue, ParseResult } from "../../prp/schema.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
@@ -97,13 +97,7 @@ export function registerPrp(program: Command, ctx: CliDeps): void {
     .action(
       action(ctx, async (dir: string, opts: { json?: boolean }) => {
         // Files are named as the user named the folder, not by absolute path.
-        const files = await loadBacklog(resolve(ctx.cwd, dir));
-        const report = lintBacklog(
-          files.map((f) => {
-            const file = join(dir, basename(f.file));
-            return { id: f.id, aliases: f.aliases, file, result: parsePrp(f.text, { file }) };
-          }),
-        );
+        const { report } = await readBacklog(resolve(ctx.cwd, dir), { display: dir });
         emit(ctx, report, { json: opts.json, human: (r) => renderLint(dir, r) });
         return report.ok ? 0 : 1;
       }),

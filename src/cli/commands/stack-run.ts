@@ -13,6 +13,7 @@ import { keepSupervisor } from "../../runner/supervisor-keeper.js";
 import { openStack } from "../../runner/stack-control.js";
 import { launchStack, restartSupervisor } from "../../runner/stack-launch.js";
 import { stackNameFor } from "../../runner/stack-paths.js";
+import { ensureManagedRedis } from "../../runner/stack-redis-url.js";
 import { writeStackRecord } from "../../runner/stack-record.js";
 import { stackUp } from "../../runner/stack-up.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
@@ -30,6 +31,7 @@ interface UpOptions {
   base?: string;
   redis?: string;
   remote?: string;
+  skipInvalid?: boolean;
   attach?: boolean;
   json?: boolean;
 }
@@ -55,8 +57,9 @@ export function registerStackRun(stack: Command, ctx: CliDeps): void {
     .option("--agents <n>", "agents running at once")
     .option("--agent <kind>", "claude (default) or script", "claude")
     .option("--base <ref>", "branch lanes start from (default: the repository's current branch)")
-    .option("--redis <url>", "Redis URL (default: REDIS_URL, else redis://127.0.0.1:6379)")
+    .option("--redis <url>", "Redis URL (default: REDIS_URL, else the stack starts its own redis-server)")
     .option("--remote <name>", "git remote lane branches are pushed to (default: the first remote)")
+    .option("--skip-invalid", "run the backlog's valid PRPs and name the invalid ones instead of refusing")
     .option("--attach", "attach to the stack once it is running")
     .option("--json", "print the stack as JSON")
     .action(
@@ -83,16 +86,23 @@ export function registerStackRun(stack: Command, ctx: CliDeps): void {
             remote: opts.remote,
             team,
             rolesGiven: opts.roles !== undefined,
+            skipInvalid: opts.skipInvalid,
           },
           ctx.env,
+          ctx.log,
         );
         emit(
           ctx,
-          { ...result.record, attach: result.attach.join(" ") },
+          { ...result.record, attach: result.attach.join(" "), redis: result.redis, notes: result.notes },
           {
             json: opts.json,
             human: (r) =>
-              `stack ${r.name} is running: ${r.agents} agent(s) for ${r.roles.join(", ")} (${r.agent})\nattach with: ${r.attach}`,
+              [
+                `stack ${r.name} is running: ${r.agents} agent(s) for ${r.roles.join(", ")} (${r.agent})`,
+                `state: ${r.redis}`,
+                ...r.notes,
+                `attach with: ${r.attach}`,
+              ].join("\n"),
           },
         );
         if (opts.attach) attach(result.attach);
@@ -137,6 +147,7 @@ export function registerStackRun(stack: Command, ctx: CliDeps): void {
     .action(
       action(ctx, async (opts: { name?: string; rebriefAll?: boolean; json?: boolean }) => {
         const handle = await openStack(ctx.env, stackNameFor(ctx.cwd, opts.name));
+        await ensureManagedRedis(handle.record, handle.paths);
         const running = await handle.tmux.hasSession(handle.record.name);
         if (!running) await launchStack(handle.record, handle.paths, handle.tmux, ctx.env);
         else {

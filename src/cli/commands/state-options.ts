@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
 import { openStateStore, resolveRedisUrl, type OpenedStateStore } from "../../state/index.js";
 import type { CliDeps } from "../cli-deps.js";
+import { inferStateTarget } from "../state/infer-state-target.js";
 
 export interface StateOptions {
   redis?: string;
@@ -15,7 +16,7 @@ export function addStateOptions(command: Command): Command {
     .option("--redis <url>", "Redis server (default: $REDIS_URL, else redis://127.0.0.1:6379)")
     .option(
       "--repo <owner/repo>",
-      "repository whose queues to use (default: $LANES_REPO or $GITHUB_REPOSITORY)",
+      "repository whose queues to use (default: $LANES_REPO, $GITHUB_REPOSITORY, the current directory's stack, or its GitHub remote)",
     )
     .option("--prefix <prefix>", "explicit Redis key prefix instead of the repository's lanes:{owner/repo}:");
 }
@@ -30,14 +31,18 @@ export async function withStateStore<T>(
   opts: StateOptions,
   use: (store: OpenedStateStore) => Promise<T>,
 ): Promise<T> {
-  const repo = repoFrom(opts, ctx);
-  if (!repo && !opts.prefix) {
-    throw new UsageError("say which repository: --repo owner/repo (or set LANES_REPO)");
+  const given = repoFrom(opts, ctx);
+  const inferred = given || opts.prefix ? undefined : await inferStateTarget(ctx.cwd, ctx.env);
+  if (!given && !opts.prefix && !inferred) {
+    throw new UsageError(
+      "say which repository: --repo owner/repo (or set LANES_REPO); no stack and no GitHub remote was found for the current directory",
+    );
   }
   const store = await openStateStore({
-    url: resolveRedisUrl(opts.redis, ctx.env),
-    repo,
-    prefix: opts.prefix,
+    // a stack that runs its own redis-server is found there, unless a Redis is named
+    url: resolveRedisUrl(opts.redis ?? (ctx.env.REDIS_URL ? undefined : inferred?.redisUrl), ctx.env),
+    repo: given ?? inferred?.repo,
+    prefix: opts.prefix ?? inferred?.prefix,
     log: ctx.log,
   });
   try {

@@ -1,7 +1,7 @@
 // Plans `lanes ingest` (pure): which backlog PRPs become new issues and which already have one (an
 // issue labelled `prp` with the same title), so running it twice files nothing twice.
 import type { Issue } from "../../github/index.js";
-import type { BacklogReport, Prp } from "../../prp/index.js";
+import type { Prp } from "../../prp/index.js";
 
 export interface IngestItem {
   backlogId: string;
@@ -59,12 +59,4 @@ export function planIngest(
       };
     }),
   };
-}
-
-/** Problems that stop an ingest before anything is filed: every file error and graph issue, as lines. */
-export function backlogProblems(report: BacklogReport): string[] {
-  return [
-    ...report.files.flatMap((f) => f.errors.map((e) => `${f.file}:${e.line}: ${e.field}: ${e.message}`)),
-    ...report.graph.issues.map((i) => i.message),
-  ];
 }

@@ -1,9 +1,9 @@
 // Reads and lints a backlog folder for ingest: every PRP parsed, the graph checked. Errors stop here,
 // before anything is filed.
 import { InvalidInputError } from "../../errors.js";
-import { loadBacklog } from "../../backlog/load-backlog.js";
-import { lintBacklog, parsePrp, type BacklogReport, type Prp } from "../../prp/index.js";
-import { backlogProblems, type PlannedPrp } from "./plan-ingest.js";
+import { readBacklog } from "../../backlog/read-backlog.js";
+import type { BacklogReport, Prp } from "../../prp/index.js";
+import type { PlannedPrp } from "./plan-ingest.js";
 
 export interface BacklogPrps {
   report: BacklogReport;
@@ -12,23 +12,11 @@ export interface BacklogPrps {
 }
 
 export async function readBacklogPrps(dir: string): Promise<BacklogPrps> {
-  const files = await loadBacklog(dir);
-  const entries = files.map((f) => ({
-    id: f.id,
-    aliases: f.aliases,
-    file: f.file,
-    result: parsePrp(f.text, { file: f.file }),
-  }));
-  const report = lintBacklog(entries);
-  if (!report.ok)
+  const backlog = await readBacklog(dir);
+  if (!backlog.report.ok)
     throw new InvalidInputError(
-      `the backlog ${dir} has errors; fix them first (lanes prp lint ${dir}):\n${backlogProblems(report).join("\n")}`,
+      `the backlog ${dir} has errors; fix them first (lanes prp lint ${dir}):\n${backlog.problems.join("\n")}`,
     );
-  const planned = entries.map((e) => ({
-    id: e.id,
-    aliases: e.aliases,
-    file: e.file,
-    prp: e.result.prp as Prp,
-  }));
-  return { report, planned, byId: new Map(planned.map((p) => [p.id, p.prp])) };
+  const planned = backlog.prps.map(({ id, aliases, file, prp }) => ({ id, aliases, file, prp }));
+  return { report: backlog.report, planned, byId: new Map(planned.map((p) => [p.id, p.prp])) };
 }
