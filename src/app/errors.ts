@@ -10,3 +10,8 @@ export class AppConfigError extends UsageError {
 export class TransitionConflictError extends LanesError {
   override name = "TransitionConflictError";
 }
+
+/** A `/lanes` command could not be carried out; the message is the reply its author reads. */
+export class CommandFailedError extends LanesError {
+  override name = "CommandFailedError";
+}

@@ -94,6 +94,13 @@ export const KEY_DOCS: Readonly<Record<string, KeyDoc>> = {
   "budgets.day": { doc: "Caps per UTC day, all lanes of the stack together; resumes after midnight." },
   "budgets.day.tokens": { doc: "Tokens per UTC day.", example: "50000000" },
   "budgets.day.cost_usd": { doc: "USD per UTC day.", example: "50" },
+  commands: { doc: "`/lanes` comment commands on issues and pull requests." },
+  "commands.maintain": {
+    doc: "Commands only maintainers and admins may run; every other command needs write access.",
+  },
+  "commands.refusal": {
+    doc: "reply: one polite reply to someone without the access a command needs; silent: only the 😕 reaction.",
+  },
   "prices.<model>.input": { doc: "USD per million input tokens.", example: "3" },
   "prices.<model>.output": { doc: "USD per million output tokens.", example: "15" },
   "prices.<model>.cache_read": { doc: "USD per million cache-read tokens.", example: "0.3" },

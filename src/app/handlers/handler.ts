@@ -15,6 +15,7 @@ export const HANDLED_EVENTS = [
   "issues.unlabeled",
   "issues.closed",
   "pull_request.closed",
+  "issue_comment.created",
 ] as const;
 export type HandledEvent = (typeof HANDLED_EVENTS)[number];
 
