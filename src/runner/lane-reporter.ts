@@ -9,7 +9,8 @@ export type LaneReport =
   | { kind: "answered" }
   | { kind: "finished"; pr?: string; summary: string }
   | { kind: "usage-limit"; until: number }
-  | { kind: "resumed" }
+  | { kind: "paused"; by: string }
+  | { kind: "resumed"; by?: string }
   | { kind: "requeued"; reason: string }
   | { kind: "gave-up"; reason: string }
   | { kind: "withdrawn" }

@@ -114,6 +114,7 @@ export function renderStackStatus(status: StackStatus): string {
       `$${r.costUsd.toFixed(2)}`,
     ].join(" "),
     ...(NOTED_STATES.has(r.state) && r.note ? [`  ↳ ${r.note.split("\n")[0]?.slice(0, 150) ?? ""}`] : []),
+    ...(r.state === "waiting" ? [`  ↳ answer with: lanes say ${r.window} <answer>`] : []),
   ]);
   const roles = Object.entries(status.usage.roles).map(([role, spend]) => `${role} ${spendText(spend)}`);
   const usage =

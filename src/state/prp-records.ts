@@ -27,6 +27,8 @@ export const PrpRecordSchema = z
     gates: z.record(z.string(), z.string()),
     errors: z.array(PrpErrorSchema),
     note: z.string(),
+    /** What the agent asks while the PRP is waiting (shown quoted in the status comment). */
+    question: z.string(),
     commentId: z.number().int().positive(),
   })
   .partial();

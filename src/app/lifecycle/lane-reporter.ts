@@ -19,9 +19,13 @@ function stepOf(report: LaneReport): { event: PrpEvent; note: string; facts?: Pr
         facts: { branch: report.branch, attempts: report.attempts },
       };
     case "asked":
-      return { event: "asked", note: `the agent asks: ${report.question.slice(0, 200)}` };
+      return {
+        event: "asked",
+        note: `the agent asks: ${report.question.slice(0, 200)}`,
+        facts: { question: report.question.slice(0, 2000) },
+      };
     case "answered":
-      return { event: "answered", note: "answered" };
+      return { event: "answered", note: "answered", facts: { question: "" } };
     case "finished":
       return {
         event: "finished",
@@ -30,8 +34,13 @@ function stepOf(report: LaneReport): { event: PrpEvent; note: string; facts?: Pr
       };
     case "usage-limit":
       return { event: "usage-limit", note: `paused until ${time(report.until)} (usage limit)` };
+    case "paused":
+      return { event: "paused", note: `paused by @${report.by}` };
     case "resumed":
-      return { event: "resumed", note: "resumed after the usage limit" };
+      return {
+        event: "resumed",
+        note: report.by ? `resumed by @${report.by}` : "resumed after the usage limit",
+      };
     case "requeued":
       return { event: "requeued", note: `back in the queue: ${report.reason.slice(0, 200)}` };
     case "gave-up":
