@@ -15,3 +15,8 @@ export class TransitionConflictError extends LanesError {
 export class AlertDeliveryError extends LanesError {
   override name = "AlertDeliveryError";
 }
+
+/** A `/lanes` command could not be carried out; the message is the reply its author reads. */
+export class CommandFailedError extends LanesError {
+  override name = "CommandFailedError";
+}

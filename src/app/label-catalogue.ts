@@ -45,4 +45,16 @@ export const PRIORITY_LABELS: readonly LabelSpec[] = PRIORITIES.map((priority) =
   description: `Lanes: ${priority} priority`,
 }));
 
-export const LABEL_CATALOGUE: readonly LabelSpec[] = [PRP_LABEL, ...STATE_LABELS, ...PRIORITY_LABELS];
+/** A lane PR or PRP carrying it is never integrated (`/lanes hold`, `/lanes unhold`). */
+export const HOLD_LABEL: LabelSpec = {
+  name: "lanes-hold",
+  color: "e99695",
+  description: "Lanes: never integrated until /lanes unhold",
+};
+
+export const LABEL_CATALOGUE: readonly LabelSpec[] = [
+  PRP_LABEL,
+  ...STATE_LABELS,
+  ...PRIORITY_LABELS,
+  HOLD_LABEL,
+];

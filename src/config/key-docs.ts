@@ -141,6 +141,13 @@ export const KEY_DOCS: Readonly<Record<string, KeyDoc>> = {
     example: "deploy.yml",
   },
   "deploy.inputs": { doc: "Inputs of the workflow_dispatch (names to strings)." },
+  commands: { doc: "`/lanes` comment commands on issues and pull requests." },
+  "commands.maintain": {
+    doc: "Commands only maintainers and admins may run; every other command needs write access.",
+  },
+  "commands.refusal": {
+    doc: "reply: one polite reply to someone without the access a command needs; silent: only the 😕 reaction.",
+  },
   "prices.<model>.input": { doc: "USD per million input tokens.", example: "3" },
   "prices.<model>.output": { doc: "USD per million output tokens.", example: "15" },
   "prices.<model>.cache_read": { doc: "USD per million cache-read tokens.", example: "0.3" },

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { ModelSchema } from "./models.js";
 import { PlanSchema } from "./plans.js";
+import { CommandNameSchema } from "../domain/command-names.js";
 import { RoleNameSchema } from "../domain/role-names.js";
 import { rolesInIntegrationOrder } from "./roles.js";
 import { TEMPLATE_NAMES } from "./templates.js";
@@ -86,6 +87,12 @@ const IntegrationSchema = z.strictObject({
   validation: z.array(z.string().min(1)).default([]),
 });
 
+// `/lanes` comment commands: who may run which, and how a refusal looks.
+const CommandsSchema = z.strictObject({
+  maintain: z.array(CommandNameSchema).default(["approve", "priority"]),
+  refusal: z.enum(["reply", "silent"]).default("reply"),
+});
+
 const RetrySchema = z.strictObject({
   attempts: z.number().int().min(1).max(10).default(3),
 });
@@ -120,6 +127,7 @@ export const LanesConfigSchema = z.strictObject({
   alerts: AlertsSchema.prefault({}),
   standup: StandupSchema.prefault({}),
   deploy: DeploySchema.prefault({}),
+  commands: CommandsSchema.prefault({}),
 });
 
 export type LanesConfig = z.infer<typeof LanesConfigSchema>;

@@ -62,6 +62,8 @@ export const AgentStepSchema = z.union([
   z.strictObject({ delete: nonEmpty }),
   z.strictObject({ commit: nonEmpty }),
   z.strictObject({ fail: nonEmpty }),
+  /** Asks a question (.lanes/blocked): the PRP waits in lanes:waiting until `/lanes say` answers it. */
+  z.strictObject({ ask: nonEmpty }),
   /** Finishes the lane: the text goes to .lanes/done and becomes the PR body (naming each criterion's test). */
   z.strictObject({ done: nonEmpty }),
 ]);
@@ -112,7 +114,8 @@ export const FIELDS = {
   deadline: { schema: DeadlineSchema, expected: "a date like 2026-12-15" },
   agent_script: {
     schema: z.array(AgentStepSchema).max(1000),
-    expected: "a list of steps {write, content} | {append, content} | {delete} | {commit} | {fail} | {done}",
+    expected:
+      "a list of steps {write, content} | {append, content} | {delete} | {commit} | {fail} | {ask} | {done}",
   },
 } as const;
 export type FieldName = keyof typeof FIELDS;

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { RoleName } from "../domain/role-names.js";
 import { ScriptSchema } from "./agents/script-steps.js";
+import type { ControlPort } from "./control-loop.js";
 
 export interface LaneJob {
   id: string;
@@ -26,7 +27,7 @@ export interface LaneLease {
 export type FailResult =
   { outcome: "retry"; runAt: number } | { outcome: "needs-human" } | { outcome: "stale" };
 
-export interface JobPort {
+export interface JobPort extends Partial<ControlPort> {
   claim(request: {
     role: RoleName;
     host: string;

@@ -1,17 +1,19 @@
 // Drives one lane after it is open: briefs the agent, reacts to its hook events, enforces the commit
 // rule, pauses on usage limits and resumes, restarts a crashed agent, and finishes the lane.
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Budgets, Price } from "../config/usage-schema.js";
 import { commitLaneWork, headCommitTime } from "./lane-commit.js";
 import type { Logger } from "../observe/logger.js";
+import type { ControlEntry } from "../state/lane-control.js";
+import { sanitizeText } from "../text/sanitize.js";
 import { BLOCKED_FILE, briefMessage, DONE_FILE } from "./lane-brief.js";
 import { PaneDeadError } from "./errors.js";
 import { diagnose } from "./failure-cause.js";
 import type { JobPort } from "./job-port.js";
 import { lanePayload, type LaneJob } from "./job-port.js";
-import { isPermissionPrompt, type LaneEvent } from "./lane-events.js";
+import { ANSWERED_EVENT, isPermissionPrompt, type LaneEvent } from "./lane-events.js";
 import { finishLane, type FinishOptions } from "./lane-finish.js";
 import {
   commitRuleAction,
@@ -53,6 +55,8 @@ export interface DriverDeps {
 const FINISH_RETRY = { attempts: 5, backoffMs: 15_000 };
 
 export type LaneOutcome = "continue" | "closed";
+
+const CONTINUE_MESSAGE = "Lanes: a maintainer resumed this lane. Continue exactly where you stopped.";
 
 export class LaneDriver {
   constructor(
@@ -115,10 +119,17 @@ export class LaneDriver {
     // the agent's part is over; only the push is retried
     if (this.lane.state === "finishing") return "continue";
     if (event.event === "SessionStart" && !this.lane.briefed) await this.brief();
+    // `lanes say` pasted an answer into the pane itself and says so through the event log
+    if (event.event === ANSWERED_EVENT) {
+      await this.answered();
+      return "continue";
+    }
     if (event.event === "Notification" && event.message)
       await this.report({ kind: "asked", question: event.message });
     if (event.event === "Notification" && isPermissionPrompt(event)) return this.waitForPermission(event);
-    if (this.lane.state === "waiting" && event.event !== "Notification")
+    // a turn that ends while its question is still open (.lanes/blocked) leaves the lane waiting
+    const asking = event.event === "Stop" && existsSync(join(this.lane.worktree, BLOCKED_FILE));
+    if (this.lane.state === "waiting" && event.event !== "Notification" && !asking)
       await this.save({ state: "working", waitingFor: undefined });
     if (event.event === "Stop" || event.event === "Notification") return this.afterTurn();
     return "continue";
@@ -140,17 +151,32 @@ export class LaneDriver {
     const done = join(this.lane.worktree, DONE_FILE);
     if (existsSync(done)) return this.close("done", (await readFile(done, "utf8")).trim());
     const blocked = join(this.lane.worktree, BLOCKED_FILE);
-    if (existsSync(blocked)) {
-      const question = (await readFile(blocked, "utf8")).trim();
-      await this.ctx.store.fail(this.lane.lease, `agent is blocked: ${question}`, { final: true });
-      await this.save({ state: "blocked", note: question.slice(0, 500) });
-      await this.report({ kind: "gave-up", reason: `the agent is blocked: ${question.slice(0, 500)}` });
-      return "closed";
-    }
+    if (existsSync(blocked)) return this.ask((await readFile(blocked, "utf8")).trim());
     if (await this.checkBudget()) return "continue";
     if (await this.checkUsageLimit()) return "continue";
     if (this.lane.state === "working") await this.save({ state: "idle", limitAttempts: 0 });
     return "continue";
+  }
+
+  /**
+   * The agent wrote a question to .lanes/blocked and stopped: the lane waits (its lease kept) with the
+   * question in its record, `stack status` and the PRP's status comment, until `lanes say` or `/lanes say`.
+   */
+  private async ask(text: string): Promise<LaneOutcome> {
+    const question = sanitizeText(text).slice(0, 2000) || "the agent is blocked and gives no reason";
+    if (this.lane.state === "waiting" && this.lane.waitingFor === question) return "continue";
+    this.ctx.log.info({ lane: this.lane.id }, "agent asks a question: lane waits for an answer");
+    await this.save({ state: "waiting", waitingFor: question, note: `asks: ${question}`.slice(0, 500) });
+    await this.report({ kind: "asked", question });
+    return "continue";
+  }
+
+  /** An answer reached the pane: the question is closed and the agent works again. */
+  private async answered(): Promise<void> {
+    if (this.lane.state !== "waiting") return;
+    await rm(join(this.lane.worktree, BLOCKED_FILE), { force: true });
+    await this.save({ state: "working", waitingFor: undefined, note: undefined });
+    await this.report({ kind: "answered" });
   }
 
   /** Tokens and cost so far, from the transcript Claude Code keeps for the lane's session. */
@@ -227,6 +253,7 @@ export class LaneDriver {
       }
       return "continue";
     }
+    await this.pasteDueCheckIns(now);
     if (!slow) return "continue";
     if ((this.lane.state === "working" || this.lane.state === "idle") && (await this.checkUsageLimit()))
       return "continue";
@@ -404,11 +431,68 @@ export class LaneDriver {
     return "closed";
   }
 
-  /** `stack resume --rebrief-all` and `lanes say`: paste a message into the agent's pane (an answer, if it asked). */
+  /** `stack resume --rebrief-all` and `/lanes say`: paste a message into the agent's pane (an answer, if it asked). */
   async say(text: string): Promise<boolean> {
     const pasted = await this.paste(text);
-    if (pasted) await this.report({ kind: "answered" });
+    if (pasted && this.lane.state === "waiting") await this.answered();
+    // an idle prompt leaves the lane working while its PRP waits: the answer brings that back too
+    else if (pasted) await this.report({ kind: "answered" });
     return pasted;
+  }
+
+  /** `/lanes schedule` check-ins whose time has come, pasted once each (a dead pane keeps them for later). */
+  private async pasteDueCheckIns(now: number): Promise<void> {
+    const due = (this.lane.checkIns ?? []).filter((c) => c.at <= now);
+    if (due.length === 0) return;
+    const pasted = new Set<string>();
+    for (const checkIn of due)
+      if (await this.paste(`Lanes check-in: ${checkIn.note}`)) pasted.add(checkIn.id);
+    if (pasted.size > 0)
+      await this.save({ checkIns: (this.lane.checkIns ?? []).filter((c) => !pasted.has(c.id)) });
+  }
+
+  /**
+   * A command from the lane's control channel (`/lanes say|pause|resume|rebrief|schedule|cancel`).
+   * "check-lease" asks the supervisor for a tick now: a cancelled job ends the lane at once.
+   */
+  async applyControl(entry: ControlEntry): Promise<LaneOutcome | "check-lease"> {
+    const message = entry.message;
+    this.ctx.log.info(
+      { lane: this.lane.id, op: message.op, id: entry.id, actor: entry.actor },
+      "lane command",
+    );
+    switch (message.op) {
+      case "say":
+        await this.say(message.text);
+        return "continue";
+      case "rebrief":
+        await this.brief();
+        return "continue";
+      case "schedule":
+        await this.save({
+          checkIns: [
+            ...(this.lane.checkIns ?? []).filter((c) => c.id !== entry.id),
+            { id: entry.id, at: message.dueAt, note: message.note },
+          ],
+        });
+        return "continue";
+      case "pause":
+        if (this.lane.state === "paused") return "continue";
+        // Escape interrupts Claude Code's turn; the lane keeps its lease and its pane
+        await this.ctx.host.tmux.sendKey(this.lane.paneId, "Escape").catch(() => undefined);
+        await this.save({ state: "paused", pausedUntil: undefined, note: `paused by @${entry.actor}` });
+        await this.report({ kind: "paused", by: entry.actor });
+        return "continue";
+      case "resume":
+        if (this.lane.state !== "paused") return "continue";
+        if (await this.paste(CONTINUE_MESSAGE)) {
+          await this.save({ state: "working", pausedUntil: undefined, note: undefined });
+          await this.report({ kind: "resumed", by: entry.actor });
+        }
+        return "continue";
+      case "cancel":
+        return "check-lease";
+    }
   }
 
   async rebrief(): Promise<void> {

@@ -21,6 +21,9 @@ export const LaneEventSchema = z.object({
 });
 export type LaneEvent = z.infer<typeof LaneEventSchema>;
 
+/** The event `lanes say` appends after pasting into a waiting lane's pane: the question is answered. */
+export const ANSWERED_EVENT = "Answered";
+
 /** A Notification that says the agent waits for a permission it was not given. */
 export function isPermissionPrompt(event: LaneEvent): boolean {
   if (event.event !== "Notification") return false;

@@ -16,7 +16,8 @@ export type LaneReport =
   | { kind: "answered" }
   | { kind: "finished"; pr?: string; summary: string }
   | { kind: "usage-limit"; until: number }
-  | { kind: "resumed" }
+  | { kind: "paused"; by: string }
+  | { kind: "resumed"; by?: string }
   | ({ kind: "requeued"; reason: string } & DeathFacts)
   | ({ kind: "gave-up"; reason: string } & DeathFacts)
   | { kind: "withdrawn" }

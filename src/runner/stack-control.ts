@@ -4,7 +4,7 @@ import { watch } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { stopStackRedis } from "../state/index.js";
 import { StackError } from "./errors.js";
-import { ensureEventLog } from "./lane-events.js";
+import { ANSWERED_EVENT, appendLaneEvent, ensureEventLog } from "./lane-events.js";
 import { listLanes, type LaneRecord } from "./lane-record.js";
 import { readStackRecord, type StackRecord } from "./stack-record.js";
 import { stackPaths, type StackPaths } from "./stack-paths.js";
@@ -75,7 +75,10 @@ export interface SayResult {
   skipped: { window: string; reason: string }[];
 }
 
-/** Pastes a (sanitised) message into every targeted agent pane. */
+/**
+ * Pastes a (sanitised) message into every targeted agent pane. A lane waiting on a question takes it as the
+ * answer: the supervisor hears so through the event log, closes the question and reports the PRP active.
+ */
 export async function sayToLanes(stack: StackHandle, target: string, message: string): Promise<SayResult> {
   const lanes = laneTargets(await listLanes(stack.paths.lanes), target);
   if (lanes.length === 0)
@@ -87,6 +90,8 @@ export async function sayToLanes(stack: StackHandle, target: string, message: st
     try {
       await stack.tmux.sendText(lane.paneId, message);
       result.sent.push(lane.window);
+      if (lane.state === "waiting")
+        await appendLaneEvent(stack.paths.events, { lane: lane.id, event: ANSWERED_EVENT, at: Date.now() });
     } catch (error) {
       result.skipped.push({
         window: lane.window,

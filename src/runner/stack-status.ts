@@ -152,6 +152,7 @@ export function renderStackStatus(status: StackStatus, now = Date.now()): string
           .slice(-5)
           .map((line) => `  │ ${line.slice(0, 150)}`)
       : []),
+    ...(r.state === "waiting" ? [`  ↳ answer with: lanes say ${r.window} <answer>`] : []),
   ]);
   const roles = Object.entries(status.usage.roles).map(([role, spend]) => `${role} ${spendText(spend)}`);
   const usage =

@@ -15,6 +15,8 @@ import { LaneDriver, type DriverDeps } from "./lane-driver.js";
 import { listLanes, loadLane, saveLane, type LaneRecord } from "./lane-record.js";
 import { openLane } from "./lane-setup.js";
 import { readRoutedOffset, saveRoutedOffset } from "./routed-offset.js";
+import { runControlLoop } from "./control-loop.js";
+import type { ControlEntry } from "../state/lane-control.js";
 
 export interface SupervisorOptions extends Omit<DriverDeps, "now"> {
   name: string;
@@ -28,6 +30,8 @@ export interface SupervisorOptions extends Omit<DriverDeps, "now"> {
   claimWaitMs?: number;
   /** Slow duties (pane scrape for usage limits, commit rule) run on ticks at most this often (ms); default 60 s. */
   scrapeEveryMs?: number;
+  /** Longest wait of one read of the lane control channel before new lanes are included (ms); default 1 s. */
+  controlWaitMs?: number;
   /** Called after a lane closes (done, blocked, failed, lost); local mode offers newly ready PRPs here. */
   onLaneClosed?: (lane: LaneRecord) => Promise<void>;
   /** Tells the PRP (its issue) why no agent could be started for it; once per job. */
@@ -94,6 +98,39 @@ export class Supervisor {
         }),
     );
     if (options.claim ?? true) for (const role of this.options.roles) this.loops.push(this.claimLoop(role));
+    this.startControl();
+  }
+
+  /** Commands for this host's lanes from the Redis control channel (`/lanes say`, pause …), when the store has one. */
+  private startControl(): void {
+    const { readControl, controlCursor, ackControl } = this.options.store;
+    if (!readControl || !controlCursor || !ackControl) return;
+    const store = this.options.store;
+    this.loops.push(
+      runControlLoop({
+        port: {
+          readControl: (cursors, ms, signal) => readControl.call(store, cursors, ms, signal),
+          controlCursor: (lane) => controlCursor.call(store, lane),
+          ackControl: (lane, id) => ackControl.call(store, lane, id),
+        },
+        lanes: () => [...new Set(this.lanes().map((lane) => String(lane.issue)))],
+        apply: (key, entry) => this.serial(() => this.applyControl(key, entry)),
+        signal: this.abort.signal,
+        log: this.log,
+        ...(this.options.controlWaitMs === undefined ? {} : { blockMs: this.options.controlWaitMs }),
+      }),
+    );
+  }
+
+  private async applyControl(key: string, entry: ControlEntry): Promise<void> {
+    for (const [id, driver] of [...this.drivers]) {
+      if (String(driver.lane.issue) !== key) continue;
+      const outcome = await driver.applyControl(entry);
+      if (outcome === "check-lease") {
+        const panes = await this.options.host.tmux.listPanes(this.options.host.session);
+        if ((await driver.onTick(panes, false)) === "closed") await this.release(id);
+      }
+    }
   }
 
   /** Lanes this host was running before a restart: keep driving them with their recorded lease. */

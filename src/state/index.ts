@@ -6,6 +6,7 @@ export * from "./errors.js";
 export * from "./host-registry.js";
 export * from "./job.js";
 export * from "./keys.js";
+export * from "./lane-control.js";
 export * from "./open-state-store.js";
 export * from "./prp-records.js";
 export type { Claim, ClaimRequest, EnqueueOptions, FailOutcome, Lease } from "./queue-ops.js";

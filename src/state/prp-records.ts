@@ -32,6 +32,8 @@ export const PrpRecordSchema = z
     lastLines: z.string(),
     /** When a paused lane resumes (ms since the epoch). */
     pausedUntil: z.number(),
+    /** What the agent asks while the PRP is waiting (shown quoted in the status comment). */
+    question: z.string(),
     commentId: z.number().int().positive(),
     /** Open SLA / deadline flags by kind (`sla-claim`, `sla-pr`, `at-risk`, `overdue`), each a sentence. */
     flags: z.record(z.string(), z.string()),

@@ -214,7 +214,7 @@ describe("parsePrp: the shapes people write", () => {
         field: "agent_script[1]",
         line: 4,
         message:
-          "expected a list of steps {write, content} | {append, content} | {delete} | {commit} | {fail} | {done}, got a mapping",
+          "expected a list of steps {write, content} | {append, content} | {delete} | {commit} | {fail} | {ask} | {done}, got a mapping",
       },
     ]);
   });

@@ -2,6 +2,7 @@
 import type { Handler, HandledEvent } from "./handler.js";
 import { installationCreated } from "./installation-created.js";
 import { installationRepositoriesAdded } from "./installation-repositories-added.js";
+import { issueCommentCreated } from "./issue-comment-created.js";
 import { issuesClosed } from "./issues-closed.js";
 import { issuesEdited } from "./issues-edited.js";
 import { issuesLabeled } from "./issues-labeled.js";
@@ -22,6 +23,7 @@ export const handlers: { [E in HandledEvent]: Handler<E> } = {
   "issues.closed": issuesClosed,
   "pull_request.closed": pullRequestClosed,
   "pull_request.opened": pullRequestOpened,
+  "issue_comment.created": issueCommentCreated,
 };
 
 export * from "./handler.js";

@@ -25,6 +25,8 @@ export interface IntakeOptions {
   readyEvent?: Extract<PrpEvent, "accepted" | "unblocked">;
   /** The text may have changed (an edit): a PRP that stays queued is queued again with the new text. */
   textChanged?: boolean;
+  /** `/lanes approve` by a maintainer: a PRP in needs-approval is read as if its author could write. */
+  approved?: boolean;
 }
 
 export type IntakeResult = TransitionResult | { applied: false; from: From; to: From; reason: "in-progress" };
@@ -42,7 +44,8 @@ export async function intakePrp(
   const { store } = deps;
   const n = issue.number;
   const { state: from } = await currentState(store, n, issue.labels);
-  if (!REREAD.includes(from)) return { applied: false, from, to: from, reason: "in-progress" };
+  const approving = options.approved === true && from === "needs-approval";
+  if (!REREAD.includes(from) && !approving) return { applied: false, from, to: from, reason: "in-progress" };
   const common = {
     issue: n,
     actor: options.actor,
@@ -88,14 +91,14 @@ export async function intakePrp(
     await cancelPrpJob(store, n, { waitingOnly: true });
     const result = await updatePrp(deps, {
       ...common,
-      event: "accepted-blocked",
+      event: approving ? "approved-blocked" : "accepted-blocked",
       facts,
       note: `waits on ${verdict.waitingOn.map((d) => `#${d}`).join(", ")}`,
     });
     if (!result.applied) await store.patchPrpRecord(n, facts);
     return result;
   }
-  const event = from === "blocked" ? (options.readyEvent ?? "accepted") : "accepted";
+  const event = approving ? "approved" : from === "blocked" ? (options.readyEvent ?? "accepted") : "accepted";
   const result = await updatePrp(deps, { ...common, event, facts, note: `queued for ${role}` });
   // a new PRP, or an edit of a queued one: (re)queue it with the text as it is now
   if (result.applied) await enqueuePrp(deps, n, prp, role);

@@ -25,9 +25,13 @@ function stepOf(report: LaneReport): { event: PrpEvent; note: string; facts?: Pr
         facts: { branch: report.branch, attempts: report.attempts },
       };
     case "asked":
-      return { event: "asked", note: `the agent asks: ${report.question.slice(0, 200)}` };
+      return {
+        event: "asked",
+        note: `the agent asks: ${report.question.slice(0, 200)}`,
+        facts: { question: report.question.slice(0, 2000) },
+      };
     case "answered":
-      return { event: "answered", note: "answered" };
+      return { event: "answered", note: "answered", facts: { question: "" } };
     case "finished":
       return {
         event: "finished",
@@ -40,8 +44,13 @@ function stepOf(report: LaneReport): { event: PrpEvent; note: string; facts?: Pr
         note: `paused until ${time(report.until)} (usage limit)`,
         facts: { pausedUntil: report.until },
       };
+    case "paused":
+      return { event: "paused", note: `paused by @${report.by}` };
     case "resumed":
-      return { event: "resumed", note: "resumed after the usage limit" };
+      return {
+        event: "resumed",
+        note: report.by ? `resumed by @${report.by}` : "resumed after the usage limit",
+      };
     case "requeued":
       return {
         event: "requeued",

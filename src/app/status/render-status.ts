@@ -3,6 +3,7 @@
 import type { PrpEventEntry, PrpRecord } from "../../state/index.js";
 import { sanitizeText } from "../../text/sanitize.js";
 import type { From } from "../transitions.js";
+import { quoteUntrusted } from "./quote-untrusted.js";
 
 export const STATUS_MARKER = "<!-- lanes:status -->";
 
@@ -81,6 +82,10 @@ export function renderStatus(view: StatusView): string {
     "|---|---|",
     ...rows.map(([k, v]) => `| ${k} | ${v} |`),
   ];
+  if (view.state === "waiting" && record.question) {
+    lines.push("", "**The agent asks:**", "", quoteUntrusted(record.question), "");
+    lines.push("Answer with `/lanes say <your answer>` (or `lanes say` on the runner host).");
+  }
   if (view.state === "invalid" && record.errors && record.errors.length > 0) {
     lines.push("", "**Errors** (every one must be fixed):", "");
     for (const e of record.errors)

@@ -59,7 +59,12 @@ async function runStep(
   } else if ("delete" in step) await rm(inside(root, step.delete), { force: true, recursive: true });
   else if ("commit" in step) await commitLaneWork(root, step.commit);
   else if ("fail" in step) await writeFile(join(root, BLOCKED_FILE), `${step.fail}\n`);
-  else if ("print" in step) process.stdout.write(`${step.print}\n`);
+  else if ("ask" in step) {
+    await writeFile(join(root, BLOCKED_FILE), `${step.ask}\n`);
+    await turnEnded();
+    process.stdout.write(`heard: ${await nextLine()}\n`);
+    await rm(join(root, BLOCKED_FILE), { force: true });
+  } else if ("print" in step) process.stdout.write(`${step.print}\n`);
   else if ("sleep" in step) await new Promise((r) => setTimeout(r, step.sleep));
   else if ("wait_input" in step) {
     // waiting for input ends the turn, as it does for Claude Code: report Stop first

@@ -10,6 +10,8 @@ export const ScriptStepSchema = z.union([
   z.object({ commit: z.string().min(1) }).strict(),
   /** The agent gives up: the message goes to .lanes/blocked and the lane waits for a human. */
   z.object({ fail: z.string().min(1) }).strict(),
+  /** Asks a question (.lanes/blocked), ends the turn and goes on with the answer (a `lanes say` line). */
+  z.object({ ask: z.string().min(1) }).strict(),
   z.object({ print: z.string() }).strict(),
   z.object({ sleep: z.number().int().min(0).max(600_000) }).strict(),
   /** Waits for one more line on stdin (a `lanes say` message) before going on. */

@@ -1,0 +1,37 @@
+// Every `/lanes` command in one typed map: one file per command, no directory scanning.
+import type { CommandMap } from "./command.js";
+import { accept } from "./accept.js";
+import { approve } from "./approve.js";
+import { assign } from "./assign.js";
+import { cancel } from "./cancel.js";
+import { help } from "./help.js";
+import { hold, unhold } from "./hold.js";
+import { pause } from "./pause.js";
+import { priority } from "./priority.js";
+import { rebrief } from "./rebrief.js";
+import { resume } from "./resume.js";
+import { retry } from "./retry.js";
+import { say } from "./say.js";
+import { schedule } from "./schedule.js";
+import { status } from "./status.js";
+
+export const commands: CommandMap = {
+  help,
+  status,
+  retry,
+  cancel,
+  pause,
+  resume,
+  assign,
+  say,
+  rebrief,
+  priority,
+  hold,
+  unhold,
+  approve,
+  schedule,
+  accept,
+};
+
+export * from "./command.js";
+export * from "./parse-commands.js";

@@ -1,0 +1,22 @@
+// The `/lanes` comment commands by name: the App's command map and `lanes.yml` `commands` both use these words.
+import { z } from "zod";
+
+export const COMMAND_NAMES = [
+  "help",
+  "status",
+  "retry",
+  "cancel",
+  "pause",
+  "resume",
+  "assign",
+  "say",
+  "rebrief",
+  "priority",
+  "hold",
+  "unhold",
+  "approve",
+  "schedule",
+  "accept",
+] as const;
+export const CommandNameSchema = z.enum(COMMAND_NAMES);
+export type CommandName = z.infer<typeof CommandNameSchema>;
