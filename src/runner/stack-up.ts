@@ -29,6 +29,10 @@ export interface StackUpRequest {
   team: ResolvedTeam;
   /** True when the user named roles explicitly (then the backlog does not add any). */
   rolesGiven: boolean;
+  /** The GitHub repository the stack works (`--github-repo`); else GITHUB_REPOSITORY, else local. */
+  githubRepo?: string | undefined;
+  /** Runs once the stack is recorded, before it starts (e.g. reconcile queues the repository's PRPs). */
+  beforeLaunch?: ((record: StackRecord) => Promise<void>) | undefined;
 }
 
 export interface StackUpResult {
@@ -66,7 +70,7 @@ export async function stackUp(request: StackUpRequest, env: NodeJS.ProcessEnv): 
 
   let roles: RoleName[] = request.team.roles.map((r) => r.role);
   const models: Record<string, string> = Object.fromEntries(request.team.roles.map((r) => [r.role, r.model]));
-  const repoSlug = env.GITHUB_REPOSITORY || `local/${name}`;
+  const repoSlug = request.githubRepo || env.GITHUB_REPOSITORY || `local/${name}`;
   if (request.backlog) {
     const backlog = await readBacklog(resolve(request.backlog), {
       repo: repoSlug,
@@ -108,6 +112,7 @@ export async function stackUp(request: StackUpRequest, env: NodeJS.ProcessEnv): 
     createdAt: Date.now(),
   });
   await hideWorktreeRoot(repo, record.worktreeRoot);
+  await request.beforeLaunch?.(record);
   await launchStack(record, paths, tmux, env);
   return { record, attach: tmux.attachArgv(name) };
 }
