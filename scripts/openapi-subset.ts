@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 /** operationIds of every endpoint the GitHub port (src/github/) or the App auth calls. */
 export const LANES_OPERATIONS = [
   "apps/create-installation-access-token",
+  "apps/get-repo-installation",
   "repos/get",
   "issues/list-labels-for-repo",
   "issues/create-label",

@@ -13,3 +13,4 @@ export * from "./commits-beyond.js";
 export * from "./show-file.js";
 export * from "./tree-merge.js";
 export * from "./virtual-base.js";
+export * from "./token-auth.js";

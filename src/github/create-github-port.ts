@@ -2,7 +2,7 @@
 import type { Registry } from "prom-client";
 import type { Logger } from "../observe/logger.js";
 import { checkOperations } from "./check-operations.js";
-import { createOctokit, githubApiUrl, type GitHubAuth } from "./create-octokit.js";
+import { createOctokit, currentToken, githubApiUrl, type GitHubAuth } from "./create-octokit.js";
 import { createEtagCache } from "./etag-cache.js";
 import type { GitHubPort } from "./github-port.js";
 import { issueOperations } from "./issue-operations.js";
@@ -22,7 +22,18 @@ export interface GitHubPortOptions {
   pacing?: "github" | "none";
 }
 
+/** The port and the token it currently sends (for git over HTTPS, which cannot use the port). */
+export interface GitHubAccess {
+  port: GitHubPort;
+  /** The token in use now; an App's installation token is minted again shortly before it expires. */
+  token(): Promise<string>;
+}
+
 export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
+  return createGitHubAccess(options).port;
+}
+
+export function createGitHubAccess(options: GitHubPortOptions): GitHubAccess {
   const counter = createRequestCounter(options.registry);
   const octokit = createOctokit({
     auth: options.auth,
@@ -34,7 +45,7 @@ export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
     ...(options.pacing ? { pacing: options.pacing } : {}),
   });
   const deps = { octokit, etags: createEtagCache(counter.incNotModified) };
-  return {
+  const port: GitHubPort = {
     ...issueOperations(deps),
     ...pullOperations(deps),
     ...checkOperations(deps),
@@ -42,4 +53,5 @@ export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
     requestCounts: counter.counts,
     notModifiedCount: counter.notModified,
   };
+  return { port, token: () => currentToken(octokit) };
 }

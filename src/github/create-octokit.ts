@@ -7,6 +7,7 @@ import { Octokit } from "@octokit/rest";
 import { z } from "zod";
 import type { Logger } from "../observe/logger.js";
 import { GitHubConfigError } from "./errors.js";
+import { expiringTokenCache } from "./installation-token-cache.js";
 import type { RequestCounter } from "./request-counter.js";
 
 export const GitHubAuthSchema = z.discriminatedUnion("type", [
@@ -86,7 +87,14 @@ export function createOctokit(settings: OctokitSettings): PortOctokit {
       ? { auth: a.token }
       : {
           authStrategy: createAppAuth,
-          auth: { appId: a.appId, privateKey: a.privateKey, installationId: a.installationId },
+          auth: {
+            appId: a.appId,
+            privateKey: a.privateKey,
+            installationId: a.installationId,
+            // installation tokens are minted again shortly before they expire (auth-app's own cache
+            // would keep one 59 minutes, whatever its expires_at says)
+            cache: expiringTokenCache(),
+          },
         }),
     lanesCounter: settings.counter,
     throttle: {
@@ -105,6 +113,14 @@ export function createOctokit(settings: OctokitSettings): PortOctokit {
       error: (m: string) => settings.log.error(m),
     },
   } as ConstructorParameters<typeof LanesOctokit>[0]);
+}
+
+/** The token requests are sent with now: the installation token (minted or refreshed as needed) or the token. */
+export async function currentToken(octokit: Pick<PortOctokit, "auth">): Promise<string> {
+  const auth = (await octokit.auth({ type: "installation" })) as { token?: unknown };
+  if (typeof auth.token !== "string" || auth.token === "")
+    throw new GitHubConfigError("the GitHub client has no token to give (unauthenticated)");
+  return auth.token;
 }
 
 /** GitHub's API base URL: GITHUB_API_URL (GitHub Enterprise, the sandbox) or api.github.com. */

@@ -5,3 +5,5 @@ export * from "./github-port.js";
 export * from "./request-counter.js";
 export * from "./port-from-env.js";
 export * from "./probe-github.js";
+export * from "./access-from-env.js";
+export * from "./app-credentials.js";

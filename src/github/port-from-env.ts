@@ -9,6 +9,15 @@ import type { Logger } from "../observe/logger.js";
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
+/** GitHub asks for writes 1 s apart; a GitHub on loopback is the local sandbox, which does not. */
+export function pacingFor(baseUrl: string): "github" | "none" {
+  try {
+    return LOOPBACK.has(new URL(baseUrl).hostname) ? "none" : "github";
+  } catch {
+    return "github";
+  }
+}
+
 /** The port for GITHUB_TOKEN / GITHUB_API_URL, or undefined when no token is set (local mode). */
 export function optionalGitHubPortFromEnv(env: NodeJS.ProcessEnv, log: Logger): GitHubPort | undefined {
   return env.GITHUB_TOKEN?.trim() ? githubPortFromEnv(env, log, "GitHub access") : undefined;

@@ -1,6 +1,7 @@
 // Commits and pushes a lane's work from its worktree. Lanes' own folder in a worktree (.lanes/, also
 // in the repository's git exclude) is never committed; project files such as CLAUDE.md are the agent's.
 import { gitText, runGit } from "../git/run-git.js";
+import { withTokenAuth } from "../git/token-auth.js";
 
 export const LANE_PRIVATE_PATHS = [".lanes"] as const;
 
@@ -56,16 +57,23 @@ export async function commitsAhead(worktree: string, base: string): Promise<numb
 /**
  * Pushes the lane branch to a remote (creating or fast-forwarding it; never forced). Runs in the
  * repository, not the worktree, so a remote given as a relative path means what the user meant.
+ * `token` (the stack's GitHub token, read just before the push) authenticates an https remote.
  */
 export async function pushLaneBranch(
   repo: string,
   remote: string,
   branch: string,
   env?: NodeJS.ProcessEnv,
+  token?: () => Promise<string>,
 ): Promise<void> {
+  let pushEnv = env;
+  if (token) {
+    const url = await gitText(["remote", "get-url", "--push", remote], { cwd: repo, env });
+    pushEnv = withTokenAuth(env ?? process.env, url, await token());
+  }
   await runGit(["push", "-q", remote, `refs/heads/${branch}:refs/heads/${branch}`], {
     cwd: repo,
-    env,
+    env: pushEnv,
     timeoutMs: 120_000,
   });
 }

@@ -26,6 +26,8 @@ export interface FinishOptions {
   remote?: string | undefined;
   pulls?: PullRequestPort | undefined;
   env?: NodeJS.ProcessEnv;
+  /** The stack's GitHub token for an https remote (an App's is refreshed); the agent never sees it. */
+  pushToken?: (() => Promise<string>) | undefined;
 }
 
 export interface FinishReport {
@@ -59,7 +61,7 @@ export async function finishLane(
       `no git remote${options.remote ? ` named ${options.remote}` : ""}: branch ${lane.branch} kept locally, not pushed`,
     );
   } else {
-    await pushLaneBranch(options.repo, remote, lane.branch, options.env);
+    await pushLaneBranch(options.repo, remote, lane.branch, options.env, options.pushToken);
     pushed = remote;
   }
   let pr: string | null = null;

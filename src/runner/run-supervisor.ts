@@ -6,7 +6,7 @@ import { InvalidInputError } from "../errors.js";
 import { ROLES } from "../config/roles.js";
 import { DEFAULT_PRICES } from "../config/usage-schema.js";
 import type { RoleName } from "../domain/role-names.js";
-import { optionalGitHubPortFromEnv, type GitHubPort, type RepoRef } from "../github/index.js";
+import { githubAccessFromEnv, type GitHubPort, type RepoRef } from "../github/index.js";
 import { createLogger, type Logger } from "../observe/logger.js";
 import { openStateStore, type OpenedStateStore } from "../state/index.js";
 import { parseRepoName } from "../text/repo-name.js";
@@ -73,16 +73,20 @@ function gitIdentity(env: NodeJS.ProcessEnv): Record<string, string> {
   );
 }
 
-/** GitHub for this stack: a token and a real owner/repo; local stacks (`local/<name>`) have neither. */
-function stackGitHub(
+/**
+ * GitHub for this stack: the App (installation tokens, refreshed) or a token, and a real owner/repo;
+ * local stacks (`local/<name>`) have neither. `token` is what lane pushes send; agents never see it.
+ */
+async function stackGitHub(
   record: StackRecord,
   env: NodeJS.ProcessEnv,
   log: Logger,
-): { github: GitHubPort; repo: RepoRef } | undefined {
+): Promise<{ github: GitHubPort; repo: RepoRef; token: () => Promise<string> } | undefined> {
   const repo = parseRepoName(record.repoSlug);
   if (repo === undefined || repo.owner === "local") return undefined;
-  const github = optionalGitHubPortFromEnv(env, log);
-  return github && { github, repo };
+  const access = await githubAccessFromEnv(env, log, repo);
+  if (access) log.info({ repo: record.repoSlug, auth: access.kind }, "GitHub access");
+  return access && { github: access.port, repo, token: access.token };
 }
 
 /** Says on the PRP's issue why no agent could start for it (issue text never reaches a shell here). */
@@ -133,7 +137,7 @@ export async function runSupervisor(
     leaseMs: record.leaseMs,
   });
   const tmux = new Tmux(paths.socket);
-  const github = stackGitHub(record, env, log);
+  const github = await stackGitHub(record, env, log);
   const reporter = github && wiring.reporterFor?.({ ...github, store, log, hostName: record.hostName });
   const supervisor = new Supervisor({
     name,
@@ -175,6 +179,7 @@ export async function runSupervisor(
       base: record.base,
       remote: record.remote,
       pulls: github && pullRequestsVia(github.github, github.repo),
+      pushToken: github?.token,
       env,
     },
     usage: { prices: { ...DEFAULT_PRICES, ...record.prices }, budgets: record.budgets },

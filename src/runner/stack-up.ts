@@ -35,6 +35,10 @@ export interface StackUpRequest {
   rolesGiven: boolean;
   /** `--skip-invalid`: run the backlog's valid PRPs and name the invalid ones instead of refusing. */
   skipInvalid?: boolean | undefined;
+  /** The GitHub repository the stack works (`--github-repo`); else GITHUB_REPOSITORY, else local. */
+  githubRepo?: string | undefined;
+  /** Runs once the stack is recorded, before it starts (e.g. reconcile queues the repository's PRPs). */
+  beforeLaunch?: ((record: StackRecord) => Promise<void>) | undefined;
 }
 
 export interface StackUpResult {
@@ -87,7 +91,7 @@ export async function stackUp(
     throw new StackError(`stack ${name} is already running; see \`lanes stack status --name ${name}\``);
 
   const models: Record<string, string> = Object.fromEntries(request.team.roles.map((r) => [r.role, r.model]));
-  const repoSlug = env.GITHUB_REPOSITORY || `local/${name}`;
+  const repoSlug = request.githubRepo || env.GITHUB_REPOSITORY || `local/${name}`;
   const backlog = request.backlog ? await readBacklog(resolve(request.backlog)) : undefined;
   const roles = rolesFor(request, backlog, config.default_role);
   const base = request.base ?? (await gitText(["rev-parse", "--abbrev-ref", "HEAD"], { cwd: repo }));
@@ -137,6 +141,7 @@ export async function stackUp(
       createdAt: Date.now(),
     });
     await hideWorktreeRoot(repo, record.worktreeRoot);
+    await request.beforeLaunch?.(record);
     await launchStack(record, paths, tmux, env);
     const redis = ownRedis
       ? `its own redis-server at ${ownRedis.url} (AOF on, data in ${ownRedis.dir})`

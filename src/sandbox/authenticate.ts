@@ -34,7 +34,8 @@ export function authenticate(
 export function authorize(user: SandboxUser, repo: SandboxRepo, route: Route, operationId: string): void {
   if (user.type === "Bot") return;
   if (!permits(user.permission, "read")) throw new SandboxHttpError(404, "Not Found");
-  if (route.permission !== "app" && !permits(user.permission, route.permission)) {
+  if (route.permission === "app" || route.permission === "app-jwt") return;
+  if (!permits(user.permission, route.permission)) {
     throw new SandboxHttpError(
       403,
       `Resource not accessible: ${operationId} needs ${route.permission} permission on ${repo.fullName}, ${user.login} has ${user.permission}`,

@@ -25,8 +25,11 @@ export interface Reply {
 }
 
 export interface Route {
-  /** Least permission on the repository the actor needs; "app" = only the App's installation token. */
-  permission: Permission | "app";
+  /**
+   * Least permission on the repository the actor needs; "app" = only the App's installation token;
+   * "app-jwt" = only the App itself (its JWT), as for /app routes.
+   */
+  permission: Permission | "app" | "app-jwt";
   handle: (ctx: HandlerContext) => Promise<Reply> | Reply;
 }
 

@@ -6,6 +6,7 @@ import { ZodError } from "zod";
 import type { Logger } from "../observe/logger.js";
 import { authenticate, authorize } from "./authenticate.js";
 import { handleControl } from "./control-routes.js";
+import { serveGitHttp } from "./git-http.js";
 import { SandboxHttpError, notFound, validationFailed } from "./errors.js";
 import type { HandlerContext, Reply } from "./handler.js";
 import { matchOperation, validateRequest } from "./openapi-operations.js";
@@ -51,7 +52,7 @@ async function route(deps: ServerDeps, req: IncomingMessage, url: URL, body: unk
   const match = matchOperation(method, url.pathname);
   const handler = match && ROUTES[match.operation.operationId];
   if (!match || !handler) throw notFound();
-  const appRoute = match.operation.path.startsWith("/app/");
+  const appRoute = match.operation.path.startsWith("/app/") || handler.permission === "app-jwt";
   const actor = authenticate(deps.state, req.headers.authorization, handler, appRoute);
   const ctx: HandlerContext = {
     state: deps.state,
@@ -104,6 +105,7 @@ function send(res: ServerResponse, req: IncomingMessage, reply: Reply): void {
 export function createRequestListener(deps: ServerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const url = new URL(req.url ?? "/", "http://sandbox.invalid");
+    if (serveGitHttp(deps.state, req, res, url)) return;
     void (async () => {
       try {
         const body = await readBody(req);

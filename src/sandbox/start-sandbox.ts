@@ -21,13 +21,16 @@ export interface SandboxOptions {
   users?: UserSeed[];
   repos?: RepoSeed[];
   log?: Logger;
+  /** How long installation tokens live (GitHub: 3600 s); short in tests of token refresh. */
+  installationTokenTtlSeconds?: number;
 }
 
 export interface SandboxInfo {
   api_url: string;
   webhook_secret: string;
   app: { id: number; private_key_path: string; installation_id: number };
-  repos: { full_name: string; clone_url: string }[];
+  /** clone_url is the bare repo's path (no credentials); http_url is git over HTTP, a token required. */
+  repos: { full_name: string; clone_url: string; http_url: string }[];
   users: { login: string; permission: string; token: string }[];
   env: { APP_ID: string; PRIVATE_KEY_PATH: string; WEBHOOK_SECRET: string; GITHUB_API_URL: string };
 }
@@ -86,7 +89,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       slug: "lanes-sandbox",
       installationId: nextId(),
       privateKeyPath,
-      installationTokens: new Set(),
+      installationTokens: new Map(),
+      tokenTtlMs: (options.installationTokenTtlSeconds ?? 3600) * 1000,
       publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
       bot: { id: nextId(), login: "lanes-sandbox[bot]", type: "Bot", permission: "write", token: "" },
     },
@@ -107,7 +111,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       api_url: state.apiUrl,
       webhook_secret: secret,
       app: { id: appId, private_key_path: privateKeyPath, installation_id: state.app.installationId },
-      repos: [...state.repos.values()].map((r) => ({ full_name: r.fullName, clone_url: r.gitDir })),
+      repos: [...state.repos.values()].map((r) => ({
+        full_name: r.fullName,
+        clone_url: r.gitDir,
+        http_url: `${state.apiUrl}/${r.fullName}.git`,
+      })),
       users: [...state.users.values()].map((u) => ({
         login: u.login,
         permission: u.permission,

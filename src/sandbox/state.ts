@@ -127,7 +127,10 @@ export interface SandboxApp {
   privateKeyPath: string;
   /** The bot user that acts for the installation. */
   bot: SandboxUser;
-  installationTokens: Set<string>;
+  /** Installation tokens issued, with when each expires (ms since the epoch). */
+  installationTokens: Map<string, number>;
+  /** How long an installation token lives (GitHub: one hour; tests make it short). */
+  tokenTtlMs: number;
 }
 
 export interface SandboxState {
@@ -147,7 +150,9 @@ export function createIdSource(start = 1000): () => number {
 export const isoNow = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
 
 export function findUserByToken(state: SandboxState, token: string): SandboxUser | undefined {
-  if (state.app.installationTokens.has(token)) return state.app.bot;
+  const expires = state.app.installationTokens.get(token);
+  // GitHub answers an expired installation token like an unknown one: 401 Bad credentials
+  if (expires !== undefined) return expires > Date.now() ? state.app.bot : undefined;
   for (const user of state.users.values()) if (user.token === token) return user;
   return undefined;
 }

@@ -9,7 +9,7 @@ import {
   type ReconcileOutcome,
   type ReconcilePlan,
 } from "../../app/reconcile/index.js";
-import { githubPortFromEnv } from "../../github/index.js";
+import { githubAccessFromEnv } from "../../github/index.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
 import { UsageError } from "../../errors.js";
 import { parseRepoName } from "../../text/repo-name.js";
@@ -52,7 +52,7 @@ export function registerReconcile(program: Command, ctx: CliDeps): void {
   )
     .addOption(
       githubRepoOption(
-        "the repository (default --repo, then GITHUB_REPOSITORY; token from GITHUB_TOKEN, API from GITHUB_API_URL)",
+        "the repository (default --repo, then GITHUB_REPOSITORY; as the App with APP_ID + PRIVATE_KEY, else GITHUB_TOKEN; API from GITHUB_API_URL)",
       ),
     )
     .option("--dry-run", "print the plan and change nothing")
@@ -64,7 +64,12 @@ export function registerReconcile(program: Command, ctx: CliDeps): void {
         if (!repo)
           throw new UsageError("lanes reconcile needs --github-repo owner/repo (or GITHUB_REPOSITORY)");
         const name = `${repo.owner}/${repo.repo}`;
-        const github = githubPortFromEnv(ctx.env, ctx.log, "lanes reconcile");
+        const access = await githubAccessFromEnv(ctx.env, ctx.log, repo);
+        if (!access)
+          throw new UsageError(
+            "lanes reconcile needs GitHub credentials: APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) of the App, or GITHUB_TOKEN",
+          );
+        const github = access.port;
         const facts = await readGitHubFacts(github, repo);
         return withStateStore(ctx, { ...opts, repo: opts.repo ?? name }, async (store) => {
           const redis = await readRedisFacts(

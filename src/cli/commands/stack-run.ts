@@ -10,6 +10,12 @@ import { listLanes } from "../../runner/lane-record.js";
 import { prpLaneReporter } from "../../app/index.js";
 import { superviseProcess } from "../../runner/supervise-process.js";
 import { keepSupervisor } from "../../runner/supervisor-keeper.js";
+import { reconcileRepo } from "../../app/reconcile/index.js";
+import { githubAccessFromEnv } from "../../github/index.js";
+import { openStateStore } from "../../state/index.js";
+import type { StackRecord } from "../../runner/stack-record.js";
+import type { RepoName } from "../../text/repo-name.js";
+import { runSupervisor } from "../../runner/run-supervisor.js";
 import { openStack } from "../../runner/stack-control.js";
 import { launchStack, restartSupervisor } from "../../runner/stack-launch.js";
 import { stackNameFor } from "../../runner/stack-paths.js";
@@ -17,6 +23,7 @@ import { ensureManagedRedis } from "../../runner/stack-redis-url.js";
 import { writeStackRecord } from "../../runner/stack-record.js";
 import { stackUp } from "../../runner/stack-up.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
+import { githubRepoFrom, githubRepoOption, repoFullName } from "./github-repo-option.js";
 import { planTeamForDir } from "./team.js";
 
 interface UpOptions {
@@ -32,8 +39,39 @@ interface UpOptions {
   redis?: string;
   remote?: string;
   skipInvalid?: boolean;
+  githubRepo?: string;
   attach?: boolean;
   json?: boolean;
+}
+
+/** What `stack up --github-repo` queued before the stack started: reconcile's steps, by action. */
+interface Reconciled {
+  prps: number;
+  queued: number[];
+}
+
+/**
+ * With no App server to queue labelled issues, the stack queues them itself: reconcile (as the App, or
+ * with the token) into the stack's Redis, before its supervisor starts claiming.
+ */
+function reconcileFirst(ctx: CliDeps, repo: RepoName, done: (r: Reconciled) => void) {
+  return async (record: StackRecord): Promise<void> => {
+    const access = await githubAccessFromEnv(ctx.env, ctx.log, repo);
+    if (!access)
+      throw new UsageError(
+        `--github-repo ${repoFullName(repo)} needs GitHub credentials: APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) of the App installed on it, or GITHUB_TOKEN`,
+      );
+    const store = await openStateStore({ url: record.redisUrl, prefix: record.prefix, log: ctx.log });
+    try {
+      const { plan, outcomes } = await reconcileRepo({ github: access.port, store, repo, log: ctx.log });
+      done({
+        prps: plan.steps.length,
+        queued: (outcomes ?? []).filter((o) => o.state === "queued").map((o) => o.issue),
+      });
+    } finally {
+      await store.quit();
+    }
+  };
 }
 
 const AgentKindSchema = z.enum(["claude", "script"]);
@@ -60,6 +98,11 @@ export function registerStackRun(stack: Command, ctx: CliDeps): void {
     .option("--redis <url>", "Redis URL (default: REDIS_URL, else the stack starts its own redis-server)")
     .option("--remote <name>", "git remote lane branches are pushed to (default: the first remote)")
     .option("--skip-invalid", "run the backlog's valid PRPs and name the invalid ones instead of refusing")
+    .addOption(
+      githubRepoOption(
+        "the GitHub repository the stack works: its open PRPs are queued first (lanes reconcile), then worked; credentials from APP_ID + PRIVATE_KEY (the App) or GITHUB_TOKEN",
+      ),
+    )
     .option("--attach", "attach to the stack once it is running")
     .option("--json", "print the stack as JSON")
     .action(
@@ -70,6 +113,8 @@ export function registerStackRun(stack: Command, ctx: CliDeps): void {
         if (agents !== undefined && (!Number.isInteger(agents) || agents < 1))
           throw new UsageError(`--agents ${opts.agents}: expected a whole number ≥ 1`);
         const repo = opts.repo ?? ".";
+        const githubRepo = githubRepoFrom(opts);
+        let reconciled: Reconciled | undefined;
         const team = await planTeamForDir(
           { ...ctx },
           { dir: repo, template: opts.template, roles: opts.roles, plan: opts.plan },
@@ -87,17 +132,30 @@ export function registerStackRun(stack: Command, ctx: CliDeps): void {
             team,
             rolesGiven: opts.roles !== undefined,
             skipInvalid: opts.skipInvalid,
+            githubRepo: githubRepo && repoFullName(githubRepo),
+            beforeLaunch: githubRepo && reconcileFirst(ctx, githubRepo, (r) => (reconciled = r)),
           },
           ctx.env,
           ctx.log,
         );
         emit(
           ctx,
-          { ...result.record, attach: result.attach.join(" "), redis: result.redis, notes: result.notes },
+          {
+            ...result.record,
+            attach: result.attach.join(" "),
+            redis: result.redis,
+            notes: result.notes,
+            ...(reconciled ? { reconciled } : {}),
+          },
           {
             json: opts.json,
             human: (r) =>
               [
+                ...(r.reconciled
+                  ? [
+                      `${r.repoSlug}: ${r.reconciled.prps} open PRP(s) reconciled, queued: ${r.reconciled.queued.map((n) => `#${n}`).join(", ") || "none"}`,
+                    ]
+                  : []),
                 `stack ${r.name} is running: ${r.agents} agent(s) for ${r.roles.join(", ")} (${r.agent})`,
                 `state: ${r.redis}`,
                 ...r.notes,

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { notFound } from "../errors.js";
 import type { Routes } from "../handler.js";
-import { INSTALLATION_PERMISSIONS } from "../installation-events.js";
+import { INSTALLATION_PERMISSIONS, renderInstallation } from "../installation-events.js";
 
 export const appRoutes: Routes = {
   "apps/create-installation-access-token": {
@@ -10,8 +10,9 @@ export const appRoutes: Routes = {
     handle(ctx) {
       if (Number(ctx.params.installation_id) !== ctx.state.app.installationId) throw notFound();
       const token = `ghs_${randomBytes(18).toString("hex")}`;
-      ctx.state.app.installationTokens.add(token);
-      const expires = new Date(Date.now() + 3600_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+      const expiresAt = Date.now() + ctx.state.app.tokenTtlMs;
+      ctx.state.app.installationTokens.set(token, expiresAt);
+      const expires = new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, "Z");
       return {
         status: 201,
         body: {
@@ -22,5 +23,10 @@ export const appRoutes: Routes = {
         },
       };
     },
+  },
+  // The App is installed on every sandbox repository: one installation, found with the App's JWT.
+  "apps/get-repo-installation": {
+    permission: "app-jwt",
+    handle: (ctx) => ({ status: 200, body: renderInstallation(ctx.state, ctx.repo.createdAt) }),
   },
 };
