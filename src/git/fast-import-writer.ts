@@ -4,11 +4,14 @@
 // refs/lanes/tmp/ and deletes it on close, so no ref is left behind. A commit whose tree is already known (a
 // merge-tree result) is written as a loose object instead, so merge-tree can read it without a checkpoint.
 // Author and committer are the idents `git var` reports (dates included), as `git commit-tree` writes them.
+// Nothing waits that need not: fast-import starts while `git var` runs, the object directory is looked up
+// only for the first loose commit, and the pack fast-import writes is kept as it is (fastimport.unpackLimit=0:
+// no `git unpack-objects` process to explode a small pack into loose files, as git fetch's own packs are kept).
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { GitError } from "./errors.js";
 import { gitIn, type GitRepo } from "./git-repo.js";
-import { commitContent, openLooseObjects } from "./loose-objects.js";
+import { commitContent, openLooseObjects, type LooseObjects } from "./loose-objects.js";
 import type { TreeChange } from "./tree-changes.js";
 
 export interface FastCommitInput {
@@ -57,9 +60,12 @@ export async function commitIdents(repo: GitRepo): Promise<{ author: string; com
 }
 
 export async function openFastImportWriter(repo: GitRepo): Promise<FastImportWriter> {
-  const [{ author, committer }, loose] = await Promise.all([commitIdents(repo), openLooseObjects(repo)]);
+  const idents = commitIdents(repo);
+  // Awaited by the first commit; a failure before then must not go unhandled.
+  idents.catch(() => undefined);
+  let loose: Promise<LooseObjects> | undefined;
   const args = ["fast-import", "--quiet", "--done", "--date-format=raw", "--cat-blob-fd=1"];
-  const child = spawn("git", args, {
+  const child = spawn("git", ["-c", "fastimport.unpackLimit=0", ...args], {
     cwd: repo.dir,
     env: { ...process.env, ...repo.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" },
     stdio: ["pipe", "pipe", "pipe"],
@@ -109,6 +115,7 @@ export async function openFastImportWriter(repo: GitRepo): Promise<FastImportWri
   const commitish = (id: string) => marks.get(id) ?? id;
   return {
     async commit({ parents, message, changes }) {
+      const { author, committer } = await idents;
       mark += 1;
       const [first, ...others] = parents;
       const body = message.endsWith("\n") ? message : `${message}\n`;
@@ -137,7 +144,11 @@ export async function openFastImportWriter(repo: GitRepo): Promise<FastImportWri
       return { commit, tree };
     },
     async commitTree({ tree, parents, message }) {
-      return loose.write("commit", commitContent({ tree, parents, author, committer, message }));
+      const [{ author, committer }, objects] = await Promise.all([
+        idents,
+        (loose ??= openLooseObjects(repo)),
+      ]);
+      return objects.write("commit", commitContent({ tree, parents, author, committer, message }));
     },
     async flush() {
       if (!pending) return;
