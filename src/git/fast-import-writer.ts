@@ -15,13 +15,22 @@ import { commitContent, openLooseObjects, type LooseObjects } from "./loose-obje
 import type { TreeChange } from "./tree-changes.js";
 
 export interface FastCommitInput {
-  /** The first parent, whose tree the changes are applied to, then the other parents. */
+  /** The first parent, whose tree the changes are applied to, then the other parents (ids or queued marks). */
   parents: readonly [string, ...string[]];
   message: string;
   changes: readonly TreeChange[];
 }
 
+export interface PendingCommit {
+  /** Names the commit as a parent of later commits before fast-import has answered (a mark, `:<n>`). */
+  mark: string;
+  /** Its id and tree, once fast-import has written it. */
+  written: Promise<{ commit: string; tree: string }>;
+}
+
 export interface FastImportWriter {
+  /** Sends the commit without waiting for the answer, so a run of commits costs one round trip. */
+  queue(input: FastCommitInput): PendingCommit;
   /** Writes the commit; resolves to its id and its tree. Calls are answered in order. */
   commit(input: FastCommitInput): Promise<{ commit: string; tree: string }>;
   /** Writes a commit of a tree already in the object database; readable by other processes at once. */
@@ -113,15 +122,17 @@ export async function openFastImportWriter(repo: GitRepo): Promise<FastImportWri
   // Commits this process wrote are named by mark: fast-import does not look its own objects up by id.
   const marks = new Map<string, string>();
   const commitish = (id: string) => marks.get(id) ?? id;
-  return {
-    async commit({ parents, message, changes }) {
-      const { author, committer } = await idents;
-      mark += 1;
+  // The last queued commit: a checkpoint or the end of the stream is written after it.
+  let queued: Promise<unknown> = Promise.resolve();
+  const queue = ({ parents, message, changes }: FastCommitInput): PendingCommit => {
+    mark += 1;
+    const own = `:${mark}`;
+    const written = idents.then(async ({ author, committer }) => {
       const [first, ...others] = parents;
       const body = message.endsWith("\n") ? message : `${message}\n`;
       const lines = [
         `commit ${ref}`,
-        `mark :${mark}`,
+        `mark ${own}`,
         `author ${author}`,
         `committer ${committer}`,
         `data ${Buffer.byteLength(body)}`,
@@ -131,18 +142,26 @@ export async function openFastImportWriter(repo: GitRepo): Promise<FastImportWri
           c.status === "D" ? `D ${quotePath(c.path)}` : `M ${c.mode} ${c.object} ${quotePath(c.path)}`,
         ),
         "",
-        `get-mark :${mark}`,
-        `ls :${mark} ""`,
+        `get-mark ${own}`,
+        `ls ${own} ""`,
         "",
       ];
       const [commit, listing] = await send(lines.join("\n"), 2);
       const tree = /^040000 tree ([0-9a-f]+)\t/.exec(listing ?? "")?.[1];
       if (!commit || !tree)
         throw new GitError(args, null, `unexpected fast-import answer "${commit}" / "${listing}"`, repo.dir);
-      marks.set(commit, `:${mark}`);
+      marks.set(commit, own);
       pending = true;
       return { commit, tree };
-    },
+    });
+    // The caller awaits `written`; until it does, a failure must not count as unhandled.
+    written.catch(() => undefined);
+    queued = written.catch(() => undefined);
+    return { mark: own, written };
+  };
+  return {
+    queue,
+    commit: (input) => queue(input).written,
     async commitTree({ tree, parents, message }) {
       const [{ author, committer }, objects] = await Promise.all([
         idents,
@@ -151,6 +170,7 @@ export async function openFastImportWriter(repo: GitRepo): Promise<FastImportWri
       return objects.write("commit", commitContent({ tree, parents, author, committer, message }));
     },
     async flush() {
+      await queued;
       if (!pending) return;
       pending = false;
       flushed = true;
@@ -158,6 +178,7 @@ export async function openFastImportWriter(repo: GitRepo): Promise<FastImportWri
       await send(`checkpoint\nls :${mark} ""\n`, 1);
     },
     async close() {
+      await queued;
       if (!failure) child.stdin.end(`reset ${ref}\n\ndone\n`);
       else child.stdin.end();
       await closed;

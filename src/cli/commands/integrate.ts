@@ -13,7 +13,11 @@ import { applyIntegration } from "../../integrate/apply-integration.js";
 import type { PrpFacts } from "../../integrate/backlog-lanes.js";
 import { readIntegrationSettings } from "../../integrate/integration-settings.js";
 import { laneFromBranch } from "../../integrate/lane.js";
-import { chooseIntegrationTarget, integrationChanges } from "../../integrate/integration-target.js";
+import {
+  chooseIntegrationTarget,
+  integrationChanges,
+  type IntegrationTarget,
+} from "../../integrate/integration-target.js";
 import { integrationBranch, isoDate, planIntegration } from "../../integrate/plan-integration.js";
 import type { ReadySet } from "../../integrate/ready-from-github.js";
 import type { IntegrationSettings } from "../../integrate/integration-settings.js";
@@ -120,11 +124,14 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
               )
             : undefined;
         const backlog = opts.backlog ? await import("../../integrate/backlog-lanes.js") : undefined;
-        const [settings, prps] = await Promise.all([
+        const date = opts.date ?? isoDate(new Date());
+        // Reads that do not depend on each other run side by side: settings, the backlog and the target.
+        const [settings, prps, target] = await Promise.all([
           readIntegrationSettings(repo, opts.base),
           backlog && opts.backlog ? backlog.readBacklogFacts(opts.backlog) : new Map<string, PrpFacts>(),
+          chooseTarget(opts, repo, integrationBranch(date), port, github),
         ]);
-        ctx.trace("settings read");
+        ctx.trace("settings and target read");
         const selected = await selectLanes(ctx, opts, repo, settings, port, github);
         ctx.trace("lanes selected");
         const store =
@@ -151,24 +158,10 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
             }),
           );
           const prpValidation = lanes.flatMap((l) => prps.get(l.id)?.validation ?? []);
-          const prBase = baseOnGitHub(opts.base, opts.remote);
-          const wanted = integrationBranch(opts.date ?? isoDate(new Date()));
-          const openPr =
-            port && opts.openPr && !opts.dryRun
-              ? (await port.listPulls(github as RepoRef, { state: "open", head: wanted, base: prBase }))
-                  .length > 0
-              : false;
-          const target = await chooseIntegrationTarget(repo, {
-            wanted,
-            base: opts.base,
-            remote: opts.openPr || opts.push ? opts.remote : undefined,
-            openPr,
-          });
-          ctx.trace("target chosen");
           const plan = await planIntegration(repo, {
             base: opts.base,
             lanes,
-            date: opts.date ?? isoDate(new Date()),
+            date,
             branch: target.branch,
             roleOrder: settings.roleOrder,
             validate: [...new Set([...settings.validation, ...opts.validate, ...prpValidation])],
@@ -245,6 +238,27 @@ function checkUsage(opts: Options): void {
 /** Integrating onto a remote-tracking ref (origin/main) targets that remote's branch (main) on GitHub. */
 function baseOnGitHub(base: string, remote: string): string {
   return base.startsWith(`${remote}/`) ? base.slice(remote.length + 1) : base;
+}
+
+/** The branch to write: the day's, or the open integration PR's to update, or the next free name. */
+async function chooseTarget(
+  opts: Options,
+  repo: GitRepo,
+  wanted: string,
+  port: GitHubPort | undefined,
+  github: RepoRef | undefined,
+): Promise<IntegrationTarget> {
+  const base = baseOnGitHub(opts.base, opts.remote);
+  const openPr =
+    port && github && opts.openPr && !opts.dryRun
+      ? (await port.listPulls(github, { state: "open", head: wanted, base })).length > 0
+      : false;
+  return chooseIntegrationTarget(repo, {
+    wanted,
+    base: opts.base,
+    remote: opts.openPr || opts.push ? opts.remote : undefined,
+    openPr,
+  });
 }
 
 /** The lanes to integrate: the named branches, or those whose required gates succeeded. */
