@@ -1,6 +1,7 @@
 // What every CLI command receives: its output streams, environment and working directory.
 // Commands print through `emit`, so human and --json output come from the same value.
 import type { Logger } from "../observe/logger.js";
+import type { PhaseTrace } from "./phase-trace.js";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -12,6 +13,8 @@ export interface CliDeps {
   env: NodeJS.ProcessEnv;
   cwd: string;
   log: Logger;
+  /** Marks a phase of the running command on stderr when LANES_TRACE=1 (a no-op otherwise). */
+  trace: PhaseTrace;
   /** Set by a command's action: the process exit code (0 ok, 1 failed check, 2 bad usage). */
   exitCode: number;
 }

@@ -31,10 +31,13 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
   const event = hookEvent(args);
   if (event !== undefined) return (await import("./hook-command.js")).hookCommand(event, io, env);
 
-  const [{ exitReportFor }, { buildProgram, commandOf }] = await Promise.all([
+  const [{ exitReportFor }, { buildProgram, commandOf }, { phaseTrace }] = await Promise.all([
     import("./exit-code.js"),
     import("./program.js"),
+    import("./phase-trace.js"),
   ]);
+  const trace = phaseTrace(env, io);
+  trace("cli loaded");
   // The environment is validated and pino loaded only when a command runs: --help, --version and
   // usage errors need neither.
   const running = commandOf(args) !== undefined;
@@ -50,9 +53,11 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
         if (!logger) throw new Error("lanes: no command is running, so there is no logger");
         return (log ??= logger.createLogger({ level: settings.LANES_LOG_LEVEL ?? "warn" }, env));
       },
+      trace,
       exitCode: 0,
     };
     const program = await buildProgram(ctx, args);
+    trace("command loaded");
     await program.parseAsync([...args], { from: "user" });
     return ctx.exitCode;
   } catch (error) {

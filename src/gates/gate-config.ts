@@ -1,6 +1,6 @@
 // The gate settings of `.github/lanes.yml` (src/config), as the narrow GateConfig the gates read.
 // Every default comes from the config schema; nothing here restates one.
-import { LanesConfigSchema, type LanesConfig } from "../config/index.js";
+import { LanesConfigSchema, type LanesConfig } from "../config/schema.js";
 import { GATE_NAMES, type GateConfig } from "./types.js";
 
 export function gateConfigFrom(

@@ -7,7 +7,6 @@ import { placeholdersGate } from "./gate-placeholders.js";
 import { prpGate } from "./gate-prp.js";
 import { validationGate } from "./gate-validation.js";
 import {
-  GATE_NAMES,
   type Gate,
   type GateConfig,
   type GateInput,
@@ -25,16 +24,7 @@ export const gates: Record<GateName, Gate> = {
   integration: integrationGate,
 };
 
-export function isGateName(name: string): name is GateName {
-  return (GATE_NAMES as readonly string[]).includes(name);
-}
-
-export const checkRunName = (gate: GateName): string => `lanes/${gate}`;
-
-export function gateFromCheckRunName(name: string): GateName | undefined {
-  const gate = name.startsWith("lanes/") ? name.slice("lanes/".length) : "";
-  return isGateName(gate) ? gate : undefined;
-}
+export { checkRunName, gateFromCheckRunName, isGateName } from "./check-run-name.js";
 
 export function gateMode(gate: GateName, config: Pick<GateConfig, "modes">): GateMode {
   return config.modes[gate];

@@ -4,21 +4,33 @@
 // refs/lanes/tmp/ and deletes it on close, so no ref is left behind. A commit whose tree is already known (a
 // merge-tree result) is written as a loose object instead, so merge-tree can read it without a checkpoint.
 // Author and committer are the idents `git var` reports (dates included), as `git commit-tree` writes them.
+// Nothing waits that need not: fast-import starts while `git var` runs, the object directory is looked up
+// only for the first loose commit, and the pack fast-import writes is kept as it is (fastimport.unpackLimit=0:
+// no `git unpack-objects` process to explode a small pack into loose files, as git fetch's own packs are kept).
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { GitError } from "./errors.js";
 import { gitIn, type GitRepo } from "./git-repo.js";
-import { commitContent, openLooseObjects } from "./loose-objects.js";
+import { commitContent, openLooseObjects, type LooseObjects } from "./loose-objects.js";
 import type { TreeChange } from "./tree-changes.js";
 
 export interface FastCommitInput {
-  /** The first parent, whose tree the changes are applied to, then the other parents. */
+  /** The first parent, whose tree the changes are applied to, then the other parents (ids or queued marks). */
   parents: readonly [string, ...string[]];
   message: string;
   changes: readonly TreeChange[];
 }
 
+export interface PendingCommit {
+  /** Names the commit as a parent of later commits before fast-import has answered (a mark, `:<n>`). */
+  mark: string;
+  /** Its id and tree, once fast-import has written it. */
+  written: Promise<{ commit: string; tree: string }>;
+}
+
 export interface FastImportWriter {
+  /** Sends the commit without waiting for the answer, so a run of commits costs one round trip. */
+  queue(input: FastCommitInput): PendingCommit;
   /** Writes the commit; resolves to its id and its tree. Calls are answered in order. */
   commit(input: FastCommitInput): Promise<{ commit: string; tree: string }>;
   /** Writes a commit of a tree already in the object database; readable by other processes at once. */
@@ -57,9 +69,12 @@ export async function commitIdents(repo: GitRepo): Promise<{ author: string; com
 }
 
 export async function openFastImportWriter(repo: GitRepo): Promise<FastImportWriter> {
-  const [{ author, committer }, loose] = await Promise.all([commitIdents(repo), openLooseObjects(repo)]);
+  const idents = commitIdents(repo);
+  // Awaited by the first commit; a failure before then must not go unhandled.
+  idents.catch(() => undefined);
+  let loose: Promise<LooseObjects> | undefined;
   const args = ["fast-import", "--quiet", "--done", "--date-format=raw", "--cat-blob-fd=1"];
-  const child = spawn("git", args, {
+  const child = spawn("git", ["-c", "fastimport.unpackLimit=0", ...args], {
     cwd: repo.dir,
     env: { ...process.env, ...repo.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" },
     stdio: ["pipe", "pipe", "pipe"],
@@ -107,14 +122,17 @@ export async function openFastImportWriter(repo: GitRepo): Promise<FastImportWri
   // Commits this process wrote are named by mark: fast-import does not look its own objects up by id.
   const marks = new Map<string, string>();
   const commitish = (id: string) => marks.get(id) ?? id;
-  return {
-    async commit({ parents, message, changes }) {
-      mark += 1;
+  // The last queued commit: a checkpoint or the end of the stream is written after it.
+  let queued: Promise<unknown> = Promise.resolve();
+  const queue = ({ parents, message, changes }: FastCommitInput): PendingCommit => {
+    mark += 1;
+    const own = `:${mark}`;
+    const written = idents.then(async ({ author, committer }) => {
       const [first, ...others] = parents;
       const body = message.endsWith("\n") ? message : `${message}\n`;
       const lines = [
         `commit ${ref}`,
-        `mark :${mark}`,
+        `mark ${own}`,
         `author ${author}`,
         `committer ${committer}`,
         `data ${Buffer.byteLength(body)}`,
@@ -124,22 +142,35 @@ export async function openFastImportWriter(repo: GitRepo): Promise<FastImportWri
           c.status === "D" ? `D ${quotePath(c.path)}` : `M ${c.mode} ${c.object} ${quotePath(c.path)}`,
         ),
         "",
-        `get-mark :${mark}`,
-        `ls :${mark} ""`,
+        `get-mark ${own}`,
+        `ls ${own} ""`,
         "",
       ];
       const [commit, listing] = await send(lines.join("\n"), 2);
       const tree = /^040000 tree ([0-9a-f]+)\t/.exec(listing ?? "")?.[1];
       if (!commit || !tree)
         throw new GitError(args, null, `unexpected fast-import answer "${commit}" / "${listing}"`, repo.dir);
-      marks.set(commit, `:${mark}`);
+      marks.set(commit, own);
       pending = true;
       return { commit, tree };
-    },
+    });
+    // The caller awaits `written`; until it does, a failure must not count as unhandled.
+    written.catch(() => undefined);
+    queued = written.catch(() => undefined);
+    return { mark: own, written };
+  };
+  return {
+    queue,
+    commit: (input) => queue(input).written,
     async commitTree({ tree, parents, message }) {
-      return loose.write("commit", commitContent({ tree, parents, author, committer, message }));
+      const [{ author, committer }, objects] = await Promise.all([
+        idents,
+        (loose ??= openLooseObjects(repo)),
+      ]);
+      return objects.write("commit", commitContent({ tree, parents, author, committer, message }));
     },
     async flush() {
+      await queued;
       if (!pending) return;
       pending = false;
       flushed = true;
@@ -147,6 +178,7 @@ export async function openFastImportWriter(repo: GitRepo): Promise<FastImportWri
       await send(`checkpoint\nls :${mark} ""\n`, 1);
     },
     async close() {
+      await queued;
       if (!failure) child.stdin.end(`reset ${ref}\n\ndone\n`);
       else child.stdin.end();
       await closed;

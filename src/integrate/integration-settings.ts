@@ -4,7 +4,7 @@
 import { loadConfig, DEFAULT_CONFIG_FILE } from "../config/load-config.js";
 import { gitIn, type GitRepo } from "../git/git-repo.js";
 import { gateConfigFrom } from "../gates/gate-config.js";
-import { checkRunName, gateMode } from "../gates/registry.js";
+import { checkRunName } from "../gates/check-run-name.js";
 import { GATE_NAMES } from "../gates/types.js";
 
 export interface IntegrationSettings {
@@ -26,7 +26,7 @@ export async function readIntegrationSettings(repo: GitRepo, base: string): Prom
   return {
     roleOrder: [...config.integration.order],
     validation: [...config.integration.validation],
-    requiredGates: GATE_NAMES.filter((g) => gateMode(g, gates) === "required").map(checkRunName),
+    requiredGates: GATE_NAMES.filter((g) => gates.modes[g] === "required").map(checkRunName),
     found,
   };
 }

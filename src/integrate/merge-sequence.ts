@@ -45,6 +45,7 @@ export interface SequenceInput {
 }
 
 export async function mergeSequence(repo: GitRepo, input: SequenceInput): Promise<MergeSequence> {
+  // The head is a commit id, or the mark of a commit fast-import has not answered yet.
   let head = input.baseCommit;
   let headTree: string | undefined;
   const { writer, fast } = await openTogether(repo, input);
@@ -52,16 +53,25 @@ export async function mergeSequence(repo: GitRepo, input: SequenceInput): Promis
   const steps: MergeStep[] = [];
   const conflicts: LaneConflict[] = [];
   const skipped: SkippedLane[] = [];
-  const commit = async (lane: PlannedLane, changes: readonly TreeChange[]) => {
-    const written = await writer.commit({
+  // Replayed lanes are queued without waiting for fast-import's answers: one round trip per run of them.
+  const queued: { lane: PlannedLane; written: Promise<{ commit: string; tree: string }> }[] = [];
+  const replay = (lane: PlannedLane, changes: readonly TreeChange[]) => {
+    const { mark, written } = writer.queue({
       parents: [head, lane.commit],
       message: mergeMessage(lane, input.branch),
       changes,
     });
+    queued.push({ lane, written });
     fast.record(lane, changes);
-    ({ commit: head, tree: headTree } = written);
-    steps.push({ lane, commit: head });
+    head = mark;
     mergedIds.add(lane.id);
+  };
+  /** The queued commits' ids, in order: the steps, and the head as a commit id again. */
+  const settle = async () => {
+    for (const { lane, written } of queued.splice(0)) {
+      ({ commit: head, tree: headTree } = await written);
+      steps.push({ lane, commit: head });
+    }
   };
   try {
     for (const lane of input.lanes) {
@@ -73,9 +83,10 @@ export async function mergeSequence(repo: GitRepo, input: SequenceInput): Promis
       }
       const disjoint = fast.changesFor(lane);
       if (disjoint) {
-        await commit(lane, disjoint);
+        replay(lane, disjoint);
         continue;
       }
+      await settle();
       // merge-tree reads the head from the object database: commits fast-import holds must be written first
       // (nothing to do when the head came from merge-tree too).
       await writer.flush();
@@ -121,6 +132,7 @@ export async function mergeSequence(repo: GitRepo, input: SequenceInput): Promis
         mergedIds.add(lane.id);
       }
     }
+    await settle();
   } catch (error) {
     // The loop's error is the one to report: closing may fail too (the same fast-import failure, or cleanup).
     await writer.close().catch(() => undefined);

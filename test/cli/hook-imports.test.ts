@@ -39,4 +39,14 @@ describe("CLI start-up", () => {
     expect([...program.packages].filter((p) => !p.startsWith("node:"))).toEqual(["commander"]);
     expect([...program.local].some((p) => p.includes("/commands/") && !p.endsWith("index.ts"))).toBe(false);
   });
+
+  it("loads neither Octokit, ioredis nor the gates for a plain `lanes integrate --branches`", () => {
+    const integrate = staticImports(join("src", "cli", "commands", "integrate.ts"));
+    const local = [...integrate.local].map((p) => p.replace(/^.*\/src\//, "src/"));
+    expect([...integrate.packages].filter((p) => /octokit|ioredis|probot/.test(p))).toEqual([]);
+    expect(local.filter((p) => p.startsWith("src/state/") || p.startsWith("src/github/"))).toEqual([]);
+    expect(local.filter((p) => p.startsWith("src/gates/gate-") && p !== "src/gates/gate-config.ts")).toEqual(
+      [],
+    );
+  });
 });

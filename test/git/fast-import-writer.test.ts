@@ -37,6 +37,22 @@ describe("openFastImportWriter", () => {
     expect(await repo.git("for-each-ref", "refs/lanes/")).toBe("");
   });
 
+  it("queues commits without waiting for answers, a later one naming an earlier one by its mark", async () => {
+    repo = await makeRepo();
+    const base = await repo.commit("base", { "a.txt": "a\n" });
+    await repo.git("checkout", "-q", "-b", "lane");
+    const lane = await repo.commit("lane", { "b.txt": "b\n" });
+    const changes = await treeChanges({ dir: repo.dir }, base, lane);
+    const writer = await openFastImportWriter({ dir: repo.dir, env: gitEnv });
+    const first = writer.queue({ parents: [base, lane], message: "first", changes });
+    const second = writer.queue({ parents: [first.mark, lane], message: "second", changes: [] });
+    expect([first.mark, second.mark]).toEqual([":1", ":2"]);
+    const [one, two] = await Promise.all([first.written, second.written]);
+    await writer.close();
+    expect(await repo.git("log", "-1", "--format=%P %s", two.commit)).toBe(`${one.commit} ${lane} second`);
+    expect(two.tree).toBe(one.tree);
+  });
+
   it("rejects with a GitError when fast-import refuses a parent", async () => {
     repo = await makeRepo();
     await repo.commit("first", { "a.txt": "a\n" });

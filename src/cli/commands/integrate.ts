@@ -8,23 +8,19 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { UsageError } from "../../errors.js";
 import type { GitHubPort, RepoRef } from "../../github/github-port.js";
-import { githubPortFromEnv } from "../../github/port-from-env.js";
 import type { GitRepo } from "../../git/git-repo.js";
-import { pushBranch } from "../../git/push-branch.js";
 import { applyIntegration } from "../../integrate/apply-integration.js";
-import { readBacklogFacts, withPrp, type PrpFacts } from "../../integrate/backlog-lanes.js";
+import type { PrpFacts } from "../../integrate/backlog-lanes.js";
 import { readIntegrationSettings } from "../../integrate/integration-settings.js";
 import { laneFromBranch } from "../../integrate/lane.js";
-import { openIntegrationPr } from "../../integrate/open-integration-pr.js";
-import { chooseIntegrationTarget, integrationChanges } from "../../integrate/integration-target.js";
+import {
+  chooseIntegrationTarget,
+  integrationChanges,
+  type IntegrationTarget,
+} from "../../integrate/integration-target.js";
 import { integrationBranch, isoDate, planIntegration } from "../../integrate/plan-integration.js";
-import { readyFromGitHub, type ReadySet } from "../../integrate/ready-from-github.js";
-import { readyFromStack } from "../../integrate/ready-from-stack.js";
+import type { ReadySet } from "../../integrate/ready-from-github.js";
 import type { IntegrationSettings } from "../../integrate/integration-settings.js";
-import { listLanes } from "../../runner/lane-record.js";
-import { stackNameFor, stackPaths } from "../../runner/stack-paths.js";
-import { stateQueue } from "../../integrate/state-queue.js";
-import { openStateStore } from "../../state/open-state-store.js";
 import { isRedisUrl, REDIS_URL_FORM } from "../../text/redis-url.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
 import {
@@ -36,6 +32,8 @@ import {
 } from "./integrate-render.js";
 import { githubRepoFrom, githubRepoOption, repoFullName, requireGithubRepo } from "./github-repo-option.js";
 
+// What only some runs need (GitHub, Redis, a backlog, a stack, a push) is imported when used: a plain
+// `lanes integrate --branches …` loads neither Octokit nor ioredis.
 const OptionsSchema = z.object({
   repo: z.string().optional(),
   base: z.string().min(1),
@@ -119,24 +117,39 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
         const repo: GitRepo = { dir: opts.repo ?? ctx.cwd, env: ctx.env };
         const port =
           (opts.ready && opts.githubRepo) || (opts.openPr && !opts.dryRun)
-            ? githubPortFromEnv(ctx.env, ctx.log, opts.ready ? "--ready with --github-repo" : "--open-pr")
+            ? (await import("../../github/port-from-env.js")).githubPortFromEnv(
+                ctx.env,
+                ctx.log,
+                opts.ready ? "--ready with --github-repo" : "--open-pr",
+              )
             : undefined;
-        const [settings, prps] = await Promise.all([
+        const backlog = opts.backlog ? await import("../../integrate/backlog-lanes.js") : undefined;
+        const date = opts.date ?? isoDate(new Date());
+        // Reads that do not depend on each other run side by side: settings, the backlog and the target.
+        const [settings, prps, target] = await Promise.all([
           readIntegrationSettings(repo, opts.base),
-          opts.backlog ? readBacklogFacts(opts.backlog) : new Map<string, PrpFacts>(),
+          backlog && opts.backlog ? backlog.readBacklogFacts(opts.backlog) : new Map<string, PrpFacts>(),
+          chooseTarget(opts, repo, integrationBranch(date), port, github),
         ]);
+        ctx.trace("settings and target read");
         const selected = await selectLanes(ctx, opts, repo, settings, port, github);
+        ctx.trace("lanes selected");
         const store =
           opts.redis && !opts.dryRun
-            ? await openStateStore({ url: opts.redis, repo: github && repoFullName(github), log: ctx.log })
+            ? await (
+                await import("../../state/open-state-store.js")
+              ).openStateStore({ url: opts.redis, repo: github && repoFullName(github), log: ctx.log })
             : undefined;
         try {
-          const queue = store && github && stateQueue(store, repoFullName(github));
+          const queue =
+            store && github
+              ? (await import("../../integrate/state-queue.js")).stateQueue(store, repoFullName(github))
+              : undefined;
           const lanes = await Promise.all(
             selected.ready.map(async ({ branch, commit }) => {
               const lane = laneFromBranch(branch);
               return {
-                ...withPrp(lane, prps.get(lane.id)),
+                ...(backlog ? backlog.withPrp(lane, prps.get(lane.id)) : lane),
                 ...(commit && { commit }),
                 attempts: queue
                   ? await queue.attemptsSoFar(lane.branch, opts.maxResolveAttempts)
@@ -145,28 +158,16 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
             }),
           );
           const prpValidation = lanes.flatMap((l) => prps.get(l.id)?.validation ?? []);
-          const prBase = baseOnGitHub(opts.base, opts.remote);
-          const wanted = integrationBranch(opts.date ?? isoDate(new Date()));
-          const openPr =
-            port && opts.openPr && !opts.dryRun
-              ? (await port.listPulls(github as RepoRef, { state: "open", head: wanted, base: prBase }))
-                  .length > 0
-              : false;
-          const target = await chooseIntegrationTarget(repo, {
-            wanted,
-            base: opts.base,
-            remote: opts.openPr || opts.push ? opts.remote : undefined,
-            openPr,
-          });
           const plan = await planIntegration(repo, {
             base: opts.base,
             lanes,
-            date: opts.date ?? isoDate(new Date()),
+            date,
             branch: target.branch,
             roleOrder: settings.roleOrder,
             validate: [...new Set([...settings.validation, ...opts.validate, ...prpValidation])],
             predictConflicts: opts.dryRun === true,
           });
+          ctx.trace("planned");
           if (opts.dryRun) {
             const value = dryRunView(plan, selected.waiting);
             emit(ctx, value, { json: opts.json, human: renderPlan });
@@ -181,14 +182,19 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
             maxResolveAttempts: opts.maxResolveAttempts,
             validationTimeoutMs: opts.validateTimeout === undefined ? undefined : opts.validateTimeout * 1000,
           });
+          ctx.trace("applied");
           for (const request of queue ? result.requeue : []) await queue?.requeue(request);
           const pr =
             opts.openPr && port && github
-              ? await openIntegrationPr(repo, result, { port, github, remote: opts.remote })
+              ? await (
+                  await import("../../integrate/open-integration-pr.js")
+                ).openIntegrationPr(repo, result, { port, github, remote: opts.remote })
               : null;
           const pushed = opts.push === true && !pr && result.branch !== null;
           if (pushed)
-            await pushBranch(repo, opts.remote, result.branch as string, {
+            await (
+              await import("../../git/push-branch.js")
+            ).pushBranch(repo, opts.remote, result.branch as string, {
               force: target.previous !== undefined,
             });
           const output: IntegrateOutput = {
@@ -207,6 +213,7 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
             nextSteps: conflictNextSteps(result, queue !== undefined),
           };
           emit(ctx, output, { json: opts.json, human: renderResult });
+          ctx.trace("printed");
           return result.ok ? 0 : 1;
         } finally {
           await store?.quit();
@@ -231,6 +238,27 @@ function checkUsage(opts: Options): void {
 /** Integrating onto a remote-tracking ref (origin/main) targets that remote's branch (main) on GitHub. */
 function baseOnGitHub(base: string, remote: string): string {
   return base.startsWith(`${remote}/`) ? base.slice(remote.length + 1) : base;
+}
+
+/** The branch to write: the day's, or the open integration PR's to update, or the next free name. */
+async function chooseTarget(
+  opts: Options,
+  repo: GitRepo,
+  wanted: string,
+  port: GitHubPort | undefined,
+  github: RepoRef | undefined,
+): Promise<IntegrationTarget> {
+  const base = baseOnGitHub(opts.base, opts.remote);
+  const openPr =
+    port && github && opts.openPr && !opts.dryRun
+      ? (await port.listPulls(github, { state: "open", head: wanted, base })).length > 0
+      : false;
+  return chooseIntegrationTarget(repo, {
+    wanted,
+    base: opts.base,
+    remote: opts.openPr || opts.push ? opts.remote : undefined,
+    openPr,
+  });
 }
 
 /** The lanes to integrate: the named branches, or those whose required gates succeeded. */
@@ -258,6 +286,11 @@ async function selectLanes(
     return { ready: branches.map((branch) => ({ branch, commit: "" })), waiting: [] };
   }
   if (opts.stack) {
+    const [{ listLanes }, { stackNameFor, stackPaths }, { readyFromStack }] = await Promise.all([
+      import("../../runner/lane-record.js"),
+      import("../../runner/stack-paths.js"),
+      import("../../integrate/ready-from-stack.js"),
+    ]);
     const records = await listLanes(stackPaths(ctx.env, stackNameFor(repo.dir, opts.stack)).lanes);
     const done = records.filter((l) => l.state === "done");
     const set = await readyFromStack(
@@ -270,6 +303,7 @@ async function selectLanes(
       .map((l) => ({ branch: l.branch, commit: "", reason: `the lane is ${l.state}, not done` }));
     return { ready: set.ready, waiting: [...set.waiting, ...unfinished] };
   }
+  const { readyFromGitHub } = await import("../../integrate/ready-from-github.js");
   return readyFromGitHub(port as GitHubPort, github as RepoRef, {
     base: baseOnGitHub(opts.base, opts.remote),
     required: settings.requiredGates,
