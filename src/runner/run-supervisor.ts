@@ -17,6 +17,7 @@ import { pullRequestsVia } from "./github-pulls.js";
 import type { LaneJob } from "./job-port.js";
 import { listLanes } from "./lane-record.js";
 import type { LaneReporter } from "./lane-reporter.js";
+import { createLaneWatch } from "./lane-watch.js";
 import { GIT_IDENTITY_ENV, logFile, readyFile } from "./stack-launch.js";
 import { readStackRecord, type StackRecord } from "./stack-record.js";
 import { stackPaths, type StackPaths } from "./stack-paths.js";
@@ -166,6 +167,13 @@ export async function runSupervisor(
           reporter.report(job, { kind: "problem", message: `on ${record.hostName}: ${message}` })
       : agentProblemReporter(github, record.hostName),
     env,
+    watch: createLaneWatch({
+      board: store,
+      capture: (paneId) => tmux.capture(paneId),
+      log,
+      stack: name,
+      host: record.hostName,
+    }),
     onLaneClosed: async () => {
       const queued = await offerBacklog(record, paths, store);
       if (queued.length > 0) log.info({ queued }, "backlog PRPs now ready were queued");
