@@ -11,6 +11,9 @@ import { openStateStore, type LaneSnapshot, type OpenedStateStore } from "../../
 import { useRedis } from "../support/redis.js";
 import { launchChromium, type Browser } from "./browser.js";
 
+// The page's DOM, as far as the functions run in the browser use it (the project's lib has no DOM types).
+declare const document: { querySelector(selector: string): { textContent: string | null } | null };
+
 const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> & "quotes"`;
 
 function lane(patch: Partial<LaneSnapshot> = {}): LaneSnapshot {
@@ -119,7 +122,7 @@ describe("the dashboard page in Chromium", () => {
     );
     expect(await page.locator('pre[data-log="issue-7-1"]').textContent()).toContain("<img src=x onerror=");
     expect(await page.locator("main img, main script").count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as Record<string, unknown>).__pwned)).toBeUndefined();
     expect(await page.locator("text=Bash(rm -rf build)").count()).toBeGreaterThan(0);
 
     await page.locator("details[data-lane-log] summary").first().click();
