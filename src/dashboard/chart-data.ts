@@ -9,6 +9,8 @@ export interface ChartData {
   prpsDone: number[];
   /** Median hours from a PRP's first state (labelled `prp`) to done, per day it was done; null with none. */
   leadTimeHours: (number | null)[];
+  /** Median hours to done over every PRP done in the window; null with none. */
+  leadTimeMedianHours: number | null;
   /** Hours PRPs spent in each state, counted on the day they left it. */
   hoursIn: Record<"waiting" | "blocked" | "needs-human", number[]>;
   tokensByRole: Record<string, number[]>;
@@ -94,6 +96,7 @@ export function chartData(
     days,
     prpsDone,
     leadTimeHours: leadTimes.map(median),
+    leadTimeMedianHours: median(leadTimes.flat()),
     hoursIn: {
       waiting: round(hoursIn.waiting),
       blocked: round(hoursIn.blocked),

@@ -39,8 +39,16 @@ const SECURITY_HEADERS = {
   "x-frame-options": "DENY",
 };
 
-export function createDashboard(options: DashboardOptions): Dashboard {
-  const token = requiredToken(options.host, options.token);
+export interface RepoSources {
+  /** The repositories to show, each with its store (created once per repository). */
+  list(): Promise<DashboardSource[]>;
+  close(): void;
+}
+
+/** The named prefix or repository, or every repository with Lanes keys in this Redis (looked up every 10 s). */
+export function repoSources(
+  options: Pick<DashboardOptions, "redis" | "log" | "prefix" | "repo">,
+): RepoSources {
   const { redis, log } = options;
   const stores = new Map<string, DashboardSource>();
   let found: { at: number; repos: string[] } | undefined;
@@ -54,13 +62,24 @@ export function createDashboard(options: DashboardOptions): Dashboard {
     return source;
   };
 
-  async function sources(): Promise<DashboardSource[]> {
-    if (options.prefix) return [sourceFor(options.repo ?? options.prefix, options.prefix)];
-    if (options.repo) return [sourceFor(options.repo, `lanes:{${options.repo}}:`)];
-    if (!found || Date.now() - found.at > 10_000) found = { at: Date.now(), repos: await findRepos(redis) };
-    return found.repos.map((repo) => sourceFor(repo, `lanes:{${repo}}:`));
-  }
+  return {
+    async list() {
+      if (options.prefix) return [sourceFor(options.repo ?? options.prefix, options.prefix)];
+      if (options.repo) return [sourceFor(options.repo, `lanes:{${options.repo}}:`)];
+      if (!found || Date.now() - found.at > 10_000) found = { at: Date.now(), repos: await findRepos(redis) };
+      return found.repos.map((repo) => sourceFor(repo, `lanes:{${repo}}:`));
+    },
+    close() {
+      for (const source of stores.values()) source.store.close();
+    },
+  };
+}
 
+export function createDashboard(options: DashboardOptions): Dashboard {
+  const token = requiredToken(options.host, options.token);
+  const { log } = options;
+  const repos = repoSources(options);
+  const sources = () => repos.list();
   const snapshot = (list: DashboardSource[]) => buildSnapshot(list, { webUrl: options.webUrl });
   const feed = createLiveFeed({ sources, snapshot, log });
   const files = staticFiles();
@@ -143,7 +162,7 @@ export function createDashboard(options: DashboardOptions): Dashboard {
       feed.close();
       for (const res of streams) res.end();
       streams.clear();
-      for (const source of stores.values()) source.store.close();
+      repos.close();
     },
   };
 }

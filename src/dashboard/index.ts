@@ -1,4 +1,5 @@
 export * from "./access.js";
+export * from "./board-metrics.js";
 export * from "./build-snapshot.js";
 export * from "./chart-data.js";
 export * from "./create-dashboard.js";

@@ -31,6 +31,7 @@ describe("chart data", () => {
     expect(data.days).toEqual(["2026-11-29", "2026-11-30", "2026-12-01"]);
     expect(data.prpsDone).toEqual([0, 0, 2]);
     expect(data.leadTimeHours).toEqual([null, null, 29]); // median of 48 h and 10 h
+    expect(data.leadTimeMedianHours).toBe(29);
     expect(data.hoursIn.blocked).toEqual([3, 0, 0]);
     expect(data.hoursIn.waiting).toEqual([0, 1, 0]);
   });

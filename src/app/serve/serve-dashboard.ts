@@ -1,12 +1,15 @@
 // The dashboard inside `lanes serve`, at /dashboard on the App's own port. The App usually listens beyond
 // loopback (HOST 0.0.0.0), so the dashboard needs LANES_DASHBOARD_TOKEN there; without it the App still
-// starts and /dashboard says how to turn it on.
+// starts and /dashboard says how to turn it on. The board's gauges are on /metrics either way.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Redis } from "ioredis";
+import type { Registry } from "prom-client";
 import {
   createDashboard,
   DashboardConfigError,
   DASHBOARD_PATH,
+  registerBoardMetrics,
+  repoSources,
   type Dashboard,
 } from "../../dashboard/index.js";
 import type { Logger } from "../../observe/logger.js";
@@ -22,7 +25,10 @@ export function serveDashboard(
   config: ServeConfig,
   env: NodeJS.ProcessEnv,
   log: Logger,
+  registry: Registry,
 ): Pick<Dashboard, "handle" | "close"> {
+  const metricSources = repoSources({ redis, log });
+  registerBoardMetrics(registry, () => metricSources.list());
   try {
     return createDashboard({
       redis,
