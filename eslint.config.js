@@ -39,4 +39,12 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   { files: ["src/cli/**", "bench/**", "scripts/**"], rules: { "no-console": "off" } },
+  {
+    // The dashboard's page: plain ES modules that run in the browser.
+    files: ["src/dashboard/client/**/*.js"],
+    languageOptions: {
+      sourceType: "module",
+      globals: { document: "readonly", EventSource: "readonly", CSS: "readonly", setInterval: "readonly" },
+    },
+  },
 );

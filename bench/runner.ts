@@ -11,9 +11,9 @@ import { silentLogger } from "../src/observe/logger.js";
 import type { AgentAdapter } from "../src/runner/agents/agent-adapter.js";
 import { appendLaneEvent } from "../src/runner/lane-events.js";
 import { stackPaths } from "../src/runner/stack-paths.js";
-import { Supervisor } from "../src/runner/supervisor.js";
+import { Supervisor, type SupervisorOptions } from "../src/runner/supervisor.js";
 import { Tmux } from "../src/runner/tmux.js";
-import { openStateStore } from "../src/state/index.js";
+import { openStateStore, type OpenedStateStore } from "../src/state/index.js";
 import { startRedisServer } from "../test/support/redis-server.js";
 import { cpuOver, until } from "./cpu.js";
 import { seedPollToBrief, seedScrapeCpu, seedStackReady } from "./runner-seeds.js";
@@ -50,7 +50,8 @@ async function stackReady(n: number): Promise<BenchResult> {
   );
 }
 
-async function withSupervisor<T>(
+/** Runs `work` against a supervisor of `agents` cat agents; `extra` adds options (the dashboard bench's watch). */
+export async function withSupervisor<T>(
   agents: number,
   tickMs: number,
   work: (ctx: {
@@ -60,6 +61,7 @@ async function withSupervisor<T>(
     events: string;
     redisUrl: string;
   }) => Promise<T>,
+  extra: (ctx: { store: OpenedStateStore; tmux: Tmux }) => Partial<SupervisorOptions> = () => ({}),
 ): Promise<T> {
   const redis = await startRedisServer();
   const home = await mkdtemp(join(tmpdir(), "lanes-bench-home-"));
@@ -110,6 +112,7 @@ async function withSupervisor<T>(
       roleBrief: () => "bench",
     },
     finish: { repo, base: "main" },
+    ...extra({ store, tmux }),
   });
   await sup.start();
   const timer = setInterval(() => void sup.tick(), tickMs);

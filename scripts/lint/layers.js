@@ -8,7 +8,8 @@ const EVERYONE = ["observe", "domain", "text"];
 /** Top to bottom; a folder only imports folders below it. */
 const TALKS_TO = {
   install: ["config"],
-  app: ["runner", "integrate", "gates", "state", "github", "prp", "config"],
+  app: ["dashboard", "runner", "integrate", "gates", "state", "github", "prp", "config"],
+  dashboard: ["state"],
   sandbox: ["git", "prp"],
   runner: ["backlog", "state", "github", "git", "prp", "config"],
   integrate: ["backlog", "gates", "state", "github", "git", "prp", "config"],

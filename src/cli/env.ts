@@ -74,6 +74,12 @@ const SETTINGS = {
   LANES_WORKTREE_ROOT: { schema: nonBlank, expected: "a directory path" },
   LANES_PREFIX: { schema: z.string().regex(/^\S+$/), expected: "a Redis key prefix with no spaces" },
   LANES_HOST: { schema: nonBlank, expected: "a host name" },
+  LANES_DASHBOARD_TOKEN: {
+    schema: z.string().regex(/^\S{16,}$/),
+    expected: "at least 16 characters with no spaces (e.g. openssl rand -hex 24)",
+    secret: true,
+    blankIsUnset: true,
+  },
 } satisfies Record<string, Setting>;
 
 type SettingName = keyof typeof SETTINGS;

@@ -21,6 +21,7 @@ import { listLanes } from "./lane-record.js";
 import type { LaneReporter } from "./lane-reporter.js";
 import { ensureKeeper, GIT_IDENTITY_ENV, logFile, readyFile } from "./stack-launch.js";
 import { RESTART_REASON_ENV } from "./supervisor-restarts.js";
+import { createLaneWatch } from "./lane-watch.js";
 import { readStackRecord, type StackRecord } from "./stack-record.js";
 import { stackPaths, type StackPaths } from "./stack-paths.js";
 import { Supervisor } from "./supervisor.js";
@@ -189,6 +190,13 @@ export async function runSupervisor(
           reporter.report(job, { kind: "problem", message: `on ${record.hostName}: ${message}` })
       : agentProblemReporter(github, record.hostName),
     env,
+    watch: createLaneWatch({
+      board: store,
+      capture: (paneId) => tmux.capture(paneId),
+      log,
+      stack: name,
+      host: record.hostName,
+    }),
     onLaneClosed: async () => {
       const queued = await offerBacklog(record, paths, store, log);
       if (queued.length > 0) log.info({ queued }, "backlog PRPs now ready were queued");

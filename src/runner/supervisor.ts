@@ -17,6 +17,7 @@ import { openLane } from "./lane-setup.js";
 import { readRoutedOffset, saveRoutedOffset } from "./routed-offset.js";
 import { runControlLoop } from "./control-loop.js";
 import type { ControlEntry } from "../state/lane-control.js";
+import type { LaneWatch } from "./lane-watch.js";
 
 export interface SupervisorOptions extends Omit<DriverDeps, "now"> {
   name: string;
@@ -38,6 +39,8 @@ export interface SupervisorOptions extends Omit<DriverDeps, "now"> {
   reportAgentProblem?: (job: LaneJob, message: string) => Promise<void>;
   /** Environment the agent check sees (PATH, HOME, CLAUDE_CONFIG_DIR …); the process's by default. */
   env?: NodeJS.ProcessEnv;
+  /** Publishes lanes and their pane lines for the dashboard (lane-watch.ts); none when absent. */
+  watch?: LaneWatch;
 }
 
 export class Supervisor {
@@ -158,7 +161,9 @@ export class Supervisor {
   private async route(event: LaneEvent): Promise<void> {
     const driver = this.drivers.get(event.lane);
     if (!driver) return;
-    if ((await driver.onEvent(event)) === "closed") await this.release(event.lane);
+    const outcome = await driver.onEvent(event);
+    await this.options.watch?.event(driver.lane);
+    if (outcome === "closed") await this.release(event.lane);
   }
 
   private async release(id: string): Promise<void> {
@@ -254,6 +259,7 @@ export class Supervisor {
       await saveLane(this.options.host.paths.lane(lane.id), lane);
       const driver = new LaneDriver(this.driverDeps, lane, job);
       this.drivers.set(lane.id, driver);
+      await this.options.watch?.seen(lane);
       this.log.info({ lane: lane.id, role: job.role, branch: lane.branch }, "lane opened");
       await driver.report({
         kind: "claimed",
@@ -278,7 +284,9 @@ export class Supervisor {
         this.drivers.size > 0 ? await this.options.host.tmux.listPanes(this.options.host.session) : [];
       for (const [id, driver] of [...this.drivers]) {
         try {
-          if ((await driver.onTick(panes, slow)) === "closed") await this.release(id);
+          const outcome = await driver.onTick(panes, slow);
+          await this.options.watch?.seen(driver.lane);
+          if (outcome === "closed") await this.release(id);
         } catch (error) {
           this.log.error({ lane: id, err: String(error) }, "lane tick failed");
         }
@@ -298,6 +306,7 @@ export class Supervisor {
   async stop(): Promise<void> {
     this.abort.abort();
     this.follower?.stop();
+    this.options.watch?.stop();
     this.wakeWaiters();
     await Promise.allSettled(this.loops);
     await this.settle();

@@ -5,9 +5,11 @@ import type { Logger } from "../observe/logger.js";
 import { makeAuditLog } from "./audit-log.js";
 import { systemClock, type Clock } from "./clock.js";
 import { makeControlOps } from "./control-ops.js";
+import { makeBoardFollower } from "./follow-board.js";
 import { makeHostRegistry } from "./host-registry.js";
 import { makeIdempotency } from "./idempotency.js";
 import { makeLaneControl } from "./lane-control.js";
+import { makeLaneBoard } from "./lane-board.js";
 import { makePrpRecords } from "./prp-records.js";
 import { makeQueueOps } from "./queue-ops.js";
 import { makeReadOps } from "./read-ops.js";
@@ -63,6 +65,8 @@ export function createStateStore(options: StateStoreOptions) {
     ...makePrpRecords(core),
     ...makeTimerOps(core),
     ...makeLaneControl(core, pool),
+    ...makeLaneBoard(core),
+    ...makeBoardFollower(core),
     /** Closes the blocking connections this store opened (not the caller's `redis`). */
     close: () => pool.close(),
   };

@@ -1,5 +1,5 @@
 // `lanes serve` as a function: the Probot app behind a plain Node HTTP server — webhooks at
-// /api/github/webhooks, /healthz, /metrics — returning its URL and a stop() that lets deliveries in flight
+// /api/github/webhooks, /healthz, /metrics, the dashboard at /dashboard — returning its URL and a stop() that lets deliveries in flight
 // finish. The CLI command, the demo and the end-to-end tests all start it this way.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,6 +11,7 @@ import { connectRedis } from "../../state/index.js";
 import { createLanesApp, type LanesApp } from "../create-lanes-app.js";
 import { createAppMetrics, type AppMetrics } from "./app-metrics.js";
 import { loadServeConfig, WEBHOOK_PATH, type ServeConfig } from "./serve-config.js";
+import { serveDashboard } from "./serve-dashboard.js";
 
 export interface ServeHandle {
   /** http://host:port of the server (the port chosen when PORT=0). */
@@ -76,6 +77,7 @@ export async function startServe(env: NodeJS.ProcessEnv, options: ServeOptions):
   });
   const webhooks = await createNodeMiddleware(app.appFn, { probot, webhooksPath: WEBHOOK_PATH });
   const health = healthCheck(redis, config, options.probeEveryMs ?? 60_000);
+  const dashboard = serveDashboard(redis, config, env, log, metrics.registry);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "/").split("?")[0];
@@ -90,6 +92,7 @@ export async function startServe(env: NodeJS.ProcessEnv, options: ServeOptions):
       res.end(await metrics.registry.metrics());
       return;
     }
+    if (await dashboard.handle(req, res)) return;
     await webhooks(req, res, () => {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
     });
@@ -121,6 +124,7 @@ export async function startServe(env: NodeJS.ProcessEnv, options: ServeOptions):
     stop: () =>
       (stopping ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        dashboard.close();
         server.closeIdleConnections();
         await app.scheduler.stop();
         await app.idle();

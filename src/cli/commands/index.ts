@@ -81,6 +81,10 @@ export const cliCommands = {
     summary: "run the GitHub App (webhooks, /healthz, /metrics)",
     load: async () => (await import("./serve.js")).registerServe,
   },
+  dashboard: {
+    summary: "serve the live dashboard (lanes, hosts, queues, lane logs, charts) from Redis",
+    load: async () => (await import("./dashboard.js")).registerDashboard,
+  },
   "app-event": {
     summary: "run the App's handlers for this GitHub Actions run's event",
     load: async () => (await import("./app-event.js")).registerAppEvent,

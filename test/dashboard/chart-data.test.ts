@@ -1,0 +1,84 @@
+// The charts' series from the audit stream's transitions and the lanes' token counts.
+import { describe, expect, it } from "vitest";
+import { chartData } from "../../src/dashboard/chart-data.js";
+import { redactText } from "../../src/dashboard/redact.js";
+import type { AuditEntry, LaneSnapshot } from "../../src/state/index.js";
+
+const DAY = 86_400_000;
+const NOW = Date.parse("2026-12-01T12:00:00Z");
+let seq = 0;
+const transition = (at: number, data: string): AuditEntry => ({
+  id: `${at}-${seq++}`,
+  type: "transition",
+  at,
+  data,
+});
+
+describe("chart data", () => {
+  it("counts PRPs done per day, their median lead time, and hours spent waiting, blocked or with a person", () => {
+    const audit = [
+      transition(NOW - 2 * DAY, "4 (none) -> blocked"),
+      transition(NOW - 2 * DAY + 3 * 3_600_000, "4 blocked -> queued"),
+      transition(NOW - DAY, "4 queued -> active"),
+      transition(NOW - DAY + 3_600_000, "4 active -> waiting"),
+      transition(NOW - DAY + 2 * 3_600_000, "4 waiting -> active"),
+      transition(NOW - 2_000, "4 review -> done"),
+      transition(NOW - 10 * 3_600_000, "5 (none) -> queued"),
+      transition(NOW - 1_000, "5 queued -> done"),
+      { id: "x", type: "claimed", at: NOW, job: "j" },
+    ];
+    const data = chartData(audit, [], NOW, 3);
+    expect(data.days).toEqual(["2026-11-29", "2026-11-30", "2026-12-01"]);
+    expect(data.prpsDone).toEqual([0, 0, 2]);
+    expect(data.leadTimeHours).toEqual([null, null, 29]); // median of 48 h and 10 h
+    expect(data.leadTimeMedianHours).toBe(29);
+    expect(data.hoursIn.blocked).toEqual([3, 0, 0]);
+    expect(data.hoursIn.waiting).toEqual([0, 1, 0]);
+  });
+
+  it("sums tokens and cost per role and day from the lanes, and counts a local stack's done lanes", () => {
+    const lane = (role: string, state: string, days: LaneSnapshot["days"]): LaneSnapshot => ({
+      id: `${role}-${state}`,
+      stack: "s",
+      host: "h",
+      role,
+      issue: `${role}-prp`,
+      title: "t",
+      state,
+      branch: "b",
+      startedAt: 0,
+      commits: 0,
+      restarts: 0,
+      tokens: 0,
+      costUsd: 0,
+      days,
+      updatedAt: NOW,
+    });
+    const data = chartData(
+      [],
+      [
+        lane("developer", "done", {
+          "2026-12-01": { tokens: 100, costUsd: 0.5 },
+          "2026-11-30": { tokens: 10, costUsd: 0.1 },
+        }),
+        lane("tester", "working", { "2026-12-01": { tokens: 7, costUsd: 0.02 } }),
+      ],
+      NOW,
+      2,
+    );
+    expect(data.tokensByRole).toEqual({ developer: [10, 100], tester: [0, 7] });
+    expect(data.costByRole).toEqual({ developer: [0.1, 0.5], tester: [0, 0.02] });
+    expect(data.prpsDone).toEqual([0, 1]);
+  });
+});
+
+describe("redaction of text shown on the page", () => {
+  it("cuts tokens, passwords in URLs and the runner's absolute paths", () => {
+    expect(redactText("push failed with ghp_abcdefghijklmnopqrstuvwxyz0123")).toBe(
+      "push failed with [redacted]",
+    );
+    expect(redactText("redis://user:hunter2@db:6379 down")).toBe("redis://[redacted]@db:6379 down");
+    expect(redactText("ENOENT: /home/runner/work/x/lanes/wt/brief.md")).toBe("ENOENT: …/brief.md");
+    expect(redactText("see src/app/index.ts")).toBe("see src/app/index.ts");
+  });
+});
