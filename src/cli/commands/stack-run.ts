@@ -15,7 +15,6 @@ import { githubAccessFromEnv } from "../../github/index.js";
 import { openStateStore } from "../../state/index.js";
 import type { StackRecord } from "../../runner/stack-record.js";
 import type { RepoName } from "../../text/repo-name.js";
-import { runSupervisor } from "../../runner/run-supervisor.js";
 import { openStack } from "../../runner/stack-control.js";
 import { launchStack, restartSupervisor } from "../../runner/stack-launch.js";
 import { stackNameFor } from "../../runner/stack-paths.js";
