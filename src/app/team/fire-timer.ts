@@ -39,7 +39,7 @@ export async function flagPrp(deps: TeamDeps, issue: number, kind: string, title
 
 export interface TeamTimerHooks {
   /** Posts the daily standup (issue 19); absent where no standup runs. */
-  standup?(deps: TeamDeps): Promise<void>;
+  standup?(deps: TeamDeps): Promise<unknown>;
 }
 
 export async function fireTimer(deps: TeamDeps, timer: Timer, hooks: TeamTimerHooks = {}): Promise<void> {
