@@ -16,6 +16,7 @@ export const HANDLED_EVENTS = [
   "issues.closed",
   "pull_request.closed",
   "pull_request.opened",
+  "workflow_run.completed",
 ] as const;
 export type HandledEvent = (typeof HANDLED_EVENTS)[number];
 

@@ -10,6 +10,7 @@ import { issuesReopened } from "./issues-reopened.js";
 import { issuesUnlabeled } from "./issues-unlabeled.js";
 import { pullRequestClosed } from "./pull-request-closed.js";
 import { pullRequestOpened } from "./pull-request-opened.js";
+import { workflowRunCompleted } from "./workflow-run-completed.js";
 
 export const handlers: { [E in HandledEvent]: Handler<E> } = {
   "installation.created": installationCreated,
@@ -22,6 +23,7 @@ export const handlers: { [E in HandledEvent]: Handler<E> } = {
   "issues.closed": issuesClosed,
   "pull_request.closed": pullRequestClosed,
   "pull_request.opened": pullRequestOpened,
+  "workflow_run.completed": workflowRunCompleted,
 };
 
 export * from "./handler.js";

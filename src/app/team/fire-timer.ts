@@ -47,6 +47,17 @@ export async function fireTimer(deps: TeamDeps, timer: Timer, hooks: TeamTimerHo
     await deliverToWebhook(deps, timer.alert, { url: timer.url, secretEnv: timer.secretEnv }, timer.attempt);
     return;
   }
+  if (timer.kind === "deploy") {
+    const name = timer.workflow.replace(/^.*\//, "");
+    await raiseAlert(deps, {
+      key: `deploy-silent:${timer.workflow}:${timer.pr}`,
+      kind: "deploy-silent",
+      title: `Deploy ${name} did not report`,
+      text: `no finished run of ${name} on ${timer.branch} since integration PR #${timer.pr} merged`,
+      repo: repoName(deps.repo),
+    });
+    return;
+  }
   if (timer.kind === "standup") {
     await hooks.standup?.(deps);
     return;
