@@ -10,6 +10,7 @@ import { handlers, type Handler, type HandledEvent } from "./handlers/index.js";
 import { repoName, type RepoDeps } from "./repo-deps.js";
 import type { AppMetrics } from "./serve/app-metrics.js";
 import { fireTimer } from "./team/fire-timer.js";
+import { postStandup } from "./team/post-standup.js";
 import { createRepoFilesCache } from "./team/repo-config.js";
 import { createScheduler, type Scheduler } from "./team/scheduler.js";
 
@@ -92,7 +93,7 @@ export function createLanesApp(options: LanesAppOptions): LanesApp {
           files,
         };
       }),
-    fire: (deps, timer) => fireTimer(deps, timer),
+    fire: (deps, timer) => fireTimer(deps, timer, { standup: postStandup }),
   });
 
   async function dispatch(context: Context): Promise<void> {

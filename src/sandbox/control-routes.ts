@@ -4,6 +4,7 @@ import { z } from "zod";
 import { SandboxHttpError, notFound } from "./errors.js";
 import type { HandlerContext } from "./handler.js";
 import { requestCheckRunAction } from "./handlers/checks.js";
+import { emitWorkflowRun } from "./handlers/actions.js";
 import { announceRefUpdate } from "./push-events.js";
 import type { SandboxState } from "./state.js";
 import type { WebhookSender } from "./webhook-sender.js";
@@ -51,6 +52,21 @@ export async function handlePushNotice(deps: ControlDeps, body: unknown): Promis
 export function handleCheckRunClick(deps: ControlDeps, body: unknown): void {
   const click = CheckRunClickSchema.parse(body);
   requestCheckRunAction(contextFor(deps, click.repo, click.login), click.check_run_id, click.identifier);
+}
+
+/** A workflow run finishes (what GitHub Actions does when its jobs end): workflow_run.completed. */
+export function completeWorkflowRun(
+  deps: ControlDeps,
+  fullName: string,
+  runId: number,
+  conclusion: "success" | "failure" | "cancelled",
+): void {
+  const ctx = contextFor(deps, fullName, null);
+  const run = ctx.repo.workflowRuns.get(runId);
+  if (!run) throw notFound();
+  run.status = "completed";
+  run.conclusion = conclusion;
+  emitWorkflowRun(ctx, run, "completed");
 }
 
 export async function handleControl(deps: ControlDeps, path: string, body: unknown): Promise<void> {

@@ -14,7 +14,15 @@ export const INSTALLATION_PERMISSIONS = {
   metadata: "read",
 } as const;
 
-const EVENTS = ["issues", "issue_comment", "pull_request", "push", "check_run", "workflow_dispatch"];
+const EVENTS = [
+  "issues",
+  "issue_comment",
+  "pull_request",
+  "push",
+  "check_run",
+  "workflow_dispatch",
+  "workflow_run",
+];
 
 const seconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
 

@@ -94,6 +94,7 @@ export async function seedRepo(
     pulls: new Map(),
     checkRuns: new Map(),
     workflowDispatches: [],
+    workflowRuns: new Map(),
   };
   state.repos.set(fullName, repo);
   return repo;

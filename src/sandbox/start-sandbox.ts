@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { silentLogger, type Logger } from "../observe/logger.js";
-import { handleCheckRunClick } from "./control-routes.js";
+import { completeWorkflowRun, handleCheckRunClick } from "./control-routes.js";
 import { sendInstallationCreated, sendRepositoryAdded } from "./installation-events.js";
 import { createRequestListener } from "./http-server.js";
 import { seedRepo, seedUser, type RepoSeed, type UserSeed } from "./seed.js";
@@ -45,6 +45,8 @@ export interface Sandbox {
   installApp(): void;
   /** A user clicks "Re-run" (identifier null) or an action button on a check run. */
   clickCheckRun(fullName: string, checkRunId: number, identifier: string | null, login?: string): void;
+  /** A dispatched workflow's run finishes with `conclusion` (workflow_run.completed is sent). */
+  completeWorkflowRun(fullName: string, runId: number, conclusion: "success" | "failure" | "cancelled"): void;
   setWebhookUrl(url: string | null): void;
   deliveries(): readonly Delivery[];
   /** Resolves when every webhook queued so far has been delivered (or failed). */
@@ -133,6 +135,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     installApp: () => sendInstallationCreated(state, webhooks),
     clickCheckRun: (repo, id, identifier, login) =>
       handleCheckRunClick({ state, webhooks }, { repo, check_run_id: id, identifier, login }),
+    completeWorkflowRun: (repo, runId, conclusion) =>
+      completeWorkflowRun({ state, webhooks }, repo, runId, conclusion),
     setWebhookUrl: (url) => webhooks.setUrl(url),
     deliveries: () => webhooks.deliveries(),
     idle: () => webhooks.idle(),

@@ -101,6 +101,19 @@ export interface SandboxCheckRun {
   actions: { label: string; description: string; identifier: string }[];
 }
 
+export interface SandboxWorkflowRun {
+  id: number;
+  runNumber: number;
+  /** `.github/workflows/<file>` */
+  path: string;
+  headBranch: string;
+  headSha: string;
+  event: string;
+  status: "queued" | "completed";
+  conclusion: string | null;
+  createdAt: string;
+}
+
 export interface SandboxRepo {
   id: number;
   owner: string;
@@ -117,6 +130,8 @@ export interface SandboxRepo {
   pulls: Map<number, SandboxPull>;
   checkRuns: Map<number, SandboxCheckRun>;
   workflowDispatches: { workflow: string; ref: string; inputs: Record<string, unknown> }[];
+  /** Runs of dispatched workflows; a test completes them (`Sandbox.completeWorkflowRun`). */
+  workflowRuns: Map<number, SandboxWorkflowRun>;
 }
 
 export interface SandboxApp {

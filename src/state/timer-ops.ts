@@ -27,6 +27,10 @@ export function makeTimerOps(core: StoreCore) {
       ]);
       return Number(set) === 1;
     },
+    /** The payload of a scheduled timer, or null when none is scheduled under `id`. */
+    async readTimer(id: string): Promise<string | null> {
+      return core.call("HGET", () => core.redis.hget(keys.timerData, id));
+    },
     async cancelTimer(id: string): Promise<boolean> {
       const [removed] = await core
         .call("ZREM", () => core.redis.multi().zrem(keys.timers, id).hdel(keys.timerData, id).exec())

@@ -123,4 +123,34 @@ describe("team coordination end to end (sandbox webhooks → lanes serve → Red
     const pr = await branchPr(`lanes/developer/${issue.number}-docs`, { "docs/x.md": "x\n" }, "");
     expect(sandboxRepo().pulls.get(pr)?.requestedReviewers).toEqual([]);
   });
+
+  it("merging an integration PR dispatches the deploy workflow and reports its run on the PR", async () => {
+    const pr = await branchPr(
+      "lanes/integration/2026-12-01",
+      { "src/orders.ts": "export {};\n" },
+      "Integration",
+    );
+    await user.rest.pulls.merge({ ...repo, pull_number: pr });
+    await settle(sandbox);
+    expect(sandboxRepo().workflowDispatches).toEqual([
+      {
+        workflow: ".github/workflows/deploy.yml",
+        ref: "refs/heads/main",
+        inputs: { environment: "staging" },
+      },
+    ]);
+    const [run] = [...sandboxRepo().workflowRuns.values()];
+    expect(run?.status).toBe("queued");
+    sandbox.completeWorkflowRun(fullName, run?.id ?? 0, "success");
+    await settle(sandbox);
+    const comments = [...sandboxRepo().comments.values()]
+      .filter((c) => c.issueNumber === pr)
+      .map((c) => c.body);
+    expect(comments[0]).toContain("dispatched the deploy workflow `deploy.yml` on `main`");
+    expect(comments[1]).toMatch(/^✅ Deploy `deploy.yml` run \[#1\]\(.+\) finished: \*\*success\*\*\.$/);
+    // a second report of the same run (a redelivery, another replica) adds nothing
+    sandbox.completeWorkflowRun(fullName, run?.id ?? 0, "success");
+    await settle(sandbox);
+    expect([...sandboxRepo().comments.values()].filter((c) => c.issueNumber === pr)).toHaveLength(2);
+  });
 });

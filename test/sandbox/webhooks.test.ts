@@ -186,6 +186,7 @@ describe("sandbox webhooks", () => {
       "check_run.rerequested",
       "check_run.requested_action",
       "workflow_dispatch.",
+      "workflow_run.requested",
     ]);
     expect(events[1]?.payload.requested_action).toEqual({ identifier: "retry" });
     expectShapedLike(events[0]?.payload ?? {}, example("check_run", "rerequested"), "check_run");

@@ -17,6 +17,7 @@ export const HANDLED_EVENTS = [
   "pull_request.closed",
   "pull_request.opened",
   "issue_comment.created",
+  "workflow_run.completed",
 ] as const;
 export type HandledEvent = (typeof HANDLED_EVENTS)[number];
 

@@ -11,6 +11,7 @@ import { issuesReopened } from "./issues-reopened.js";
 import { issuesUnlabeled } from "./issues-unlabeled.js";
 import { pullRequestClosed } from "./pull-request-closed.js";
 import { pullRequestOpened } from "./pull-request-opened.js";
+import { workflowRunCompleted } from "./workflow-run-completed.js";
 
 export const handlers: { [E in HandledEvent]: Handler<E> } = {
   "installation.created": installationCreated,
@@ -24,6 +25,7 @@ export const handlers: { [E in HandledEvent]: Handler<E> } = {
   "pull_request.closed": pullRequestClosed,
   "pull_request.opened": pullRequestOpened,
   "issue_comment.created": issueCommentCreated,
+  "workflow_run.completed": workflowRunCompleted,
 };
 
 export * from "./handler.js";

@@ -1,12 +1,15 @@
 // pull_request.closed and merged: the PRPs the PR completes — its lane branch's issue and the issues its body
-// closes — become done, their issues are closed and their dependents re-checked. Unmerged closes, and PRs
-// that are neither lane PRs nor close a PRP Lanes tracks, are ignored.
+// closes — become done, their issues are closed and their dependents re-checked. A merged integration PR
+// (`lanes/integration/…`) also dispatches the deploy workflow (team/deploy). Unmerged closes, and PRs
+// that are neither lane nor integration PRs nor close a PRP Lanes tracks, are ignored.
 import { closingIssueNumbers } from "../../prp/closing-refs.js";
 import { completePrp } from "../lifecycle/complete-prp.js";
+import { dispatchDeploy } from "../team/deploy.js";
 import { currentState } from "../transition.js";
 import { repoOf, type Handler } from "./handler.js";
 
 const LANE_BRANCH = /^lanes\/(?!integration\/)[a-z_]+\/(\d+)-/;
+export const INTEGRATION_BRANCH = /^lanes\/integration\//;
 
 export function laneIssueOf(headRef: string): number | undefined {
   const match = LANE_BRANCH.exec(headRef);
@@ -17,6 +20,7 @@ export const pullRequestClosed: Handler<"pull_request.closed"> = {
   relevant: (payload) =>
     payload.pull_request.merged === true &&
     (laneIssueOf(payload.pull_request.head.ref) !== undefined ||
+      INTEGRATION_BRANCH.test(payload.pull_request.head.ref) ||
       /\b(close|fix|resolve)/i.test(payload.pull_request.body ?? "")),
   async handle(payload, ctx) {
     const repo = repoOf(payload);
@@ -36,6 +40,15 @@ export const pullRequestClosed: Handler<"pull_request.closed"> = {
         payload.sender.login,
       );
       ctx.log.info({ issue, pr: pr.number, ...done }, done ? "prp done" : "merge changed nothing");
+    }
+    if (INTEGRATION_BRANCH.test(pr.head.ref)) {
+      await deps.store.appendAudit({
+        type: "integration-merged",
+        actor: payload.sender.login,
+        data: `#${pr.number}`,
+      });
+      const workflow = await dispatchDeploy(deps, { number: pr.number, base: pr.base.ref });
+      if (workflow) ctx.log.info({ pr: pr.number, workflow }, "deploy dispatched");
     }
   },
 };

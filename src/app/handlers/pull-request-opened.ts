@@ -2,9 +2,7 @@
 // (`lanes/integration/…`): the owners of the paths it touches are asked to review it (team/request-reviews).
 import { requestOwnerReviews } from "../team/request-reviews.js";
 import { repoOf, type Handler } from "./handler.js";
-import { laneIssueOf } from "./pull-request-closed.js";
-
-export const INTEGRATION_BRANCH = /^lanes\/integration\//;
+import { INTEGRATION_BRANCH, laneIssueOf } from "./pull-request-closed.js";
 
 export const pullRequestOpened: Handler<"pull_request.opened"> = {
   relevant: (payload) =>

@@ -39,12 +39,23 @@ export async function flagPrp(deps: TeamDeps, issue: number, kind: string, title
 
 export interface TeamTimerHooks {
   /** Posts the daily standup (issue 19); absent where no standup runs. */
-  standup?(deps: TeamDeps): Promise<void>;
+  standup?(deps: TeamDeps): Promise<unknown>;
 }
 
 export async function fireTimer(deps: TeamDeps, timer: Timer, hooks: TeamTimerHooks = {}): Promise<void> {
   if (timer.kind === "alert-retry") {
     await deliverToWebhook(deps, timer.alert, { url: timer.url, secretEnv: timer.secretEnv }, timer.attempt);
+    return;
+  }
+  if (timer.kind === "deploy") {
+    const name = timer.workflow.replace(/^.*\//, "");
+    await raiseAlert(deps, {
+      key: `deploy-silent:${timer.workflow}:${timer.pr}`,
+      kind: "deploy-silent",
+      title: `Deploy ${name} did not report`,
+      text: `no finished run of ${name} on ${timer.branch} since integration PR #${timer.pr} merged`,
+      repo: repoName(deps.repo),
+    });
     return;
   }
   if (timer.kind === "standup") {

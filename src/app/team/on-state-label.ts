@@ -7,6 +7,7 @@ import { currentState } from "../transition.js";
 import { alertOf } from "./fire-timer.js";
 import { raiseAlert } from "./raise-alert.js";
 import { readRepoConfig } from "./repo-config.js";
+import { scheduleStandup } from "./post-standup.js";
 import { scheduleStateChecks } from "./sla-timers.js";
 import type { TeamDeps } from "./team-deps.js";
 
@@ -28,5 +29,7 @@ export async function onStateLabel(
   const parsed = parsePrp(issue.body ?? "");
   if (!parsed.prp) return [];
   const config = await readRepoConfig(deps);
+  // a repository with PRPs gets its daily standup; `keep` leaves a scheduled one where it is
+  await scheduleStandup(deps, config, { keep: true });
   return scheduleStateChecks(deps, config, issue.number, state, parsed.prp);
 }

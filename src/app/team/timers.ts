@@ -33,6 +33,13 @@ export const TimerSchema = z.discriminatedUnion("kind", [
     attempt: z.number().int().positive(),
   }),
   z.object({ kind: z.literal("standup") }),
+  /** A dispatched deploy being followed; it fires only when its run never reports back. */
+  z.object({
+    kind: z.literal("deploy"),
+    pr: z.number().int().positive(),
+    workflow: z.string(),
+    branch: z.string(),
+  }),
 ]);
 export type Timer = z.infer<typeof TimerSchema>;
 export type TimerKind = Timer["kind"];
@@ -43,9 +50,16 @@ export function timerId(timer: Timer): string {
       return `alert-retry:${timer.alert.key}:${timer.url}`;
     case "standup":
       return "standup";
+    case "deploy":
+      return deployTimerId(timer.workflow, timer.branch);
     default:
       return `${timer.kind}:${timer.issue}`;
   }
+}
+
+/** The deploy of `workflow` (its path) on `branch` being followed. */
+export function deployTimerId(workflow: string, branch: string): string {
+  return `deploy:${workflow}:${branch}`;
 }
 
 export async function schedule(

@@ -49,6 +49,10 @@ export const cliCommands = {
     summary: "show the audit stream: commands, state transitions, messages, job steps",
     load: async () => (await import("./audit.js")).registerAudit,
   },
+  standup: {
+    summary: "the standup digest: done, in progress, waiting and blocked, next up",
+    load: async () => (await import("./standup.js")).registerStandup,
+  },
   gate: {
     summary: "run quality gates on a local lane, optionally publishing them as check runs",
     load: async () => (await import("./gate.js")).registerGate,

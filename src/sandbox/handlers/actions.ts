@@ -1,7 +1,9 @@
-// workflow_dispatch: recorded on the repository and announced with the workflow_dispatch webhook.
+// workflow_dispatch: recorded on the repository and announced with the workflow_dispatch webhook; it starts a
+// queued workflow run (workflow_run.requested) that a test completes (workflow_run.completed).
 import { SandboxHttpError, unprocessable } from "../errors.js";
 import { resolveRef } from "../bare-repo.js";
-import { emit, requireStr, type Routes } from "../handler.js";
+import { emit, requireStr, type EventContext, type Routes } from "../handler.js";
+import type { SandboxWorkflowRun } from "../state.js";
 
 export const actionRoutes: Routes = {
   "actions/create-workflow-dispatch": {
@@ -23,7 +25,45 @@ export const actionRoutes: Routes = {
         : `.github/workflows/${workflow}`;
       ctx.repo.workflowDispatches.push({ workflow: path, ref: qualified, inputs });
       emit(ctx, "workflow_dispatch", { inputs, ref: qualified, workflow: path });
+      const run: SandboxWorkflowRun = {
+        id: ctx.state.nextId(),
+        runNumber: ctx.repo.workflowRuns.size + 1,
+        path,
+        headBranch: qualified.replace(/^refs\/heads\//, ""),
+        headSha: (await resolveRef(ctx.repo.gitDir, qualified)) ?? "",
+        event: "workflow_dispatch",
+        status: "queued",
+        conclusion: null,
+        createdAt: ctx.state.now(),
+      };
+      ctx.repo.workflowRuns.set(run.id, run);
+      emitWorkflowRun(ctx, run, "requested");
       return { status: 204 };
     },
   },
 };
+
+export function renderWorkflowRun(ctx: EventContext, run: SandboxWorkflowRun): Record<string, unknown> {
+  const name = run.path.replace(/^.*\//, "");
+  return {
+    id: run.id,
+    name,
+    path: run.path,
+    run_number: run.runNumber,
+    head_branch: run.headBranch,
+    head_sha: run.headSha,
+    event: run.event,
+    status: run.status,
+    conclusion: run.conclusion,
+    html_url: `${ctx.state.apiUrl}/_web/${ctx.repo.fullName}/actions/runs/${run.id}`,
+    created_at: run.createdAt,
+  };
+}
+
+export function emitWorkflowRun(ctx: EventContext, run: SandboxWorkflowRun, action: string): void {
+  emit(ctx, "workflow_run", {
+    action,
+    workflow_run: renderWorkflowRun(ctx, run),
+    workflow: { path: run.path, name: run.path.replace(/^.*\//, "") },
+  });
+}

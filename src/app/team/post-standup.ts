@@ -1,0 +1,87 @@
+// Posts the standup once a day, at `standup.time` in `standup.zone`, as a comment on the "Lanes standup"
+// issue (created when missing), and schedules the next one. A day's standup is posted once however many
+// replicas fire it (a per-day mark in Redis).
+import type { LanesConfig } from "../../config/index.js";
+import { readRepoConfig } from "./repo-config.js";
+import { collectStandup, renderStandup } from "./standup-digest.js";
+import type { TeamDeps } from "./team-deps.js";
+import { schedule } from "./timers.js";
+
+const DAY_MS = 86_400_000;
+
+/** The wall-clock offset of `zone` at `at` (ms to add to UTC). */
+function zoneOffset(at: number, zone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<string, number>;
+  const wall = Date.UTC(
+    parts.year ?? 0,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour,
+    parts.minute,
+    parts.second,
+  );
+  return wall - Math.floor(at / 1000) * 1000;
+}
+
+/** The next moment after `now` when the clock in `zone` shows `time` (HH:MM). */
+export function nextTimeOfDay(now: number, time: string, zone: string): number {
+  const [hh = 0, mm = 0] = time.split(":").map(Number);
+  const local = new Date(now + zoneOffset(now, zone));
+  let candidate = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hh, mm);
+  for (let i = 0; i < 3; i += 1) {
+    const at = candidate - zoneOffset(candidate, zone);
+    if (at > now) return at;
+    candidate += DAY_MS;
+  }
+  return candidate - zoneOffset(candidate, zone);
+}
+
+/** The local date (YYYY-MM-DD in `zone`) of `at`: a standup is posted once per local day. */
+export function localDate(at: number, zone: string): string {
+  return new Date(at + zoneOffset(at, zone)).toISOString().slice(0, 10);
+}
+
+export async function scheduleStandup(deps: TeamDeps, config: LanesConfig, options: { keep?: boolean } = {}) {
+  const { time, zone } = config.standup;
+  return schedule(deps, { kind: "standup" }, nextTimeOfDay(deps.store.now(), time, zone), options);
+}
+
+async function standupIssue(deps: TeamDeps, title: string): Promise<number> {
+  const open = await deps.github.listIssues(deps.repo, { state: "open" });
+  const found = open.find((i) => !i.isPullRequest && i.title === title);
+  if (found) return found.number;
+  const created = await deps.github.createIssue(deps.repo, {
+    title,
+    body: "Lanes posts its daily standup here, one comment a day (`standup:` in .github/lanes.yml). Pin this issue to keep it at hand.",
+  });
+  return created.number;
+}
+
+/** Posts today's standup unless it was posted; then schedules tomorrow's. Returns the issue, or null. */
+export async function postStandup(deps: TeamDeps): Promise<number | null> {
+  const config = await readRepoConfig(deps);
+  const now = deps.store.now();
+  const { zone, issue: title } = config.standup;
+  let posted: number | null = null;
+  if (await deps.store.markOnce(`standup:${localDate(now, zone)}`, 2 * 24 * 3600)) {
+    const digest = await collectStandup(deps.store, { since: now - DAY_MS, now });
+    posted = await standupIssue(deps, title);
+    await deps.github.createComment(deps.repo, posted, renderStandup(digest));
+    await deps.store.appendAudit({ type: "standup-posted", actor: "lanes", data: `#${posted}` });
+  }
+  await scheduleStandup(deps, config);
+  return posted;
+}
