@@ -207,7 +207,9 @@ export class LaneDriver {
    */
   async onTick(panes: readonly PaneInfo[], slow: boolean): Promise<LaneOutcome> {
     const now = this.ctx.now();
-    if ((await this.ctx.store.heartbeat(this.lane.lease)) === null) return this.leaseLost();
+    const pausedUntil = this.lane.state === "paused" ? (this.lane.pausedUntil ?? null) : null;
+    if ((await this.ctx.store.heartbeat(this.lane.lease, undefined, { pausedUntil })) === null)
+      return this.leaseLost();
     const pane = panes.find((p) => p.paneId === this.lane.paneId);
     if (!pane) return this.restart("agent window disappeared");
     if (pane.dead) return this.agentDied(pane.deadStatus === null ? undefined : String(pane.deadStatus));
