@@ -3,6 +3,7 @@
 import { hostname } from "node:os";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DEFAULT_CONFIG_FILE, readConfigFile, type ResolvedTeam } from "../config/index.js";
+import { worktreeRootProblem } from "../config/worktree-root.js";
 import type { RoleName } from "../domain/role-names.js";
 import { excludeFromGit } from "../git/git-exclude.js";
 import { gitText } from "../git/run-git.js";
@@ -75,6 +76,9 @@ export async function stackUp(request: StackUpRequest, env: NodeJS.ProcessEnv): 
     const wanted = [...new Set([...backlog.jobs.values()].map((j) => j.role))];
     if (!request.rolesGiven) roles = wanted.length > 0 ? wanted : roles;
   }
+  const rootProblem = env.LANES_WORKTREE_ROOT && worktreeRootProblem(env.LANES_WORKTREE_ROOT);
+  if (rootProblem)
+    throw new StackError(`LANES_WORKTREE_ROOT=${env.LANES_WORKTREE_ROOT} is refused: ${rootProblem}`);
   const base = request.base ?? (await gitText(["rev-parse", "--abbrev-ref", "HEAD"], { cwd: repo }));
   const record = await writeStackRecord(paths.record, {
     name,
