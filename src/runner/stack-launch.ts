@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { StackError } from "./errors.js";
 import { lanesCommand } from "./lanes-command.js";
 import type { StackRecord } from "./stack-record.js";
-import { lanesHome, type StackPaths } from "./stack-paths.js";
+import { lanesHome, stackUser, type StackPaths } from "./stack-paths.js";
 import type { Tmux } from "./tmux.js";
 
 export function readyFile(paths: StackPaths): string {
@@ -18,7 +18,8 @@ export function logFile(paths: StackPaths): string {
 }
 
 function paneEnvOf(env: NodeJS.ProcessEnv): Record<string, string> {
-  const paneEnv: Record<string, string> = { LANES_HOME: lanesHome(env) };
+  // the supervisor and hooks find the stack's directory under the same home and user as `stack up`
+  const paneEnv: Record<string, string> = { LANES_HOME: lanesHome(env), LANES_USER: stackUser(env) };
   for (const key of PASSED_ENV) {
     const value = env[key];
     if (value !== undefined) paneEnv[key] = value;

@@ -13,7 +13,7 @@ import { StackError } from "./errors.js";
 import { agentFor } from "./run-supervisor.js";
 import { launchStack } from "./stack-launch.js";
 import { writeStackRecord, type StackRecord } from "./stack-record.js";
-import { stackNameFor, stackPaths } from "./stack-paths.js";
+import { stackNameFor, stackPaths, stackUser } from "./stack-paths.js";
 import { Tmux } from "./tmux.js";
 import { refuseJobToken } from "./refuse-job-token.js";
 
@@ -92,7 +92,10 @@ export async function stackUp(request: StackUpRequest, env: NodeJS.ProcessEnv): 
     agent: request.agent,
     ...(request.backlog ? { backlog: resolve(request.backlog) } : {}),
     redisUrl: resolveRedisUrl(request.redis, env),
-    prefix: env.LANES_PREFIX ?? repoPrefix(repoSlug),
+    // a local stack's keys are the user's own: two users' stacks of one name on one Redis never meet
+    prefix:
+      env.LANES_PREFIX ??
+      repoPrefix(repoSlug === `local/${name}` ? `local-${stackUser(env)}/${name}` : repoSlug),
     hostName: (env.LANES_HOST ?? hostname()).replace(/[^A-Za-z0-9._@-]/g, "-").slice(0, 100),
     ...(env.LANES_LEASE_MS ? { leaseMs: Number(env.LANES_LEASE_MS) } : {}),
     ...(env.LANES_TICK_MS ? { tickMs: Number(env.LANES_TICK_MS) } : {}),
