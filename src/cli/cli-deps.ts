@@ -2,6 +2,7 @@
 // Commands print through `emit`, so human and --json output come from the same value.
 import type { Logger } from "../observe/logger.js";
 import type { PhaseTrace } from "./phase-trace.js";
+import { sanitizeText } from "../text/sanitize.js";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -24,11 +25,25 @@ export interface EmitOptions<T> {
   human: (value: T) => string;
 }
 
-/** Prints one value: as JSON with --json, otherwise through the human renderer. */
+/**
+ * JSON as `JSON.stringify` writes it, with DEL and the C1 controls (which it leaves raw, and some
+ * terminals obey) escaped too: the same value, nothing a terminal acts on.
+ */
+export function terminalJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    /[\x7f-\x9f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+/**
+ * Prints one value: as JSON with --json, otherwise through the human renderer. Either way no escape
+ * sequence or control character from PRP or agent text reaches the terminal.
+ */
 export function emit<T>(ctx: CliDeps, value: T, options: EmitOptions<T>): void {
-  if (options.json) ctx.io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+  if (options.json) ctx.io.stdout(`${terminalJson(value)}\n`);
   else {
-    const text = options.human(value);
+    const text = sanitizeText(options.human(value));
     if (text.length > 0) ctx.io.stdout(text.endsWith("\n") ? text : `${text}\n`);
   }
 }

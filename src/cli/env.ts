@@ -71,6 +71,10 @@ const SETTINGS = {
     blankIsUnset: true,
   },
   LANES_HOME: { schema: nonBlank, expected: "a directory path" },
+  LANES_USER: {
+    schema: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/),
+    expected: "a user name (letters, digits, _ . -)",
+  },
   LANES_WORKTREE_ROOT: { schema: nonBlank, expected: "a directory path" },
   LANES_PREFIX: { schema: z.string().regex(/^\S+$/), expected: "a Redis key prefix with no spaces" },
   LANES_HOST: { schema: nonBlank, expected: "a host name" },

@@ -6,6 +6,7 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "../observe/logger.js";
 import type { CliDeps, CliIo } from "./cli-deps.js";
+import { sanitizeText } from "../text/sanitize.js";
 
 export interface RunCliOptions {
   io?: CliIo;
@@ -62,7 +63,7 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
     return ctx.exitCode;
   } catch (error) {
     const report = exitReportFor(error);
-    if (report.message) io.stderr(`${report.message}\n`);
+    if (report.message) io.stderr(`${sanitizeText(report.message)}\n`);
     if (env.LANES_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return report.code;
   }

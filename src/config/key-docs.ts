@@ -55,9 +55,11 @@ export const KEY_DOCS: Readonly<Record<string, KeyDoc>> = {
   "integration.validation": { doc: "Commands run on the integration branch before its PR is opened." },
   retry: { doc: "Agent restarts." },
   "retry.attempts": { doc: "Times a stack restarts a lane's agent before giving up on it (1 to 10)." },
-  organisation_context: { doc: "Text added to every agent's CLAUDE.md (house rules, conventions)." },
+  organisation_context: {
+    doc: "Text added to every agent's CLAUDE.md (house rules, conventions); at most 20,000 characters.",
+  },
   worktree_root: {
-    doc: "Where lane worktrees are created, relative to the repository unless absolute (LANES_WORKTREE_ROOT overrides).",
+    doc: "Where lane worktrees are created, relative to the repository unless absolute (LANES_WORKTREE_ROOT overrides); never a filesystem root or more than one level above the repository.",
   },
   commit_cadence_minutes: {
     doc: "An agent silent this long is nudged, then its work is committed as WIP; the commits gate checks it.",

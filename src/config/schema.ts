@@ -9,6 +9,10 @@ import { CommandNameSchema } from "../domain/command-names.js";
 import { RoleNameSchema } from "../domain/role-names.js";
 import { rolesInIntegrationOrder } from "./roles.js";
 import { TEMPLATE_NAMES } from "./templates.js";
+import { worktreeRootProblem } from "./worktree-root.js";
+
+/** Characters of `organisation_context`: it is pasted into every lane's brief. */
+export const ORGANISATION_CONTEXT_MAX = 20_000;
 import {
   BudgetsSchema,
   DEFAULT_PRICES,
@@ -108,9 +112,22 @@ export const LanesConfigSchema = z.strictObject({
   integration: IntegrationSchema.prefault({}),
   retry: RetrySchema.prefault({}),
   /** Organisation layer of every agent's CLAUDE.md. */
-  organisation_context: z.string().default(""),
+  organisation_context: z
+    .string()
+    .max(
+      ORGANISATION_CONTEXT_MAX,
+      `at most ${ORGANISATION_CONTEXT_MAX} characters: it goes into every lane's brief`,
+    )
+    .default(""),
   /** Where lane worktrees are created, relative to the repository root unless absolute. */
-  worktree_root: z.string().min(1).default(".lanes/worktrees"),
+  worktree_root: z
+    .string()
+    .min(1)
+    .superRefine((root, ctx) => {
+      const problem = worktreeRootProblem(root);
+      if (problem) ctx.addIssue({ code: "custom", message: `refused: ${problem}` });
+    })
+    .default(".lanes/worktrees"),
   /** An agent that has not committed for this long is nudged, then its work is committed as WIP. */
   commit_cadence_minutes: positiveInt.default(30),
   /** Permission rules for every role's agents, on top of Lanes' defaults. */

@@ -3,6 +3,7 @@
 // any other lane goes through `git merge-tree`. Either way the tree is the one `git merge` would produce, and
 // nothing but objects is written (no visible ref, no index, no working tree). A conflicting lane is set
 // aside and the rest continue on top of the last clean merge.
+import { sanitizeText } from "../text/sanitize.js";
 import { openFastImportWriter, type FastImportWriter } from "../git/fast-import-writer.js";
 import type { GitRepo } from "../git/git-repo.js";
 import { mergeTree, type MergeMessage } from "../git/merge-tree.js";
@@ -165,6 +166,7 @@ function conflictPartners(steps: readonly MergeStep[], files: readonly string[],
 }
 
 function mergeMessage(lane: PlannedLane, into: string): string {
-  const prp = lane.title ? `PRP ${lane.id}: ${lane.title}` : `PRP ${lane.id}`;
+  const title = lane.title ? sanitizeText(lane.title, { newlines: false, tabs: false }) : "";
+  const prp = title ? `PRP ${lane.id}: ${title}` : `PRP ${lane.id}`;
   return `Merge branch '${lane.branch}' into ${into}\n\n${prp}\n`;
 }

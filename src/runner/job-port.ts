@@ -36,7 +36,12 @@ export interface JobPort extends Partial<ControlPort> {
     signal?: AbortSignal;
     leaseMs?: number;
   }): Promise<{ job: LaneJob; lease: LaneLease } | null>;
-  heartbeat(lease: LaneLease, leaseMs?: number): Promise<number | null>;
+  /** `pausedUntil` marks the running job paused until then (null clears it), for queue stats. */
+  heartbeat(
+    lease: LaneLease,
+    leaseMs?: number,
+    options?: { pausedUntil?: number | null },
+  ): Promise<number | null>;
   ack(lease: LaneLease): Promise<boolean>;
   fail(lease: LaneLease, reason: string, options?: { final?: boolean }): Promise<FailResult>;
   registerHost(registration: { host: string; roles?: readonly string[]; ttlMs: number }): Promise<void>;

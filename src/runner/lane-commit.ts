@@ -2,6 +2,7 @@
 // in the repository's git exclude) is never committed; project files such as CLAUDE.md are the agent's.
 import { gitText, runGit } from "../git/run-git.js";
 import { withTokenAuth } from "../git/token-auth.js";
+import { sanitizeText } from "../text/sanitize.js";
 
 export const LANE_PRIVATE_PATHS = [".lanes"] as const;
 
@@ -30,7 +31,10 @@ export async function commitLaneWork(
   const staged = await runGit(["diff", "--cached", "--quiet"], { cwd: worktree, env, okExitCodes: [1] });
   if (staged.exitCode === 0) return null;
   const identity = (await hasIdentity(worktree, env)) ? [] : FALLBACK_IDENTITY;
-  await runGit([...identity, "commit", "-q", "--no-verify", "-m", message], { cwd: worktree, env });
+  // PRP text (a criterion, a title) ends up in messages: no escape sequence or NUL goes into history
+  // (a NUL in an argument would even make the spawn throw, on every retry).
+  const clean = sanitizeText(message, { tabs: false }).trim() || "Lanes: work in progress";
+  await runGit([...identity, "commit", "-q", "--no-verify", "-m", clean], { cwd: worktree, env });
   return gitText(["rev-parse", "HEAD"], { cwd: worktree, env });
 }
 

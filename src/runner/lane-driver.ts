@@ -239,7 +239,9 @@ export class LaneDriver {
    */
   async onTick(panes: readonly PaneInfo[], slow: boolean): Promise<LaneOutcome> {
     const now = this.ctx.now();
-    if ((await this.ctx.store.heartbeat(this.lane.lease)) === null) return this.leaseLost();
+    const pausedUntil = this.lane.state === "paused" ? (this.lane.pausedUntil ?? null) : null;
+    if ((await this.ctx.store.heartbeat(this.lane.lease, undefined, { pausedUntil })) === null)
+      return this.leaseLost();
     if (this.lane.state === "finishing")
       return now >= (this.lane.finishAt ?? 0) ? this.finish(this.lane.summary ?? "") : "continue";
     const pane = panes.find((p) => p.paneId === this.lane.paneId);

@@ -8,7 +8,7 @@ import { StackError, TmuxError } from "./errors.js";
 import { lanesCommand } from "./lanes-command.js";
 import { detachedLauncher } from "./detached-launcher.js";
 import type { StackRecord } from "./stack-record.js";
-import { lanesHome, type StackPaths } from "./stack-paths.js";
+import { lanesHome, stackUser, type StackPaths } from "./stack-paths.js";
 import { endStack } from "./stack-end.js";
 import { isRunning } from "./stack-processes.js";
 import type { PaneInfo, Tmux } from "./tmux.js";
@@ -30,7 +30,8 @@ export function restartRequestFile(paths: StackPaths): string {
 export const KEEPER_WINDOW = "keeper";
 
 function paneEnvOf(env: NodeJS.ProcessEnv): Record<string, string> {
-  const paneEnv: Record<string, string> = { LANES_HOME: lanesHome(env) };
+  // the supervisor and hooks find the stack's directory under the same home and user as `stack up`
+  const paneEnv: Record<string, string> = { LANES_HOME: lanesHome(env), LANES_USER: stackUser(env) };
   for (const key of PASSED_ENV) {
     const value = env[key];
     if (value !== undefined) paneEnv[key] = value;

@@ -1,5 +1,5 @@
 // Where a stack keeps its local files: its record, its lanes and its event log, under LANES_HOME.
-import { homedir } from "node:os";
+import { homedir, userInfo } from "node:os";
 import { basename, join, resolve } from "node:path";
 
 export function lanesHome(env: NodeJS.ProcessEnv): string {
@@ -30,8 +30,26 @@ export interface StackPaths {
   socket: string;
 }
 
+/**
+ * The user a stack belongs to, as a file-name-safe word: stacks are kept per user, so two users' stacks of
+ * the same name never share a directory (a LANES_HOME or XDG_STATE_HOME several users share) or, for
+ * local stacks, Redis keys.
+ */
+export function stackUser(env: NodeJS.ProcessEnv): string {
+  let name = env.LANES_USER;
+  if (!name) {
+    try {
+      name = userInfo().username;
+    } catch {
+      name = typeof process.getuid === "function" ? `uid-${process.getuid()}` : "user";
+    }
+  }
+  const word = name.replace(/[^A-Za-z0-9_.-]+/g, "-").slice(0, 64);
+  return /^\.*$/.test(word) ? "user" : word;
+}
+
 export function stackPaths(env: NodeJS.ProcessEnv, name: string): StackPaths {
-  const dir = join(lanesHome(env), "stacks", name);
+  const dir = join(lanesHome(env), "stacks", stackUser(env), name);
   const safe = (id: string) => id.replace(/[^A-Za-z0-9._-]/g, "_");
   return {
     dir,

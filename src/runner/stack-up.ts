@@ -3,6 +3,7 @@
 import { hostname } from "node:os";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DEFAULT_CONFIG_FILE, readConfigFile, type ResolvedTeam } from "../config/index.js";
+import { worktreeRootProblem } from "../config/worktree-root.js";
 import type { RoleName } from "../domain/role-names.js";
 import { excludeFromGit } from "../git/git-exclude.js";
 import { gitText } from "../git/run-git.js";
@@ -16,7 +17,7 @@ import { agentFor } from "./run-supervisor.js";
 import { givenRedisUrl, redisProbe, stackRedisDir } from "./stack-redis-url.js";
 import { launchStack } from "./stack-launch.js";
 import { writeStackRecord, type StackRecord } from "./stack-record.js";
-import { stackNameFor, stackPaths } from "./stack-paths.js";
+import { stackNameFor, stackPaths, stackUser } from "./stack-paths.js";
 import { Tmux } from "./tmux.js";
 import { refuseJobToken } from "./refuse-job-token.js";
 
@@ -94,6 +95,9 @@ export async function stackUp(
   const repoSlug = request.githubRepo || env.GITHUB_REPOSITORY || `local/${name}`;
   const backlog = request.backlog ? await readBacklog(resolve(request.backlog)) : undefined;
   const roles = rolesFor(request, backlog, config.default_role);
+  const rootProblem = env.LANES_WORKTREE_ROOT && worktreeRootProblem(env.LANES_WORKTREE_ROOT);
+  if (rootProblem)
+    throw new StackError(`LANES_WORKTREE_ROOT=${env.LANES_WORKTREE_ROOT} is refused: ${rootProblem}`);
   const base = request.base ?? (await gitText(["rev-parse", "--abbrev-ref", "HEAD"], { cwd: repo }));
   const givenRedis = givenRedisUrl(request.redis, env);
   const checked = await preflight({
@@ -121,7 +125,10 @@ export async function stackUp(
       ...(request.backlog ? { backlog: resolve(request.backlog) } : {}),
       redisUrl: ownRedis?.url ?? (givenRedis as string),
       redisManaged: ownRedis !== undefined,
-      prefix: env.LANES_PREFIX ?? repoPrefix(repoSlug),
+      // a local stack's keys are the user's own: two users' stacks of one name on one Redis never meet
+      prefix:
+        env.LANES_PREFIX ??
+        repoPrefix(repoSlug === `local/${name}` ? `local-${stackUser(env)}/${name}` : repoSlug),
       hostName: (env.LANES_HOST ?? hostname()).replace(/[^A-Za-z0-9._@-]/g, "-").slice(0, 100),
       ...(env.LANES_LEASE_MS ? { leaseMs: Number(env.LANES_LEASE_MS) } : {}),
       ...(env.LANES_TICK_MS ? { tickMs: Number(env.LANES_TICK_MS) } : {}),

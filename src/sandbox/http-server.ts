@@ -7,7 +7,8 @@ import type { Logger } from "../observe/logger.js";
 import { authenticate, authorize } from "./authenticate.js";
 import { handleControl } from "./control-routes.js";
 import { serveGitHttp } from "./git-http.js";
-import { SandboxHttpError, notFound, validationFailed } from "./errors.js";
+import { SandboxHttpError, notFound, unprocessable, validationFailed } from "./errors.js";
+import { PRP_LIMITS } from "../domain/limits.js";
 import type { HandlerContext, Reply } from "./handler.js";
 import { matchOperation, validateRequest } from "./openapi-operations.js";
 import { ROUTES } from "./routes.js";
@@ -74,7 +75,20 @@ async function route(deps: ServerDeps, req: IncomingMessage, url: URL, body: unk
   }
   const problems = validateRequest(match, url.searchParams, body);
   if (problems.length > 0) throw validationFailed(problems);
+  refuseLongBody(ctx.body);
   return handler.handle(ctx);
+}
+
+/** GitHub refuses an issue, pull request or comment body over 65,536 characters with 422; so does the sandbox. */
+const GITHUB_BODY_LIMIT = PRP_LIMITS.body;
+
+function refuseLongBody(body: Record<string, unknown>): void {
+  const text = body.body;
+  if (typeof text === "string" && text.length > GITHUB_BODY_LIMIT)
+    throw unprocessable(
+      `Validation Failed: body is too long (maximum is ${GITHUB_BODY_LIMIT} characters)`,
+      "body",
+    );
 }
 
 function send(res: ServerResponse, req: IncomingMessage, reply: Reply): void {

@@ -68,6 +68,8 @@ export const JobSchema = z.object({
   leaseHost: optionalText,
   leaseAgent: optionalText,
   leaseUntil: optionalNumber,
+  /** A running job whose lane is paused: when it resumes. */
+  pausedUntil: optionalNumber,
   finishedAt: optionalNumber,
 });
 export type Job = z.infer<typeof JobSchema>;

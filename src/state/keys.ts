@@ -22,6 +22,8 @@ export function stateKeys(prefix: string) {
     seq: `${prefix}seq`,
     needsHuman: `${prefix}needs-human`,
     paused: `${prefix}paused`,
+    /** Running jobs whose lane is paused (usage limit, budget), scored by when it resumes. */
+    leasePaused: `${prefix}lease-paused`,
     pausedRoles: `${prefix}paused-roles`,
     hosts: `${prefix}hosts`,
     host: (name: string) => `${prefix}host:${name}`,

@@ -130,8 +130,15 @@ export function makeQueueOps(core: StoreCore) {
   }
 
   /** Renews the lease; null means it is lost (expired and reaped, or cancelled): stop working on the job. */
-  async function heartbeat(lease: Lease, leaseMs = core.leaseMs): Promise<number | null> {
-    const until = Number(await core.script("lanesHeartbeat", [lease.jobId, lease.token, leaseMs]));
+  async function heartbeat(
+    lease: Lease,
+    leaseMs = core.leaseMs,
+    options: { pausedUntil?: number | null } = {},
+  ): Promise<number | null> {
+    // pausedUntil: a time marks the running job paused until then (queue stats count it as paused), null
+    // clears the mark, absent leaves it as it is
+    const paused = options.pausedUntil === undefined ? "" : String(options.pausedUntil ?? 0);
+    const until = Number(await core.script("lanesHeartbeat", [lease.jobId, lease.token, leaseMs, paused]));
     if (until === 0) return null;
     lease.leaseUntil = until;
     return until;

@@ -11,6 +11,7 @@ export interface QueueStats {
   queued: number;
   inFlight: number;
   delayed: number;
+  /** Paused jobs: by an operator, or running lanes paused until a usage limit resets. */
   paused: number;
   needsHuman: number;
   pausedRoles: RoleName[];
@@ -86,7 +87,7 @@ export function makeReadOps(core: StoreCore) {
     const values = await execPipeline(core, "stats", (pipeline) => {
       for (const role of ROLE_NAMES) pipeline.zcard(keys.queue(role));
       pipeline.zcard(keys.leases).zcard(keys.delayed).zcard(keys.paused).zcard(keys.needsHuman);
-      pipeline.smembers(keys.pausedRoles).zcount(keys.hosts, now, "+inf");
+      pipeline.smembers(keys.pausedRoles).zcount(keys.hosts, now, "+inf").zcard(keys.leasePaused);
     });
     const depth: Partial<Record<RoleName, number>> = {};
     ROLE_NAMES.forEach((role, i) => {
@@ -97,9 +98,10 @@ export function makeReadOps(core: StoreCore) {
     return {
       depth,
       queued: Object.values(depth).reduce((a, b) => a + b, 0),
-      inFlight: Number(rest[0]),
+      // a running lane paused on a usage limit or budget keeps its lease, but it is paused, not in flight
+      inFlight: Number(rest[0]) - Number(rest[6]),
       delayed: Number(rest[1]),
-      paused: Number(rest[2]),
+      paused: Number(rest[2]) + Number(rest[6]),
       needsHuman: Number(rest[3]),
       pausedRoles: (rest[4] as RoleName[]).sort(),
       hostsAlive: Number(rest[5]),

@@ -41,6 +41,41 @@ describe("planIngest", () => {
   });
 });
 
+describe("planIngest with two PRPs of the same title", () => {
+  const prp = (text: string) => parsePrp(text).prp as NonNullable<ReturnType<typeof parsePrp>["prp"]>;
+  const issue = (number: number, title: string) => ({
+    number,
+    title,
+    body: null,
+    state: "open" as const,
+    labels: ["prp"],
+    author: "a",
+    isPullRequest: false,
+    htmlUrl: "",
+    updatedAt: "",
+  });
+  const twins = [
+    { id: "1", aliases: [], file: "01-a.md", prp: prp("# Add tests\n") },
+    { id: "2", aliases: [], file: "02-b.md", prp: prp("# Add tests\n") },
+  ];
+
+  it("re-ingesting maps each to its own issue, never both to one", () => {
+    const plan = planIngest("o/r", twins, [issue(9, "Add tests"), issue(4, "add tests")]);
+    expect(plan.items.map((i) => [i.backlogId, i.action, i.issue])).toEqual([
+      ["1", "exists", 4],
+      ["2", "exists", 9],
+    ]);
+  });
+
+  it("files the second when only one issue has the title", () => {
+    const plan = planIngest("o/r", twins, [issue(4, "Add tests")]);
+    expect(plan.items.map((i) => [i.backlogId, i.action, i.issue])).toEqual([
+      ["1", "exists", 4],
+      ["2", "create", null],
+    ]);
+  });
+});
+
 describe("lanes ingest (sandbox)", () => {
   let sandbox: Sandbox;
   let env: NodeJS.ProcessEnv;

@@ -68,6 +68,23 @@ describe("sandbox request validation", () => {
     });
   });
 
+  it("refuses an issue or comment body over 65,536 characters with 422, like GitHub", async () => {
+    const path = "/repos/sandbox-admin/demo/issues";
+    const big = await api("POST", path, { title: "big", body: "x".repeat(65_537) });
+    expect(big).toMatchObject({
+      status: 422,
+      json: { message: "Validation Failed: body is too long (maximum is 65536 characters)" },
+    });
+    const fits = await api("POST", path, { title: "fits", body: "x".repeat(65_536) });
+    expect(fits.status).toBe(201);
+    const comment = await api("POST", `${path}/${String(fits.json.number)}/comments`, {
+      body: "y".repeat(65_537),
+    });
+    expect(comment.status).toBe(422);
+    const edit = await api("PATCH", `${path}/${String(fits.json.number)}`, { body: "z".repeat(1_000_000) });
+    expect(edit.status).toBe(422);
+  });
+
   it("rejects more than 50 annotations per request and an unknown nested field, like GitHub", async () => {
     const token = await installationToken(sandbox);
     const post = async (output: unknown) => {

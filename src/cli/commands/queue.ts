@@ -89,6 +89,7 @@ function renderJob(job: Job): string {
     ["created", time(job.createdAt)],
     ["run at", time(job.runAt)],
     ["lease", job.leaseHost && `${job.leaseHost}/${job.leaseAgent} until ${time(job.leaseUntil)}`],
+    ["paused until", time(job.pausedUntil)],
     ["last run", job.lastHost && `${job.lastHost}/${job.lastAgent ?? "?"}`],
     ["last error", job.lastError],
     ["payload", JSON.stringify(job.payload)],

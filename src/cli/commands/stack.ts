@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { openStack, readStackStatus, stackDown, watchStackStatus } from "../../runner/stack-control.js";
 import { stackNameFor } from "../../runner/stack-paths.js";
 import { renderStackStatus } from "../../runner/stack-status.js";
+import { sanitizeText } from "../../text/sanitize.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
 import { registerStackRun } from "./stack-run.js";
 
@@ -27,7 +28,11 @@ export function registerStack(program: Command, ctx: CliDeps): void {
           const stop = new AbortController();
           process.once("SIGTERM", () => stop.abort());
           process.once("SIGINT", () => stop.abort());
-          await watchStackStatus(handle, (text) => ctx.io.stdout(`\x1b[H\x1b[2J${text}\n`), stop.signal);
+          await watchStackStatus(
+            handle,
+            (text) => ctx.io.stdout(`\x1b[H\x1b[2J${sanitizeText(text)}\n`),
+            stop.signal,
+          );
           return 0;
         }
         emit(ctx, await readStackStatus(handle), { json: opts.json, human: renderStackStatus });

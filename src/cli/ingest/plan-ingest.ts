@@ -37,9 +37,12 @@ export function planIngest(
   const byName = new Map<string, string>();
   for (const p of prps)
     for (const name of [p.id, ...p.aliases]) if (!byName.has(name)) byName.set(name, p.id);
-  const open = new Map(
-    existing.filter((i) => !i.isPullRequest).map((i) => [i.title.trim().toLowerCase(), i.number]),
-  );
+  // Several PRPs may share a title: each takes its own issue (oldest first), never one issue for two.
+  const byTitle = new Map<string, number[]>();
+  for (const issue of [...existing].filter((i) => !i.isPullRequest).sort((a, b) => a.number - b.number)) {
+    const key = issue.title.trim().toLowerCase();
+    byTitle.set(key, [...(byTitle.get(key) ?? []), issue.number]);
+  }
   const rank = new Map(order.map((id, i) => [id, i]));
   const ordered = [...prps].sort(
     (a, b) => (rank.get(a.id) ?? order.length) - (rank.get(b.id) ?? order.length),
@@ -47,7 +50,7 @@ export function planIngest(
   return {
     repo,
     items: ordered.map((p) => {
-      const found = open.get(p.prp.title.trim().toLowerCase());
+      const found = byTitle.get(p.prp.title.trim().toLowerCase())?.shift();
       return {
         backlogId: p.id,
         file: p.file,

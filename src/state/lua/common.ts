@@ -51,8 +51,9 @@ local function release(id)
   local jk = JK(id)
   local host = redis.call('HGET', jk, 'leaseHost')
   redis.call('ZREM', K('leases'), id)
+  redis.call('ZREM', K('lease-paused'), id)
   if host then redis.call('SREM', K('host-jobs:' .. host), id) end
-  redis.call('HDEL', jk, 'leaseHost', 'leaseAgent', 'leaseUntil')
+  redis.call('HDEL', jk, 'leaseHost', 'leaseAgent', 'leaseUntil', 'pausedUntil')
   return host
 end
 

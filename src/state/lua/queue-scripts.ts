@@ -72,7 +72,10 @@ audit('claimed', pick, host .. '/' .. agent)
 return {'job', redis.call('HGETALL', jk)}
 `;
 
-/** ARGV[4] id, [5] token, [6] lease ms. Returns the new deadline, or 0 when the lease is no longer this token's. */
+/**
+ * ARGV[4] id, [5] token, [6] lease ms, [7] paused until (ms; '0' clears, '' leaves as is). Returns the new
+ * deadline, or 0 when the lease is no longer this token's.
+ */
 export const HEARTBEAT_LUA = `${COMMON_LUA}
 local id, token = ARGV[4], ARGV[5]
 local jk = JK(id)
@@ -81,6 +84,14 @@ if f[1] ~= token or f[2] ~= 'active' then return 0 end
 local until_ms = NOW + tonumber(ARGV[6])
 redis.call('HSET', jk, 'leaseUntil', until_ms)
 redis.call('ZADD', K('leases'), until_ms, id)
+local paused = ARGV[7]
+if paused == '0' then
+  redis.call('HDEL', jk, 'pausedUntil')
+  redis.call('ZREM', K('lease-paused'), id)
+elseif paused ~= nil and paused ~= '' then
+  redis.call('HSET', jk, 'pausedUntil', paused)
+  redis.call('ZADD', K('lease-paused'), tonumber(paused), id)
+end
 return until_ms
 `;
 
