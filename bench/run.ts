@@ -11,6 +11,7 @@ const benches: Record<string, Bench> = {
   state: () => import("./state.js"),
   app: () => import("./app.js"),
   cli: () => import("./cli.js"),
+  commands: () => import("./commands.js"),
 };
 
 async function main(): Promise<void> {
