@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { startServe } from "../src/app/index.js";
 import { createGitHubPort } from "../src/github/index.js";
-import { silentLogger } from "../src/observe/logger.js";
+import { createLogger, silentLogger } from "../src/observe/logger.js";
 import { scriptAgent } from "../src/runner/agents/script-agent.js";
 import { listLanes } from "../src/runner/lane-record.js";
 import { stackPaths } from "../src/runner/stack-paths.js";
@@ -21,7 +21,9 @@ import { startRedisServer } from "../test/support/redis-server.js";
 import { makeTempDir } from "../test/support/tmp.js";
 import { compare, summarize, type BenchResult } from "./stats.js";
 
-const SAYS = 30;
+const SAYS = 20;
+// BENCH_LOG=debug prints the App's and the supervisor's logs to stderr
+const log = () => (process.env.BENCH_LOG ? createLogger({ level: process.env.BENCH_LOG }) : silentLogger());
 const WARMUP = 3;
 const IDENTITY = {
   GIT_AUTHOR_NAME: "Lanes Bench",
@@ -49,7 +51,7 @@ export async function run(): Promise<BenchResult[]> {
   });
   const serve = await startServe(
     { ...sandbox.info().env, REDIS_URL: redis.url, PORT: "0", HOST: "127.0.0.1" },
-    { log: silentLogger() },
+    { log: log() },
   );
   const local = await makeRepo();
   await local.commit("init", { "README.md": "# Bench\n" });
@@ -72,7 +74,7 @@ export async function run(): Promise<BenchResult[]> {
     leaseMs: 600_000,
     claimWaitMs: 500,
     store,
-    log: silentLogger(),
+    log: log(),
     maxRestarts: 0,
     briefFallbackMs: 60_000,
     hostTimeZone: "UTC",
@@ -109,7 +111,9 @@ export async function run(): Promise<BenchResult[]> {
     const issue = await user.createIssue(repo, { title: "Bench lane", body, labels: ["prp"] });
     await sandbox.idle();
     await supervisor.start();
-    const ticker = setInterval(() => void supervisor.tick(), 500);
+    // the production tick (stack record default); faster ticks pile up in the supervisor's serial queue
+    // on a loaded host and delay every command behind them
+    const ticker = setInterval(() => void supervisor.tick(), 5_000);
     try {
       const lane = await until(
         async () => (await listLanes(paths.lanes)).find((l) => l.state === "waiting"),

@@ -29,6 +29,8 @@ export const PrpRecordSchema = z
     note: z.string(),
     /** What the agent asks while the PRP is waiting (shown quoted in the status comment). */
     question: z.string(),
+    /** The last `/lanes handoff` record (YAML). */
+    handoff: z.string(),
     commentId: z.number().int().positive(),
   })
   .partial();
