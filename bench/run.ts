@@ -12,6 +12,7 @@ const benches: Record<string, Bench> = {
   app: () => import("./app.js"),
   cli: () => import("./cli.js"),
   dashboard: () => import("./dashboard.js"),
+  commands: () => import("./commands.js"),
 };
 
 async function main(): Promise<void> {

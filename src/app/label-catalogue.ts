@@ -1,6 +1,7 @@
 // Every label Lanes owns, with colour and description: `prp`, one per PRP state, one per priority.
 // `lanes labels sync` and the App's installation handlers create or update exactly these.
 import type { LabelSpec } from "../github/index.js";
+import { HOLD_LABEL_NAME } from "../domain/hold-label.js";
 import { PRIORITIES, type Priority } from "../domain/priority.js";
 import { PRP_LABEL_NAME, PRP_STATES, stateLabel, type PrpState } from "./prp-state.js";
 
@@ -47,7 +48,7 @@ export const PRIORITY_LABELS: readonly LabelSpec[] = PRIORITIES.map((priority) =
 
 /** A lane PR or PRP carrying it is never integrated (`/lanes hold`, `/lanes unhold`). */
 export const HOLD_LABEL: LabelSpec = {
-  name: "lanes-hold",
+  name: HOLD_LABEL_NAME,
   color: "e99695",
   description: "Lanes: never integrated until /lanes unhold",
 };

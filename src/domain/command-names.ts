@@ -9,6 +9,7 @@ export const COMMAND_NAMES = [
   "pause",
   "resume",
   "assign",
+  "handoff",
   "say",
   "rebrief",
   "priority",

@@ -1,5 +1,7 @@
 // The lanes ready for integration on GitHub: open pull requests from lane branches (`lanes/<role>/<id>-…`)
-// into the base whose required `lanes/*` check runs succeeded on the PR's head commit. Reads only.
+// into the base whose required `lanes/*` check runs succeeded on the PR's head commit, and that nobody holds
+// (`lanes-hold` on the PR or on the PRP issue its branch names; one list request finds both). Reads only.
+import { HOLD_LABEL_NAME } from "../domain/hold-label.js";
 import type { GitHubPort, RepoRef } from "../github/github-port.js";
 import { laneReadiness } from "./lane-readiness.js";
 
@@ -15,10 +17,10 @@ export interface ReadySet {
   waiting: (ReadyCandidate & { reason: string })[];
 }
 
-const LANE_BRANCH = /^lanes\/[a-z_]+\/\d+(?:-.*)?$/;
+const LANE_BRANCH = /^lanes\/[a-z_]+\/(\d+)(?:-.*)?$/;
 
 export async function readyFromGitHub(
-  port: Pick<GitHubPort, "listPulls" | "listCheckRuns">,
+  port: Pick<GitHubPort, "listPulls" | "listCheckRuns" | "listIssues">,
   github: RepoRef,
   options: { base: string; required: readonly string[] },
 ): Promise<ReadySet> {
@@ -31,9 +33,21 @@ export async function readyFromGitHub(
       verdict: laneReadiness(await port.listCheckRuns(github, p.head.sha), options.required, p.head.sha),
     })),
   );
+  const held =
+    pulls.length === 0
+      ? new Set<number>()
+      : new Set(
+          (await port.listIssues(github, { labels: [HOLD_LABEL_NAME], state: "open" })).map((i) => i.number),
+        );
   const set: ReadySet = { ready: [], waiting: [] };
   for (const { candidate, verdict } of verdicts) {
-    if (verdict.ready) set.ready.push(candidate);
+    const prp = Number(LANE_BRANCH.exec(candidate.branch)?.[1]);
+    if (held.has(candidate.pr) || held.has(prp))
+      set.waiting.push({
+        ...candidate,
+        reason: `held (\`${HOLD_LABEL_NAME}\`; \`/lanes unhold\` releases it)`,
+      });
+    else if (verdict.ready) set.ready.push(candidate);
     else set.waiting.push({ ...candidate, reason: verdict.reason });
   }
   return set;

@@ -61,6 +61,10 @@ export const LanePayloadSchema = z.object({
   script: ScriptSchema.optional(),
   /** Ids (issues or backlog ids) of PRPs this one builds on: their finished lanes are merged in first. */
   dependsOn: z.array(z.string()).default([]),
+  /** `/lanes handoff`: the lane continues on this existing branch instead of a new one. */
+  branch: z.string().optional(),
+  /** `/lanes handoff`: the handoff record (YAML) the previous role left, shown in the brief. */
+  handoff: z.string().optional(),
 });
 export type LanePayload = z.infer<typeof LanePayloadSchema>;
 

@@ -15,6 +15,8 @@ export interface LaneSpec {
   criteria: readonly string[];
   paths: readonly string[];
   validation: readonly string[];
+  /** The handoff record (YAML) of the role that worked on the branch before (`/lanes handoff`). */
+  handoff?: string | undefined;
 }
 
 export interface LaneBriefInput {
@@ -57,6 +59,18 @@ export function renderLaneBrief(input: LaneBriefInput): string {
     "",
     prp.body.trim(),
     "",
+    ...(prp.handoff
+      ? [
+          "## Handoff",
+          "",
+          "The previous role handed this branch over to you:",
+          "",
+          "```yaml",
+          prp.handoff.trim(),
+          "```",
+          "",
+        ]
+      : []),
     "## Success criteria",
     "",
     list(prp.criteria, "(none stated: agree them with the PM before you start)", "- [ ]"),

@@ -102,7 +102,12 @@ export async function openLane(
   const wt = await prepareLaneWorktree(
     host.repo,
     host.worktreeRoot,
-    { role: job.role, issue: job.issue, title: job.title },
+    {
+      role: job.role,
+      issue: job.issue,
+      title: job.title,
+      ...(payload.branch ? { branch: payload.branch } : {}),
+    },
     host.base,
   );
   // A lane opened again (retry after a human answered) must not stop at once on the old question.

@@ -12,6 +12,8 @@ export interface LaneRef {
   /** Issue number, or a local PRP id in backlog mode. */
   issue: number | string;
   title: string;
+  /** An existing branch to continue (a handoff), instead of the one named after role, issue and title. */
+  branch?: string;
 }
 
 export interface LaneWorktree {
@@ -56,7 +58,8 @@ export async function prepareLaneWorktree(
 ): Promise<LaneWorktree> {
   const repoPath = resolve(repo);
   await pruneWorktrees(repoPath);
-  const wanted = laneBranch(lane);
+  // a handed-off lane continues on the branch the previous role worked on
+  const wanted = lane.branch ?? laneBranch(lane);
   const trees = await listWorktrees(repoPath);
   const own = trees.find((t) => t.branch === wanted && !t.main && resolve(t.path).startsWith(resolve(root)));
   if (own) return { path: own.path, branch: wanted, how: "reused" };

@@ -34,6 +34,8 @@ export const PrpRecordSchema = z
     pausedUntil: z.number(),
     /** What the agent asks while the PRP is waiting (shown quoted in the status comment). */
     question: z.string(),
+    /** The last `/lanes handoff` record (YAML). */
+    handoff: z.string(),
     commentId: z.number().int().positive(),
     /** Open SLA / deadline flags by kind (`sla-claim`, `sla-pr`, `at-risk`, `overdue`), each a sentence. */
     flags: z.record(z.string(), z.string()),

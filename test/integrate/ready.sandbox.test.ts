@@ -1,6 +1,6 @@
 // `lanes integrate --ready` against the local GitHub sandbox: it takes exactly the open lane PRs whose
 // required lanes/* check runs succeeded on their head commit; a neutral gate (nothing it could check) keeps
-// its lane waiting, and the output says why.
+// its lane waiting, a held lane (`lanes-hold`) is never taken, and the output says why.
 import { Octokit } from "@octokit/rest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../src/sandbox/index.js";
@@ -56,6 +56,10 @@ describe("lanes integrate --ready (sandbox)", () => {
     });
     await lane("lanes/tester/3-tests", "t.ts", { "lanes/prp": "failure", "lanes/validation": "success" });
     await lane("lanes/tester/4-later", "u.ts", { "lanes/prp": "success" });
+    // ready by its gates, but held with `/lanes hold` (the lanes-hold label on its PR)
+    await lane("lanes/developer/5-held", "h.ts", { "lanes/prp": "success", "lanes/validation": "success" });
+    await user.rest.issues.createLabel({ owner, repo, name: "lanes-hold", color: "e99695" });
+    await user.rest.issues.addLabels({ owner, repo, issue_number: 5, labels: ["lanes-hold"] });
 
     const env = { ...gitEnv, GITHUB_TOKEN: admin?.token ?? "", GITHUB_API_URL: info.api_url };
     const run = await lanes(
@@ -80,5 +84,7 @@ describe("lanes integrate --ready (sandbox)", () => {
     expect(waiting.get("lanes/developer/2-empty")).toMatch(/lanes\/prp is neutral.*person's acceptance/);
     expect(waiting.get("lanes/tester/3-tests")).toBe("lanes/prp failure");
     expect(waiting.get("lanes/tester/4-later")).toMatch(/lanes\/validation has not run on [0-9a-f]{12}/);
-  });
+    expect(waiting.get("lanes/developer/5-held")).toMatch(/^held \(`lanes-hold`/);
+    // five lanes of pushes, PRs and check runs, then a CLI process: slow on a loaded machine
+  }, 120_000);
 });

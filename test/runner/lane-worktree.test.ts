@@ -35,6 +35,23 @@ describe("lane worktrees", () => {
     expect(slugify("!!!")).toBe("lane");
   });
 
+  it("continues a handed-off lane on the branch it names, with the previous role's commits", async () => {
+    const first = await prepareLaneWorktree(repo.dir, root.path, lane, "main");
+    await repo.git("-C", first.path, "commit", "-q", "--allow-empty", "-m", "developer work");
+    await removeLaneWorktree(repo.dir, first.path);
+    const next = await prepareLaneWorktree(
+      repo.dir,
+      root.path,
+      { role: "tester", issue: 12, title: "Add the /health endpoint!", branch: first.branch },
+      "main",
+    );
+    expect(next).toMatchObject({
+      branch: "lanes/developer/12-add-the-health-endpoint",
+      how: "existing-branch",
+    });
+    expect(await repo.git("-C", next.path, "log", "-1", "--format=%s")).toBe("developer work");
+  });
+
   it("creates the worktree and branch from the base without touching the user's checkout", async () => {
     await repo.commit("user work", { "wip.txt": "mine\n" });
     const before = await repo.git("status", "--porcelain", "--branch");

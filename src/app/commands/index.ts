@@ -4,6 +4,7 @@ import { accept } from "./accept.js";
 import { approve } from "./approve.js";
 import { assign } from "./assign.js";
 import { cancel } from "./cancel.js";
+import { handoff } from "./handoff.js";
 import { help } from "./help.js";
 import { hold, unhold } from "./hold.js";
 import { pause } from "./pause.js";
@@ -23,6 +24,7 @@ export const commands: CommandMap = {
   pause,
   resume,
   assign,
+  handoff,
   say,
   rebrief,
   priority,

@@ -331,3 +331,57 @@ describe("/lanes commands", () => {
     expect(API).toContain("github");
   });
 });
+
+describe("/lanes handoff", () => {
+  const h = useAppHarness();
+
+  it("posts and keeps a YAML handoff record and queues the next role on the same branch", async () => {
+    await h.store.transition("1", null, "review", "test");
+    await h.store.enqueue({
+      id: "issue-1-dev",
+      repo: "Codertocat/Hello-World",
+      issue: 1,
+      role: "developer",
+      title: "PRP 1",
+      payload: { prp: { body: "x", criteria: ["it works"] } },
+    });
+    await h.store.patchPrpRecord(1, {
+      commentId: 100,
+      role: "developer",
+      jobId: "issue-1-dev",
+      branch: "lanes/developer/1-prp-1",
+      pr: "https://github.test/pull/9",
+    });
+    const out: string[] = [];
+    const scope = replies(
+      permission(reacts(github(), "eyes", "rocket"), "maintainer", "admin")
+        .post(`${REPO_PATH}/issues/1/labels`, { labels: ["lanes:queued"] })
+        .reply(200, [{ name: "prp" }, { name: "lanes:queued" }, { name: "lanes:review" }])
+        .delete(`${REPO_PATH}/issues/1/labels/lanes%3Areview`)
+        .reply(200, [])
+        .patch(`${REPO_PATH}/issues/comments/100`)
+        .reply(200, {
+          id: 100,
+          body: "x",
+          user: { login: "lanes[bot]", type: "Bot" },
+          created_at: "2026-12-01T00:00:00Z",
+        }),
+      1,
+      out,
+    );
+    await h.send(
+      "issue_comment",
+      commented({ body: "/lanes handoff tester cover the edge cases", labels: ["prp", "lanes:review"] }),
+    );
+    scope.done();
+    expect(out[0]).toContain("```yaml\nprp: 1\nfrom: developer\nto: tester\n");
+    expect(out[0]).toContain("dependencies_ready: true");
+    expect(out[0]).toContain("- cover the edge cases");
+    const [job] = await h.store.listJobs({ state: "queued" });
+    expect(job?.role).toBe("tester");
+    const prp = job?.payload.prp as { branch?: string; handoff?: string };
+    expect(prp.branch).toBe("lanes/developer/1-prp-1");
+    expect(prp.handoff).toContain("to: tester");
+    expect((await h.store.readPrpRecord(1)).handoff).toContain("from: developer");
+  });
+});
