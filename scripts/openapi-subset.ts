@@ -36,6 +36,8 @@ export const LANES_OPERATIONS = [
   "pulls/get",
   "pulls/update",
   "pulls/list-files",
+  "pulls/list-reviews",
+  "pulls/create-review",
   "pulls/merge",
   "checks/create",
   "checks/update",

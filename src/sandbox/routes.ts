@@ -8,6 +8,7 @@ import { gitDataRoutes } from "./handlers/git-data.js";
 import { issueRoutes } from "./handlers/issues.js";
 import { labelRoutes } from "./handlers/labels.js";
 import { pullRoutes } from "./handlers/pulls.js";
+import { reviewRoutes } from "./handlers/reviews.js";
 
 export const ROUTES: Routes = {
   ...appRoutes,
@@ -16,6 +17,7 @@ export const ROUTES: Routes = {
   ...commentRoutes,
   ...gitDataRoutes,
   ...pullRoutes,
+  ...reviewRoutes,
   ...checkRoutes,
   ...actionRoutes,
 };
