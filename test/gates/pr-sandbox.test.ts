@@ -307,7 +307,8 @@ describe("lanes gate --pr against the sandbox", () => {
     expect(accepted.summary).toMatch(
       /\| ✅ \| 2\. the greeting is shown in the banner \| — \| accepted \| accepted by @sandbox-admin \(review \d+\) \|/,
     );
-  });
+    // Two CLI runs against the sandbox: more than the default time on a loaded machine.
+  }, 60_000);
 
   it("fails lanes/integration while the dependency's issue is still open", async () => {
     const dependency = await port.createIssue(repo(), { title: "Names", body: "in progress" });
