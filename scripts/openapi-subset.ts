@@ -37,6 +37,8 @@ export const LANES_OPERATIONS = [
   "pulls/get",
   "pulls/update",
   "pulls/list-files",
+  "pulls/list-reviews",
+  "pulls/create-review",
   "pulls/merge",
   "pulls/request-reviewers",
   "checks/create",

@@ -1,6 +1,7 @@
 // What a lane and its reviewers say about the evidence for each success criterion (pure parsing):
 // the lane's PR body names the test that proves each criterion ("- criterion 2: `test name`"), and a person
-// with write access accepts criteria explicitly ("/lanes accept 2", "/lanes accept all") in a PR comment.
+// with write access accepts criteria explicitly: "/lanes accept 2" or "/lanes accept all" in a PR comment, or
+// an approving review that names them ("criterion 2 checked by hand", "criteria 1 and 3", "all criteria").
 
 /** The test the lane names for a criterion (1-based), from lines `- criterion <n>: … \`<test name>\``. */
 export function claimedTests(prBody: string | undefined): Map<number, string> {
@@ -18,7 +19,7 @@ export interface Acceptance {
   /** The criteria accepted (1-based), or every one. */
   criteria: number[] | "all";
   by: string;
-  /** Where it was said (the comment's URL). */
+  /** Where it was said ("comment <id>" or "review <id>"). */
   at?: string | undefined;
 }
 
@@ -34,4 +35,18 @@ export function parseAccept(body: string): number[] | "all" | undefined {
 
 export function acceptedBy(acceptances: readonly Acceptance[], criterion: number): Acceptance | undefined {
   return acceptances.find((a) => a.criteria === "all" || a.criteria.includes(criterion));
+}
+
+/**
+ * The criteria an approving review's body names: a `/lanes accept …` line, or "criterion 2", "criteria 1, 3
+ * and 4", "all criteria"; undefined when it names none (an approval alone accepts no criterion).
+ */
+export function parseReviewAcceptance(body: string): number[] | "all" | undefined {
+  const command = parseAccept(body);
+  if (command) return command;
+  if (/\b(?:all|every)\s+(?:the\s+)?(?:success\s+)?criteri(?:a|on)\b/i.test(body)) return "all";
+  const numbers = [...body.matchAll(/\bcriteri(?:on|a)\s+(#?\d+(?:\s*(?:,|&|\+|and)\s*#?\d+)*)/gi)].flatMap(
+    (m) => [...(m[1] as string).matchAll(/\d+/g)].map((d) => Number(d[0])),
+  );
+  return numbers.length > 0 ? [...new Set(numbers)] : undefined;
 }

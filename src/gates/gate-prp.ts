@@ -1,8 +1,9 @@
 // lanes/prp: each success criterion must have evidence a reviewer can check — a test added or changed in the
 // lane, named for the criterion in the PR body, that passed in the validation run (the runner's machine
 // report, else the output of a passing command); or a person with write access accepting it explicitly
-// (`/lanes accept <n>`). A box the lane checks in its own PR body is not evidence, nor is text that
-// restates the criterion. A lane that changes no source or test file fails, unless its role is documentation.
+// (`/lanes accept <n>`, or an approving review that names it). A box the lane checks in its own PR body is
+// not evidence, nor is text that restates the criterion. A lane that changes no source or test file fails,
+// unless its role is documentation.
 import { acceptedBy, claimedTests, type Acceptance } from "./criterion-evidence.js";
 import { plural, table } from "./markdown.js";
 import type { TestOutcomes } from "./test-report.js";
@@ -58,7 +59,7 @@ export function mapCriteria(
         criterion: text,
         covered: false,
         result: "no test named",
-        where: `name its test in the PR body (\`- criterion ${n}: \\\`test name\\\`\`) or have a maintainer \`/lanes accept ${n}\``,
+        where: `name its test in the PR body (\`- criterion ${n}: \\\`test name\\\`\`) or have a maintainer \`/lanes accept ${n}\` or approve naming criterion ${n}`,
       };
     const at = testInDiff(input.changes, test);
     if (at === undefined)
@@ -152,7 +153,7 @@ async function judge(input: GateInput): Promise<GateResult> {
           conclusion: "neutral",
           title: "No success criteria: waits for a person's acceptance",
           summary:
-            "The PRP lists no success criteria, so nothing can be proven. A maintainer accepts the lane with `/lanes accept` on the PR; until then it is not integrated.",
+            "The PRP lists no success criteria, so nothing can be proven. A maintainer accepts the lane with `/lanes accept` on the PR (or an approving review that says “all criteria”); until then it is not integrated.",
           annotations: [],
         };
   }

@@ -3,15 +3,18 @@
 // criteria maintainers accepted in comments, and which of the PRP's dependencies are merged (their issues
 // are closed when their lane PR merged).
 import { isStatus } from "../github/errors.js";
-import type { GitHubPort, Issue, PullRequest, RepoRef } from "../github/github-port.js";
+import type { GitHubPort, Issue, PullRequest, PullReview, RepoRef } from "../github/github-port.js";
 import { parsePrp } from "../prp/parse-prp.js";
 import { closingIssueNumbers } from "../prp/closing-refs.js";
 import { branchRegExp } from "./gate-lane.js";
-import { parseAccept, type Acceptance } from "./criterion-evidence.js";
+import { parseAccept, parseReviewAcceptance, type Acceptance } from "./criterion-evidence.js";
 import type { GatePrp, PrpProblem } from "./types.js";
 
 /** The port calls PR resolution makes; the full GitHubPort satisfies it. */
-export type PrFactsPort = Pick<GitHubPort, "getPull" | "getIssue" | "permissionLevel" | "listComments">;
+export type PrFactsPort = Pick<
+  GitHubPort,
+  "getPull" | "getIssue" | "permissionLevel" | "listComments" | "listReviews"
+>;
 
 export interface PrFacts {
   pull: PullRequest;
@@ -22,7 +25,7 @@ export interface PrFacts {
   prpProblem?: PrpProblem | undefined;
   prBody: string;
   mergedPrpIds: Set<string>;
-  /** Criteria a person with write access accepted in a PR comment. */
+  /** Criteria a person with write access accepted in a PR comment or an approving review. */
   acceptances: Acceptance[];
   /** Why the PRP's validation commands are not run (an unapproved PRP from an author without write access). */
   validationWithheld?: string | undefined;
@@ -174,15 +177,18 @@ async function linkedPrp(
 }
 
 /**
- * The criteria people with write access accepted on the PR (`/lanes accept <n>…` or `/lanes accept all`).
- * Bots and commenters without write access are ignored: a lane cannot accept its own work.
+ * The criteria people with write access accepted on the PR: `/lanes accept <n>…` (or `all`) in a comment, or
+ * an approving review that names them. Bots and people without write access are ignored (a lane cannot
+ * accept its own work), and so is an approval its author later followed with a request for changes.
  */
 export async function acceptancesOn(port: PrFactsPort, repo: RepoRef, pr: number): Promise<Acceptance[]> {
-  const commands = (await port.listComments(repo, pr)).flatMap((c) => {
+  const [comments, reviews] = await Promise.all([port.listComments(repo, pr), port.listReviews(repo, pr)]);
+  const fromComments = comments.flatMap((c) => {
     const criteria = c.authorType === "Bot" ? undefined : parseAccept(c.body);
     return criteria ? [{ criteria, by: c.author, at: `comment ${c.id}` }] : [];
   });
-  const authors = [...new Set(commands.map((c) => c.by))];
+  const accepted = [...fromComments, ...reviewAcceptances(reviews)];
+  const authors = [...new Set(accepted.map((c) => c.by))];
   const levels = await Promise.all(
     authors.map((a) =>
       port.permissionLevel(repo, a).catch((error: unknown) => {
@@ -192,5 +198,17 @@ export async function acceptancesOn(port: PrFactsPort, repo: RepoRef, pr: number
     ),
   );
   const writers = new Set(authors.filter((_, i) => WRITERS.has(levels[i] as string)));
-  return commands.filter((c) => writers.has(c.by));
+  return accepted.filter((c) => writers.has(c.by));
+}
+
+/** Approving reviews that name criteria, unless their author's last verdict is no longer an approval. */
+function reviewAcceptances(reviews: readonly PullReview[]): Acceptance[] {
+  const verdicts = reviews.filter((r) => r.state === "APPROVED" || r.state === "CHANGES_REQUESTED");
+  const lastVerdict = new Map(verdicts.map((r) => [r.author, r.state]));
+  return reviews.flatMap((r) => {
+    if (r.state !== "APPROVED" || r.authorType === "Bot" || lastVerdict.get(r.author) !== "APPROVED")
+      return [];
+    const criteria = parseReviewAcceptance(r.body);
+    return criteria ? [{ criteria, by: r.author, at: `review ${r.id}` }] : [];
+  });
 }

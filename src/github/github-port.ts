@@ -49,6 +49,16 @@ export interface PullRequest {
   htmlUrl: string;
 }
 
+/** A pull request review; `state` is GitHub's (an approval withdrawn by a maintainer reads DISMISSED). */
+export interface PullReview {
+  id: number;
+  body: string;
+  author: string;
+  authorType: string;
+  state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED" | "PENDING";
+  submittedAt: string | null;
+}
+
 export interface PullFile {
   filename: string;
   status: string;
@@ -154,6 +164,8 @@ export interface GitHubPort {
     options?: { state?: "open" | "closed" | "all"; head?: string; base?: string },
   ): Promise<PullRequest[]>;
   listPullFiles(repo: RepoRef, pull: number): Promise<PullFile[]>;
+  /** The PR's reviews, oldest first. */
+  listReviews(repo: RepoRef, pull: number): Promise<PullReview[]>;
   mergePull(
     repo: RepoRef,
     pull: number,

@@ -1,5 +1,5 @@
-// Pull requests: open, edit, read, list, changed files, merge.
-import type { GitHubPort, PullRequest } from "./github-port.js";
+// Pull requests: open, edit, read, list, changed files, reviews, merge.
+import type { GitHubPort, PullRequest, PullReview } from "./github-port.js";
 import { call, type PortDeps } from "./port-deps.js";
 
 interface RawPull {
@@ -31,9 +31,38 @@ function toPull(raw: RawPull): PullRequest {
   };
 }
 
+const REVIEW_STATES = new Set<string>(["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"]);
+
+function toReview(raw: {
+  id: number;
+  body?: string | null;
+  state: string;
+  user: { login: string; type?: string } | null;
+  submitted_at?: string | null;
+}): PullReview {
+  return {
+    id: raw.id,
+    body: raw.body ?? "",
+    author: raw.user?.login ?? "ghost",
+    authorType: raw.user?.type ?? "User",
+    // GitHub documents these five; anything else counts as a comment, never as an approval.
+    state: (REVIEW_STATES.has(raw.state.toUpperCase())
+      ? raw.state.toUpperCase()
+      : "COMMENTED") as PullReview["state"],
+    submittedAt: raw.submitted_at ?? null,
+  };
+}
+
 type PullOps = Pick<
   GitHubPort,
-  "createPull" | "updatePull" | "getPull" | "listPulls" | "listPullFiles" | "mergePull" | "requestReviewers"
+  | "createPull"
+  | "updatePull"
+  | "getPull"
+  | "listPulls"
+  | "listPullFiles"
+  | "listReviews"
+  | "mergePull"
+  | "requestReviewers"
 >;
 
 export function pullOperations({ octokit, etags }: PortDeps): PullOps {
@@ -76,6 +105,16 @@ export function pullOperations({ octokit, etags }: PortDeps): PullOps {
           additions: f.additions,
           deletions: f.deletions,
         })),
+      ),
+    listReviews: (repo, pull) =>
+      call("listReviews", async () =>
+        (
+          await octokit.paginate(octokit.rest.pulls.listReviews, {
+            ...repo,
+            pull_number: pull,
+            per_page: 100,
+          })
+        ).map(toReview),
       ),
     mergePull: (repo, pull, options = {}) =>
       call("mergePull", async () => {

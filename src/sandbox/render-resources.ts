@@ -7,6 +7,7 @@ import type {
   SandboxLabel,
   SandboxPull,
   SandboxRepo,
+  SandboxReview,
   SandboxState,
   SandboxUser,
 } from "./state.js";
@@ -118,6 +119,24 @@ export function renderComment(state: SandboxState, repo: SandboxRepo, comment: S
     updated_at: comment.updatedAt,
     author_association: "COLLABORATOR",
     body: comment.body,
+  };
+}
+
+export function renderReview(state: SandboxState, repo: SandboxRepo, review: SandboxReview): Json {
+  const html = webUrl(state, `${repo.fullName}/pull/${review.pullNumber}#pullrequestreview-${review.id}`);
+  const pull = `${state.apiUrl}/repos/${repo.fullName}/pulls/${review.pullNumber}`;
+  return {
+    id: review.id,
+    node_id: `PRR_${review.id}`,
+    user: renderUser(state, review.author),
+    body: review.body,
+    state: review.state,
+    html_url: html,
+    pull_request_url: pull,
+    author_association: "COLLABORATOR",
+    _links: { html: { href: html }, pull_request: { href: pull } },
+    submitted_at: review.submittedAt,
+    commit_id: review.commitId,
   };
 }
 

@@ -92,6 +92,7 @@ export async function seedRepo(
     comments: new Map(),
     reactions: new Map(),
     pulls: new Map(),
+    reviews: new Map(),
     checkRuns: new Map(),
     workflowDispatches: [],
     workflowRuns: new Map(),

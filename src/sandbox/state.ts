@@ -49,6 +49,16 @@ export interface SandboxComment {
   updatedAt: string;
 }
 
+export interface SandboxReview {
+  id: number;
+  pullNumber: number;
+  body: string;
+  state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED";
+  author: string;
+  commitId: string;
+  submittedAt: string;
+}
+
 export interface SandboxReaction {
   id: number;
   content: string;
@@ -128,6 +138,7 @@ export interface SandboxRepo {
   comments: Map<number, SandboxComment>;
   reactions: Map<string, SandboxReaction[]>;
   pulls: Map<number, SandboxPull>;
+  reviews: Map<number, SandboxReview>;
   checkRuns: Map<number, SandboxCheckRun>;
   workflowDispatches: { workflow: string; ref: string; inputs: Record<string, unknown> }[];
   /** Runs of dispatched workflows; a test completes them (`Sandbox.completeWorkflowRun`). */

@@ -25,7 +25,7 @@ interface ActionYaml {
   runs: { using: string; steps: Step[] };
 }
 interface WorkflowYaml {
-  on: { pull_request: { types: string[] } };
+  on: { pull_request: { types: string[] }; pull_request_review?: { types: string[] } };
   permissions: Record<string, string>;
   jobs: Record<string, { if: string; steps: Step[] }>;
 }
@@ -148,6 +148,8 @@ describe(".github/workflows/lanes-gates.yml", () => {
   it("gates lane PRs with checks: write through the local action in mode gate", async () => {
     const workflow = await loadYaml<WorkflowYaml>(".github/workflows/lanes-gates.yml");
     expect(workflow.on.pull_request.types).toContain("synchronize");
+    // An approving review can accept criteria: lanes/prp is judged again on submitted and dismissed reviews.
+    expect(workflow.on.pull_request_review?.types).toEqual(["submitted", "dismissed"]);
     // issues: read, because --pr reads the PRP issue the PR closes and its dependencies.
     expect(workflow.permissions).toEqual({
       checks: "write",
@@ -157,7 +159,7 @@ describe(".github/workflows/lanes-gates.yml", () => {
     });
     const job = workflow.jobs.gates;
     // pull_request's `branches` filter matches the base branch, so lane heads are selected here.
-    expect(job?.if).toBe("startsWith(github.head_ref, 'lanes/')");
+    expect(job?.if).toBe("startsWith(github.event.pull_request.head.ref, 'lanes/')");
     const checkout = job?.steps.find((s) => s.uses?.startsWith("actions/checkout@"));
     expect(checkout?.with).toMatchObject({
       ref: "${{ github.event.pull_request.head.sha }}",
@@ -168,7 +170,7 @@ describe(".github/workflows/lanes-gates.yml", () => {
       mode: "gate",
       pr: "${{ github.event.pull_request.number }}",
       "head-sha": "${{ github.event.pull_request.head.sha }}",
-      "head-ref": "${{ github.head_ref }}",
+      "head-ref": "${{ github.event.pull_request.head.ref }}",
     });
   });
 });

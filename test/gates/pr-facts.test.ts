@@ -99,14 +99,31 @@ function issueJson(
   };
 }
 
-/** GitHub answering the PR's comments and GET /repos/octo/app/pulls/{pr}; chain `.get(issue)` for each issue read expected. */
-const github = (pr: number, pull: { body: string | null; headRef?: string }, comments: Json[] = []) =>
+/** GitHub answering the PR's comments, its reviews and GET /repos/octo/app/pulls/{pr}; chain `.get(issue)` for each issue read expected. */
+const github = (
+  pr: number,
+  pull: { body: string | null; headRef?: string },
+  comments: Json[] = [],
+  reviews: Json[] = [],
+) =>
   nock(API)
     .get(`/repos/octo/app/issues/${pr}/comments`)
     .query(true)
     .reply(200, comments)
+    .get(`/repos/octo/app/pulls/${pr}/reviews`)
+    .query(true)
+    .reply(200, reviews)
     .get(`/repos/octo/app/pulls/${pr}`)
     .reply(200, pullJson(pr, pull));
+const REVIEW = payload("pull_request_review", "submitted").review as Json;
+/** A review as GET /pulls/{pr}/reviews lists it (states in capitals, unlike the webhook's). */
+const review = (id: number, login: string, state: string, body: string, type = "User"): Json => ({
+  ...structuredClone(REVIEW),
+  id,
+  body,
+  state,
+  user: { ...(REVIEW.user as Json), login, type },
+});
 const issuePath = (number: number) => `/repos/octo/app/issues/${number}`;
 const AUTHOR = (ISSUE.user as { login: string }).login;
 // GET /collaborators/{author}/permission: the PRP author's access decides whether its validation commands run.
@@ -320,6 +337,31 @@ describe("resolvePrFacts", () => {
       .reply(200, { permission: "read", role_name: "read", user: ISSUE.user });
     const facts = await resolvePrFacts(port(), repo, 12, PATTERN);
     expect(facts.acceptances).toEqual([{ criteria: [1, 3], by: "lead", at: "comment 1" }]);
+    scope.done();
+  });
+
+  it("counts an approving review that names criteria, from a person with write access, and nothing else", async () => {
+    const scope = github(
+      12,
+      { body: "no link", headRef: "feature/x" },
+      [],
+      [
+        review(21, "lead", "APPROVED", "Checked criterion 2 by hand; criteria 3 and 4 are covered too."),
+        review(22, "lead", "APPROVED", "LGTM"),
+        review(23, "visitor", "APPROVED", "all criteria met"),
+        review(24, "lanes-bot", "APPROVED", "/lanes accept all", "Bot"),
+        review(25, "second", "COMMENTED", "criterion 1 looks fine"),
+        review(26, "changed-mind", "APPROVED", "criterion 1 verified"),
+        review(27, "changed-mind", "CHANGES_REQUESTED", "no, criterion 1 breaks on empty input"),
+        review(28, "dismissed", "DISMISSED", "criterion 5 verified"),
+      ],
+    )
+      .get("/repos/octo/app/collaborators/lead/permission")
+      .reply(200, { permission: "write", role_name: "write", user: ISSUE.user })
+      .get("/repos/octo/app/collaborators/visitor/permission")
+      .reply(200, { permission: "read", role_name: "read", user: ISSUE.user });
+    const facts = await resolvePrFacts(port(), repo, 12, PATTERN);
+    expect(facts.acceptances).toEqual([{ criteria: [2, 3, 4], by: "lead", at: "review 21" }]);
     scope.done();
   });
 });

@@ -270,6 +270,46 @@ describe("lanes gate --pr against the sandbox", () => {
     );
   });
 
+  it("counts a maintainer's approving review that names the criteria, and not a reader's approval", async () => {
+    const prpIssue = await admin.createIssue(repo(), {
+      title: "Greeting",
+      body: prpBody(0).replace(/depends_on: \[0\]\n/, ""),
+    });
+    const pr = await openLanePr(`lanes/developer/${prpIssue.number}-greeting`, `Closes #${prpIssue.number}`);
+    const info = sandbox.info();
+    const review = (login: string, event: string, body: string) =>
+      fetch(`${info.api_url}/repos/${fullName}/pulls/${pr.number}/reviews`, {
+        method: "POST",
+        headers: {
+          authorization: `token ${info.users.find((u) => u.login === login)?.token ?? ""}`,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({ event, body }),
+      }).then((r) => r.status);
+    const gatePrp = async () => {
+      const result = await lanes(
+        ["gate", "prp", "--pr", String(pr.number), "--github-repo", fullName, "--dir", clone.dir].concat([
+          "--base",
+          "origin/main",
+          "--json",
+        ]),
+        { env },
+      );
+      return JSON.parse(result.stdout) as { conclusion: string; title: string; summary: string };
+    };
+
+    expect(await review("sandbox-reader", "APPROVE", "All criteria met.")).toBe(200);
+    expect(await gatePrp()).toMatchObject({ conclusion: "failure" });
+
+    expect(await review("sandbox-admin", "APPROVE", "Tried it: criteria 1 and 2 hold.")).toBe(200);
+    const accepted = await gatePrp();
+    expect(accepted).toMatchObject({ conclusion: "success" });
+    expect(accepted.summary).toMatch(
+      /\| ✅ \| 2\. the greeting is shown in the banner \| — \| accepted \| accepted by @sandbox-admin \(review \d+\) \|/,
+    );
+    // Two CLI runs against the sandbox: more than the default time on a loaded machine.
+  }, 60_000);
+
   it("fails lanes/integration while the dependency's issue is still open", async () => {
     const dependency = await port.createIssue(repo(), { title: "Names", body: "in progress" });
     const prpIssue = await port.createIssue(repo(), { title: "Greeting", body: prpBody(dependency.number) });
