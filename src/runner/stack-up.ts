@@ -13,6 +13,7 @@ import { agentFor } from "./run-supervisor.js";
 import { launchStack } from "./stack-launch.js";
 import { writeStackRecord, type StackRecord } from "./stack-record.js";
 import { stackNameFor, stackPaths } from "./stack-paths.js";
+import { stackWorktreeRoot } from "./stack-worktree-root.js";
 import { Tmux } from "./tmux.js";
 import { refuseJobToken } from "./refuse-job-token.js";
 
@@ -81,7 +82,7 @@ export async function stackUp(request: StackUpRequest, env: NodeJS.ProcessEnv): 
     repo,
     repoSlug,
     base,
-    worktreeRoot: resolve(repo, env.LANES_WORKTREE_ROOT ?? config.worktree_root),
+    worktreeRoot: stackWorktreeRoot(repo, config.worktree_root, paths, env),
     roles,
     models,
     agents: request.agents ?? Math.max(roles.length, request.team.size),

@@ -8,6 +8,7 @@ import { Tmux } from "../../src/runner/tmux.js";
 import { lanes } from "../support/cli.js";
 import { gitEnv, makeRepo, type TestRepo } from "../support/git.js";
 import { useRedis } from "../support/redis.js";
+import { processesOfStack } from "../support/stack-processes.js";
 import { makeTempDir, type TempDir } from "../support/tmp.js";
 import { waitUntil } from "./wait-until.js";
 
@@ -130,6 +131,8 @@ describe("lanes stack up --backlog (local mode, script agents, the CLI end to en
   });
 
   it("stops a stack whose supervisor cannot start (Redis unreachable), says why, and leaves nothing running", async () => {
+    const dirs = [home.path, repo.dir];
+    expect(await processesOfStack(name, dirs)).toEqual([]);
     const result = await lanes(
       [
         "stack",
@@ -151,6 +154,7 @@ describe("lanes stack up --backlog (local mode, script agents, the CLI end to en
     expect(result.stderr).toMatch(/supervisor of stack \S+ exited while starting/);
     expect(result.stderr).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:1/);
     expect(await new Tmux(stackPaths(env, name).socket).hasSession(name)).toBe(false);
+    expect(await processesOfStack(name, dirs)).toEqual([]);
     // …so starting it again is not refused as "already running"
     const again = await lanes(
       [
@@ -168,5 +172,5 @@ describe("lanes stack up --backlog (local mode, script agents, the CLI end to en
       { env },
     );
     expect(again.stderr).not.toContain("already running");
-  });
+  }, 120_000);
 });
