@@ -64,7 +64,10 @@ export function renderGatesWorkflow({ action, toolchains }: WorkflowInput): stri
 export function renderStackWorkflow({ action }: WorkflowInput): string {
   return [
     "# Starts a stack of agents on a self-hosted runner labelled `lanes` (git, tmux, redis-server and a",
-    "# logged-in claude installed there). Written by `lanes init`.",
+    "# logged-in claude installed there). Written by `lanes init`. The stack outlives this job: it runs",
+    "# detached from the job (a systemd --user scope, else its own session without the job's",
+    "# RUNNER_TRACKING_ID), with worktrees and state under the runner user's ~/.local/state/lanes, and a",
+    "# keeper window restarts its supervisor when it dies; `lanes stack down` on the runner stops it.",
     "name: lanes-stack",
     "on:",
     "  workflow_dispatch:",

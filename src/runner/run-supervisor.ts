@@ -218,10 +218,14 @@ export async function runSupervisor(
       .catch((error: unknown) => log.warn({ err: String(error) }, "could not audit the restart"));
   }
   // The keeper restarts this supervisor; this supervisor starts the keeper and restarts it when it dies
-  // (only here, one check at a time, so a stack never gets two keepers).
+  // (only here, one check at a time, so a stack never gets two keepers). A supervisor started by hand,
+  // outside the stack's supervisor window, has nothing a keeper could restart.
+  const inWindow = (await tmux.listPanes(name).catch(() => [])).some(
+    (p) => p.windowName === "supervisor" && p.paneId === env.TMUX_PANE,
+  );
   let keeping = false;
   const keep = () => {
-    if (keeping) return;
+    if (keeping || !inWindow) return;
     keeping = true;
     void ensureKeeper(record, tmux, env)
       .catch((error: unknown) => log.warn({ err: String(error) }, "could not start the keeper"))

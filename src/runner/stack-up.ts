@@ -18,6 +18,7 @@ import { givenRedisUrl, redisProbe, stackRedisDir } from "./stack-redis-url.js";
 import { launchStack } from "./stack-launch.js";
 import { writeStackRecord, type StackRecord } from "./stack-record.js";
 import { stackNameFor, stackPaths, stackUser } from "./stack-paths.js";
+import { stackWorktreeRoot } from "./stack-worktree-root.js";
 import { Tmux } from "./tmux.js";
 import { refuseJobToken } from "./refuse-job-token.js";
 
@@ -117,7 +118,7 @@ export async function stackUp(
       repo,
       repoSlug,
       base,
-      worktreeRoot: resolve(repo, env.LANES_WORKTREE_ROOT ?? config.worktree_root),
+      worktreeRoot: stackWorktreeRoot(repo, config.worktree_root, paths, env),
       roles,
       models,
       agents: request.agents ?? Math.max(roles.length, request.team.size),

@@ -8,6 +8,7 @@ import { Tmux } from "../../src/runner/tmux.js";
 import { lanes } from "../support/cli.js";
 import { gitEnv, makeRepo, type TestRepo } from "../support/git.js";
 import { useRedis } from "../support/redis.js";
+import { processesOfStack } from "../support/stack-processes.js";
 import { makeTempDir, type TempDir } from "../support/tmp.js";
 import { waitUntil } from "./wait-until.js";
 
@@ -130,6 +131,8 @@ describe("lanes stack up --backlog (local mode, script agents, the CLI end to en
   });
 
   it("refuses a Redis that does not answer before anything starts, says why, and leaves nothing running", async () => {
+    const dirs = [home.path, repo.dir];
+    expect(await processesOfStack(name, dirs)).toEqual([]);
     const result = await lanes(
       [
         "stack",
@@ -151,6 +154,7 @@ describe("lanes stack up --backlog (local mode, script agents, the CLI end to en
     expect(result.stderr).toContain("lanes stack up stopped before starting any agent:");
     expect(result.stderr).toMatch(/Redis redis:\/\/127\.0\.0\.1:1 does not answer \(.*cannot reach Redis/);
     expect(await new Tmux(stackPaths(env, name).socket).hasSession(name)).toBe(false);
+    expect(await processesOfStack(name, dirs)).toEqual([]);
     // …so starting it again is not refused as "already running"
     const again = await lanes(
       [
@@ -168,5 +172,5 @@ describe("lanes stack up --backlog (local mode, script agents, the CLI end to en
       { env },
     );
     expect(again.stderr).not.toContain("already running");
-  });
+  }, 120_000);
 });
