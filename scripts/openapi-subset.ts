@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 export const LANES_OPERATIONS = [
   "apps/create-installation-access-token",
   "apps/get-repo-installation",
+  "apps/create-from-manifest",
   "repos/get",
   "issues/list-labels-for-repo",
   "issues/create-label",

@@ -148,6 +148,8 @@ export interface GitHubPort {
   createBranch(repo: RepoRef, branch: string, sha: string): Promise<void>;
   updateBranch(repo: RepoRef, branch: string, sha: string, options?: { force?: boolean }): Promise<void>;
   defaultBranch(repo: RepoRef): Promise<string>;
+  /** The repository's self-hosted runners with their labels (needs `administration: read`). */
+  listRunners(repo: RepoRef): Promise<{ name: string; labels: string[] }[]>;
 
   createPull(
     repo: RepoRef,

@@ -15,6 +15,7 @@ type RepoOps = Pick<
   | "defaultBranch"
   | "readFile"
   | "dispatchWorkflow"
+  | "listRunners"
 >;
 
 async function orNull<T>(run: () => Promise<T>): Promise<T | null> {
@@ -97,5 +98,13 @@ export function repoOperations({ octokit, etags }: PortDeps): RepoOps {
             inputs,
           })),
       ),
+    listRunners: (repo) =>
+      call("listRunners", async () => {
+        const runners = await octokit.paginate(octokit.rest.actions.listSelfHostedRunnersForRepo, {
+          ...repo,
+          per_page: 100,
+        });
+        return runners.map((r) => ({ name: r.name, labels: r.labels.map((l) => l.name) }));
+      }),
   };
 }

@@ -34,7 +34,7 @@ export function authenticate(
 export function authorize(user: SandboxUser, repo: SandboxRepo, route: Route, operationId: string): void {
   if (user.type === "Bot") return;
   if (!permits(user.permission, "read")) throw new SandboxHttpError(404, "Not Found");
-  if (route.permission === "app" || route.permission === "app-jwt") return;
+  if (route.permission === "app" || route.permission === "app-jwt" || route.permission === "public") return;
   if (!permits(user.permission, route.permission)) {
     throw new SandboxHttpError(
       403,

@@ -27,9 +27,9 @@ export interface Reply {
 export interface Route {
   /**
    * Least permission on the repository the actor needs; "app" = only the App's installation token;
-   * "app-jwt" = only the App itself (its JWT), as for /app routes.
+   * "app-jwt" = only the App itself (its JWT), as for /app routes; "public" = no authentication.
    */
-  permission: Permission | "app" | "app-jwt";
+  permission: Permission | "app" | "app-jwt" | "public";
   handle: (ctx: HandlerContext) => Promise<Reply> | Reply;
 }
 

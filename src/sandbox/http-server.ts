@@ -7,6 +7,7 @@ import type { Logger } from "../observe/logger.js";
 import { authenticate, authorize } from "./authenticate.js";
 import { handleControl } from "./control-routes.js";
 import { serveGitHttp } from "./git-http.js";
+import { serveManifestForm } from "./manifest-form.js";
 import { SandboxHttpError, notFound, unprocessable, validationFailed } from "./errors.js";
 import { PRP_LIMITS } from "../domain/limits.js";
 import type { HandlerContext, Reply } from "./handler.js";
@@ -24,6 +25,9 @@ export interface ServerDeps {
 }
 
 const MAX_BODY = 25 * 1024 * 1024;
+
+/** Who calls an operation that needs no authentication (the manifest conversion). */
+const ANONYMOUS = { id: 0, login: "ghost", type: "User", permission: "none", token: "" } as const;
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -54,7 +58,10 @@ async function route(deps: ServerDeps, req: IncomingMessage, url: URL, body: unk
   const handler = match && ROUTES[match.operation.operationId];
   if (!match || !handler) throw notFound();
   const appRoute = match.operation.path.startsWith("/app/") || handler.permission === "app-jwt";
-  const actor = authenticate(deps.state, req.headers.authorization, handler, appRoute);
+  const actor =
+    handler.permission === "public"
+      ? ANONYMOUS
+      : authenticate(deps.state, req.headers.authorization, handler, appRoute);
   const ctx: HandlerContext = {
     state: deps.state,
     webhooks: deps.webhooks,
@@ -119,7 +126,10 @@ function send(res: ServerResponse, req: IncomingMessage, reply: Reply): void {
 export function createRequestListener(deps: ServerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const url = new URL(req.url ?? "/", "http://sandbox.invalid");
+    // GitHub Enterprise Server's layout (the REST API under /api/v3), as Probot's setup uses it
+    if (url.pathname.startsWith("/api/v3/")) url.pathname = url.pathname.slice("/api/v3".length);
     if (serveGitHttp(deps.state, req, res, url)) return;
+    if (serveManifestForm(deps.state, req, res, url)) return;
     void (async () => {
       try {
         const body = await readBody(req);

@@ -93,6 +93,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       privateKeyPath,
       installationTokens: new Map(),
       tokenTtlMs: (options.installationTokenTtlSeconds ?? 3600) * 1000,
+      webhookSecret: secret,
+      manifestCodes: new Map(),
       publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
       bot: { id: nextId(), login: "lanes-sandbox[bot]", type: "Bot", permission: "write", token: "" },
     },

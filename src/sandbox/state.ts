@@ -1,5 +1,6 @@
 // The sandbox's in-memory GitHub: users, the App, repositories and what lives in them.
 // Git data (commits, refs, files) lives in each repository's bare repo, not here.
+import type { AppManifest } from "./manifest-form.js";
 
 export const PERMISSIONS = ["none", "read", "triage", "write", "maintain", "admin"] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -157,6 +158,10 @@ export interface SandboxApp {
   installationTokens: Map<string, number>;
   /** How long an installation token lives (GitHub: one hour; tests make it short). */
   tokenTtlMs: number;
+  /** The secret webhooks are signed with (given to the App's server by the manifest conversion). */
+  webhookSecret: string;
+  /** Codes of the manifest flow, each for one conversion. */
+  manifestCodes: Map<string, { manifest: AppManifest; expiresAt: number }>;
 }
 
 export interface SandboxState {

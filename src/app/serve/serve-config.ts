@@ -1,8 +1,8 @@
 // `lanes serve` settings, read once from the environment the Probot way (APP_ID, PRIVATE_KEY or
 // PRIVATE_KEY_PATH, WEBHOOK_SECRET, PORT) plus GITHUB_API_URL and REDIS_URL. A missing or wrong one fails
 // with one line naming it.
-import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { appPrivateKeyFromEnv, GitHubConfigError } from "../../github/index.js";
 import { AppConfigError } from "../errors.js";
 
 export interface ServeConfig {
@@ -17,42 +17,20 @@ export interface ServeConfig {
 
 export const WEBHOOK_PATH = "/api/github/webhooks";
 
-const PEM = /-----BEGIN (RSA )?PRIVATE KEY-----[\s\S]+-----END (RSA )?PRIVATE KEY-----/;
-
 function required(env: NodeJS.ProcessEnv, name: string, what: string): string {
   const value = env[name]?.trim();
   if (!value) throw new AppConfigError(`${name} is missing: set it to ${what}`);
   return value;
 }
 
-/** PRIVATE_KEY may hold the PEM itself (newlines or `\n` escapes) or its base64, as Probot accepts. */
+/** PRIVATE_KEY (PEM, `\n` escapes or base64) or PRIVATE_KEY_PATH, read as every App process reads it. */
 function privateKeyOf(env: NodeJS.ProcessEnv): string {
-  const inline = env.PRIVATE_KEY?.trim();
-  if (inline) {
-    const text = inline.includes("-----BEGIN")
-      ? inline.replace(/\\n/g, "\n")
-      : Buffer.from(inline, "base64").toString("utf8");
-    if (!PEM.test(text))
-      throw new AppConfigError(
-        "PRIVATE_KEY is not a PEM private key (nor its base64): use the .pem GitHub generated for the App",
-      );
-    return text;
-  }
-  const path = env.PRIVATE_KEY_PATH?.trim();
-  if (!path)
-    throw new AppConfigError(
-      "PRIVATE_KEY or PRIVATE_KEY_PATH is missing: set one to the App's private key (PEM) or its file",
-    );
-  let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    return appPrivateKeyFromEnv(env);
   } catch (error) {
-    throw new AppConfigError(
-      `PRIVATE_KEY_PATH ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    if (error instanceof GitHubConfigError) throw new AppConfigError(error.message, { cause: error });
+    throw error;
   }
-  if (!PEM.test(text)) throw new AppConfigError(`PRIVATE_KEY_PATH ${path} is not a PEM private key`);
-  return text;
 }
 
 function urlOf(name: string, value: string, protocols: RegExp, example: string): string {

@@ -7,6 +7,8 @@ import { checkClaudeLogin } from "../doctor/check-claude-login.js";
 import { checkGitMergeTree } from "../doctor/check-git-features.js";
 import { checkGithubCredentials } from "../doctor/check-github-credentials.js";
 import { checkRedis } from "../doctor/check-redis.js";
+import { checkRunnerLabels } from "../doctor/check-runner-labels.js";
+import { githubAccessFromEnv, hasAppCredentials, type RepoRef } from "../../github/index.js";
 import type { DoctorCheck } from "../doctor/doctor-check.js";
 import { renderTable } from "../table.js";
 
@@ -53,12 +55,25 @@ export async function runDoctor(env: NodeJS.ProcessEnv): Promise<ToolCheck[]> {
 }
 
 /** Environment checks; a warning is worth reading, never a failure on its own. */
-export async function runEnvironmentChecks(ctx: CliDeps): Promise<DoctorCheck[]> {
+export async function runEnvironmentChecks(
+  ctx: CliDeps,
+  options: { runnerDir?: string | undefined } = {},
+): Promise<DoctorCheck[]> {
+  const credentials = hasAppCredentials(ctx.env) || Boolean(ctx.env.GITHUB_TOKEN?.trim());
+  const runners = async (repo: RepoRef) => {
+    const access = await githubAccessFromEnv(ctx.env, ctx.log, repo);
+    if (!access) throw new Error("no GitHub credentials");
+    return access.port.listRunners(repo);
+  };
   return [
     checkGithubCredentials(ctx.env),
     await checkRedis(ctx.env, ctx.log),
     await checkClaudeLogin(ctx.env),
     await checkGitMergeTree(ctx.env),
+    await checkRunnerLabels(ctx.env, {
+      runnerDir: options.runnerDir,
+      runners: credentials ? runners : undefined,
+    }),
   ];
 }
 
@@ -84,12 +99,19 @@ export function registerDoctor(program: Command, ctx: CliDeps): void {
   program
     .command("doctor")
     .description(
-      "check that git, tmux, redis-server (and optionally claude) are installed, and the GitHub credentials, Redis, claude login and git features",
+      "check that git, tmux, redis-server (and optionally claude) are installed, and the GitHub credentials, Redis, claude login, git features and the runner's labels",
+    )
+    .option(
+      "--runner-dir <dir>",
+      "a self-hosted runner's directory (its .runner file names it): report its labels",
     )
     .option("--json", "print the checks as JSON")
     .action(
-      action(ctx, async (opts: { json?: boolean }) => {
-        const [checks, environment] = await Promise.all([runDoctor(ctx.env), runEnvironmentChecks(ctx)]);
+      action(ctx, async (opts: { json?: boolean; runnerDir?: string }) => {
+        const [checks, environment] = await Promise.all([
+          runDoctor(ctx.env),
+          runEnvironmentChecks(ctx, { runnerDir: opts.runnerDir }),
+        ]);
         const ok = checks.every((c) => c.ok || !c.required) && environment.every((c) => c.status !== "fail");
         emit(
           ctx,

@@ -6,8 +6,12 @@ const set = (env: NodeJS.ProcessEnv, name: string): boolean => (env[name] ?? "")
 
 export function checkGithubCredentials(env: NodeJS.ProcessEnv): DoctorCheck {
   const name = "github credentials";
-  if (set(env, "APP_ID") && set(env, "PRIVATE_KEY"))
-    return { name, status: "ok", detail: `GitHub App ${env.APP_ID} (APP_ID, PRIVATE_KEY)` };
+  if (set(env, "APP_ID") && (set(env, "PRIVATE_KEY") || set(env, "PRIVATE_KEY_PATH")))
+    return {
+      name,
+      status: "ok",
+      detail: `GitHub App ${env.APP_ID} (APP_ID, ${set(env, "PRIVATE_KEY") ? "PRIVATE_KEY" : "PRIVATE_KEY_PATH"})`,
+    };
   if (set(env, "GITHUB_TOKEN") && env.GITHUB_ACTIONS === "true")
     return {
       name,

@@ -1,4 +1,8 @@
-// A stack authenticated as the GitHub App, against the sandbox issuing installation tokens that live
+// README's "Install on your repository", walked against the sandbox: `lanes init` writes the files (the
+// config passes `lanes config check`), they are committed and pushed, the App's credentials come from the
+// sandbox (its creation through `lanes serve` is test/app/serve-setup.test.ts), a labelled issue is
+// worked by a script-agent stack started the way the written lanes-stack.yml starts it.
+// The stack is authenticated as the GitHub App, and the sandbox issues installation tokens that live
 // 3 s: `stack up --github-repo` reconciles the open PRPs into its queue, the supervisor pushes over HTTPS
 // (the sandbox's git endpoint wants a token) and opens PRs; after every token it had has expired, a new
 // PRP is queued and the stack still pushes and opens its PR, because it minted a fresh token itself.
@@ -21,7 +25,7 @@ const OWNER = "sandbox-admin";
 const TTL_SECONDS = 3;
 const quiet = () => undefined;
 
-describe("a stack authenticated as the App (installation tokens that expire)", () => {
+describe("the README's install steps against the sandbox; a stack authenticated as the App (installation tokens that expire)", () => {
   const name = `auth-${randomUUID().slice(0, 8)}`;
   const fullName = `${OWNER}/${name}`;
   let sandbox: Sandbox;
@@ -29,6 +33,7 @@ describe("a stack authenticated as the App (installation tokens that expire)", (
   let clone: TestRepo;
   let home: TempDir;
   let env: NodeJS.ProcessEnv;
+  let stackWorkflow = "";
 
   beforeAll(async () => {
     sandbox = await startSandbox({
@@ -46,6 +51,15 @@ describe("a stack authenticated as the App (installation tokens that expire)", (
     await clone.git("remote", "add", "origin", repo.clone_url);
     await clone.git("fetch", "-q", "origin");
     await clone.git("checkout", "-q", "-B", "main", "origin/main");
+    // steps 1 and 2: lanes init writes the files; they are committed and pushed
+    const init = await runLanesChild(["init"], { env: gitEnv, cwd: clone.dir });
+    expect(init.code, init.stderr).toBe(0);
+    const check = await runLanesChild(["config", "check"], { env: gitEnv, cwd: clone.dir });
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+    stackWorkflow = await readFile(join(clone.dir, ".github", "workflows", "lanes-stack.yml"), "utf8");
+    await clone.git("add", ".github");
+    await clone.git("commit", "-q", "-m", "Install Lanes");
+    await clone.git("push", "-q", "origin", "main");
     // from here on the remote is git over HTTP, which answers only to a valid token
     await clone.git("remote", "set-url", "origin", repo.http_url);
     home = await makeTempDir("lanes-app-auth");
@@ -88,6 +102,9 @@ describe("a stack authenticated as the App (installation tokens that expire)", (
     );
 
   it("reconciles the open PRPs, pushes over HTTPS and opens PRs, and keeps doing so after its token expired", async () => {
+    // the stack starts as the written lanes-stack.yml starts it: as the App, with --github-repo
+    expect(stackWorkflow).toContain("APP_ID: ${{ secrets.LANES_APP_ID }}");
+    expect(stackWorkflow).toContain("--github-repo ${{ github.repository }}");
     const first = await prpIssue("Schema");
     const up = await runLanesChild(
       [
