@@ -7,6 +7,7 @@ import type { Logger } from "../observe/logger.js";
 import { createStateStore, findRepos } from "../state/index.js";
 import { presentedToken, requiredToken, sameToken, tokenCookie } from "./access.js";
 import { buildSnapshot, type DashboardSource } from "./build-snapshot.js";
+import type { ChartData } from "./chart-data.js";
 import { createLiveFeed } from "./live-feed.js";
 import { staticFiles } from "./static-files.js";
 
@@ -80,7 +81,8 @@ export function createDashboard(options: DashboardOptions): Dashboard {
   const { log } = options;
   const repos = repoSources(options);
   const sources = () => repos.list();
-  const snapshot = (list: DashboardSource[]) => buildSnapshot(list, { webUrl: options.webUrl });
+  const chartCache = new Map<string, { at: number; charts: ChartData }>();
+  const snapshot = (list: DashboardSource[]) => buildSnapshot(list, { webUrl: options.webUrl, chartCache });
   const feed = createLiveFeed({ sources, snapshot, log });
   const files = staticFiles();
   const streams = new Set<ServerResponse>();
