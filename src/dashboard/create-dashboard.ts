@@ -48,7 +48,10 @@ export interface RepoSources {
 
 /** The named prefix or repository, or every repository with Lanes keys in this Redis (looked up every 10 s). */
 export function repoSources(
-  options: Pick<DashboardOptions, "redis" | "log" | "prefix" | "repo">,
+  options: Pick<DashboardOptions, "redis" | "log" | "prefix" | "repo"> & {
+    /** A fixed list of repositories instead of the ones found in Redis. */
+    repos?: () => string[];
+  },
 ): RepoSources {
   const { redis, log } = options;
   const stores = new Map<string, DashboardSource>();
@@ -67,6 +70,7 @@ export function repoSources(
     async list() {
       if (options.prefix) return [sourceFor(options.repo ?? options.prefix, options.prefix)];
       if (options.repo) return [sourceFor(options.repo, `lanes:{${options.repo}}:`)];
+      if (options.repos) return options.repos().map((repo) => sourceFor(repo, `lanes:{${repo}}:`));
       if (!found || Date.now() - found.at > 10_000) found = { at: Date.now(), repos: await findRepos(redis) };
       return found.repos.map((repo) => sourceFor(repo, `lanes:{${repo}}:`));
     },
