@@ -15,6 +15,7 @@ export type BoardStore = Pick<
   | "listPrpStates"
   | "readPrpRecord"
   | "readAudit"
+  | "recentAudit"
   | "followBoard"
   | "close"
 >;
@@ -69,6 +70,9 @@ export interface SnapshotOptions {
   /** GitHub's web address (https://github.com), for links; none for local repositories. */
   webUrl?: string;
   logLines?: number;
+  /** Charts per repository, reused while younger than `chartsMaxAgeMs` (they read the whole audit window). */
+  chartCache?: Map<string, { at: number; charts: ChartData }>;
+  chartsMaxAgeMs?: number;
 }
 
 const OPEN_LANES = new Set(["starting", "working", "idle", "paused", "waiting"]);
@@ -106,7 +110,22 @@ function laneView(lane: LaneSnapshot, gates: Record<string, string>, repoUrl: st
   return view;
 }
 
-async function repoView(source: DashboardSource, options: Required<SnapshotOptions>): Promise<RepoView> {
+type FullOptions = Required<Omit<SnapshotOptions, "chartCache">> & Pick<SnapshotOptions, "chartCache">;
+
+async function charts(
+  source: DashboardSource,
+  snapshots: LaneSnapshot[],
+  options: FullOptions,
+): Promise<ChartData> {
+  const cached = options.chartCache?.get(source.repo);
+  if (cached && options.now - cached.at < options.chartsMaxAgeMs) return cached.charts;
+  const audit = await source.store.readAudit({ since: options.now - 14 * 86_400_000, limit: 10_000 });
+  const data = chartData(audit, snapshots, options.now);
+  options.chartCache?.set(source.repo, { at: options.now, charts: data });
+  return data;
+}
+
+async function repoView(source: DashboardSource, options: FullOptions): Promise<RepoView> {
   const { store, repo } = source;
   const now = options.now;
   const repoUrl = isLocal(repo) ? undefined : `${options.webUrl.replace(/\/+$/, "")}/${repo}`;
@@ -116,7 +135,7 @@ async function repoView(source: DashboardSource, options: Required<SnapshotOptio
     store.listLaneSnapshots(),
     store.listJobs({ limit: 1_000 }),
     store.listPrpStates(),
-    store.readAudit({ since: now - 14 * 86_400_000, limit: 10_000 }),
+    store.recentAudit(40),
   ]);
   const records = new Map<number, Awaited<ReturnType<BoardStore["readPrpRecord"]>>>();
   const wanted = new Set<number>(states.filter((s) => s.state === "blocked").map((s) => s.issue));
@@ -164,12 +183,9 @@ async function repoView(source: DashboardSource, options: Required<SnapshotOptio
     integration: jobs
       .filter((j) => j.role === "integrator" || j.kind === "resolve")
       .map((j) => jobView(j, now)),
-    recent: audit
-      .slice(-40)
-      .reverse()
-      .map((e) => ({ ...e, ...(e.data ? { data: redactText(e.data) } : {}) })),
+    recent: audit.map((e) => ({ ...e, ...(e.data ? { data: redactText(e.data) } : {}) })),
     logs,
-    charts: chartData(audit, snapshots, now),
+    charts: await charts(source, snapshots, options),
   };
 }
 
@@ -177,10 +193,12 @@ export async function buildSnapshot(
   sources: readonly DashboardSource[],
   options: SnapshotOptions = {},
 ): Promise<DashboardSnapshot> {
-  const full = {
+  const full: FullOptions = {
     now: options.now ?? Date.now(),
     webUrl: options.webUrl ?? "https://github.com",
     logLines: options.logLines ?? 60,
+    chartsMaxAgeMs: options.chartsMaxAgeMs ?? 30_000,
+    chartCache: options.chartCache,
   };
   return {
     generatedAt: full.now,

@@ -7,6 +7,7 @@ import type { Logger } from "../observe/logger.js";
 import { createStateStore, findRepos } from "../state/index.js";
 import { presentedToken, requiredToken, sameToken, tokenCookie } from "./access.js";
 import { buildSnapshot, type DashboardSource } from "./build-snapshot.js";
+import type { ChartData } from "./chart-data.js";
 import { createLiveFeed } from "./live-feed.js";
 import { staticFiles } from "./static-files.js";
 
@@ -47,7 +48,10 @@ export interface RepoSources {
 
 /** The named prefix or repository, or every repository with Lanes keys in this Redis (looked up every 10 s). */
 export function repoSources(
-  options: Pick<DashboardOptions, "redis" | "log" | "prefix" | "repo">,
+  options: Pick<DashboardOptions, "redis" | "log" | "prefix" | "repo"> & {
+    /** A fixed list of repositories instead of the ones found in Redis. */
+    repos?: () => string[];
+  },
 ): RepoSources {
   const { redis, log } = options;
   const stores = new Map<string, DashboardSource>();
@@ -66,6 +70,7 @@ export function repoSources(
     async list() {
       if (options.prefix) return [sourceFor(options.repo ?? options.prefix, options.prefix)];
       if (options.repo) return [sourceFor(options.repo, `lanes:{${options.repo}}:`)];
+      if (options.repos) return options.repos().map((repo) => sourceFor(repo, `lanes:{${repo}}:`));
       if (!found || Date.now() - found.at > 10_000) found = { at: Date.now(), repos: await findRepos(redis) };
       return found.repos.map((repo) => sourceFor(repo, `lanes:{${repo}}:`));
     },
@@ -80,7 +85,8 @@ export function createDashboard(options: DashboardOptions): Dashboard {
   const { log } = options;
   const repos = repoSources(options);
   const sources = () => repos.list();
-  const snapshot = (list: DashboardSource[]) => buildSnapshot(list, { webUrl: options.webUrl });
+  const chartCache = new Map<string, { at: number; charts: ChartData }>();
+  const snapshot = (list: DashboardSource[]) => buildSnapshot(list, { webUrl: options.webUrl, chartCache });
   const feed = createLiveFeed({ sources, snapshot, log });
   const files = staticFiles();
   const streams = new Set<ServerResponse>();

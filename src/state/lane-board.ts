@@ -3,6 +3,7 @@
 // Snapshots hold no private paths or secrets; a change is also announced on the audit stream (type `lane`),
 // which is what the dashboard's live feed follows.
 import { z } from "zod";
+import { AuditEntrySchema, type AuditEntry } from "./audit-log.js";
 import type { StoreCore } from "./store-core.js";
 
 const SpendSchema = z.object({ tokens: z.number(), costUsd: z.number() });
@@ -119,6 +120,19 @@ export function makeLaneBoard(core: StoreCore, limits: LaneBoardLimits = DEFAULT
         const issue = Number(name.slice(match.length - 1));
         const state = values[i];
         return Number.isInteger(issue) && issue > 0 && state ? [{ issue, state }] : [];
+      });
+    },
+    /** The newest `count` audit entries, newest first (XREVRANGE: no scan of the whole window). */
+    async recentAudit(count = 40): Promise<AuditEntry[]> {
+      const rows = await core.call("XREVRANGE", () =>
+        core.redis.xrevrange(core.keys.audit, "+", "-", "COUNT", count),
+      );
+      return rows.flatMap(([id, flat]) => {
+        const fields: Record<string, string> = {};
+        for (let i = 0; i + 1 < flat.length; i += 2)
+          if (flat[i + 1]) fields[flat[i] as string] = flat[i + 1] as string;
+        const parsed = AuditEntrySchema.safeParse({ id, ...fields });
+        return parsed.success ? [parsed.data] : [];
       });
     },
     /** The last `count` lines of a lane's log, oldest first. */

@@ -70,6 +70,9 @@ describe("lanes demo", () => {
       expect(i.merged).toBe(true);
     }
     expect(report.app.deliveries).toBeGreaterThan(0);
+    // the dashboard lanes serve mounts showed the demo's lanes, from the board the supervisor publishes
+    expect(report.app.dashboard).toBe(`${report.app.url}/dashboard/`);
+    expect(report.app.dashboardLanes).toBeGreaterThanOrEqual(5);
     expect(result.stderr).toContain("wave 2: #2 queued by the App");
     // progress went to stderr, so stdout is only the JSON report
     expect(result.stderr).toContain("lane #1 developer: done");

@@ -12,6 +12,8 @@ export interface AppMetrics {
   delivery(event: string, outcome: DeliveryOutcome, seconds?: number): void;
   /** A repository whose queues the gauges report, read on each scrape. */
   watch(repo: string, store: WatchedStore): void;
+  /** The repositories watched so far. */
+  repos(): string[];
 }
 
 export function createAppMetrics(options: { now?: () => number } = {}): AppMetrics {
@@ -72,5 +74,6 @@ export function createAppMetrics(options: { now?: () => number } = {}): AppMetri
     watch(repo, store) {
       stores.set(repo, store);
     },
+    repos: () => [...stores.keys()],
   };
 }

@@ -1,6 +1,7 @@
 // The dashboard inside `lanes serve`, at /dashboard on the App's own port. The App usually listens beyond
 // loopback (HOST 0.0.0.0), so the dashboard needs LANES_DASHBOARD_TOKEN there; without it the App still
-// starts and /dashboard says how to turn it on. The board's gauges are on /metrics either way.
+// starts and /dashboard says how to turn it on. The board's gauges are on /metrics either way, for the
+// repositories the App has handled (the page shows every repository with Lanes keys).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Redis } from "ioredis";
 import type { Registry } from "prom-client";
@@ -25,10 +26,11 @@ export function serveDashboard(
   config: ServeConfig,
   env: NodeJS.ProcessEnv,
   log: Logger,
-  registry: Registry,
+  metrics: { registry: Registry; repos(): string[] },
 ): Pick<Dashboard, "handle" | "close"> {
-  const metricSources = repoSources({ redis, log });
-  registerBoardMetrics(registry, () => metricSources.list());
+  // the board's gauges cover the repositories the App has handled, like the queue gauges beside them
+  const metricSources = repoSources({ redis, log, repos: () => metrics.repos() });
+  registerBoardMetrics(metrics.registry, () => metricSources.list());
   try {
     return createDashboard({
       redis,

@@ -2,6 +2,7 @@
 // (APP_ID, PRIVATE_KEY_PATH, WEBHOOK_SECRET, GITHUB_API_URL, REDIS_URL, PORT), so the sandbox's signed
 // webhooks drive labels, state transitions, status comments and unblocked dependents.
 import { spawn, type ChildProcess } from "node:child_process";
+import { z } from "zod";
 import { lanesCommand } from "../../runner/lanes-command.js";
 import { freeLoopbackPort } from "../../state/index.js";
 import { DemoStepError } from "./errors.js";
@@ -11,11 +12,17 @@ export interface DemoApp {
   webhookUrl: string;
   /** The server's Prometheus metrics text. */
   metrics(): Promise<string>;
+  /** Lanes the dashboard (/dashboard/api/snapshot) shows for the repository. */
+  dashboardLanes(repo: string): Promise<number>;
   /** SIGTERM, then wait for it to finish its in-flight deliveries and exit. */
   stop(): Promise<void>;
 }
 
 const READY_TIMEOUT_MS = 20_000;
+
+const BoardSchema = z.object({
+  repos: z.array(z.object({ repo: z.string(), lanes: z.array(z.object({ id: z.string() })) })),
+});
 
 async function waitHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -71,6 +78,10 @@ export async function startDemoApp(options: {
     url,
     webhookUrl: `${url}/api/github/webhooks`,
     metrics: async () => (await fetch(`${url}/metrics`)).text(),
+    async dashboardLanes(repo) {
+      const board = BoardSchema.parse(await (await fetch(`${url}/dashboard/api/snapshot`)).json());
+      return board.repos.find((r) => r.repo === repo)?.lanes.length ?? 0;
+    },
     async stop() {
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");

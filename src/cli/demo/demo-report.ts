@@ -45,8 +45,10 @@ export interface DemoReport {
   lanes: DemoLane[];
   /** One per wave: the lanes whose dependencies were merged, integrated and merged together. */
   integrations: DemoIntegration[];
-  app: { url: string; deliveries: number };
+  app: { url: string; deliveries: number; dashboard: string; dashboardLanes: number };
+  /** With --keep: how to open the dashboard again on the kept Redis data. */
   workspace: string | null;
+  reopen?: string;
   seconds: number;
 }
 
@@ -98,6 +100,10 @@ export function renderDemoReport(report: DemoReport): string {
     if (i.pr) lines.push(`   pull request: ${i.pr}${i.merged ? " (merged)" : ""}`);
   });
   lines.push(`app: lanes serve at ${report.app.url} handled ${report.app.deliveries} webhook deliveries`);
+  lines.push(
+    `dashboard: ${report.app.dashboard} showed ${report.app.dashboardLanes} lane(s) (live while the demo ran)`,
+  );
   if (report.workspace) lines.push("", `workspace kept at ${report.workspace}`);
+  if (report.reopen) lines.push(`dashboard again: ${report.reopen}`);
   return lines.join("\n");
 }

@@ -106,6 +106,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     say(
       `app: lanes serve at ${app.url} receives the sandbox's signed webhooks; installation.created → ${labelCount(sandbox, fullName)} labels on ${fullName}`,
     );
+    say(`dashboard: ${app.url}/dashboard/ shows the lanes, queues and lane logs live while the demo runs`);
 
     const work = join(ws, "taskboard");
     await runGit(["clone", "-q", cloneUrl, work], { cwd: ws, env: gitEnv });
@@ -205,6 +206,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
       row.statusComments = view.statusComments;
     }
     const built = rows.filter((r) => r.state === "done").length;
+    const dashboardLanes = await app.dashboardLanes(fullName).catch(() => 0);
     const mergedDone = rows.filter((r) => r.integration === "merged").every((r) => r.label === "done");
     return {
       ok:
@@ -223,8 +225,18 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
       github: { api_url: info.api_url, repo: fullName, issues: numbers },
       lanes: rows,
       integrations,
-      app: { url: app.url, deliveries: sandbox.deliveries().length },
+      app: {
+        url: app.url,
+        deliveries: sandbox.deliveries().length,
+        dashboard: `${app.url}/dashboard/`,
+        dashboardLanes,
+      },
       workspace: options.keep ? ws : null,
+      ...(options.keep
+        ? {
+            reopen: `redis-server --dir ${join(ws, "redis")} --appendonly yes --port ${redis.port} & lanes dashboard --redis ${redis.url}`,
+          }
+        : {}),
       seconds: (Date.now() - startedAt) / 1000,
     };
   } finally {
