@@ -4,6 +4,7 @@ import { openStack, readStackStatus, stackDown, watchStackStatus } from "../../r
 import { stackNameFor } from "../../runner/stack-paths.js";
 import { renderStackStatus } from "../../runner/stack-status.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
+import { registerStackLs } from "./stack-ls.js";
 import { registerStackRun } from "./stack-run.js";
 
 interface NameOption {
@@ -57,4 +58,5 @@ export function registerStack(program: Command, ctx: CliDeps): void {
     );
 
   registerStackRun(stack, ctx);
+  registerStackLs(stack, ctx);
 }
