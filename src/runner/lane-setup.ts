@@ -17,6 +17,7 @@ import { lanePermissions, packageManagerFor, type PermissionMode } from "./lane-
 import type { LaneRecord } from "./lane-record.js";
 import type { StackPaths } from "./stack-paths.js";
 import type { Tmux } from "./tmux.js";
+import { refreshLaneBranch, refreshNote } from "./lane-refresh.js";
 import { prepareLaneWorktree } from "./lane-worktree.js";
 
 export interface LaneHost {
@@ -107,6 +108,14 @@ export async function openLane(
   );
   // A lane opened again (retry after a human answered) must not stop at once on the old question.
   await rm(join(wt.path, BLOCKED_FILE), { force: true });
+  // …and its branch, forked from an older base, is brought onto the current one first.
+  const refreshed =
+    wt.how === "created"
+      ? undefined
+      : refreshNote(
+          await refreshLaneBranch(wt.path, host.base, { ...process.env, ...host.paneEnv }),
+          host.base,
+        );
   const stackOn = host.dependencyBranches ? await host.dependencyBranches(payload.dependsOn) : [];
   const stacked = await mergeBranchesInto(wt.path, stackOn, { ...process.env, ...host.paneEnv });
   if (!stacked.ok) {
@@ -188,6 +197,7 @@ export async function openLane(
     ...(prp.model ? { model: prp.model } : {}),
     briefed: false,
     restarts: previous?.restarts ?? 0,
+    ...(refreshed ? { note: refreshed } : {}),
     startedAt: now,
     commits: 0,
     limitAttempts: 0,

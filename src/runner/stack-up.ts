@@ -13,6 +13,7 @@ import { backlogJobs } from "./backlog-jobs.js";
 import { StackError } from "./errors.js";
 import { preflight } from "./preflight.js";
 import { agentFor } from "./run-supervisor.js";
+import { needsHumanNote, requeueNeedsHuman } from "./stack-requeue.js";
 import { givenRedisUrl, redisProbe, stackRedisDir } from "./stack-redis-url.js";
 import { launchStack } from "./stack-launch.js";
 import { writeStackRecord, type StackRecord } from "./stack-record.js";
@@ -35,6 +36,8 @@ export interface StackUpRequest {
   rolesGiven: boolean;
   /** `--skip-invalid`: run the backlog's valid PRPs and name the invalid ones instead of refusing. */
   skipInvalid?: boolean | undefined;
+  /** `--requeue`: jobs that wait for a human run again with fresh attempts. */
+  requeue?: boolean | undefined;
 }
 
 export interface StackUpResult {
@@ -137,11 +140,17 @@ export async function stackUp(
       createdAt: Date.now(),
     });
     await hideWorktreeRoot(repo, record.worktreeRoot);
+    const needsHuman = await requeueNeedsHuman(record, request.requeue ?? false, log);
     await launchStack(record, paths, tmux, env);
     const redis = ownRedis
       ? `its own redis-server at ${ownRedis.url} (AOF on, data in ${ownRedis.dir})`
       : `Redis at ${safeRedisUrl(record.redisUrl)}`;
-    return { record, attach: tmux.attachArgv(name), redis, notes: checked.notes };
+    return {
+      record,
+      attach: tmux.attachArgv(name),
+      redis,
+      notes: [...checked.notes, ...needsHumanNote(needsHuman)],
+    };
   } catch (error) {
     // a stack that did not start leaves no redis-server behind
     if (ownRedis?.started) await stopStackRedis(ownRedis.dir);
