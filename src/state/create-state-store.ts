@@ -7,6 +7,7 @@ import { systemClock, type Clock } from "./clock.js";
 import { makeControlOps } from "./control-ops.js";
 import { makeHostRegistry } from "./host-registry.js";
 import { makeIdempotency } from "./idempotency.js";
+import { makeLaneUsage } from "./lane-usage.js";
 import { makePrpRecords } from "./prp-records.js";
 import { makeQueueOps } from "./queue-ops.js";
 import { makeReadOps } from "./read-ops.js";
@@ -59,6 +60,7 @@ export function createStateStore(options: StateStoreOptions) {
     ...makeAuditLog(core),
     ...makeIdempotency(core),
     ...makePrpRecords(core),
+    ...makeLaneUsage(core),
     /** Closes the blocking connections this store opened (not the caller's `redis`). */
     close: () => pool.close(),
   };

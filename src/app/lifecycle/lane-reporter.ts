@@ -4,6 +4,7 @@ import type { LaneReport, LaneReporter } from "../../runner/lane-reporter.js";
 import type { PrpRecord } from "../../state/index.js";
 import type { RepoDeps } from "../repo-deps.js";
 import type { PrpEvent } from "../transitions.js";
+import { publishStatus } from "../status/publish-status.js";
 import { notePrp, updatePrp } from "./update-prp.js";
 
 function time(at: number): string {
@@ -38,6 +39,7 @@ function stepOf(report: LaneReport): { event: PrpEvent; note: string; facts?: Pr
       return { event: "gave-up", note: `needs a human because ${report.reason.slice(0, 300)}` };
     case "withdrawn":
     case "problem":
+    case "usage":
       return undefined;
   }
 }
@@ -48,6 +50,12 @@ export function prpLaneReporter(deps: RepoDeps, actor: string): LaneReporter {
       if (typeof job.issue !== "number") return;
       if (report.kind === "problem") {
         await notePrp(deps, job.issue, `no agent could start: ${report.message.slice(0, 300)}`);
+        return;
+      }
+      if (report.kind === "usage") {
+        // a number on the status comment, not an event
+        await deps.store.patchPrpRecord(job.issue, { usage: report.usage });
+        await publishStatus(deps, job.issue);
         return;
       }
       const step = stepOf(report);

@@ -36,6 +36,15 @@ function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
+const tokens = (n: number) =>
+  n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)}M` : n >= 1_000 ? `${(n / 1_000).toFixed(1)}k` : String(n);
+
+/** `1.2M tokens (input 3.1k, output 45.0k, cache read 1.1M, cache write 80.2k), $2.41` */
+function usageText(usage: NonNullable<PrpRecord["usage"]>): string {
+  const parts = `input ${tokens(usage.input)}, output ${tokens(usage.output)}, cache read ${tokens(usage.cacheRead)}, cache write ${tokens(usage.cacheWrite)}`;
+  return `${tokens(usage.tokens)} tokens (${parts}), $${usage.costUsd.toFixed(2)}`;
+}
+
 export function renderStatus(view: StatusView): string {
   const { record } = view;
   const rows: [string, string][] = [
@@ -56,6 +65,7 @@ export function renderStatus(view: StatusView): string {
   if (gates.length > 0)
     rows.push(["Gates", gates.map(([name, result]) => `\`${name}\` ${result}`).join(", ")]);
   if (record.attempts !== undefined) rows.push(["Attempts", String(record.attempts)]);
+  if (record.usage) rows.push(["Tokens and cost", usageText(record.usage)]);
   if (record.note) rows.push(["Note", cell(record.note)]);
   const lines = [
     STATUS_MARKER,
