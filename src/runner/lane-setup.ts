@@ -154,6 +154,8 @@ export async function openLane(
     permissions,
   });
 
+  // the worktree is new to the agent: its first-run trust question is answered here, not at the pane
+  await host.agent.trustFolder?.(wt.path, { ...process.env, ...host.paneEnv });
   const window = laneWindowName(job);
   for (const pane of await host.tmux.listPanes(host.session)) {
     if (pane.windowName === window) await host.tmux.killWindow(pane.paneId);
