@@ -200,6 +200,7 @@ export async function openLane(
     briefed: false,
     restarts: previous?.restarts ?? 0,
     ...(refreshed ? { note: refreshed } : {}),
+    ...(stackOn.length > 0 ? { stackedOn: stackOn } : {}),
     startedAt: now,
     commits: 0,
     limitAttempts: 0,

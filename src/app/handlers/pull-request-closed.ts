@@ -1,6 +1,7 @@
 // pull_request.closed and merged: the PRPs the PR completes — its lane branch's issue and the issues its body
 // closes — become done, their issues are closed and their dependents re-checked. Unmerged closes, and PRs
-// that are neither lane PRs nor close a PRP Lanes tracks, are ignored.
+// that are neither lane PRs nor close a PRP Lanes tracks, are ignored. Open PRs stacked on the merged lane's
+// branch are retargeted to the branch it merged into, so they keep showing only their own changes.
 import { closingIssueNumbers } from "../../prp/closing-refs.js";
 import { completePrp } from "../lifecycle/complete-prp.js";
 import { currentState } from "../transition.js";
@@ -26,6 +27,7 @@ export const pullRequestClosed: Handler<"pull_request.closed"> = {
     const candidates = [
       ...new Set([...(lane === undefined ? [] : [lane]), ...closingIssueNumbers(pr.body, repo)]),
     ];
+    let laneDone = false;
     for (const issue of candidates) {
       // an issue that is not the lane's own is completed only when Lanes tracks it
       if (issue !== lane && (await currentState(deps.store, issue)).state === null) continue;
@@ -36,6 +38,13 @@ export const pullRequestClosed: Handler<"pull_request.closed"> = {
         payload.sender.login,
       );
       ctx.log.info({ issue, pr: pr.number, ...done }, done ? "prp done" : "merge changed nothing");
+      if (issue === lane && done) laneDone = true;
+    }
+    // once per merge (a redelivery changes nothing above, so it asks nothing here)
+    if (!laneDone) return;
+    for (const stacked of await deps.github.listPulls(repo, { state: "open", base: pr.head.ref })) {
+      await deps.github.updatePull(repo, stacked.number, { base: pr.base.ref });
+      ctx.log.info({ pr: stacked.number, from: pr.head.ref, to: pr.base.ref }, "stacked PR retargeted");
     }
   },
 };
