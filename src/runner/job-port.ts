@@ -1,6 +1,7 @@
 // The slice of the state store the supervisor uses, and how a lane's PRP travels in a job's payload.
 // The Redis state store satisfies this port; the supervisor never issues Redis commands itself.
 import { z } from "zod";
+import type { LaneUsageEntry } from "../state/index.js";
 import type { RoleName } from "../domain/role-names.js";
 import { ScriptSchema } from "./agents/script-steps.js";
 import type { ControlPort } from "./control-loop.js";
@@ -49,6 +50,8 @@ export interface JobPort extends Partial<ControlPort> {
   reap(): Promise<unknown>;
   /** Reads a job back (to learn whether a lost lease means it was cancelled). */
   findJob?(id: string): Promise<{ state: string } | null>;
+  /** Keeps the lane's tokens and cost where the App's /metrics reads them. */
+  recordLaneUsage?(lane: string, entry: LaneUsageEntry): Promise<void>;
 }
 
 /** The PRP fields a lane needs, carried in `job.payload.prp`. */

@@ -27,7 +27,7 @@ import {
 import { budgetPause, utcDay } from "./lane-budget.js";
 import { listLanes, saveLane, type LaneRecord } from "./lane-record.js";
 import type { LaneReport, LaneReporter } from "./lane-reporter.js";
-import { readTranscriptUsage } from "./transcript-usage.js";
+import { readTranscriptUsage, usageTotals } from "./transcript-usage.js";
 import { agentArgv, laneLaunch, paneEnvFor, type LaneHost } from "./lane-setup.js";
 import type { PaneInfo } from "./tmux.js";
 import { removeLaneWorktree } from "./lane-worktree.js";
@@ -53,12 +53,16 @@ export interface DriverDeps {
 }
 
 const FINISH_RETRY = { attempts: 5, backoffMs: 15_000 };
+/** The PRP's status comment shows tokens and cost at most this often while the lane works. */
+const USAGE_REPORT_MS = 5 * 60_000;
 
 export type LaneOutcome = "continue" | "closed";
 
 const CONTINUE_MESSAGE = "Lanes: a maintainer resumed this lane. Continue exactly where you stopped.";
 
 export class LaneDriver {
+  private usageReportedAt = 0;
+
   constructor(
     private readonly ctx: DriverDeps,
     public lane: LaneRecord,
@@ -187,7 +191,23 @@ export class LaneDriver {
       await this.save({ usage: await readTranscriptUsage(path, this.ctx.usage.prices) });
     } catch (error) {
       this.ctx.log.warn({ lane: this.lane.id, path, err: String(error) }, "transcript unreadable");
+      return;
     }
+    await this.publishUsage(false);
+  }
+
+  /** Tokens and cost to Redis (for /metrics) and, every few minutes or when `now`, to the PRP. */
+  private async publishUsage(now: boolean): Promise<void> {
+    const usage = this.lane.usage && usageTotals(this.lane.usage);
+    if (!usage) return;
+    await this.ctx.store
+      .recordLaneUsage?.(this.lane.id, { ...usage, role: this.lane.role })
+      .catch((error: unknown) =>
+        this.ctx.log.warn({ lane: this.lane.id, err: String(error) }, "could not record the lane's usage"),
+      );
+    if (!now && this.ctx.now() - this.usageReportedAt < USAGE_REPORT_MS) return;
+    this.usageReportedAt = this.ctx.now();
+    await this.report({ kind: "usage", usage });
   }
 
   /** A lane over its budget, or a stack over today's, pauses with the reason (no more briefs or nudges). */
@@ -359,6 +379,7 @@ export class LaneDriver {
       return this.finishFailed(summary, error);
     }
     await this.ctx.store.ack(this.lane.lease);
+    await this.publishUsage(true);
     await removeLaneWorktree(this.ctx.host.repo, this.lane.worktree);
     this.ctx.log.info({ lane: this.lane.id, ...report }, "lane done");
     await this.save({

@@ -16,6 +16,8 @@ export interface PullRequestPort {
     base: string;
     title: string;
     body: string;
+    /** The one dependency lane branch this lane was built on: its PR targets that branch while it is open. */
+    stackedOn?: string | undefined;
   }): Promise<{ url: string }>;
 }
 
@@ -77,6 +79,7 @@ export async function finishLane(
         base: options.base,
         title: lane.title,
         body,
+        stackedOn: lane.stackedOn?.length === 1 ? lane.stackedOn[0] : undefined,
       })
     ).url;
   }

@@ -75,6 +75,8 @@ export const LaneRecordSchema = z.object({
   cause: z.enum(FAILURE_CAUSES).optional(),
   lastLines: z.string().optional(),
   pr: z.string().optional(),
+  /** Branches of dependency lanes merged into this lane when it opened (stacked lanes). */
+  stackedOn: z.array(z.string()).optional(),
   /** State `finishing`: the agent's summary, failed finish attempts, and when the next one runs. */
   summary: z.string().optional(),
   finishAttempts: z.number().int().nonnegative().optional(),

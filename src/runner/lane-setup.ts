@@ -17,6 +17,7 @@ import { lanePermissions, packageManagerFor, type PermissionMode } from "./lane-
 import type { LaneRecord } from "./lane-record.js";
 import type { StackPaths } from "./stack-paths.js";
 import type { Tmux } from "./tmux.js";
+import { refreshLaneBranch, refreshNote } from "./lane-refresh.js";
 import { prepareLaneWorktree } from "./lane-worktree.js";
 
 export interface LaneHost {
@@ -112,6 +113,14 @@ export async function openLane(
   );
   // A lane opened again (retry after a human answered) must not stop at once on the old question.
   await rm(join(wt.path, BLOCKED_FILE), { force: true });
+  // …and its branch, forked from an older base, is brought onto the current one first.
+  const refreshed =
+    wt.how === "created"
+      ? undefined
+      : refreshNote(
+          await refreshLaneBranch(wt.path, host.base, { ...process.env, ...host.paneEnv }),
+          host.base,
+        );
   const stackOn = host.dependencyBranches ? await host.dependencyBranches(payload.dependsOn) : [];
   const stacked = await mergeBranchesInto(wt.path, stackOn, { ...process.env, ...host.paneEnv });
   if (!stacked.ok) {
@@ -150,6 +159,8 @@ export async function openLane(
     permissions,
   });
 
+  // the worktree is new to the agent: its first-run trust question is answered here, not at the pane
+  await host.agent.trustFolder?.(wt.path, { ...process.env, ...host.paneEnv });
   const window = laneWindowName(job);
   for (const pane of await host.tmux.listPanes(host.session)) {
     if (pane.windowName === window) await host.tmux.killWindow(pane.paneId);
@@ -193,6 +204,8 @@ export async function openLane(
     ...(prp.model ? { model: prp.model } : {}),
     briefed: false,
     restarts: previous?.restarts ?? 0,
+    ...(refreshed ? { note: refreshed } : {}),
+    ...(stackOn.length > 0 ? { stackedOn: stackOn } : {}),
     startedAt: now,
     commits: 0,
     limitAttempts: 0,

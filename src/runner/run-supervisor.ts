@@ -1,5 +1,6 @@
 // `lanes stack supervise`: the supervisor process inside a stack's tmux server. Opens the state store,
 // drives lanes until SIGTERM, and in local mode offers backlog PRPs as their dependencies finish.
+import { once } from "node:events";
 import { writeFile } from "node:fs/promises";
 import { pino } from "pino";
 import { InvalidInputError } from "../errors.js";
@@ -124,13 +125,32 @@ export async function runSupervisor(
 ): Promise<void> {
   const paths = stackPaths(env, name);
   const record = await readStackRecord(paths.record, name);
-  const log = createLogger(
-    {
-      name: `lanes-stack-${name}`,
-      destination: pino.destination({ dest: logFile(paths), mkdir: true, sync: false }),
-    },
-    env,
-  );
+  const destination = pino.destination({ dest: logFile(paths), mkdir: true, sync: false });
+  // open before anything can fail, so a fatal line can be flushed before the process ends
+  await once(destination, "ready");
+  const log = createLogger({ name: `lanes-stack-${name}`, destination }, env);
+  try {
+    await superviseStack(record, paths, log, env, signal, wiring);
+  } catch (error) {
+    // one line in the logs window (it tails this file) instead of a pane that dies with nothing said
+    log.fatal(
+      { err: error instanceof Error ? error.message : String(error) },
+      "supervisor stopped on an error",
+    );
+    destination.flushSync();
+    throw error;
+  }
+}
+
+async function superviseStack(
+  record: StackRecord,
+  paths: StackPaths,
+  log: Logger,
+  env: NodeJS.ProcessEnv,
+  signal: AbortSignal,
+  wiring: SupervisorWiring,
+): Promise<void> {
+  const name = record.name;
   const store = await openStateStore({
     url: record.redisUrl,
     prefix: record.prefix,

@@ -14,6 +14,7 @@ import { backlogJobs } from "./backlog-jobs.js";
 import { StackError } from "./errors.js";
 import { preflight } from "./preflight.js";
 import { agentFor } from "./run-supervisor.js";
+import { needsHumanNote, requeueNeedsHuman } from "./stack-requeue.js";
 import { givenRedisUrl, redisProbe, stackRedisDir } from "./stack-redis-url.js";
 import { launchStack } from "./stack-launch.js";
 import { writeStackRecord, type StackRecord } from "./stack-record.js";
@@ -41,6 +42,8 @@ export interface StackUpRequest {
   githubRepo?: string | undefined;
   /** Runs once the stack is recorded, before it starts (e.g. reconcile queues the repository's PRPs). */
   beforeLaunch?: ((record: StackRecord) => Promise<void>) | undefined;
+  /** `--requeue`: jobs that wait for a human run again with fresh attempts. */
+  requeue?: boolean | undefined;
 }
 
 export interface StackUpResult {
@@ -150,11 +153,17 @@ export async function stackUp(
     });
     await hideWorktreeRoot(repo, record.worktreeRoot);
     await request.beforeLaunch?.(record);
+    const needsHuman = await requeueNeedsHuman(record, request.requeue ?? false, log);
     await launchStack(record, paths, tmux, env);
     const redis = ownRedis
       ? `its own redis-server at ${ownRedis.url} (AOF on, data in ${ownRedis.dir})`
       : `Redis at ${safeRedisUrl(record.redisUrl)}`;
-    return { record, attach: tmux.attachArgv(name), redis, notes: checked.notes };
+    return {
+      record,
+      attach: tmux.attachArgv(name),
+      redis,
+      notes: [...checked.notes, ...needsHumanNote(needsHuman)],
+    };
   } catch (error) {
     // a stack that did not start leaves no redis-server behind
     if (ownRedis?.started) await stopStackRedis(ownRedis.dir);

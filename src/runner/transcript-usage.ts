@@ -120,3 +120,22 @@ export async function readTranscriptUsage(
 ): Promise<LaneUsage> {
   return transcriptUsage(await readFile(path, "utf8"), prices);
 }
+
+/** One lane's usage as totals over its models: what the PRP's status comment and /metrics show. */
+export function usageTotals(usage: LaneUsage): TokenCounts & Spend {
+  const totals = {
+    input: 0,
+    output: 0,
+    cacheRead: 0,
+    cacheWrite: 0,
+    tokens: usage.tokens,
+    costUsd: usage.costUsd,
+  };
+  for (const counts of Object.values(usage.models)) {
+    totals.input += counts.input;
+    totals.output += counts.output;
+    totals.cacheRead += counts.cacheRead;
+    totals.cacheWrite += counts.cacheWrite;
+  }
+  return totals;
+}

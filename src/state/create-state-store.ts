@@ -10,6 +10,7 @@ import { makeHostRegistry } from "./host-registry.js";
 import { makeIdempotency } from "./idempotency.js";
 import { makeLaneControl } from "./lane-control.js";
 import { makeLaneBoard } from "./lane-board.js";
+import { makeLaneUsage } from "./lane-usage.js";
 import { makePrpRecords } from "./prp-records.js";
 import { makeQueueOps } from "./queue-ops.js";
 import { makeReadOps } from "./read-ops.js";
@@ -67,6 +68,7 @@ export function createStateStore(options: StateStoreOptions) {
     ...makeLaneControl(core, pool),
     ...makeLaneBoard(core),
     ...makeBoardFollower(core),
+    ...makeLaneUsage(core),
     /** Closes the blocking connections this store opened (not the caller's `redis`). */
     close: () => pool.close(),
   };

@@ -12,6 +12,7 @@ export * from "./lane-board.js";
 export type { BoardFeedItem, BoardFollower, FollowBoardOptions } from "./follow-board.js";
 export * from "./open-state-store.js";
 export * from "./prp-records.js";
+export * from "./lane-usage.js";
 export type { Claim, ClaimRequest, EnqueueOptions, FailOutcome, Lease } from "./queue-ops.js";
 export type { ListFilter, QueueStats, ReapResult } from "./read-ops.js";
 export * from "./retry-policy.js";

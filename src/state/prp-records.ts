@@ -2,6 +2,7 @@
 // job, branch, PR, gates, the comment's id), the last events, and who waits on whom. Working memory only:
 // the status comment on GitHub shows the same facts, and `lanes reconcile` rebuilds them.
 import { z } from "zod";
+import { UsageTotalsSchema } from "./lane-usage.js";
 import { StateError } from "./errors.js";
 import type { StoreCore } from "./store-core.js";
 
@@ -43,6 +44,8 @@ export const PrpRecordSchema = z
     reviewers: z.array(z.string()),
     /** The one comment that mentions its owners about its alerts. */
     alertCommentId: z.number().int().positive(),
+    /** Tokens and cost the PRP's lanes spent so far (from the supervisor). */
+    usage: UsageTotalsSchema,
   })
   .partial();
 export type PrpRecord = z.infer<typeof PrpRecordSchema>;

@@ -179,12 +179,54 @@ describe("Lanes app handlers", () => {
       .delete(`${REPO_PATH}/issues/2/labels/lanes%3Ablocked`)
       .reply(200, [])
       .patch(`${REPO_PATH}/issues/comments/200`, (b: { body: string }) => b.body.includes("#1 (done)"))
-      .reply(200, commentReply(200));
+      .reply(200, commentReply(200))
+      // no PR is stacked on the merged lane's branch
+      .get(`${REPO_PATH}/pulls`)
+      .query({ state: "open", per_page: 100, base: "lanes/developer/1-add-it" })
+      .reply(200, []);
     await h.send("pull_request", merged({ number: 9, head: "lanes/developer/1-add-it", body: "Closes #1" }));
     merge.done();
     expect(await h.store.readIssueState("1")).toBe("done");
     expect(await h.store.readIssueState("2")).toBe("queued");
     expect((await h.store.listJobs({ state: "queued" })).map((j) => j.issue)).toEqual([2]);
+  });
+
+  it("retargets a PR stacked on the merged lane's branch to the branch that lane merged into", async () => {
+    await h.store.transition("1", null, "review", "test");
+    const stacked = {
+      number: 10,
+      html_url: "https://github.com/Codertocat/Hello-World/pull/10",
+      state: "open",
+      title: "PRP 2",
+      body: "Closes #2",
+      draft: false,
+      merged: false,
+      head: { ref: "lanes/developer/2-build-on-it", sha: "b".repeat(40) },
+      base: { ref: "lanes/developer/1-add-it", sha: "a".repeat(40) },
+      user: { login: "lanes[bot]" },
+    };
+    const payload = merged({ number: 9, head: "lanes/developer/1-add-it", body: "Closes #1" });
+    const base = (payload as unknown as { pull_request: { base: { ref: string } } }).pull_request.base.ref;
+    const scope = nock(API)
+      .post(`${REPO_PATH}/issues/1/labels`, { labels: ["lanes:done"] })
+      .reply(200, labelsReply("prp", "lanes:review", "lanes:done"))
+      .delete(`${REPO_PATH}/issues/1/labels/lanes%3Areview`)
+      .reply(200, [])
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [])
+      .post(`${REPO_PATH}/issues/1/comments`)
+      .reply(201, commentReply(100))
+      .patch(`${REPO_PATH}/issues/1`, { state: "closed" })
+      .reply(200, issueJson(1, { state: "closed" }))
+      .get(`${REPO_PATH}/pulls`)
+      .query({ state: "open", per_page: 100, base: "lanes/developer/1-add-it" })
+      .reply(200, [stacked])
+      .patch(`${REPO_PATH}/pulls/10`, { base })
+      .reply(200, { ...stacked, base: { ref: base, sha: "c".repeat(40) } });
+    await h.send("pull_request", payload);
+    scope.done();
+    expect(await h.store.readIssueState("1")).toBe("done");
   });
 
   it("changes nothing for events that arrive after the PRP is done (out of order)", async () => {

@@ -57,6 +57,37 @@ describe("prpLaneReporter", () => {
     expect(h.port.requestCounts()).toEqual({});
   });
 
+  it("shows the lane's tokens and cost on the status comment, with no event and no label change", async () => {
+    await h.store.transition("5", null, "active", "test");
+    await h.store.patchPrpRecord(5, { commentId: 100, role: "developer" });
+    let body = "";
+    const scope = nock(API)
+      .patch(`${REPO_PATH}/issues/comments/100`, (b: { body: string }) => {
+        body = b.body;
+        return true;
+      })
+      .reply(200, comment);
+    const reporter = prpLaneReporter(
+      { github: h.port, store: h.store, repo, log: silentLogger() },
+      "supervisor@h1",
+    );
+    const usage = {
+      input: 3_100,
+      output: 45_000,
+      cacheRead: 1_100_000,
+      cacheWrite: 80_200,
+      tokens: 1_228_300,
+      costUsd: 2.414,
+    };
+    await reporter.report({ id: "issue-5-x", issue: 5 }, { kind: "usage", usage });
+    scope.done();
+    expect(body).toContain(
+      "| Tokens and cost | 1.2M tokens (input 3.1k, output 45.0k, cache read 1.1M, cache write 80.2k), $2.41 |",
+    );
+    expect(await h.store.readPrpRecord(5)).toMatchObject({ usage });
+    expect(await h.store.prpEvents(5)).toEqual([]);
+  });
+
   async function reportOn(
     state: "active",
     report: Parameters<ReturnType<typeof prpLaneReporter>["report"]>[1],

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_PRICES, type Budgets } from "../../src/config/usage-schema.js";
 import { silentLogger } from "../../src/observe/logger.js";
+import type { LaneReport } from "../../src/runner/lane-reporter.js";
 import type { JobPort, LaneJob } from "../../src/runner/job-port.js";
 import { LaneDriver } from "../../src/runner/lane-driver.js";
 import { loadLane, type LaneRecord } from "../../src/runner/lane-record.js";
@@ -28,6 +29,9 @@ function recordingStore(calls: string[]): JobPort {
     registerHost: async () => undefined,
     heartbeatHost: async () => undefined,
     reap: async () => undefined,
+    recordLaneUsage: async (lane, entry) => {
+      calls.push(`usage ${lane} ${entry.role} ${entry.tokens} ${entry.costUsd}`);
+    },
   };
 }
 
@@ -47,7 +51,7 @@ describe("lane driver: permission prompts, tokens, cost and budgets", () => {
     await tmp.remove();
   }, 60_000);
 
-  function driver(budgets: Budgets, calls: string[] = []): LaneDriver {
+  function driver(budgets: Budgets, calls: string[] = [], reports: LaneReport[] = []): LaneDriver {
     const paths = stackPaths({ LANES_HOME: tmp.path }, "s");
     const lane: LaneRecord = {
       id: "job-12",
@@ -100,6 +104,7 @@ describe("lane driver: permission prompts, tokens, cost and budgets", () => {
         maxRestarts: 1,
         briefFallbackMs: 60_000,
         usage: { prices: DEFAULT_PRICES, budgets },
+        reporter: { report: async (_job, report) => void reports.push(report) },
       },
       lane,
       job,
@@ -125,8 +130,10 @@ describe("lane driver: permission prompts, tokens, cost and budgets", () => {
     expect(d.lane.waitingFor).toBeUndefined();
   });
 
-  it("counts tokens and cost from the transcript on Stop, per lane and per role in stack status", async () => {
-    const d = driver(NO_BUDGET);
+  it("counts tokens and cost from the transcript on Stop, per lane and per role in stack status, for /metrics and the PRP", async () => {
+    const calls: string[] = [];
+    const reports: LaneReport[] = [];
+    const d = driver(NO_BUDGET, calls, reports);
     await d.onEvent({
       lane: "job-12",
       event: "Stop",
@@ -135,6 +142,14 @@ describe("lane driver: permission prompts, tokens, cost and budgets", () => {
       transcriptPath: join(tmp.path, "transcript.jsonl"),
     });
     expect(d.lane.usage).toMatchObject({ tokens: 25_403, costUsd: 0.054574 });
+    // for /metrics (every count) and the PRP's status comment (at most every five minutes)
+    expect(calls).toEqual(["usage job-12 developer 25403 0.054574"]);
+    expect(reports).toEqual([
+      { kind: "usage", usage: expect.objectContaining({ tokens: 25_403, costUsd: 0.054574 }) },
+    ]);
+    await d.onEvent({ lane: "job-12", event: "Stop", at: NOW + 1, sessionId: SESSION });
+    expect(reports).toHaveLength(1);
+    expect(calls).toHaveLength(2);
     const saved = await loadLane(stackPaths({ LANES_HOME: tmp.path }, "s").lane("job-12"));
     expect(saved?.usage?.tokens).toBe(25_403);
     const status = stackStatus("s", [d.lane], [], NOW);

@@ -118,4 +118,40 @@ describe("finishing a lane", () => {
     await finishLane(lane, "done again", { repo: repo.dir, base: "main", pulls, env: gitEnv });
     update.done();
   });
+
+  it("opens a stacked lane's PR against its dependency's open PR branch, so it shows only its own changes", async () => {
+    await repo.git("remote", "add", "origin", remote.dir);
+    const github = createGitHubPort({
+      auth: { type: "token", token: "t" },
+      baseUrl: API,
+      log: silentLogger(),
+      pacing: "none",
+      retries: 0,
+    });
+    const pulls = pullRequestsVia(github, { owner: "acme", repo: "app" });
+    const dependency = "lanes/developer/11-the-dependency";
+    const scope = nock(API)
+      .get("/repos/acme/app/pulls")
+      .query((q) => q.head === `acme:${lane.branch}`)
+      .reply(200, [])
+      .get("/repos/acme/app/pulls")
+      .query((q) => q.head === `acme:${dependency}`)
+      .reply(200, [pull(4, dependency)])
+      .post(
+        "/repos/acme/app/pulls",
+        (body) =>
+          body.base === dependency &&
+          body.body.includes(`Stacked on #4 (\`${dependency}\`)`) &&
+          body.body.includes("retargeted to `main` when #4 merges"),
+      )
+      .reply(201, pull(6, lane.branch));
+    const report = await finishLane({ ...lane, stackedOn: [dependency] }, "done", {
+      repo: repo.dir,
+      base: "main",
+      pulls,
+      env: gitEnv,
+    });
+    expect(report.pr).toBe("https://github.test/acme/app/pull/6");
+    scope.done();
+  });
 });

@@ -332,16 +332,18 @@ describe("supervisor (real redis, tmux, git; script agents)", () => {
   );
 
   it(
-    "sends the job back to the queue, with the reason, when the finished lane cannot be pushed",
+    "gives the job to a human, with the reason, when the finished lane cannot be pushed (never re-running the agent)",
     async () => {
       await repo.git("remote", "add", "origin", join(home.path, "no-such-remote.git"));
       await enqueue(6, "developer", "Unpushable");
-      const sup = start();
+      const sup = start({ extra: { finishRetry: { attempts: 1, backoffMs: 10 } } });
       await sup.start();
       const failed = await waitUntil(() => laneIn("job-6", ["failed"]), "the lane to fail", LANE_WAIT_MS);
-      expect(failed.note).toMatch(/finishing the lane failed: git push .* failed .*\(retry\)/s);
+      expect(failed.note).toMatch(
+        /finishing the lane failed: git push .* failed .*\(1 tries; the work is committed on .*\(needs-human\)/s,
+      );
       const job = await store.getJob("job-6");
-      expect(job.state).toBe("delayed");
+      expect(job.state).toBe("needs-human");
       expect(job.lastError).toMatch(/no-such-remote/);
       expect(await repo.git("log", "--format=%s", "-1", failed.branch)).toBe(
         "Meet criterion 1 of #6: Unpushable works",

@@ -1,7 +1,9 @@
 // pull_request.closed and merged: the PRPs the PR completes — its lane branch's issue and the issues its body
-// closes — become done, their issues are closed and their dependents re-checked. A merged integration PR
-// (`lanes/integration/…`) also dispatches the deploy workflow (team/deploy). Unmerged closes, and PRs
-// that are neither lane nor integration PRs nor close a PRP Lanes tracks, are ignored.
+// closes — become done, their issues are closed and their dependents re-checked. Open PRs stacked on the
+// merged lane's branch are retargeted to the branch it merged into, so they keep showing only their own
+// changes. A merged integration PR (`lanes/integration/…`) also dispatches the deploy workflow
+// (team/deploy). Unmerged closes, and PRs that are neither lane nor integration PRs nor close a PRP Lanes
+// tracks, are ignored.
 import { closingIssueNumbers } from "../../prp/closing-refs.js";
 import { completePrp } from "../lifecycle/complete-prp.js";
 import { dispatchDeploy } from "../team/deploy.js";
@@ -30,6 +32,7 @@ export const pullRequestClosed: Handler<"pull_request.closed"> = {
     const candidates = [
       ...new Set([...(lane === undefined ? [] : [lane]), ...closingIssueNumbers(pr.body, repo)]),
     ];
+    let laneDone = false;
     for (const issue of candidates) {
       // an issue that is not the lane's own is completed only when Lanes tracks it
       if (issue !== lane && (await currentState(deps.store, issue)).state === null) continue;
@@ -40,7 +43,14 @@ export const pullRequestClosed: Handler<"pull_request.closed"> = {
         payload.sender.login,
       );
       ctx.log.info({ issue, pr: pr.number, ...done }, done ? "prp done" : "merge changed nothing");
+      if (issue === lane && done) laneDone = true;
     }
+    // once per merge (a redelivery changes nothing above, so it asks nothing here)
+    if (laneDone)
+      for (const stacked of await deps.github.listPulls(repo, { state: "open", base: pr.head.ref })) {
+        await deps.github.updatePull(repo, stacked.number, { base: pr.base.ref });
+        ctx.log.info({ pr: stacked.number, from: pr.head.ref, to: pr.base.ref }, "stacked PR retargeted");
+      }
     if (INTEGRATION_BRANCH.test(pr.head.ref)) {
       await deps.store.appendAudit({
         type: "integration-merged",

@@ -4,6 +4,7 @@ import type { DeathFacts, LaneReport, LaneReporter } from "../../runner/lane-rep
 import type { PrpRecord } from "../../state/index.js";
 import type { RepoDeps } from "../repo-deps.js";
 import type { PrpEvent } from "../transitions.js";
+import { publishStatus } from "../status/publish-status.js";
 import { notePrp, updatePrp } from "./update-prp.js";
 
 function time(at: number): string {
@@ -65,6 +66,7 @@ function stepOf(report: LaneReport): { event: PrpEvent; note: string; facts?: Pr
       };
     case "withdrawn":
     case "problem":
+    case "usage":
       return undefined;
   }
 }
@@ -75,6 +77,12 @@ export function prpLaneReporter(deps: RepoDeps, actor: string): LaneReporter {
       if (typeof job.issue !== "number") return;
       if (report.kind === "problem") {
         await notePrp(deps, job.issue, `no agent could start: ${report.message.slice(0, 300)}`);
+        return;
+      }
+      if (report.kind === "usage") {
+        // a number on the status comment, not an event
+        await deps.store.patchPrpRecord(job.issue, { usage: report.usage });
+        await publishStatus(deps, job.issue);
         return;
       }
       const step = stepOf(report);

@@ -1,11 +1,12 @@
 // The App's Prometheus metrics: deliveries by event and outcome, handler latency, and — read from Redis when
-// scraped — queue depth per role, leases, retries waiting and how long the oldest queued job has waited.
+// scraped — queue depth per role, leases, retries waiting, how long the oldest queued job has waited, and
+// the tokens and cost of the agents' lanes per role.
 // GitHub requests by operation are counted by the port on the same registry.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { StateStore } from "../../state/index.js";
 
 export type DeliveryOutcome = "handled" | "ignored" | "duplicate" | "failed";
-type WatchedStore = Pick<StateStore, "stats" | "listJobs">;
+type WatchedStore = Pick<StateStore, "stats" | "listJobs"> & Partial<Pick<StateStore, "laneUsage">>;
 
 export interface AppMetrics {
   registry: Registry;
@@ -50,8 +51,39 @@ export function createAppMetrics(options: { now?: () => number } = {}): AppMetri
     ["repo", "role"],
   );
 
+  const tokens = gauge(
+    "lanes_agent_tokens",
+    "Tokens the agents' lanes spent, from their transcripts, by repository, role and kind (input, output, cache_read, cache_write)",
+    ["repo", "role", "kind"],
+  );
+  const cost = gauge("lanes_agent_cost_usd", "What the agents' lanes cost (USD, lanes.yml prices)", [
+    "repo",
+    "role",
+  ]);
+
+  async function readUsage(repo: string, store: WatchedStore): Promise<void> {
+    if (!store.laneUsage) return;
+    const roles = new Map<
+      string,
+      { input: number; output: number; cache_read: number; cache_write: number; cost: number }
+    >();
+    for (const entry of (await store.laneUsage()).values()) {
+      const sum = roles.get(entry.role) ?? { input: 0, output: 0, cache_read: 0, cache_write: 0, cost: 0 };
+      sum.input += entry.input;
+      sum.output += entry.output;
+      sum.cache_read += entry.cacheRead;
+      sum.cache_write += entry.cacheWrite;
+      sum.cost += entry.costUsd;
+      roles.set(entry.role, sum);
+    }
+    for (const [role, { cost: usd, ...kinds }] of roles) {
+      for (const [kind, n] of Object.entries(kinds)) tokens.set({ repo, role, kind }, n);
+      cost.set({ repo, role }, usd);
+    }
+  }
+
   async function readStores(): Promise<void> {
-    for (const g of [depth, leases, retries, needsHuman, dispatchWait]) g.reset();
+    for (const g of [depth, leases, retries, needsHuman, dispatchWait, tokens, cost]) g.reset();
     for (const [repo, store] of stores) {
       const stats = await store.stats();
       for (const [role, n] of Object.entries(stats.depth)) depth.set({ repo, role }, n ?? 0);
@@ -62,6 +94,7 @@ export function createAppMetrics(options: { now?: () => number } = {}): AppMetri
       for (const job of await store.listJobs({ state: "queued", limit: 500 }))
         oldest.set(job.role, Math.min(oldest.get(job.role) ?? Infinity, job.createdAt));
       for (const [role, at] of oldest) dispatchWait.set({ repo, role }, Math.max(0, (now() - at) / 1000));
+      await readUsage(repo, store);
     }
   }
 

@@ -45,6 +45,15 @@ function fenced(text: string): string[] {
   return [fence, sanitizeText(text), fence];
 }
 
+const tokens = (n: number) =>
+  n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)}M` : n >= 1_000 ? `${(n / 1_000).toFixed(1)}k` : String(n);
+
+/** `1.2M tokens (input 3.1k, output 45.0k, cache read 1.1M, cache write 80.2k), $2.41` */
+function usageText(usage: NonNullable<PrpRecord["usage"]>): string {
+  const parts = `input ${tokens(usage.input)}, output ${tokens(usage.output)}, cache read ${tokens(usage.cacheRead)}, cache write ${tokens(usage.cacheWrite)}`;
+  return `${tokens(usage.tokens)} tokens (${parts}), $${usage.costUsd.toFixed(2)}`;
+}
+
 export function renderStatus(view: StatusView): string {
   const { record } = view;
   const rows: [string, string][] = [
@@ -73,6 +82,7 @@ export function renderStatus(view: StatusView): string {
     rows.push(["Resumes", `at ${time(record.pausedUntil)}`]);
   const failed = view.state === "needs-human" || view.state === "queued";
   if (failed && record.cause) rows.push(["Cause", `\`${cell(record.cause)}\``]);
+  if (record.usage) rows.push(["Tokens and cost", usageText(record.usage)]);
   if (record.note) rows.push(["Note", cell(record.note)]);
   const lines = [
     STATUS_MARKER,

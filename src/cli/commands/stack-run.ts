@@ -19,6 +19,7 @@ import { openStack } from "../../runner/stack-control.js";
 import { launchStack, restartSupervisor } from "../../runner/stack-launch.js";
 import { stackNameFor } from "../../runner/stack-paths.js";
 import { ensureManagedRedis } from "../../runner/stack-redis-url.js";
+import { needsHumanNote, requeueNeedsHuman } from "../../runner/stack-requeue.js";
 import { writeStackRecord } from "../../runner/stack-record.js";
 import { stackUp } from "../../runner/stack-up.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
@@ -39,6 +40,7 @@ interface UpOptions {
   remote?: string;
   skipInvalid?: boolean;
   githubRepo?: string;
+  requeue?: boolean;
   attach?: boolean;
   json?: boolean;
 }
@@ -102,6 +104,7 @@ export function registerStackRun(stack: Command, ctx: CliDeps): void {
         "the GitHub repository the stack works: its open PRPs are queued first (lanes reconcile), then worked; credentials from APP_ID + PRIVATE_KEY (the App) or GITHUB_TOKEN",
       ),
     )
+    .option("--requeue", "run the jobs that wait for a human (needs-human) again")
     .option("--attach", "attach to the stack once it is running")
     .option("--json", "print the stack as JSON")
     .action(
@@ -133,6 +136,7 @@ export function registerStackRun(stack: Command, ctx: CliDeps): void {
             skipInvalid: opts.skipInvalid,
             githubRepo: githubRepo && repoFullName(githubRepo),
             beforeLaunch: githubRepo && reconcileFirst(ctx, githubRepo, (r) => (reconciled = r)),
+            requeue: opts.requeue,
           },
           ctx.env,
           ctx.log,
@@ -200,42 +204,50 @@ export function registerStackRun(stack: Command, ctx: CliDeps): void {
     )
     .option("--name <name>", "stack name (default: from the repository directory)")
     .option("--rebrief-all", "paste the brief again into every live agent")
+    .option("--requeue", "run the jobs that wait for a human (needs-human) again")
     .option("--json", "print the result as JSON")
     .action(
-      action(ctx, async (opts: { name?: string; rebriefAll?: boolean; json?: boolean }) => {
-        const handle = await openStack(ctx.env, stackNameFor(ctx.cwd, opts.name));
-        await ensureManagedRedis(handle.record, handle.paths);
-        const running = await handle.tmux.hasSession(handle.record.name);
-        if (!running) await launchStack(handle.record, handle.paths, handle.tmux, ctx.env);
-        else {
-          const supervisor = (await handle.tmux.listPanes(handle.record.name)).find(
-            (p) => p.windowName === "supervisor",
-          );
-          if (!supervisor || supervisor.dead)
-            await restartSupervisor(handle.record, handle.paths, handle.tmux, ctx.env);
-        }
-        const rebriefed: string[] = [];
-        if (opts.rebriefAll) {
-          for (const lane of await listLanes(handle.paths.lanes)) {
-            if (!["working", "idle"].includes(lane.state)) continue;
-            const sent = await handle.tmux.sendText(lane.paneId, briefMessage(lane, true)).then(
-              () => true,
-              () => false,
+      action(
+        ctx,
+        async (opts: { name?: string; rebriefAll?: boolean; requeue?: boolean; json?: boolean }) => {
+          const handle = await openStack(ctx.env, stackNameFor(ctx.cwd, opts.name));
+          await ensureManagedRedis(handle.record, handle.paths);
+          const needsHuman = await requeueNeedsHuman(handle.record, opts.requeue ?? false, ctx.log);
+          const running = await handle.tmux.hasSession(handle.record.name);
+          if (!running) await launchStack(handle.record, handle.paths, handle.tmux, ctx.env);
+          else {
+            const supervisor = (await handle.tmux.listPanes(handle.record.name)).find(
+              (p) => p.windowName === "supervisor",
             );
-            if (sent) rebriefed.push(lane.window);
+            if (!supervisor || supervisor.dead)
+              await restartSupervisor(handle.record, handle.paths, handle.tmux, ctx.env);
           }
-        }
-        emit(
-          ctx,
-          { name: handle.record.name, relaunched: !running, rebriefed },
-          {
-            json: opts.json,
-            human: (r) =>
-              `${r.relaunched ? `stack ${r.name} relaunched` : `stack ${r.name} was running`}${r.rebriefed.length > 0 ? `; rebriefed ${r.rebriefed.join(", ")}` : ""}`,
-          },
-        );
-        return 0;
-      }),
+          const rebriefed: string[] = [];
+          if (opts.rebriefAll) {
+            for (const lane of await listLanes(handle.paths.lanes)) {
+              if (!["working", "idle"].includes(lane.state)) continue;
+              const sent = await handle.tmux.sendText(lane.paneId, briefMessage(lane, true)).then(
+                () => true,
+                () => false,
+              );
+              if (sent) rebriefed.push(lane.window);
+            }
+          }
+          emit(
+            ctx,
+            { name: handle.record.name, relaunched: !running, rebriefed, ...needsHuman },
+            {
+              json: opts.json,
+              human: (r) =>
+                [
+                  `${r.relaunched ? `stack ${r.name} relaunched` : `stack ${r.name} was running`}${r.rebriefed.length > 0 ? `; rebriefed ${r.rebriefed.join(", ")}` : ""}`,
+                  ...needsHumanNote(r),
+                ].join("\n"),
+            },
+          );
+          return 0;
+        },
+      ),
     );
 
   stack

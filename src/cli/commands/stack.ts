@@ -5,6 +5,7 @@ import { stackNameFor } from "../../runner/stack-paths.js";
 import { renderStackStatus } from "../../runner/stack-status.js";
 import { sanitizeText } from "../../text/sanitize.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
+import { registerStackLs } from "./stack-ls.js";
 import { registerStackRun } from "./stack-run.js";
 
 interface NameOption {
@@ -62,4 +63,5 @@ export function registerStack(program: Command, ctx: CliDeps): void {
     );
 
   registerStackRun(stack, ctx);
+  registerStackLs(stack, ctx);
 }

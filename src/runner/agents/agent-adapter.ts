@@ -35,6 +35,8 @@ export interface AgentAdapter {
   writeSettings(settings: AgentSettings): Promise<void>;
   /** argv the pane runs. */
   command(input: AgentLaunchInput): string[];
+  /** Answers, before the agent starts, a first-run question it would ask about a new folder (Claude's trust prompt). */
+  trustFolder?(worktree: string, env: NodeJS.ProcessEnv): Promise<void>;
 }
 
 export const HOOK_EVENTS = ["Stop", "Notification", "SessionStart", "SessionEnd"] as const;

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { AgentUnavailableError } from "../errors.js";
 import type { AgentAdapter, AgentLaunchInput } from "./agent-adapter.js";
 import { claudeSettings } from "./claude-settings.js";
+import { trustFolderForClaude } from "./claude-trust.js";
 
 function run(args: readonly string[], env: NodeJS.ProcessEnv): Promise<string | null> {
   return new Promise((resolve) => {
@@ -72,6 +73,8 @@ export function claudeAgent(): AgentAdapter {
       await mkdir(dirname(file), { recursive: true });
       await writeFile(file, `${JSON.stringify(claudeSettings(hookCommand, permissions), null, 2)}\n`);
     },
+
+    trustFolder: trustFolderForClaude,
 
     command(input: AgentLaunchInput) {
       return [
