@@ -2,7 +2,8 @@
 // of after the agents worked: the base is a branch, the remote accepts a push, every backlog PRP is
 // valid, the agent is installed and logged in, a given Redis answers. Reports every problem at once.
 import type { Backlog } from "../backlog/read-backlog.js";
-import { runGit } from "../git/run-git.js";
+import { gitText, runGit } from "../git/run-git.js";
+import { withTokenAuth } from "../git/token-auth.js";
 import type { AgentAdapter } from "./agents/agent-adapter.js";
 import { AgentUnavailableError, PreflightError } from "./errors.js";
 import { listRemotes } from "./lane-commit.js";
@@ -19,6 +20,8 @@ export interface PreflightInput {
   skipInvalid: boolean;
   /** A Redis the user gave: it must answer; a stack's own redis-server is started after the preflight. */
   redis?: { shown: string; ping: () => Promise<void> } | undefined;
+  /** The stack's GitHub token (the App's or GITHUB_TOKEN) when it pushes over HTTPS with it. */
+  pushToken?: (() => Promise<string>) | undefined;
 }
 
 export interface PreflightReport {
@@ -48,10 +51,19 @@ export async function checkPush(
   remote: string,
   base: string,
   env: NodeJS.ProcessEnv,
+  token?: () => Promise<string>,
 ): Promise<string | null> {
+  // the same credentials the lanes' pushes use (lane-commit's pushLaneBranch), in this process only
+  const pushEnv = token
+    ? withTokenAuth(
+        env,
+        await gitText(["remote", "get-url", "--push", remote], { cwd: repo, env }),
+        await token(),
+      )
+    : env;
   const push = await runGit(
     ["push", "--dry-run", "--quiet", remote, `refs/heads/${base}:refs/heads/lanes/preflight-check`],
-    { cwd: repo, env, okExitCodes: [1, 128], timeoutMs: 60_000 },
+    { cwd: repo, env: pushEnv, okExitCodes: [1, 128], timeoutMs: 60_000 },
   );
   return push.exitCode === 0
     ? null
@@ -91,7 +103,7 @@ export async function preflight(input: PreflightInput): Promise<PreflightReport>
   else if (!remotes.includes(remote))
     problems.push(`the repository has no remote named ${remote} (it has: ${remotes.join(", ") || "none"})`);
   else if (!base) {
-    const push = await checkPush(input.repo, remote, input.base, input.env).catch(
+    const push = await checkPush(input.repo, remote, input.base, input.env, input.pushToken).catch(
       (error: unknown) => `git push --dry-run to ${remote} could not run: ${String(error)}`,
     );
     if (push) problems.push(push);

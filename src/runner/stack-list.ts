@@ -1,4 +1,4 @@
-// Every stack recorded on this host (`lanes stack ls`) and the removal of stopped ones (`stack prune`):
+// Every stack of this user recorded on this host (`lanes stack ls`) and the removal of stopped ones (`stack prune`):
 // a stack's folder holds its record, lanes, events, logs and its own Redis data. Never touches a
 // running stack, worktrees or branches.
 import { existsSync } from "node:fs";
@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { stopStackRedis, stackRedisPid } from "../state/index.js";
 import { listLanes, type LaneState } from "./lane-record.js";
 import { readStackRecord } from "./stack-record.js";
-import { lanesHome, stackPaths } from "./stack-paths.js";
+import { lanesHome, stackPaths, stackUser } from "./stack-paths.js";
 import { stackRedisDir } from "./stack-redis-url.js";
 import { Tmux } from "./tmux.js";
 
@@ -49,7 +49,8 @@ async function summarise(env: NodeJS.ProcessEnv, name: string): Promise<StackSum
 }
 
 export async function listStacks(env: NodeJS.ProcessEnv): Promise<StackSummary[]> {
-  const root = join(lanesHome(env), "stacks");
+  // this user's stacks (stacks are kept per user: stack-paths.ts)
+  const root = join(lanesHome(env), "stacks", stackUser(env));
   if (!existsSync(root)) return [];
   const names = (await readdir(root, { withFileTypes: true }))
     .filter((d) => d.isDirectory())

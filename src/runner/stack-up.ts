@@ -42,6 +42,8 @@ export interface StackUpRequest {
   githubRepo?: string | undefined;
   /** Runs once the stack is recorded, before it starts (e.g. reconcile queues the repository's PRPs). */
   beforeLaunch?: ((record: StackRecord) => Promise<void>) | undefined;
+  /** The GitHub token the stack pushes with over HTTPS, so the preflight's dry-run push uses it too. */
+  pushToken?: (() => Promise<string>) | undefined;
   /** `--requeue`: jobs that wait for a human run again with fresh attempts. */
   requeue?: boolean | undefined;
 }
@@ -113,6 +115,7 @@ export async function stackUp(
     backlog,
     skipInvalid: request.skipInvalid ?? false,
     redis: givenRedis === undefined ? undefined : redisProbe(givenRedis, log),
+    pushToken: request.pushToken,
   });
   const ownRedis = givenRedis === undefined ? await ensureStackRedis(stackRedisDir(paths)) : undefined;
   try {

@@ -57,11 +57,7 @@ interface Reconciled {
  */
 function reconcileFirst(ctx: CliDeps, repo: RepoName, done: (r: Reconciled) => void) {
   return async (record: StackRecord): Promise<void> => {
-    const access = await githubAccessFromEnv(ctx.env, ctx.log, repo);
-    if (!access)
-      throw new UsageError(
-        `--github-repo ${repoFullName(repo)} needs GitHub credentials: APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) of the App installed on it, or GITHUB_TOKEN`,
-      );
+    const access = await requireAccess(ctx, repo);
     const store = await openStateStore({ url: record.redisUrl, prefix: record.prefix, log: ctx.log });
     try {
       const { plan, outcomes } = await reconcileRepo({ github: access.port, store, repo, log: ctx.log });
@@ -73,6 +69,20 @@ function reconcileFirst(ctx: CliDeps, repo: RepoName, done: (r: Reconciled) => v
       await store.quit();
     }
   };
+}
+
+/** The token the stack's pushes will use (the App's installation token, or GITHUB_TOKEN), for the preflight. */
+function pushTokenFor(ctx: CliDeps, repo: RepoName): () => Promise<string> {
+  return async () => (await requireAccess(ctx, repo)).token();
+}
+
+async function requireAccess(ctx: CliDeps, repo: RepoName) {
+  const access = await githubAccessFromEnv(ctx.env, ctx.log, repo);
+  if (!access)
+    throw new UsageError(
+      `--github-repo ${repoFullName(repo)} needs GitHub credentials: APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) of the App installed on it, or GITHUB_TOKEN`,
+    );
+  return access;
 }
 
 const AgentKindSchema = z.enum(["claude", "script"]);
@@ -136,6 +146,7 @@ export function registerStackRun(stack: Command, ctx: CliDeps): void {
             skipInvalid: opts.skipInvalid,
             githubRepo: githubRepo && repoFullName(githubRepo),
             beforeLaunch: githubRepo && reconcileFirst(ctx, githubRepo, (r) => (reconciled = r)),
+            pushToken: githubRepo && pushTokenFor(ctx, githubRepo),
             requeue: opts.requeue,
           },
           ctx.env,
