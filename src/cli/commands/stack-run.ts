@@ -11,7 +11,7 @@ import { prpLaneReporter } from "../../app/index.js";
 import { superviseProcess } from "../../runner/supervise-process.js";
 import { keepSupervisor } from "../../runner/supervisor-keeper.js";
 import { reconcileRepo } from "../../app/reconcile/index.js";
-import { githubAccessFromEnv } from "../../github/index.js";
+import { githubAccessFromEnv, type RepoAccess } from "../../github/index.js";
 import { openStateStore } from "../../state/index.js";
 import type { StackRecord } from "../../runner/stack-record.js";
 import type { RepoName } from "../../text/repo-name.js";
@@ -55,12 +55,12 @@ interface Reconciled {
  * With no App server to queue labelled issues, the stack queues them itself: reconcile (as the App, or
  * with the token) into the stack's Redis, before its supervisor starts claiming.
  */
-function reconcileFirst(ctx: CliDeps, repo: RepoName, done: (r: Reconciled) => void) {
+function reconcileFirst(ctx: CliDeps, repo: RepoName, access: Access, done: (r: Reconciled) => void) {
   return async (record: StackRecord): Promise<void> => {
-    const access = await requireAccess(ctx, repo);
+    const { port } = await access();
     const store = await openStateStore({ url: record.redisUrl, prefix: record.prefix, log: ctx.log });
     try {
-      const { plan, outcomes } = await reconcileRepo({ github: access.port, store, repo, log: ctx.log });
+      const { plan, outcomes } = await reconcileRepo({ github: port, store, repo, log: ctx.log });
       done({
         prps: plan.steps.length,
         queued: (outcomes ?? []).filter((o) => o.state === "queued").map((o) => o.issue),
@@ -71,18 +71,21 @@ function reconcileFirst(ctx: CliDeps, repo: RepoName, done: (r: Reconciled) => v
   };
 }
 
-/** The token the stack's pushes will use (the App's installation token, or GITHUB_TOKEN), for the preflight. */
-function pushTokenFor(ctx: CliDeps, repo: RepoName): () => Promise<string> {
-  return async () => (await requireAccess(ctx, repo)).token();
-}
+type Access = () => Promise<RepoAccess>;
 
-async function requireAccess(ctx: CliDeps, repo: RepoName) {
-  const access = await githubAccessFromEnv(ctx.env, ctx.log, repo);
-  if (!access)
-    throw new UsageError(
-      `--github-repo ${repoFullName(repo)} needs GitHub credentials: APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) of the App installed on it, or GITHUB_TOKEN`,
-    );
-  return access;
+/**
+ * The stack's GitHub access for `--github-repo`, looked up once (the App's installation, its token) and
+ * shared by the preflight's dry-run push and reconcile.
+ */
+function accessOnce(ctx: CliDeps, repo: RepoName): Access {
+  let found: Promise<RepoAccess> | undefined;
+  return () =>
+    (found ??= githubAccessFromEnv(ctx.env, ctx.log, repo).then((access) => {
+      if (access) return access;
+      throw new UsageError(
+        `--github-repo ${repoFullName(repo)} needs GitHub credentials: APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) of the App installed on it, or GITHUB_TOKEN`,
+      );
+    }));
 }
 
 const AgentKindSchema = z.enum(["claude", "script"]);
@@ -126,6 +129,7 @@ export function registerStackRun(stack: Command, ctx: CliDeps): void {
           throw new UsageError(`--agents ${opts.agents}: expected a whole number ≥ 1`);
         const repo = opts.repo ?? ".";
         const githubRepo = githubRepoFrom(opts);
+        const access = githubRepo && accessOnce(ctx, githubRepo);
         let reconciled: Reconciled | undefined;
         const team = await planTeamForDir(
           { ...ctx },
@@ -145,8 +149,8 @@ export function registerStackRun(stack: Command, ctx: CliDeps): void {
             rolesGiven: opts.roles !== undefined,
             skipInvalid: opts.skipInvalid,
             githubRepo: githubRepo && repoFullName(githubRepo),
-            beforeLaunch: githubRepo && reconcileFirst(ctx, githubRepo, (r) => (reconciled = r)),
-            pushToken: githubRepo && pushTokenFor(ctx, githubRepo),
+            beforeLaunch: access && reconcileFirst(ctx, githubRepo, access, (r) => (reconciled = r)),
+            pushToken: access && (async () => (await access()).token()),
             requeue: opts.requeue,
           },
           ctx.env,
