@@ -3,11 +3,10 @@
 // running stack, worktrees or branches.
 import { existsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
-import { join } from "node:path";
 import { stopStackRedis, stackRedisPid } from "../state/index.js";
 import { listLanes, type LaneState } from "./lane-record.js";
 import { readStackRecord } from "./stack-record.js";
-import { lanesHome, stackPaths, stackUser } from "./stack-paths.js";
+import { stackPaths, stacksDir } from "./stack-paths.js";
 import { stackRedisDir } from "./stack-redis-url.js";
 import { Tmux } from "./tmux.js";
 
@@ -49,8 +48,7 @@ async function summarise(env: NodeJS.ProcessEnv, name: string): Promise<StackSum
 }
 
 export async function listStacks(env: NodeJS.ProcessEnv): Promise<StackSummary[]> {
-  // this user's stacks (stacks are kept per user: stack-paths.ts)
-  const root = join(lanesHome(env), "stacks", stackUser(env));
+  const root = stacksDir(env);
   if (!existsSync(root)) return [];
   const names = (await readdir(root, { withFileTypes: true }))
     .filter((d) => d.isDirectory())

@@ -48,8 +48,13 @@ export function stackUser(env: NodeJS.ProcessEnv): string {
   return /^\.*$/.test(word) ? "user" : word;
 }
 
+/** The folder holding this user's stacks, one folder each. */
+export function stacksDir(env: NodeJS.ProcessEnv): string {
+  return join(lanesHome(env), "stacks", stackUser(env));
+}
+
 export function stackPaths(env: NodeJS.ProcessEnv, name: string): StackPaths {
-  const dir = join(lanesHome(env), "stacks", stackUser(env), name);
+  const dir = join(stacksDir(env), name);
   const safe = (id: string) => id.replace(/[^A-Za-z0-9._-]/g, "_");
   return {
     dir,
