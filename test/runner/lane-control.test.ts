@@ -159,7 +159,10 @@ describe("lane control channel (real redis, tmux, git; script agents)", () => {
   it(
     "pauses and resumes a lane, and pastes a scheduled check-in when the (fake) clock reaches it",
     async () => {
-      await enqueue(2, [{ write: "a.txt", content: "a\n" }, { commit: "Start" }, { wait_input: true }]);
+      // the resume's "continue" message is one input and the check-in another; the last wait keeps the
+      // lane open (a script that runs out finishes its lane and its pane goes)
+      const wait = { wait_input: true } as const;
+      await enqueue(2, [{ write: "a.txt", content: "a\n" }, { commit: "Start" }, wait, wait, wait]);
       await start();
       const idle = await waitUntil(() => lane(["idle"]), "an idle lane", LANE_WAIT_MS);
       await send(2, { op: "pause" });
@@ -168,15 +171,23 @@ describe("lane control channel (real redis, tmux, git; script agents)", () => {
       await send(2, { op: "resume" });
       await waitUntil(() => lane(["working", "idle"]), "the lane working again", LANE_WAIT_MS);
       expect(reports).toContainEqual({ kind: "resumed", by: "maintainer" });
+      // (the pause's Escape reaches the script's stdin ahead of it, so match past the first letter)
+      await waitUntil(
+        async () => paneShows(idle, "a maintainer resumed this lane. Continue"),
+        "the agent told to continue",
+        LANE_WAIT_MS,
+      );
 
-      await send(2, { op: "schedule", dueAt: clock + 30 * 60_000, note: "how are the tests?" });
+      // due in 10 minutes, inside the 30-minute commit rule: a jump past that would also paste the rule's
+      // nudge, and with it the script would run out of waits, finish, and close the pane being read
+      await send(2, { op: "schedule", dueAt: clock + 10 * 60_000, note: "how are the tests?" });
       await waitUntil(
         async () => ((await lane(["working", "idle"]))?.checkIns?.length ?? 0) === 1,
         "the check-in kept",
       );
       await supervisor?.tick();
       expect(await paneShows(idle, "how are the tests?")).toBe(false);
-      clock += 31 * 60_000;
+      clock += 11 * 60_000;
       await waitUntil(
         async () => paneShows(idle, "heard: Lanes check-in: how are the tests?"),
         "the check-in pasted",
