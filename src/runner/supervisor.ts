@@ -52,6 +52,10 @@ export class Supervisor {
   /** Claims under way: each holds a slot, so concurrent role loops never open more lanes than `agents`. */
   private reserved = 0;
   private lastScrape = 0;
+  /** The tick queued or running now; a tick asked for meanwhile is skipped (no backlog under load). */
+  private pendingTick: Promise<void> | undefined;
+  /** Ticks skipped because the previous one had not finished. */
+  skippedTicks = 0;
   private readonly loops: Promise<void>[] = [];
   readonly now: () => number;
   private readonly log: Logger;
@@ -273,8 +277,27 @@ export class Supervisor {
     }
   }
 
-  /** Heartbeats, reaping, crash checks, resumes and the commit rule; called on a timer or by tests. */
+  /**
+   * Heartbeats, reaping, crash checks, resumes and the commit rule; called on a timer or by tests. A tick
+   * asked for while the last one is still queued or running is skipped and shares its promise: under load
+   * a timer would otherwise queue ticks faster than they run, and every command and event would wait
+   * behind the whole backlog (20–50 s measured with 500 ms ticks). At most one tick is ever ahead of them.
+   */
   tick(): Promise<void> {
+    if (this.pendingTick) {
+      this.skippedTicks += 1;
+      return this.pendingTick;
+    }
+    const tick = this.runTick();
+    this.pendingTick = tick;
+    const clear = () => {
+      if (this.pendingTick === tick) this.pendingTick = undefined;
+    };
+    void tick.then(clear, clear);
+    return tick;
+  }
+
+  private runTick(): Promise<void> {
     return this.serial(async () => {
       await this.options.store.heartbeatHost(this.options.hostName, this.options.leaseMs);
       await this.options.store.reap();
