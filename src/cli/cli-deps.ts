@@ -2,7 +2,7 @@
 // Commands print through `emit`, so human and --json output come from the same value.
 import type { Logger } from "../observe/logger.js";
 import type { PhaseTrace } from "./phase-trace.js";
-import { sanitizeText } from "../text/sanitize.js";
+import { escapeJsonControls, sanitizeText } from "../text/sanitize.js";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -30,10 +30,7 @@ export interface EmitOptions<T> {
  * terminals obey) escaped too: the same value, nothing a terminal acts on.
  */
 export function terminalJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(
-    /[\x7f-\x9f]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  return escapeJsonControls(JSON.stringify(value, null, 2));
 }
 
 /**

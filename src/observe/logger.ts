@@ -1,5 +1,7 @@
-// The one logger factory: pino JSON, with secrets redacted by configuration so callers never have to.
+// The one logger factory: pino JSON, with secrets redacted by configuration so callers never have to,
+// and no character a terminal acts on (the stack's logs window shows the log file as it is written).
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from "pino";
+import { escapeJsonControls } from "../text/sanitize.js";
 
 export type { Logger } from "pino";
 
@@ -37,6 +39,8 @@ export function createLogger(settings: LoggerSettings = {}, env: NodeJS.ProcessE
     level: settings.level ?? env.LANES_LOG_LEVEL ?? env.LOG_LEVEL ?? "info",
     redact: { paths: [...REDACTED_PATHS], censor: "[redacted]" },
     base: { pid: process.pid },
+    // pino escapes C0 in strings but writes DEL and C1 (0x9b is CSI) raw; agent and PRP text reaches logs
+    hooks: { streamWrite: escapeJsonControls },
   };
   return settings.destination ? pino(options, settings.destination) : pino(options, pino.destination(2));
 }

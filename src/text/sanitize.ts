@@ -45,3 +45,12 @@ export function sanitizeText(input: string, options: SanitizeOptions = {}): stri
 export function isInert(text: string): boolean {
   return sanitizeText(text) === text;
 }
+
+/**
+ * JSON text with DEL and the C1 controls escaped (`\u009b`): JSON.stringify and pino leave them raw, and
+ * some terminals obey them (0x9b is CSI). Any JSON encoder already escapes C0, and these characters can
+ * only stand inside JSON strings, so the value read back is unchanged.
+ */
+export function escapeJsonControls(json: string): string {
+  return json.replace(/[\x7f-\x9f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

@@ -1,7 +1,7 @@
 /* eslint-disable no-control-regex -- the assertions look for control characters on purpose */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isInert, sanitizeText } from "../../src/text/sanitize.js";
+import { escapeJsonControls, isInert, sanitizeText } from "../../src/text/sanitize.js";
 
 describe("sanitizeText", () => {
   it("keeps ordinary text, newlines, tabs and unicode", () => {
@@ -61,5 +61,14 @@ describe("sanitizeText", () => {
         expect(isInert(out)).toBe(true);
       }),
     );
+  });
+});
+
+describe("escapeJsonControls", () => {
+  it("escapes DEL and C1 in JSON text and leaves the value as it was", () => {
+    const value = { t: "a\x9b2Jb\x7fc\x85d — ✓" };
+    const json = escapeJsonControls(JSON.stringify(value));
+    expect(json).toBe('{"t":"a\\u009b2Jb\\u007fc\\u0085d — ✓"}');
+    expect(JSON.parse(json)).toEqual(value);
   });
 });
