@@ -367,6 +367,9 @@ export class LaneDriver {
 
   /** The agent says it is done: its window goes, then the branch is pushed and the PR opened. */
   async close(_state: "done", summary: string): Promise<LaneOutcome> {
+    // Recorded before the window goes: a supervisor that dies from here on is followed by one that
+    // resumes the push, instead of finding the agent's window gone and starting the agent again.
+    await this.save({ state: "finishing", summary });
     await this.ctx.host.tmux.killWindow(this.lane.paneId).catch(() => undefined);
     return this.finish(summary);
   }
@@ -378,6 +381,8 @@ export class LaneDriver {
     } catch (error) {
       return this.finishFailed(summary, error);
     }
+    // kept before the ack: a supervisor that dies after it finds the lane's figures in its record
+    await this.save({ commits: report.commits, ...(report.pr ? { pr: report.pr } : {}) });
     await this.ctx.store.ack(this.lane.lease);
     await this.publishUsage(true);
     await removeLaneWorktree(this.ctx.host.repo, this.lane.worktree);
@@ -448,9 +453,23 @@ export class LaneDriver {
       await this.save({ state: "lost", note: "cancelled: the PRP was withdrawn" });
       return "closed";
     }
+    if (job?.state === "done") return this.finishedBefore();
     this.ctx.log.warn({ lane: this.lane.id }, "lease lost: another host may take the lane over");
     await this.save({ state: "lost" });
     await this.report({ kind: "requeued", reason: "the lease was lost" });
+    return "closed";
+  }
+
+  /**
+   * The queue has the job done: a supervisor acknowledged it (only ever after the push) and died before
+   * it recorded the lane done. The record catches up; the lane is not lost, and nothing runs again.
+   */
+  private async finishedBefore(): Promise<LaneOutcome> {
+    this.ctx.log.info({ lane: this.lane.id }, "lane was done before the supervisor restarted");
+    await removeLaneWorktree(this.ctx.host.repo, this.lane.worktree).catch(() => undefined);
+    const summary = this.lane.summary ?? "";
+    await this.save({ state: "done", finishAt: undefined, note: summary || undefined });
+    await this.report({ kind: "finished", summary, ...(this.lane.pr ? { pr: this.lane.pr } : {}) });
     return "closed";
   }
 

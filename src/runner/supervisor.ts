@@ -12,6 +12,7 @@ import {
   type LaneEvent,
 } from "./lane-events.js";
 import { LaneDriver, type DriverDeps } from "./lane-driver.js";
+import { dropClaim, keepClaim, pendingClaims } from "./lane-claims.js";
 import { listLanes, loadLane, saveLane, type LaneRecord } from "./lane-record.js";
 import { openLane } from "./lane-setup.js";
 import { readRoutedOffset, saveRoutedOffset } from "./routed-offset.js";
@@ -91,6 +92,7 @@ export class Supervisor {
       ttlMs: this.options.leaseMs,
     });
     await this.adoptLanes();
+    await this.reopenClaims();
     // Events the agents logged while no supervisor ran (it crashed, or was restarted) are routed now:
     // from where the last supervisor got to, or from the end for a stack that never routed any.
     const { offset: end } = await readLaneEvents(paths.events, 0);
@@ -159,6 +161,29 @@ export class Supervisor {
       // Renewed before the first reap, which would otherwise requeue a lease that lapsed while no
       // supervisor ran and cost the lane its agent; a lease already taken fails here and on the tick.
       await this.options.store.heartbeat(lane.lease).catch(() => null);
+    }
+  }
+
+  /**
+   * Lanes the last supervisor claimed and died opening (no lane record yet): opened now with the same
+   * lease while it is still theirs, the way a claim would have opened them.
+   */
+  private async reopenClaims(): Promise<void> {
+    const { paths } = this.options.host;
+    for (const { job, lease } of await pendingClaims(paths)) {
+      if (this.drivers.has(job.id)) {
+        await dropClaim(paths, job.id);
+        continue;
+      }
+      const renewed = await this.options.store.heartbeat(lease).catch(() => undefined);
+      // Redis unreachable: the claim stays for the next start, and the reaper requeues the job meanwhile
+      if (renewed === undefined) continue;
+      if (renewed === null) {
+        await dropClaim(paths, job.id);
+        continue;
+      }
+      this.log.warn({ job: job.id }, "opening a lane the last supervisor died opening");
+      await this.serial(() => this.open(job, lease));
     }
   }
 
@@ -232,6 +257,17 @@ export class Supervisor {
   }
 
   private async open(job: LaneJob, lease: LaneDriver["lane"]["lease"]): Promise<void> {
+    const { paths } = this.options.host;
+    await keepClaim(paths, { job, lease });
+    try {
+      await this.openClaimed(job, lease);
+    } finally {
+      // the lane is recorded, or the job went back to the queue: either way the claim is settled
+      await dropClaim(paths, job.id);
+    }
+  }
+
+  private async openClaimed(job: LaneJob, lease: LaneDriver["lane"]["lease"]): Promise<void> {
     const previous = await loadLane(this.options.host.paths.lane(job.id));
     try {
       // A missing or logged-out agent fails the job at once, with the reason on the PRP, instead of a pane that hangs.
@@ -300,7 +336,6 @@ export class Supervisor {
   private runTick(): Promise<void> {
     return this.serial(async () => {
       await this.options.store.heartbeatHost(this.options.hostName, this.options.leaseMs);
-      await this.options.store.reap();
       const slow = this.now() - this.lastScrape >= (this.options.scrapeEveryMs ?? 60_000);
       if (slow) this.lastScrape = this.now();
       const panes =
@@ -314,6 +349,9 @@ export class Supervisor {
           this.log.error({ lane: id, err: String(error) }, "lane tick failed");
         }
       }
+      // Reaped only after this host renewed its own leases: a step that outlasted a lease (opening a lane
+      // under load) must not have the host requeue its own lane and claim it again (a second attempt).
+      await this.options.store.reap();
     });
   }
 
