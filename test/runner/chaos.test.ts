@@ -2,8 +2,9 @@
 // schedule kills the supervisor, agent panes and redis-server at random moments. Every PRP must be built
 // exactly once and nothing may be left running. `npm test` runs LANES_CHAOS_SCHEDULES (default 2)
 // schedules from a fixed seed, so CI is repeatable; LANES_CHAOS_SEED=<seed> picks another (or replays a
-// printed one) and LANES_CHAOS_SEED=random draws one. Each schedule prints its seed, faults and recoveries.
-// Known failing: seed 646968 (two supervisor kills 0.9 s apart), open in issue 17.
+// printed one) and LANES_CHAOS_SEED=random draws one. Each schedule prints its seed, faults and recoveries;
+// a failed one (every one with LANES_CHAOS_KEEP=1) leaves its stack's folder in test-output/chaos/<seed>.
+import { cp } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/observe/logger.js";
@@ -61,6 +62,7 @@ async function runSchedule(seed: number): Promise<void> {
   const paths = stackPaths(env, name);
   const tmux = new Tmux(paths.socket);
   const store = await openStateStore({ url: redis.url, prefix, log: silentLogger() });
+  let passed = false;
   try {
     const jobs = await enqueueScriptJobs(store, `local/${name}`, { jobs: 3, steps: 4, pauseMs: 1_000 });
     const up = await lanes(
@@ -134,7 +136,14 @@ async function runSchedule(seed: number): Promise<void> {
     // the test's own redis-server keeps its data under the test's home: it is not the stack's
     const left = await processesOfStack(name, [home.path, repo.dir]);
     expect(left.filter((p) => !p.command.startsWith(`redis-server 127.0.0.1:${redis.port}`))).toEqual([]);
+    passed = true;
   } finally {
+    if (!passed || process.env.LANES_CHAOS_KEEP === "1") {
+      // the stack's folder (supervisor log, lane records, restarts) outlives a failed schedule
+      const kept = join("test-output", "chaos", String(seed));
+      await cp(paths.dir, kept, { recursive: true }).catch(() => undefined);
+      say(`seed ${seed}: ${passed ? "passed" : "failed"}; the stack's folder is kept in ${kept}`);
+    }
     await tmux.killServer();
     await store.quit();
     await redis.stop();
