@@ -12,6 +12,7 @@ import { endStack, type EndedStack } from "./stack-end.js";
 import { stackRedisDir } from "./stack-redis-url.js";
 import { renderStackStatus, stackStatus, type StackStatus } from "./stack-status.js";
 import { readSupervisorRestarts } from "./supervisor-restarts.js";
+import { lastSupervisorError } from "./supervisor-last-error.js";
 import { Tmux } from "./tmux.js";
 
 export interface StackHandle {
@@ -29,7 +30,16 @@ export async function openStack(env: NodeJS.ProcessEnv, name: string): Promise<S
 export async function readStackStatus(stack: StackHandle, now = Date.now()): Promise<StackStatus> {
   const lanes = await listLanes(stack.paths.lanes);
   const panes = await stack.tmux.listPanes(stack.record.name);
-  return stackStatus(stack.record.name, lanes, panes, now, await readSupervisorRestarts(stack.paths));
+  const up = panes.some((p) => p.windowName === "supervisor" && !p.dead);
+  const lastError = up ? undefined : await lastSupervisorError(stack.paths);
+  return stackStatus(
+    stack.record.name,
+    lanes,
+    panes,
+    now,
+    await readSupervisorRestarts(stack.paths),
+    lastError,
+  );
 }
 
 /** Re-renders whenever the event log or a lane record changes (inotify), never on a timer. */

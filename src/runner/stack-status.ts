@@ -4,6 +4,7 @@ import { sanitizeText } from "../text/sanitize.js";
 import type { LaneRecord } from "./lane-record.js";
 import type { SupervisorRestart } from "./supervisor-restarts.js";
 import type { PaneInfo } from "./tmux.js";
+import { KEEPER_WINDOW } from "./stack-launch.js";
 import type { Spend } from "./transcript-usage.js";
 
 export interface LaneRow {
@@ -34,6 +35,8 @@ export interface StackStatus {
   name: string;
   running: boolean;
   supervisor: boolean;
+  /** Why the supervisor is not running, and who restarts it; null while it runs. */
+  supervisorDown: string | null;
   /** Times the keeper restarted a dead supervisor, and the last one (when, why). */
   supervisorRestarts: { count: number; last: { at: number; reason: string } | null };
   lanes: LaneRow[];
@@ -52,6 +55,8 @@ export function stackStatus(
   panes: readonly PaneInfo[],
   now: number,
   restarts: readonly SupervisorRestart[] = [],
+  /** The error the last supervisor stopped on, from its log, when it stopped on one. */
+  lastError?: string,
 ): StackStatus {
   const lastRestart = restarts.at(-1);
   const byId = new Map(panes.map((p) => [p.paneId, p]));
@@ -67,6 +72,7 @@ export function stackStatus(
     name,
     running: panes.length > 0,
     supervisor: panes.some((p) => p.windowName === "supervisor" && !p.dead),
+    supervisorDown: supervisorDown(name, panes, lastError),
     supervisorRestarts: {
       count: restarts.length,
       last: lastRestart ? { at: lastRestart.at, reason: lastRestart.reason } : null,
@@ -101,6 +107,27 @@ export function stackStatus(
   };
 }
 
+/** Why a stack's supervisor is down (its pane, the error it logged), and whether its keeper restarts it. */
+export function supervisorDown(
+  name: string,
+  panes: readonly PaneInfo[],
+  lastError: string | undefined,
+): string | null {
+  if (panes.length === 0) return "the stack is not running";
+  const pane = panes.find((p) => p.windowName === "supervisor");
+  if (pane && !pane.dead) return null;
+  const how = !pane
+    ? "its window was closed"
+    : pane.deadStatus === null
+      ? "it was killed (no exit status)"
+      : `it exited with status ${pane.deadStatus}`;
+  const error = lastError ? ` after an error: ${inert(lastError).slice(0, 300)}` : "";
+  const keeper = panes.some((p) => p.windowName === KEEPER_WINDOW && !p.dead)
+    ? "the keeper restarts it"
+    : `no keeper runs to restart it: \`lanes stack resume --name ${name}\``;
+  return `${how}${error}; ${keeper}`;
+}
+
 /** Agent and PRP text is shown only as inert, one-line text: no escape sequence reaches a terminal. */
 const inert = (text: string): string => sanitizeText(text, { newlines: false, tabs: false });
 
@@ -128,7 +155,7 @@ function restartsText({ count, last }: StackStatus["supervisorRestarts"], now: n
 }
 
 export function renderStackStatus(status: StackStatus, now = Date.now()): string {
-  const head = `stack ${status.name}: ${status.running ? "running" : "not running"}, supervisor ${status.supervisor ? "up" : "down"}${restartsText(status.supervisorRestarts, now)}, ${status.lanes.length} lane(s)`;
+  const head = `stack ${status.name}: ${status.running ? "running" : "not running"}, supervisor ${status.supervisorDown === null ? "up" : `down: ${status.supervisorDown}`}${restartsText(status.supervisorRestarts, now)}, ${status.lanes.length} lane(s)`;
   if (status.lanes.length === 0) return `${head}\n(no lanes yet)`;
   const header = `${cut("ROLE", 14)} ${cut("PRP", 32)} ${cut("STATE", 8)} ${cut("BRANCH", 40)} ${cut("LAST EVENT", 13)} ${cut("IDLE", 6)} ${cut("COMMITS", 7)} ${cut("TOKENS", 7)} COST`;
   const rows = status.lanes.flatMap((r) => [
