@@ -94,12 +94,16 @@ export class Supervisor {
     await this.adoptLanes();
     await this.reopenClaims();
     // Events the agents logged while no supervisor ran (it crashed, or was restarted) are routed now:
-    // from where the last supervisor got to, or from the end for a stack that never routed any.
+    // from where the last supervisor got to, or from the end for a stack that never routed any. Where
+    // it starts is stored at once: a supervisor killed before it routed anything (chaos seed 1000) left
+    // no offset, and the next one started from the end and never saw its lanes' Stop events.
     const { offset: end } = await readLaneEvents(paths.events, 0);
     const routed = await readRoutedOffset(paths);
+    const from = routed !== undefined && routed <= end ? routed : end;
+    if (from !== routed) await saveRoutedOffset(paths, from);
     this.follower = followLaneEvents(
       paths.events,
-      routed !== undefined && routed <= end ? routed : end,
+      from,
       (event, after) =>
         void this.serial(async () => {
           await this.route(event);

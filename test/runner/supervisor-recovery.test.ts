@@ -7,6 +7,7 @@ import { silentLogger } from "../../src/observe/logger.js";
 import { scriptAgent } from "../../src/runner/agents/script-agent.js";
 import type { AgentAdapter } from "../../src/runner/agents/agent-adapter.js";
 import { keepClaim } from "../../src/runner/lane-claims.js";
+import { appendLaneEvent } from "../../src/runner/lane-events.js";
 import { LaneDriver } from "../../src/runner/lane-driver.js";
 import { listLanes, loadLane, saveLane, type LaneRecord } from "../../src/runner/lane-record.js";
 import { openLane } from "../../src/runner/lane-setup.js";
@@ -190,6 +191,34 @@ describe("supervisor recovery", () => {
       expect(await driver.close("done", "built")).toBe("closed");
       expect(seenAtKill).toEqual(["finishing"]);
       expect((await loadLane(paths.lane(job.id)))?.state).toBe("done");
+    },
+    TEST_MS,
+  );
+
+  it(
+    "routes the events logged after a supervisor that was killed before it routed any",
+    async () => {
+      await enqueue("job-5", 5);
+      const { job, lease } = await claim();
+      const lane = await openLane(options(LONG_LEASE_MS).host, job, lease, Date.now());
+      await tmux.killWindow(lane.paneId);
+      await saveLane(paths.lane(job.id), { ...lane, state: "working", briefed: true });
+      // the first supervisor of the stack starts, and dies before any event reaches it
+      const first = new Supervisor(options(LONG_LEASE_MS));
+      await first.start({ claim: false });
+      await first.stop();
+      // the agent ends its turn while no supervisor runs
+      await appendLaneEvent(paths.events, { lane: job.id, event: "Stop", at: Date.now() });
+
+      const sup = run(options(LONG_LEASE_MS));
+      await sup.start({ claim: false });
+      await sup.settle();
+      const routed = await waitUntil(
+        async () => (await loadLane(paths.lane(job.id)))?.lastEvent === "Stop" || undefined,
+        "the Stop event to reach the lane",
+        WAIT_MS,
+      );
+      expect(routed).toBe(true);
     },
     TEST_MS,
   );
