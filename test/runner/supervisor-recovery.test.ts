@@ -200,23 +200,26 @@ describe("supervisor recovery", () => {
     async () => {
       await enqueue("job-5", 5);
       const { job, lease } = await claim();
-      const lane = await openLane(options(LONG_LEASE_MS).host, job, lease, Date.now());
-      await tmux.killWindow(lane.paneId);
+      // an agent that logs no event of its own: the only one is the Stop appended below
+      const quiet: AgentAdapter = { ...scriptAgent(), command: () => ["sleep", "600"] };
+      const opts = options(LONG_LEASE_MS, quiet);
+      const lane = await openLane(opts.host, job, lease, Date.now());
       await saveLane(paths.lane(job.id), { ...lane, state: "working", briefed: true });
       // the first supervisor of the stack starts, and dies before any event reaches it
-      const first = new Supervisor(options(LONG_LEASE_MS));
+      const first = new Supervisor(opts);
       await first.start({ claim: false });
       await first.stop();
       // the agent ends its turn while no supervisor runs
       await appendLaneEvent(paths.events, { lane: job.id, event: "Stop", at: Date.now() });
 
-      const sup = run(options(LONG_LEASE_MS));
+      const sup = new Supervisor(opts);
+      supervisor = sup;
       await sup.start({ claim: false });
       await sup.settle();
       const routed = await waitUntil(
         async () => (await loadLane(paths.lane(job.id)))?.lastEvent === "Stop" || undefined,
         "the Stop event to reach the lane",
-        WAIT_MS,
+        10_000,
       );
       expect(routed).toBe(true);
     },
