@@ -1,6 +1,6 @@
 // The live view on a terminal: after each change (and on a short timer, for the spinner and elapsed
-// times) it moves the cursor back over its last frame, clears to the end of the screen, prints the lines
-// logged meanwhile (they stay) and draws the steps again — one write per frame. It never hides the
+// times) it moves the cursor back over its last frame, prints the lines logged meanwhile (they stay) and
+// draws the steps again over the old ones — one write per frame. It never hides the
 // cursor or switches screens, so a crash leaves a usable terminal.
 import { sanitizeText } from "../../text/sanitize.js";
 import { ProgressBoard } from "./progress-board.js";
@@ -26,10 +26,13 @@ export function liveProgress(deps: LiveProgressDeps): Progress {
   const draw = (): void => {
     const { columns, rows } = deps.terminal();
     const lines = renderProgress(board.steps, { now: deps.now(), columns, rows, color: true, frame });
-    const view = lines.map((l) => `${l}\n`).join("");
+    const view = lines.map((l) => `${l}\x1b[K\n`).join("");
     if (logged.length === 0 && view === last) return;
-    const back = height > 0 ? `\x1b[${height}A\r\x1b[J` : "";
-    deps.write(`${back}${logged.map((l) => `${l}\n`).join("")}${view}`);
+    // Each line erases its own rest (ESC[K); only what a shorter frame leaves below is cleared with ESC[J.
+    // Clearing the whole frame at once would, at the top of a tmux pane, push it into the history.
+    const back = height > 0 ? `\x1b[${height}A\r` : "";
+    const below = lines.length + logged.length < height ? "\x1b[J" : "";
+    deps.write(`${back}${logged.map((l) => `${l}\x1b[K\n`).join("")}${view}${below}`);
     logged = [];
     last = view;
     height = lines.length;

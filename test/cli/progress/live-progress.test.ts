@@ -15,7 +15,11 @@ function fakeTerminal() {
 }
 
 // ESC and colour codes out, so the assertions read as the screen does
-const visible = (text: string) => text.replaceAll("\x1b", "⎋").replace(/⎋\[\d*m/g, "");
+const visible = (text: string) =>
+  text
+    .replaceAll("\x1b", "⎋")
+    .replace(/⎋\[\d*m/g, "")
+    .replaceAll("⎋[K", "");
 
 describe("liveProgress", () => {
   it("redraws its steps in place: back over the last frame, clear, draw again", () => {
@@ -27,8 +31,8 @@ describe("liveProgress", () => {
     progress.end();
     expect(writes.map(visible)).toEqual([
       "  ⠋ preflight    0.0s\n",
-      "⎋[1A\r⎋[J  ✓ preflight    0.4s\n",
-      "⎋[1A\r⎋[J  ✓ preflight                     0.4s\n  ⠋ waiting for the supervisor    0.0s\n",
+      "⎋[1A\r  ✓ preflight    0.4s\n",
+      "⎋[1A\r  ✓ preflight                     0.4s\n  ⠋ waiting for the supervisor    0.0s\n",
     ]);
   });
 
@@ -39,8 +43,8 @@ describe("liveProgress", () => {
     progress.update("wave", { note: "2 lanes" });
     expect(writes.map(visible)).toEqual([
       "  ⠋ wave 1    0.0s\n",
-      "⎋[1A\r⎋[Jissues: filed #1 Add login\n  ⠋ wave 1    0.0s\n",
-      "⎋[1A\r⎋[J  ⠋ wave 1: 2 lanes    0.0s\n",
+      "⎋[1A\rissues: filed #1 Add login\n  ⠋ wave 1    0.0s\n",
+      "⎋[1A\r  ⠋ wave 1: 2 lanes    0.0s\n",
     ]);
   });
 
@@ -50,7 +54,7 @@ describe("liveProgress", () => {
     progress.end(true);
     progress.start("late", "after the end");
     progress.log("after the end");
-    expect(writes.map(visible).at(-1)).toBe("⎋[1A\r⎋[J  ✗ merging lanes    0.0s\n");
+    expect(writes.map(visible).at(-1)).toBe("⎋[1A\r  ✗ merging lanes    0.0s\n");
     expect(writes).toHaveLength(2);
   });
 });
