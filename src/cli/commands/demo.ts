@@ -6,6 +6,7 @@ import { action, emit, type CliDeps } from "../cli-deps.js";
 import { renderDemoReport } from "../demo/demo-report.js";
 import { runDemo } from "../demo/run-demo.js";
 import { packageRoot } from "../package-root.js";
+import { withProgress } from "../progress/progress.js";
 
 interface DemoCliOptions {
   backlog?: string;
@@ -32,15 +33,19 @@ export function registerDemo(program: Command, ctx: CliDeps): void {
         if (!Number.isFinite(timeout) || timeout <= 0)
           throw new UsageError(`--timeout ${opts.timeout}: expected a number of seconds > 0`);
         const examples = join(packageRoot(), "examples", "demo");
-        const report = await runDemo({
-          project: resolve(ctx.cwd, opts.project ?? join(examples, "repo")),
-          backlog: resolve(ctx.cwd, opts.backlog ?? join(examples, "backlog")),
-          keep: opts.keep ?? false,
-          timeoutMs: timeout * 1000,
-          env: ctx.env,
-          log: ctx.log,
-          progress: (line) => (opts.json ? ctx.io.stderr : ctx.io.stdout)(`${line}\n`),
-        });
+        // progress lines go to stderr with --json, so stdout stays one JSON value
+        const plain = (line: string) => (opts.json ? ctx.io.stderr : ctx.io.stdout)(`${line}\n`);
+        const report = await withProgress(ctx, { json: opts.json, plain }, (progress) =>
+          runDemo({
+            project: resolve(ctx.cwd, opts.project ?? join(examples, "repo")),
+            backlog: resolve(ctx.cwd, opts.backlog ?? join(examples, "backlog")),
+            keep: opts.keep ?? false,
+            timeoutMs: timeout * 1000,
+            env: ctx.env,
+            log: ctx.log,
+            progress,
+          }),
+        );
         emit(ctx, report, { json: opts.json, human: renderDemoReport });
         return report.ok ? 0 : 1;
       }),

@@ -55,12 +55,12 @@ export class ProgressBoard {
     if (options.note !== undefined) step.note = options.note;
   }
 
-  /** Starts a step (a finished one starts again); its elapsed time counts from now. */
+  /** Starts a step (a finished one starts again, its time from now; a running one keeps its time). */
   start(key: string, label: string, now: number, options: StepOptions = {}): void {
     const step = this.ensure(key, label, options);
     step.label = label;
+    if (step.state !== "running") step.startedAt = now;
     step.state = "running";
-    step.startedAt = now;
     delete step.endedAt;
     if (options.note !== undefined) step.note = options.note;
   }
