@@ -6,7 +6,7 @@ import { action, emit, type CliDeps } from "../cli-deps.js";
 import { renderDemoReport } from "../demo/demo-report.js";
 import { runDemo } from "../demo/run-demo.js";
 import { packageRoot } from "../package-root.js";
-import { withProgress } from "../progress/progress.js";
+import { PROGRESS_HELP, withProgress } from "../progress/progress.js";
 
 interface DemoCliOptions {
   backlog?: string;
@@ -27,6 +27,7 @@ export function registerDemo(program: Command, ctx: CliDeps): void {
     .option("--keep", "keep the workspace (clones, worktrees, stack files) and print where it is")
     .option("--timeout <seconds>", "how long the lanes may take", "300")
     .option("--json", "print the report as JSON (progress lines go to stderr)")
+    .addHelpText("after", PROGRESS_HELP)
     .action(
       action(ctx, async (opts: DemoCliOptions) => {
         const timeout = Number(opts.timeout);

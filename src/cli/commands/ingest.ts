@@ -7,7 +7,7 @@ import { action, emit, type CliDeps } from "../cli-deps.js";
 import { applyIngest, PRP_LABEL, type IngestedPrp } from "../ingest/apply-ingest.js";
 import { planIngest, type IngestPlan } from "../ingest/plan-ingest.js";
 import { readBacklogPrps } from "../ingest/read-backlog-prps.js";
-import { tracked, withProgress, type Progress } from "../progress/progress.js";
+import { PROGRESS_HELP, tracked, withProgress, type Progress } from "../progress/progress.js";
 import {
   githubRepoOption,
   repoFullName,
@@ -69,6 +69,7 @@ export function registerIngest(program: Command, ctx: CliDeps): void {
       "also write the backlog again, each PRP named by its issue and depending on issue numbers",
     )
     .option("--json", "print the plan or the result as JSON")
+    .addHelpText("after", PROGRESS_HELP)
     .action(
       action(ctx, async (dir: string, opts: IngestOptions) => {
         const repo = requireGithubRepo(opts, "lanes ingest");

@@ -23,7 +23,7 @@ import type { ReadySet } from "../../integrate/ready-from-github.js";
 import type { IntegrationSettings } from "../../integrate/integration-settings.js";
 import { isRedisUrl, REDIS_URL_FORM } from "../../text/redis-url.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
-import { tracked, withProgress, type Progress } from "../progress/progress.js";
+import { PROGRESS_HELP, tracked, withProgress, type Progress } from "../progress/progress.js";
 import {
   conflictNextSteps,
   dryRunView,
@@ -99,6 +99,7 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
     .option("--max-resolve-attempts <n>", "resolve attempts per lane before it goes to needs-human", "2")
     .option("--dry-run", "print the plan (order, overlaps, predicted conflicts) and write nothing")
     .option("--json", "print the plan or result as JSON")
+    .addHelpText("after", PROGRESS_HELP)
     .action(
       action(ctx, async (raw: unknown) => {
         const parsed = OptionsSchema.safeParse(raw);

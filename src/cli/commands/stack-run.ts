@@ -24,7 +24,7 @@ import { writeStackRecord } from "../../runner/stack-record.js";
 import { stackUp } from "../../runner/stack-up.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
 import { githubRepoFrom, githubRepoOption, repoFullName } from "./github-repo-option.js";
-import { withProgress, type Progress } from "../progress/progress.js";
+import { PROGRESS_HELP, withProgress, type Progress } from "../progress/progress.js";
 import type { StackUpStep } from "../../runner/stack-up.js";
 import { planTeamForDir } from "./team.js";
 
@@ -139,6 +139,7 @@ export function registerStackRun(stack: Command, ctx: CliDeps): void {
     .option("--requeue", "run the jobs that wait for a human (needs-human) again")
     .option("--attach", "attach to the stack once it is running")
     .option("--json", "print the stack as JSON")
+    .addHelpText("after", PROGRESS_HELP)
     .action(
       action(ctx, async (opts: UpOptions) => {
         const agent = AgentKindSchema.safeParse(opts.agent);

@@ -6,6 +6,10 @@ import { sanitizeText } from "../../text/sanitize.js";
 import { liveProgress } from "./live-progress.js";
 import type { StepOptions } from "./progress-board.js";
 
+/** The `--help` paragraph of the commands that show progress. */
+export const PROGRESS_HELP =
+  "\nOn a terminal its steps are shown live (state and elapsed time, redrawn in place) before its output; in a pipe, with --json, CI=true, NO_COLOR or TERM=dumb only the plain output is printed.";
+
 export interface Progress {
   /** Announces a step that has not started yet. */
   pending(key: string, label: string, options?: StepOptions): void;
