@@ -66,7 +66,10 @@ export async function runInTerminal(argv: readonly string[], options: TerminalOp
     await writeFile(go, "");
     const deadline = Date.now() + (options.timeoutMs ?? 60_000);
     while (!existsSync(done)) {
-      if (Date.now() > deadline) throw new Error(`${argv.join(" ")} did not finish in the terminal`);
+      if (Date.now() > deadline) {
+        const { stdout } = await tmux("capture-pane", "-p", "-t", "t").catch(() => ({ stdout: "" }));
+        throw new Error(`${argv.join(" ")} did not finish in the terminal; its screen:\n${stdout}`);
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
     // pipe-pane writes asynchronously: let it catch up before reading

@@ -9,14 +9,14 @@ const CLI = resolve("dist/src/cli/main.js");
 describe("lanes demo progress", () => {
   it(
     "shows the demo's steps and lanes with their times, redrawn in place, above the report",
-    { timeout: 400_000 },
+    { timeout: 600_000 },
     async () => {
       const run = await runInTerminal(["node", CLI, "demo"], {
         env: process.env,
         cwd: process.cwd(),
         columns: 120,
         rows: 40,
-        timeoutMs: 380_000,
+        timeoutMs: 580_000,
       });
       expect(run.code, run.screen.slice(-3000)).toBe(0);
       const screen = run.screen.split("\n");
