@@ -7,6 +7,8 @@ import { escapeJsonControls, sanitizeText } from "../text/sanitize.js";
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Present when stdout is a terminal: its size now (live progress views redraw in place only there). */
+  terminal?: (() => { columns: number; rows: number }) | undefined;
 }
 
 export interface CliDeps {

@@ -27,6 +27,9 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
   const io: CliIo = options.io ?? {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    terminal: process.stdout.isTTY
+      ? () => ({ columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 })
+      : undefined,
   };
   const env = options.env ?? process.env;
   const event = hookEvent(args);

@@ -23,6 +23,8 @@ export interface ApplyOptions {
   /** Resolve attempts per lane before it goes to needs-human. */
   maxResolveAttempts?: number;
   log?: Logger;
+  /** Told as the work moves on (for the CLI's progress view): merged, validating, bisecting. */
+  onStep?: (step: "merged" | "validating" | "bisecting", detail: string) => void;
 }
 
 export interface IntegrationResult {
@@ -65,16 +67,20 @@ export async function applyIntegration(
   const excluded = new Set<string>();
   const culprits: Culprit[] = [];
   let sequence: MergeSequence = await build(excluded);
+  const merged = () => options.onStep?.("merged", `${sequence.steps.length} lane(s) merged`);
+  merged();
   let validation: CommandResult[] = [];
   let validationOk = true;
   let baseFailsValidation = false;
   const maxCulprits = options.maxCulprits ?? 3;
   while (validator && sequence.steps.length > 0) {
+    options.onStep?.("validating", plan.validate.join("; "));
     const run = await validator(sequence.head);
     validation = run.results;
     validationOk = run.ok;
     if (run.ok || culprits.length >= maxCulprits) break;
     const commits = sequence.steps.map((s) => s.commit);
+    options.onStep?.("bisecting", `validation failed on ${commits.length} lane(s); finding the culprit`);
     const found = await bisect(plan.baseCommit, commits, run, validator);
     if (found.kind === "base-fails") {
       baseFailsValidation = true;
@@ -93,6 +99,7 @@ export async function applyIntegration(
     log.info({ lane: step.lane.branch, validations: found.validations + 1 }, "bisection found the culprit");
     excluded.add(step.lane.branch);
     sequence = await build(excluded);
+    merged();
   }
 
   const written = sequence.steps.length > 0 && validationOk;

@@ -46,7 +46,11 @@ export interface StackUpRequest {
   pushToken?: (() => Promise<string>) | undefined;
   /** `--requeue`: jobs that wait for a human run again with fresh attempts. */
   requeue?: boolean | undefined;
+  /** Told when each step starts and ends (the CLI's progress view). */
+  onStep?: ((step: StackUpStep, phase: "start" | "done", note?: string) => void) | undefined;
 }
+
+export type StackUpStep = "preflight" | "redis" | "before-launch" | "launch";
 
 export interface StackUpResult {
   record: StackRecord;
@@ -106,6 +110,8 @@ export async function stackUp(
     throw new StackError(`LANES_WORKTREE_ROOT=${env.LANES_WORKTREE_ROOT} is refused: ${rootProblem}`);
   const base = request.base ?? (await gitText(["rev-parse", "--abbrev-ref", "HEAD"], { cwd: repo }));
   const givenRedis = givenRedisUrl(request.redis, env);
+  const step = request.onStep ?? (() => undefined);
+  step("preflight", "start");
   const checked = await preflight({
     repo,
     base,
@@ -117,7 +123,14 @@ export async function stackUp(
     redis: givenRedis === undefined ? undefined : redisProbe(givenRedis, log),
     pushToken: request.pushToken,
   });
+  step("preflight", "done", `base ${base}`);
+  step("redis", "start");
   const ownRedis = givenRedis === undefined ? await ensureStackRedis(stackRedisDir(paths)) : undefined;
+  step(
+    "redis",
+    "done",
+    ownRedis ? `own redis-server at ${ownRedis.url}` : safeRedisUrl(givenRedis as string),
+  );
   try {
     const record = await writeStackRecord(paths.record, {
       name,
@@ -155,9 +168,15 @@ export async function stackUp(
       createdAt: Date.now(),
     });
     await hideWorktreeRoot(repo, record.worktreeRoot);
-    await request.beforeLaunch?.(record);
+    if (request.beforeLaunch) {
+      step("before-launch", "start");
+      await request.beforeLaunch(record);
+      step("before-launch", "done");
+    }
     const needsHuman = await requeueNeedsHuman(record, request.requeue ?? false, log);
+    step("launch", "start");
     await launchStack(record, paths, tmux, env);
+    step("launch", "done", `${record.agents} agent(s) for ${record.roles.join(", ")}`);
     const redis = ownRedis
       ? `its own redis-server at ${ownRedis.url} (AOF on, data in ${ownRedis.dir})`
       : `Redis at ${safeRedisUrl(record.redisUrl)}`;

@@ -6,6 +6,7 @@ import { action, emit, type CliDeps } from "../cli-deps.js";
 import { renderDemoReport } from "../demo/demo-report.js";
 import { runDemo } from "../demo/run-demo.js";
 import { packageRoot } from "../package-root.js";
+import { PROGRESS_HELP, withProgress } from "../progress/progress.js";
 
 interface DemoCliOptions {
   backlog?: string;
@@ -26,21 +27,26 @@ export function registerDemo(program: Command, ctx: CliDeps): void {
     .option("--keep", "keep the workspace (clones, worktrees, stack files) and print where it is")
     .option("--timeout <seconds>", "how long the lanes may take", "300")
     .option("--json", "print the report as JSON (progress lines go to stderr)")
+    .addHelpText("after", PROGRESS_HELP)
     .action(
       action(ctx, async (opts: DemoCliOptions) => {
         const timeout = Number(opts.timeout);
         if (!Number.isFinite(timeout) || timeout <= 0)
           throw new UsageError(`--timeout ${opts.timeout}: expected a number of seconds > 0`);
         const examples = join(packageRoot(), "examples", "demo");
-        const report = await runDemo({
-          project: resolve(ctx.cwd, opts.project ?? join(examples, "repo")),
-          backlog: resolve(ctx.cwd, opts.backlog ?? join(examples, "backlog")),
-          keep: opts.keep ?? false,
-          timeoutMs: timeout * 1000,
-          env: ctx.env,
-          log: ctx.log,
-          progress: (line) => (opts.json ? ctx.io.stderr : ctx.io.stdout)(`${line}\n`),
-        });
+        // progress lines go to stderr with --json, so stdout stays one JSON value
+        const plain = (line: string) => (opts.json ? ctx.io.stderr : ctx.io.stdout)(`${line}\n`);
+        const report = await withProgress(ctx, { json: opts.json, plain }, (progress) =>
+          runDemo({
+            project: resolve(ctx.cwd, opts.project ?? join(examples, "repo")),
+            backlog: resolve(ctx.cwd, opts.backlog ?? join(examples, "backlog")),
+            keep: opts.keep ?? false,
+            timeoutMs: timeout * 1000,
+            env: ctx.env,
+            log: ctx.log,
+            progress,
+          }),
+        );
         emit(ctx, report, { json: opts.json, human: renderDemoReport });
         return report.ok ? 0 : 1;
       }),

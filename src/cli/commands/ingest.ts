@@ -7,6 +7,7 @@ import { action, emit, type CliDeps } from "../cli-deps.js";
 import { applyIngest, PRP_LABEL, type IngestedPrp } from "../ingest/apply-ingest.js";
 import { planIngest, type IngestPlan } from "../ingest/plan-ingest.js";
 import { readBacklogPrps } from "../ingest/read-backlog-prps.js";
+import { PROGRESS_HELP, tracked, withProgress, type Progress } from "../progress/progress.js";
 import {
   githubRepoOption,
   repoFullName,
@@ -39,6 +40,16 @@ function renderResult(result: { repo: string; issues: IngestedPrp[] }): string {
   ].join("\n");
 }
 
+function labelOf(plan: IngestPlan, backlogId: string): string {
+  const item = plan.items.find((i) => i.backlogId === backlogId);
+  return `${backlogId} ${item?.title ?? ""}`.trim();
+}
+
+/** Every PRP to file, in filing order, before the first is filed. */
+function announce(progress: Progress, plan: IngestPlan): void {
+  for (const item of plan.items) progress.pending(`prp-${item.backlogId}`, labelOf(plan, item.backlogId));
+}
+
 export function registerIngest(program: Command, ctx: CliDeps): void {
   program
     .command("ingest")
@@ -58,25 +69,46 @@ export function registerIngest(program: Command, ctx: CliDeps): void {
       "also write the backlog again, each PRP named by its issue and depending on issue numbers",
     )
     .option("--json", "print the plan or the result as JSON")
+    .addHelpText("after", PROGRESS_HELP)
     .action(
       action(ctx, async (dir: string, opts: IngestOptions) => {
         const repo = requireGithubRepo(opts, "lanes ingest");
-        const backlog = await readBacklogPrps(resolve(ctx.cwd, dir));
-        const github = githubPortFromEnv(ctx.env, ctx.log, "lanes ingest");
-        // Closed PRP issues count too: a PRP whose lane merged must not be filed (and built) again.
-        const existing = await github.listIssues(repo, { labels: [PRP_LABEL.name], state: "all" });
-        const plan = planIngest(repoFullName(repo), backlog.planned, existing, backlog.report.graph.order);
-        if (opts.dryRun) {
+        const { plan, issues } = await withProgress(ctx, { json: opts.json }, async (progress) => {
+          const backlog = await tracked(
+            progress,
+            "read",
+            `read ${dir}`,
+            () => readBacklogPrps(resolve(ctx.cwd, dir)),
+            (b) => `${b.planned.length} PRP(s)`,
+          );
+          const github = githubPortFromEnv(ctx.env, ctx.log, "lanes ingest");
+          // Closed PRP issues count too: a PRP whose lane merged must not be filed (and built) again.
+          const existing = await tracked(
+            progress,
+            "existing",
+            `PRP issues on ${repoFullName(repo)}`,
+            () => github.listIssues(repo, { labels: [PRP_LABEL.name], state: "all" }),
+            (found) => `${found.length} found`,
+          );
+          const plan = planIngest(repoFullName(repo), backlog.planned, existing, backlog.report.graph.order);
+          if (opts.dryRun) return { plan, issues: null };
+          announce(progress, plan);
+          const issues = await applyIngest(github, repo, plan, backlog.byId, {
+            ...(opts.out ? { outDir: resolve(ctx.cwd, opts.out) } : {}),
+            onFiling: (id) => progress.start(`prp-${id}`, labelOf(plan, id)),
+            onFiled: (i) =>
+              progress.finish(
+                `prp-${i.backlogId}`,
+                i.created ? "done" : "skipped",
+                i.created ? `filed #${i.issue}` : `exists #${i.issue}`,
+              ),
+          });
+          return { plan, issues };
+        });
+        if (issues === null) {
           emit(ctx, plan, { json: opts.json, human: renderPlan });
           return 0;
         }
-        const issues = await applyIngest(
-          github,
-          repo,
-          plan,
-          backlog.byId,
-          opts.out ? { outDir: resolve(ctx.cwd, opts.out) } : {},
-        );
         emit(ctx, { repo: plan.repo, issues }, { json: opts.json, human: renderResult });
         return 0;
       }),

@@ -24,6 +24,8 @@ import { writeStackRecord } from "../../runner/stack-record.js";
 import { stackUp } from "../../runner/stack-up.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";
 import { githubRepoFrom, githubRepoOption, repoFullName } from "./github-repo-option.js";
+import { PROGRESS_HELP, withProgress, type Progress } from "../progress/progress.js";
+import type { StackUpStep } from "../../runner/stack-up.js";
 import { planTeamForDir } from "./team.js";
 
 interface UpOptions {
@@ -90,6 +92,23 @@ function accessOnce(ctx: CliDeps, repo: RepoName): Access {
 
 const AgentKindSchema = z.enum(["claude", "script"]);
 
+const STEP_LABELS: Record<StackUpStep, string> = {
+  preflight: "preflight: base, remote, agent, backlog",
+  redis: "Redis",
+  "before-launch": "reconcile the repository's open PRPs",
+  launch: "start tmux and wait for the supervisor",
+};
+
+/** `stack up`'s steps in the progress view, all announced before the first starts. */
+function stackUpSteps(progress: Progress, reconciles: boolean) {
+  for (const step of Object.keys(STEP_LABELS) as StackUpStep[])
+    if (step !== "before-launch" || reconciles) progress.pending(step, STEP_LABELS[step]);
+  return (step: StackUpStep, phase: "start" | "done", note?: string): void => {
+    if (phase === "start") progress.start(step, STEP_LABELS[step]);
+    else progress.finish(step, "done", note);
+  };
+}
+
 function attach(argv: string[]): void {
   spawnSync(argv[0] as string, argv.slice(1), { stdio: "inherit" });
 }
@@ -120,6 +139,7 @@ export function registerStackRun(stack: Command, ctx: CliDeps): void {
     .option("--requeue", "run the jobs that wait for a human (needs-human) again")
     .option("--attach", "attach to the stack once it is running")
     .option("--json", "print the stack as JSON")
+    .addHelpText("after", PROGRESS_HELP)
     .action(
       action(ctx, async (opts: UpOptions) => {
         const agent = AgentKindSchema.safeParse(opts.agent);
@@ -135,26 +155,29 @@ export function registerStackRun(stack: Command, ctx: CliDeps): void {
           { ...ctx },
           { dir: repo, template: opts.template, roles: opts.roles, plan: opts.plan },
         );
-        const result = await stackUp(
-          {
-            repo: resolve(ctx.cwd, repo),
-            name: opts.name,
-            backlog: opts.backlog,
-            agents,
-            agent: agent.data,
-            base: opts.base,
-            redis: opts.redis,
-            remote: opts.remote,
-            team,
-            rolesGiven: opts.roles !== undefined,
-            skipInvalid: opts.skipInvalid,
-            githubRepo: githubRepo && repoFullName(githubRepo),
-            beforeLaunch: access && reconcileFirst(ctx, githubRepo, access, (r) => (reconciled = r)),
-            pushToken: access && (async () => (await access()).token()),
-            requeue: opts.requeue,
-          },
-          ctx.env,
-          ctx.log,
+        const result = await withProgress(ctx, { json: opts.json }, (progress) =>
+          stackUp(
+            {
+              repo: resolve(ctx.cwd, repo),
+              name: opts.name,
+              backlog: opts.backlog,
+              agents,
+              agent: agent.data,
+              base: opts.base,
+              redis: opts.redis,
+              remote: opts.remote,
+              team,
+              rolesGiven: opts.roles !== undefined,
+              skipInvalid: opts.skipInvalid,
+              githubRepo: githubRepo && repoFullName(githubRepo),
+              beforeLaunch: access && reconcileFirst(ctx, githubRepo, access, (r) => (reconciled = r)),
+              pushToken: access && (async () => (await access()).token()),
+              requeue: opts.requeue,
+              onStep: stackUpSteps(progress, githubRepo !== undefined),
+            },
+            ctx.env,
+            ctx.log,
+          ),
         );
         emit(
           ctx,

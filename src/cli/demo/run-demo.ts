@@ -15,12 +15,14 @@ import { DEFAULT_USERS, sandboxInstallationToken, startSandbox } from "../../san
 import { startLocalRedis } from "../../state/index.js";
 import { childJson, runLanesChild } from "./child-cli.js";
 import type { IngestedPrp } from "../ingest/apply-ingest.js";
+import type { LaneRecord } from "../../runner/lane-record.js";
 import { readBacklogPrps } from "../ingest/read-backlog-prps.js";
 import { startDemoApp } from "./demo-app.js";
 import { describeStates, labelCount, settle, viewIssue } from "./demo-github.js";
 import type { DemoIntegration, DemoLane, DemoReport } from "./demo-report.js";
 import { gateWave, integrateWave, type WaveSetup } from "./demo-wave.js";
 import { startDemoStack, stopDemoStack, waitForLanes } from "./demo-stack.js";
+import { tracked, type Progress } from "../progress/progress.js";
 
 export interface DemoOptions {
   project: string;
@@ -29,7 +31,8 @@ export interface DemoOptions {
   timeoutMs: number;
   env: NodeJS.ProcessEnv;
   log: Logger;
-  progress: (line: string) => void;
+  /** Each step as it runs (a live view on a terminal) and the lines the demo prints as it goes. */
+  progress: Progress;
 }
 
 const OWNER = "sandbox-admin";
@@ -59,10 +62,24 @@ async function planBacklog(options: DemoOptions) {
   return { report, team, config };
 }
 
+/** A lane under its wave in the live view: running while it works, done or failed when it settles. */
+function showLane(progress: Progress, wave: string, lane: LaneRecord): void {
+  const key = `lane-${lane.id}`;
+  const label = `lane #${lane.issue} ${lane.role}`;
+  if (lane.state === "done") progress.finish(key, "done", lane.branch);
+  else if (lane.state === "failed" || lane.state === "blocked") progress.finish(key, "failed", lane.state);
+  else progress.start(key, label, { parent: wave, note: lane.state });
+}
+
 export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   const startedAt = Date.now();
-  const say = options.progress;
-  const { report: lint, team, config } = await planBacklog(options);
+  const progress = options.progress;
+  const say = (line: string) => progress.log(line);
+  const {
+    report: lint,
+    team,
+    config,
+  } = await tracked(progress, "plan", "plan the backlog and the team", () => planBacklog(options));
   say(
     `plan: ${lint.files.length} PRPs, build order ${lint.graph.order.join(" → ")}; ready now: ${lint.ready.join(", ") || "none"}`,
   );
@@ -72,15 +89,19 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
     await mkdir(join(ws, "redis"));
-    const redis = await startLocalRedis({ dir: join(ws, "redis"), appendonly: true });
+    const redis = await tracked(progress, "redis", "start a private redis-server", () =>
+      startLocalRedis({ dir: join(ws, "redis"), appendonly: true }),
+    );
     cleanups.push(() => redis.stop());
     say(`redis: a private redis-server at ${redis.url} (AOF on) holds the queues and leases`);
 
-    const sandbox = await startSandbox({
-      users: DEFAULT_USERS,
-      repos: [{ owner: OWNER, name: "taskboard", files: await projectFiles(options.project) }],
-      log: options.log,
-    });
+    const sandbox = await tracked(progress, "github", "start the local GitHub", async () =>
+      startSandbox({
+        users: DEFAULT_USERS,
+        repos: [{ owner: OWNER, name: "taskboard", files: await projectFiles(options.project) }],
+        log: options.log,
+      }),
+    );
     cleanups.push(() => sandbox.close());
     const info = sandbox.info();
     const fullName = `${OWNER}/taskboard`;
@@ -98,11 +119,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     );
 
     const gitEnv = { ...options.env, ...IDENTITY, GIT_CONFIG_NOSYSTEM: "1" };
+    progress.start("app", "start lanes serve (the App) and install it");
     const app = await startDemoApp({ env: gitEnv, cwd: ws, settings: info.env, redisUrl: redis.url });
     cleanups.push(() => app.stop());
     sandbox.setWebhookUrl(app.webhookUrl);
     sandbox.installApp();
     await settle(sandbox);
+    progress.finish("app", "done", app.url);
     say(
       `app: lanes serve at ${app.url} receives the sandbox's signed webhooks; installation.created → ${labelCount(sandbox, fullName)} labels on ${fullName}`,
     );
@@ -111,6 +134,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     const work = join(ws, "taskboard");
     await runGit(["clone", "-q", cloneUrl, work], { cwd: ws, env: gitEnv });
     const userEnv = { ...gitEnv, GITHUB_TOKEN: adminToken, GITHUB_API_URL: info.api_url };
+    progress.start("ingest", "file the backlog as issues (lanes ingest)");
     const ingest = await runLanesChild(
       ["ingest", options.backlog, "--github-repo", fullName, "--out", join(ws, "backlog"), "--json"],
       { env: userEnv, cwd: ws },
@@ -121,6 +145,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
       role: p.role ?? config.default_role,
     }));
     const numbers = ingested.map((p) => p.issue);
+    progress.finish("ingest", "done", `${numbers.length} issue(s)`);
     say(`issues: filed ${ingested.map((p) => `#${p.issue} ${p.title}`).join("; ")} (label prp)`);
     await settle(sandbox);
     say(`app: ${describeStates(sandbox, fullName, numbers)}; one status comment each`);
@@ -138,7 +163,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     const name = `demo-${process.pid}`;
     cleanups.push(() => stopDemoStack(name, work, stackEnv));
     const roles = [...new Set(ingested.map((p) => p.role))];
-    await startDemoStack({ name, repo: work, roles, redisUrl: redis.url, env: stackEnv });
+    await tracked(progress, "stack", "start a stack of script agents (lanes stack up)", () =>
+      startDemoStack({ name, repo: work, roles, redisUrl: redis.url, env: stackEnv }),
+    );
     say(
       `stack: ${name} is running (tmux -L lanes-${name}) for ${roles.join(", ")}: its supervisor claims the jobs the App queued`,
     );
@@ -168,18 +195,36 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
       if (queued.length === 0) break;
       for (const p of queued) started.add(p.issue);
       say(`wave ${wave}: ${queued.map((p) => `#${p.issue}`).join(", ")} queued by the App`);
-      const lanes = await waitForLanes(stackEnv, name, started.size, options.timeoutMs, (lane) => {
-        if (queued.some((p) => p.issue === Number(lane.issue)))
-          say(
-            `  lane #${lane.issue} ${lane.role}: ${lane.state}${lane.state === "done" ? ` → ${lane.branch}` : ""}`,
-          );
-      });
-      const waveRows = await gateWave(setup, queued, lanes);
+      const waveKey = `wave-${wave}`;
+      const lanes = await tracked(
+        progress,
+        waveKey,
+        `wave ${wave}: ${queued.map((p) => `#${p.issue}`).join(", ")}`,
+        () =>
+          waitForLanes(stackEnv, name, started.size, options.timeoutMs, (lane) => {
+            if (!queued.some((p) => p.issue === Number(lane.issue))) return;
+            say(
+              `  lane #${lane.issue} ${lane.role}: ${lane.state}${lane.state === "done" ? ` → ${lane.branch}` : ""}`,
+            );
+            showLane(progress, waveKey, lane);
+          }),
+      );
+      const waveRows = await tracked(progress, `gates-${wave}`, `wave ${wave}: gate each PR`, () =>
+        gateWave(setup, queued, lanes),
+      );
       rows.push(...waveRows);
-      const integration = await integrateWave(
-        setup,
-        waveRows,
-        integrations.filter((i) => i.merged).flatMap((i) => i.lanes),
+      const integration = await tracked(
+        progress,
+        `integrate-${wave}`,
+        `wave ${wave}: integrate and merge`,
+        () =>
+          integrateWave(
+            setup,
+            waveRows,
+            integrations.filter((i) => i.merged).flatMap((i) => i.lanes),
+          ),
+        (done) =>
+          done ? `${done.lanes.length} lane(s)${done.merged ? ", merged" : ""}` : "nothing to integrate",
       );
       if (integration) integrations.push(integration);
       await settle(sandbox);

@@ -19,12 +19,19 @@ export interface IngestedPrp {
 
 export { PRP_LABEL };
 
+export interface ApplyIngestOptions {
+  outDir?: string;
+  /** Told before each PRP is filed (or found filed) and after, for progress. */
+  onFiling?: (backlogId: string) => void;
+  onFiled?: (prp: IngestedPrp) => void;
+}
+
 export async function applyIngest(
   github: Pick<GitHubPort, "ensureLabels" | "createIssue">,
   repo: RepoRef,
   plan: IngestPlan,
   prps: ReadonlyMap<string, Prp>,
-  options: { outDir?: string } = {},
+  options: ApplyIngestOptions = {},
 ): Promise<IngestedPrp[]> {
   await github.ensureLabels(repo, [PRP_LABEL]);
   if (options.outDir) await mkdir(options.outDir, { recursive: true });
@@ -32,6 +39,7 @@ export async function applyIngest(
   const ingested: IngestedPrp[] = [];
   // Dependencies come first in the plan, so every issue is filed once, already naming issue numbers.
   for (const item of plan.items) {
+    options.onFiling?.(item.backlogId);
     const prp = prps.get(item.backlogId) as Prp;
     const text = renderPrp({ ...prp, dependsOn: item.dependsOn.map((d) => String(issueOf.get(d) ?? d)) });
     const issue =
@@ -39,13 +47,15 @@ export async function applyIngest(
       (await github.createIssue(repo, { title: prp.title, body: text, labels: [PRP_LABEL.name] })).number;
     issueOf.set(item.backlogId, issue);
     if (options.outDir) await writeFile(join(options.outDir, `${issue}-${slugify(prp.title)}.md`), text);
-    ingested.push({
+    const ingestedPrp = {
       backlogId: item.backlogId,
       issue,
       title: item.title,
       role: item.role,
       created: item.issue === null,
-    });
+    };
+    ingested.push(ingestedPrp);
+    options.onFiled?.(ingestedPrp);
   }
   return ingested;
 }
