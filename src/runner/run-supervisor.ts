@@ -25,6 +25,7 @@ import { RESTART_REASON_ENV } from "./supervisor-restarts.js";
 import { createLaneWatch } from "./lane-watch.js";
 import { readStackRecord, type StackRecord } from "./stack-record.js";
 import { stackPaths, type StackPaths } from "./stack-paths.js";
+import { supervisorClock } from "./supervisor-clock.js";
 import { Supervisor } from "./supervisor.js";
 import { Tmux } from "./tmux.js";
 
@@ -169,6 +170,7 @@ async function superviseStack(
     store,
     log,
     maxRestarts: record.maxRestarts,
+    now: supervisorClock(env),
     briefFallbackMs: 30_000,
     commitRule: { everyMs: record.commitEveryMinutes * 60_000, graceMs: 5 * 60_000 },
     host: {

@@ -2,27 +2,19 @@
 // it), which keeps state in a real redis-server. Labels, queues, status comments and unblocked dependents
 // happen because of webhooks; the REST calls the App makes are read from its request counter (/metrics).
 import { randomUUID } from "node:crypto";
-import { Octokit } from "@octokit/rest";
+import type { Octokit } from "@octokit/rest";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServe, type ServeHandle } from "../../src/app/serve/start-serve.js";
+import type { ServeHandle } from "../../src/app/serve/start-serve.js";
 import { silentLogger } from "../../src/observe/logger.js";
-import { sandboxInstallationToken, startSandbox, type Sandbox } from "../../src/sandbox/index.js";
+import { sandboxInstallationToken, type Sandbox } from "../../src/sandbox/index.js";
 import { createStateStore, repoPrefix, type StateStore } from "../../src/state/index.js";
 import { lanes } from "../support/cli.js";
 import { makeRepo, type TestRepo } from "../support/git.js";
 import { redisUrl } from "../support/redis.js";
+import { settle, startSandboxApp, type SandboxApp } from "../support/sandbox-app.js";
 
 const OWNER = "sandbox-admin";
-const quiet = () => undefined;
-
-async function settle(sandbox: Sandbox): Promise<void> {
-  for (;;) {
-    const sent = sandbox.deliveries().length;
-    await sandbox.idle();
-    if (sandbox.deliveries().length === sent) return;
-  }
-}
 
 /** The App's REST calls so far, from lanes_github_requests_total on its registry. */
 async function appRequests(serve: ServeHandle): Promise<number> {
@@ -36,6 +28,7 @@ describe("the App end to end (sandbox webhooks → lanes serve → Redis)", () =
   const name = `e2e-${randomUUID().slice(0, 8)}`;
   const repo = { owner: OWNER, repo: name };
   const fullName = `${OWNER}/${name}`;
+  let app: SandboxApp;
   let sandbox: Sandbox;
   let serve: ServeHandle;
   let user: Octokit;
@@ -44,20 +37,10 @@ describe("the App end to end (sandbox webhooks → lanes serve → Redis)", () =
   let store: StateStore;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ repos: [{ owner: OWNER, name }] });
+    app = await startSandboxApp({ repos: [{ owner: OWNER, name }] });
+    ({ sandbox, serve } = app);
     const info = sandbox.info();
-    serve = await startServe(
-      { ...info.env, REDIS_URL: redisUrl(), PORT: "0", HOST: "127.0.0.1" },
-      { log: silentLogger() },
-    );
-    sandbox.setWebhookUrl(`${serve.url}/api/github/webhooks`);
-    sandbox.installApp();
-    await settle(sandbox);
-    user = new Octokit({
-      auth: info.users[0]?.token,
-      baseUrl: info.api_url,
-      log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
-    });
+    user = app.as(OWNER);
     clone = await makeRepo();
     await clone.git("remote", "add", "origin", info.repos[0]?.clone_url ?? "");
     await clone.git("fetch", "-q", "origin");
@@ -66,13 +49,10 @@ describe("the App end to end (sandbox webhooks → lanes serve → Redis)", () =
     store = createStateStore({ redis, prefix: repoPrefix(fullName), log: silentLogger() });
   }, 60_000);
   afterAll(async () => {
-    await serve?.stop();
     store?.close();
-    const keys = await redis.keys(`${repoPrefix(fullName)}*`);
-    if (keys.length > 0) await redis.del(...keys);
     redis?.disconnect();
     await clone?.remove();
-    await sandbox?.close();
+    await app?.stop();
   });
 
   const labelsOf = (n: number) =>

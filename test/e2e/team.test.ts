@@ -2,44 +2,28 @@
 // keeps state in a real redis-server. Owners of touched paths are asked to review lane PRs; a merged
 // integration PR dispatches the deploy workflow, whose run the test completes, and the result is reported.
 import { randomUUID } from "node:crypto";
-import { Octokit } from "@octokit/rest";
-import { Redis } from "ioredis";
+import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServe, type ServeHandle } from "../../src/app/serve/start-serve.js";
-import { silentLogger } from "../../src/observe/logger.js";
-import { startSandbox, type Sandbox } from "../../src/sandbox/index.js";
-import { repoPrefix } from "../../src/state/index.js";
+import type { Sandbox } from "../../src/sandbox/index.js";
 import { makeRepo, type TestRepo } from "../support/git.js";
-import { redisUrl } from "../support/redis.js";
+import { settle, startSandboxApp, type SandboxApp } from "../support/sandbox-app.js";
 
 const OWNER = "sandbox-admin";
-const quiet = () => undefined;
-
-async function settle(sandbox: Sandbox): Promise<void> {
-  for (;;) {
-    const sent = sandbox.deliveries().length;
-    await sandbox.idle();
-    if (sandbox.deliveries().length === sent) return;
-  }
-}
 
 describe("team coordination end to end (sandbox webhooks → lanes serve → Redis)", () => {
   const name = `team-${randomUUID().slice(0, 8)}`;
   const repo = { owner: OWNER, repo: name };
   const fullName = `${OWNER}/${name}`;
+  let app: SandboxApp;
   let sandbox: Sandbox;
-  let serve: ServeHandle;
   let user: Octokit;
   let clone: TestRepo;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ repos: [{ owner: OWNER, name }] });
+    app = await startSandboxApp({ repos: [{ owner: OWNER, name }] });
+    sandbox = app.sandbox;
     const info = sandbox.info();
-    user = new Octokit({
-      auth: info.users[0]?.token,
-      baseUrl: info.api_url,
-      log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
-    });
+    user = app.as(OWNER);
     clone = await makeRepo();
     await clone.git("remote", "add", "origin", info.repos[0]?.clone_url ?? "");
     await clone.git("fetch", "-q", "origin");
@@ -55,23 +39,11 @@ describe("team coordination end to end (sandbox webhooks → lanes serve → Red
       ".github/workflows/deploy.yml": "on: workflow_dispatch\njobs: {}\n",
     });
     await clone.git("push", "-q", "origin", "HEAD:refs/heads/main");
-    serve = await startServe(
-      { ...info.env, REDIS_URL: redisUrl(), PORT: "0", HOST: "127.0.0.1" },
-      { log: silentLogger() },
-    );
-    sandbox.setWebhookUrl(`${serve.url}/api/github/webhooks`);
-    sandbox.installApp();
     await settle(sandbox);
   }, 60_000);
   afterAll(async () => {
-    await serve?.stop();
-    const redis = new Redis(redisUrl(), { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await redis.connect();
-    const keys = await redis.keys(`${repoPrefix(fullName)}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
     await clone?.remove();
-    await sandbox?.close();
+    await app?.stop();
   });
 
   const sandboxRepo = () => {

@@ -1,49 +1,31 @@
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { listLanes } from "../../src/runner/lane-record.js";
 import { stackPaths } from "../../src/runner/stack-paths.js";
 import { Tmux } from "../../src/runner/tmux.js";
 import { lanes } from "../support/cli.js";
-import { gitEnv, makeRepo, type TestRepo } from "../support/git.js";
+import type { TestRepo } from "../support/git.js";
 import { useRedis } from "../support/redis.js";
 import { processesOfStack } from "../support/stack-processes.js";
-import { makeTempDir, type TempDir } from "../support/tmp.js";
+import { useLocalStack } from "../support/local-stack.js";
+import type { TempDir } from "../support/tmp.js";
 import { waitUntil } from "./wait-until.js";
 
 const BACKLOG = resolve("test/fixtures/runner/backlog");
 
 describe("lanes stack up --backlog (local mode, script agents, the CLI end to end)", () => {
   const redis = useRedis();
+  const local = useLocalStack({ label: "lanes-cli-home", redis });
   let repo: TestRepo;
   let remote: TestRepo;
   let home: TempDir;
   let env: NodeJS.ProcessEnv;
   let name: string;
 
-  beforeEach(async () => {
-    repo = await makeRepo();
-    await repo.commit("init", { "README.md": "# Demo\n" });
-    remote = await makeRepo({ bare: true });
-    await repo.git("remote", "add", "origin", remote.dir);
-    home = await makeTempDir("lanes-cli-home");
-    name = `e${Math.random().toString(36).slice(2, 8)}`;
-    env = {
-      ...gitEnv,
-      LANES_HOME: home.path,
-      REDIS_URL: redis.url,
-      LANES_PREFIX: redis.prefix,
-      LANES_TICK_MS: "300",
-      LANES_WORKTREE_ROOT: join(home.path, "worktrees"),
-      LANES_LOG_LEVEL: "info",
-    };
-  });
-  afterEach(async () => {
-    await new Tmux(stackPaths(env, name).socket).killServer();
-    await repo.remove();
-    await remote.remove();
-    await home.remove();
+  beforeEach(() => {
+    ({ repo, remote, home, env, name } = local);
   });
 
   it("returns once the stack runs, works the backlog in dependency order and pushes every lane branch; hostile text stays inert", async () => {

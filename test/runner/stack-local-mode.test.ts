@@ -6,8 +6,8 @@ import { stackPaths } from "../../src/runner/stack-paths.js";
 import { Tmux } from "../../src/runner/tmux.js";
 import { stopStackRedis } from "../../src/state/index.js";
 import { lanes } from "../support/cli.js";
-import { gitEnv, makeRepo, type TestRepo } from "../support/git.js";
-import { makeTempDir, type TempDir } from "../support/tmp.js";
+import type { TestRepo } from "../support/git.js";
+import { useLocalStack } from "../support/local-stack.js";
 
 const MIXED = resolve("test/fixtures/backlog/with-invalid");
 
@@ -21,35 +21,17 @@ function alive(pid: number): boolean {
 }
 
 describe("lanes stack up in local mode with no setup", () => {
+  // no Redis given (the test process has no REDIS_URL either)
+  const local = useLocalStack({ label: "lanes-local-home" });
   let repo: TestRepo;
-  let remote: TestRepo;
-  let home: TempDir;
   let env: NodeJS.ProcessEnv;
   let name: string;
 
-  beforeEach(async () => {
-    repo = await makeRepo();
-    await repo.commit("init", { "README.md": "# Demo\n" });
-    remote = await makeRepo({ bare: true });
-    await repo.git("remote", "add", "origin", remote.dir);
-    home = await makeTempDir("lanes-local-home");
-    name = `l${Math.random().toString(36).slice(2, 8)}`;
-    // no Redis given (the test process has no REDIS_URL either)
-    env = {
-      ...gitEnv,
-      LANES_HOME: home.path,
-      LANES_PREFIX: `lanes-test-${name}`,
-      LANES_TICK_MS: "300",
-      LANES_WORKTREE_ROOT: join(home.path, "worktrees"),
-    };
+  beforeEach(() => {
+    ({ repo, env, name } = local);
   });
-  afterEach(async () => {
-    await new Tmux(stackPaths(env, name).socket).killServer();
-    await stopStackRedis(join(stackPaths(env, name).dir, "redis"));
-    await repo.remove();
-    await remote.remove();
-    await home.remove();
-  });
+  // (runs before the shared clean-up, which removes the directory this redis-server writes to)
+  afterEach(() => stopStackRedis(join(stackPaths(env, name).dir, "redis")));
 
   it("starts its own redis-server (AOF on), says where, stops it with the stack and starts it again on resume", async () => {
     const args = ["--name", name];

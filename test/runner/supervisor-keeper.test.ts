@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/observe/logger.js";
 import { listLanes } from "../../src/runner/lane-record.js";
@@ -11,10 +10,11 @@ import { readSupervisorRestarts } from "../../src/runner/supervisor-restarts.js"
 import { Tmux } from "../../src/runner/tmux.js";
 import { openStateStore, type OpenedStateStore } from "../../src/state/index.js";
 import { lanes } from "../support/cli.js";
-import { gitEnv, makeRepo, type TestRepo } from "../support/git.js";
+import type { TestRepo } from "../support/git.js";
 import { useRedis } from "../support/redis.js";
 import { processesOfStack } from "../support/stack-processes.js";
-import { makeTempDir, type TempDir } from "../support/tmp.js";
+import { useLocalStack } from "../support/local-stack.js";
+import type { TempDir } from "../support/tmp.js";
 import { enqueueScriptJobs } from "./script-jobs.js";
 import { waitUntil } from "./wait-until.js";
 
@@ -23,6 +23,7 @@ const supervisorPid = async (file: string): Promise<number | undefined> =>
 
 describe("a supervised supervisor (the stack's keeper window)", () => {
   const redis = useRedis();
+  const local = useLocalStack({ label: "lanes-keeper", redis });
   let repo: TestRepo;
   let remote: TestRepo;
   let home: TempDir;
@@ -31,30 +32,10 @@ describe("a supervised supervisor (the stack's keeper window)", () => {
   let store: OpenedStateStore;
 
   beforeEach(async () => {
-    repo = await makeRepo();
-    await repo.commit("init", { "README.md": "# Demo\n" });
-    remote = await makeRepo({ bare: true });
-    await repo.git("remote", "add", "origin", remote.dir);
-    home = await makeTempDir("lanes-keeper");
-    name = `k${Math.random().toString(36).slice(2, 8)}`;
-    env = {
-      ...gitEnv,
-      LANES_HOME: home.path,
-      REDIS_URL: redis.url,
-      LANES_PREFIX: redis.prefix,
-      LANES_TICK_MS: "300",
-      LANES_WORKTREE_ROOT: join(home.path, "worktrees"),
-      LANES_LOG_LEVEL: "info",
-    };
+    ({ repo, remote, home, env, name } = local);
     store = await openStateStore({ url: redis.url, prefix: redis.prefix, log: silentLogger() });
   });
-  afterEach(async () => {
-    await new Tmux(stackPaths(env, name).socket).killServer();
-    await store.quit();
-    await repo.remove();
-    await remote.remove();
-    await home.remove();
-  });
+  afterEach(() => store.quit());
 
   it("restarts a supervisor killed with kill -9; its lanes are picked up and each PRP is built exactly once", async () => {
     const jobs = await enqueueScriptJobs(store, `local/${name}`, { jobs: 2, steps: 3, pauseMs: 1_500 });
