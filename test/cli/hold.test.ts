@@ -85,6 +85,11 @@ describe("lanes hold / unhold and integrate --ready --stack", () => {
       holds: [{ prp: "2", by: "alice", at: expect.any(Number), reason: "waiting on the design review" }],
     });
 
+    const status = await run("stack", "status", "--name", STACK);
+    expect(status.stdout).toContain(
+      "  ↳ not integrated: held by alice: waiting on the design review (`lanes unhold 2` releases it)",
+    );
+
     const dry = await integrate("--dry-run", "--json");
     expect(JSON.parse(dry.stdout)).toMatchObject({
       order: ["lanes/developer/1-api"],
