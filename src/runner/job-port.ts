@@ -1,7 +1,7 @@
 // The slice of the state store the supervisor uses, and how a lane's PRP travels in a job's payload.
 // The Redis state store satisfies this port; the supervisor never issues Redis commands itself.
 import { z } from "zod";
-import type { LaneUsageEntry } from "../state/index.js";
+import type { CheckIn, LaneUsageEntry } from "../state/index.js";
 import type { RoleName } from "../domain/role-names.js";
 import { ScriptSchema } from "./agents/script-steps.js";
 import type { ControlPort } from "./control-loop.js";
@@ -28,7 +28,15 @@ export interface LaneLease {
 export type FailResult =
   { outcome: "retry"; runAt: number } | { outcome: "needs-human" } | { outcome: "stale" };
 
-export interface JobPort extends Partial<ControlPort> {
+/** `/lanes schedule` check-ins, kept per PRP in Redis so whichever host holds the lane pastes them. */
+export interface CheckInPort {
+  scheduleCheckIn(lane: string, checkIn: CheckIn): Promise<void>;
+  dueCheckIns(lane: string, now: number): Promise<CheckIn[]>;
+  removeCheckIn(lane: string, checkIn: CheckIn): Promise<void>;
+  clearCheckIns(lane: string): Promise<void>;
+}
+
+export interface JobPort extends Partial<ControlPort>, CheckInPort {
   claim(request: {
     role: RoleName;
     host: string;

@@ -384,6 +384,7 @@ export class LaneDriver {
     // kept before the ack: a supervisor that dies after it finds the lane's figures in its record
     await this.save({ commits: report.commits, ...(report.pr ? { pr: report.pr } : {}) });
     await this.ctx.store.ack(this.lane.lease);
+    await this.clearCheckIns();
     await this.publishUsage(true);
     await removeLaneWorktree(this.ctx.host.repo, this.lane.worktree);
     this.ctx.log.info({ lane: this.lane.id, ...report }, "lane done");
@@ -450,6 +451,7 @@ export class LaneDriver {
     if (job?.state === "cancelled") {
       this.ctx.log.info({ lane: this.lane.id }, "job cancelled: lane stopped and its worktree removed");
       await removeLaneWorktree(this.ctx.host.repo, this.lane.worktree);
+      await this.clearCheckIns();
       await this.save({ state: "lost", note: "cancelled: the PRP was withdrawn" });
       return "closed";
     }
@@ -482,15 +484,32 @@ export class LaneDriver {
     return pasted;
   }
 
-  /** `/lanes schedule` check-ins whose time has come, pasted once each (a dead pane keeps them for later). */
+  /**
+   * `/lanes schedule` check-ins whose time has come, from Redis (so a lane taken over from a dead host still
+   * gets them): each pasted, then removed. A dead pane keeps them for later; a paused lane gets them after
+   * it resumes. A Redis failure is logged and tried on the next tick.
+   */
   private async pasteDueCheckIns(now: number): Promise<void> {
-    const due = (this.lane.checkIns ?? []).filter((c) => c.at <= now);
-    if (due.length === 0) return;
-    const pasted = new Set<string>();
-    for (const checkIn of due)
-      if (await this.paste(`Lanes check-in: ${checkIn.note}`)) pasted.add(checkIn.id);
-    if (pasted.size > 0)
-      await this.save({ checkIns: (this.lane.checkIns ?? []).filter((c) => !pasted.has(c.id)) });
+    if (this.lane.state === "paused") return;
+    const key = String(this.lane.issue);
+    try {
+      for (const checkIn of await this.ctx.store.dueCheckIns(key, now)) {
+        if (!(await this.paste(`Lanes check-in: ${checkIn.note}`))) return;
+        await this.ctx.store.removeCheckIn(key, checkIn);
+        this.ctx.log.info({ lane: this.lane.id, checkIn: checkIn.id }, "check-in pasted");
+      }
+    } catch (error) {
+      this.ctx.log.warn({ lane: this.lane.id, err: String(error) }, "check-ins unreadable; trying again");
+    }
+  }
+
+  /** The lane is over (done or cancelled): check-ins still pending for its PRP have no agent to reach. */
+  private async clearCheckIns(): Promise<void> {
+    await this.ctx.store
+      .clearCheckIns(String(this.lane.issue))
+      .catch((error: unknown) =>
+        this.ctx.log.warn({ lane: this.lane.id, err: String(error) }, "could not clear the lane's check-ins"),
+      );
   }
 
   /**
@@ -511,11 +530,11 @@ export class LaneDriver {
         await this.brief();
         return "continue";
       case "schedule":
-        await this.save({
-          checkIns: [
-            ...(this.lane.checkIns ?? []).filter((c) => c.id !== entry.id),
-            { id: entry.id, at: message.dueAt, note: message.note },
-          ],
+        // kept in Redis, not on this host: a lane picked up elsewhere still pastes it when due
+        await this.ctx.store.scheduleCheckIn(String(this.lane.issue), {
+          id: entry.id,
+          at: message.dueAt,
+          note: message.note,
         });
         return "continue";
       case "pause":

@@ -57,8 +57,6 @@ export const LaneRecordSchema = z.object({
   permissionMode: z.string().default("dontAsk"),
   /** What the agent waits on (state `waiting`): its question (.lanes/blocked) or a permission request. */
   waitingFor: z.string().optional(),
-  /** `/lanes schedule` check-ins not pasted yet: each is pasted into the pane once `at` has passed. */
-  checkIns: z.array(z.object({ id: z.string(), at: z.number(), note: z.string() })).optional(),
   briefed: z.boolean(),
   restarts: z.number().int().nonnegative(),
   startedAt: z.number(),

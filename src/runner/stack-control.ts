@@ -7,6 +7,7 @@ import { StackError } from "./errors.js";
 import { ANSWERED_EVENT, appendLaneEvent, ensureEventLog } from "./lane-events.js";
 import { listLanes, type LaneRecord } from "./lane-record.js";
 import { readStackRecord, type StackRecord } from "./stack-record.js";
+import { readHolds } from "./stack-holds.js";
 import { stackPaths, type StackPaths } from "./stack-paths.js";
 import { endStack, type EndedStack } from "./stack-end.js";
 import { stackRedisDir } from "./stack-redis-url.js";
@@ -31,15 +32,15 @@ export async function readStackStatus(stack: StackHandle, now = Date.now()): Pro
   const lanes = await listLanes(stack.paths.lanes);
   const panes = await stack.tmux.listPanes(stack.record.name);
   const up = panes.some((p) => p.windowName === "supervisor" && !p.dead);
-  const lastError = up ? undefined : await lastSupervisorError(stack.paths);
-  return stackStatus(
-    stack.record.name,
-    lanes,
-    panes,
-    now,
-    await readSupervisorRestarts(stack.paths),
-    lastError,
-  );
+  const [restarts, holds, lastError] = await Promise.all([
+    readSupervisorRestarts(stack.paths),
+    readHolds(stack.paths.holds),
+    up ? undefined : lastSupervisorError(stack.paths),
+  ]);
+  return stackStatus(stack.record.name, lanes, panes, now, restarts, {
+    holds,
+    ...(lastError === undefined ? {} : { lastError }),
+  });
 }
 
 /** Re-renders whenever the event log or a lane record changes (inotify), never on a timer. */

@@ -21,6 +21,8 @@ export interface StackPaths {
   record: string;
   events: string;
   lanes: string;
+  /** Local holds (`lanes hold`): PRPs whose lanes `lanes integrate --ready --stack` leaves out. */
+  holds: string;
   lane(id: string): string;
   /** The lane's brief, given to the agent on its command line (never written into the worktree). */
   brief(id: string): string;
@@ -61,6 +63,7 @@ export function stackPaths(env: NodeJS.ProcessEnv, name: string): StackPaths {
     record: join(dir, "stack.json"),
     events: join(dir, "events.jsonl"),
     lanes: join(dir, "lanes"),
+    holds: join(dir, "holds.json"),
     lane: (id: string) => join(dir, "lanes", `${safe(id)}.json`),
     brief: (id: string) => join(dir, "agents", `${safe(id)}.brief.md`),
     settings: (id: string) => join(dir, "agents", `${safe(id)}.settings.json`),

@@ -2,6 +2,7 @@
 // table for the status window and `lanes stack status`, or printed as JSON.
 import { sanitizeText } from "../text/sanitize.js";
 import type { LaneRecord } from "./lane-record.js";
+import { heldReason, type Hold } from "./stack-holds.js";
 import type { SupervisorRestart } from "./supervisor-restarts.js";
 import type { PaneInfo } from "./tmux.js";
 import { KEEPER_WINDOW } from "./stack-launch.js";
@@ -29,6 +30,8 @@ export interface LaneRow {
   lastLines: string | null;
   tokens: number;
   costUsd: number;
+  /** Held with `lanes hold`: who and why (`lanes integrate --ready --stack` leaves it out), else null. */
+  held: string | null;
 }
 
 export interface StackStatus {
@@ -55,8 +58,12 @@ export function stackStatus(
   panes: readonly PaneInfo[],
   now: number,
   restarts: readonly SupervisorRestart[] = [],
-  /** The error the last supervisor stopped on, from its log, when it stopped on one. */
-  lastError?: string,
+  extra: {
+    /** The error the last supervisor stopped on, from its log, when it stopped on one. */
+    lastError?: string;
+    /** `lanes hold` entries of this stack: a held lane says who held it and why. */
+    holds?: readonly Hold[];
+  } = {},
 ): StackStatus {
   const lastRestart = restarts.at(-1);
   const byId = new Map(panes.map((p) => [p.paneId, p]));
@@ -72,13 +79,14 @@ export function stackStatus(
     name,
     running: panes.length > 0,
     supervisor: panes.some((p) => p.windowName === "supervisor" && !p.dead),
-    supervisorDown: supervisorDown(name, panes, lastError),
+    supervisorDown: supervisorDown(name, panes, extra.lastError),
     supervisorRestarts: {
       count: restarts.length,
       last: lastRestart ? { at: lastRestart.at, reason: lastRestart.reason } : null,
     },
     lanes: lanes.map((lane) => {
       const pane = byId.get(lane.paneId);
+      const hold = (extra.holds ?? []).find((h) => h.prp === String(lane.issue));
       return {
         lane: inert(lane.id),
         role: lane.role,
@@ -102,6 +110,7 @@ export function stackStatus(
         lastLines: lane.lastLines === undefined ? null : sanitizeText(lane.lastLines, { tabs: false }),
         tokens: lane.usage?.tokens ?? 0,
         costUsd: lane.usage?.costUsd ?? 0,
+        held: hold ? inert(heldReason(hold)) : null,
       };
     }),
   };
@@ -180,6 +189,7 @@ export function renderStackStatus(status: StackStatus, now = Date.now()): string
           .map((line) => `  │ ${line.slice(0, 150)}`)
       : []),
     ...(r.state === "waiting" ? [`  ↳ answer with: lanes say ${r.window} <answer>`] : []),
+    ...(r.held ? [`  ↳ not integrated: ${r.held.slice(0, 150)}`] : []),
   ]);
   const roles = Object.entries(status.usage.roles).map(([role, spend]) => `${role} ${spendText(spend)}`);
   const usage =

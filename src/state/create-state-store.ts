@@ -3,6 +3,7 @@
 import type { Redis } from "ioredis";
 import type { Logger } from "../observe/logger.js";
 import { makeAuditLog } from "./audit-log.js";
+import { makeCheckIns } from "./check-ins.js";
 import { systemClock, type Clock } from "./clock.js";
 import { makeControlOps } from "./control-ops.js";
 import { makeBoardFollower } from "./follow-board.js";
@@ -69,6 +70,7 @@ export function createStateStore(options: StateStoreOptions) {
     ...makeLaneBoard(core),
     ...makeBoardFollower(core),
     ...makeLaneUsage(core),
+    ...makeCheckIns(core),
     /** Closes the blocking connections this store opened (not the caller's `redis`). */
     close: () => pool.close(),
   };

@@ -1,4 +1,5 @@
 export * from "./audit-log.js";
+export * from "./check-ins.js";
 export * from "./clock.js";
 export * from "./connect-redis.js";
 export * from "./create-state-store.js";

@@ -36,6 +36,8 @@ export function stateKeys(prefix: string) {
     /** De-duplication marks (alerts) and rate-limit windows. */
     once: (key: string) => `${prefix}once:${key}`,
     window: (key: string) => `${prefix}window:${key}`,
+    /** `/lanes schedule` check-ins of a PRP's lane, by due time (check-ins.ts); kept here, not on the host. */
+    checkIns: (lane: string) => `${prefix}check-ins:${lane}`,
     /** Under the App's prefix: every repository with timers → its installation id. */
     timerRepos: `${prefix}timer-repos`,
     /** Any key of the prefix: scripts name it first so Cluster routes them to the prefix's slot. */

@@ -181,10 +181,7 @@ describe("lane control channel (real redis, tmux, git; script agents)", () => {
       // due in 10 minutes, inside the 30-minute commit rule: a jump past that would also paste the rule's
       // nudge, and with it the script would run out of waits, finish, and close the pane being read
       await send(2, { op: "schedule", dueAt: clock + 10 * 60_000, note: "how are the tests?" });
-      await waitUntil(
-        async () => ((await lane(["working", "idle"]))?.checkIns?.length ?? 0) === 1,
-        "the check-in kept",
-      );
+      await waitUntil(async () => (await store.listCheckIns("2")).length === 1, "the check-in kept in Redis");
       await supervisor?.tick();
       expect(await paneShows(idle, "how are the tests?")).toBe(false);
       clock += 11 * 60_000;
@@ -193,6 +190,7 @@ describe("lane control channel (real redis, tmux, git; script agents)", () => {
         "the check-in pasted",
         LANE_WAIT_MS,
       );
+      await waitUntil(async () => (await store.listCheckIns("2")).length === 0, "the check-in removed");
     },
     TEST_MS,
   );

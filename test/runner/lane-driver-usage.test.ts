@@ -32,6 +32,10 @@ function recordingStore(calls: string[]): JobPort {
     recordLaneUsage: async (lane, entry) => {
       calls.push(`usage ${lane} ${entry.role} ${entry.tokens} ${entry.costUsd}`);
     },
+    scheduleCheckIn: async () => undefined,
+    dueCheckIns: async () => [],
+    removeCheckIn: async () => undefined,
+    clearCheckIns: async () => undefined,
   };
 }
 

@@ -39,7 +39,7 @@ describe("stack status when the supervisor is down", () => {
   it("gives the exit status and the error it stopped on, and the command when no keeper runs", () => {
     const panes = [pane("status"), pane("supervisor", { dead: true, deadStatus: 1 })];
     const error = "redis refused \x1b]0;owned\x07the connection\x9b2J";
-    const status = stackStatus("s", [], panes, 0, [], error);
+    const status = stackStatus("s", [], panes, 0, [], { lastError: error });
 
     expect(status.supervisorDown).toBe(
       "it exited with status 1 after an error: redis refused the connection; no keeper runs to restart it: `lanes stack resume --name s`",

@@ -41,6 +41,14 @@ export const cliCommands = {
     summary: "send a message to agents of a stack",
     load: async () => (await import("./say.js")).registerSay,
   },
+  hold: {
+    summary: "keep a PRP's lanes out of local integration (lanes integrate --ready --stack)",
+    load: async () => (await import("./hold.js")).registerHold,
+  },
+  unhold: {
+    summary: "release a PRP held with lanes hold",
+    load: async () => (await import("./hold.js")).registerUnhold,
+  },
   queue: {
     summary: "inspect and steer the work queues in Redis",
     load: async () => (await import("./queue.js")).registerQueue,

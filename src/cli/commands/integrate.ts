@@ -73,11 +73,11 @@ export function registerIntegrate(program: Command, ctx: CliDeps): void {
     .option("--branches <a,b,c>", "the lane branches to integrate, comma-separated")
     .option(
       "--ready",
-      "integrate every lane whose required gates succeeded: open lane PRs on GitHub (--github-repo), or the lanes of a local --stack",
+      "integrate every lane whose required gates succeeded and that nobody holds: open lane PRs on GitHub (--github-repo; /lanes hold), or the lanes of a local --stack (lanes hold)",
     )
     .option(
       "--stack <name>",
-      "with --ready: the local stack whose lanes to take (gate results from lanes gate --all --branch)",
+      "with --ready: the local stack whose lanes to take (gate results from lanes gate --all --branch; PRPs held with lanes hold are left out)",
     )
     .option("--validate <command>", "a validation command run on the combined result (repeatable)", collect)
     .option("--validate-timeout <seconds>", "time limit per validation command (default 600)")
@@ -361,22 +361,31 @@ async function selectLanes(
     return { ready: branches.map((branch) => ({ branch, commit: "" })), waiting: [] };
   }
   if (opts.stack) {
-    const [{ listLanes }, { stackNameFor, stackPaths }, { readyFromStack }] = await Promise.all([
-      import("../../runner/lane-record.js"),
-      import("../../runner/stack-paths.js"),
-      import("../../integrate/ready-from-stack.js"),
-    ]);
-    const records = await listLanes(stackPaths(ctx.env, stackNameFor(repo.dir, opts.stack)).lanes);
-    const done = records.filter((l) => l.state === "done");
+    const [{ listLanes }, { stackNameFor, stackPaths }, { readyFromStack }, { heldReason, readHolds }] =
+      await Promise.all([
+        import("../../runner/lane-record.js"),
+        import("../../runner/stack-paths.js"),
+        import("../../integrate/ready-from-stack.js"),
+        import("../../runner/stack-holds.js"),
+      ]);
+    const paths = stackPaths(ctx.env, stackNameFor(repo.dir, opts.stack));
+    const [records, holds] = await Promise.all([listLanes(paths.lanes), readHolds(paths.holds)]);
+    // a held PRP (`lanes hold`) is never integrated, whatever its gates say
+    const holdOf = (lane: (typeof records)[number]) => holds.find((h) => h.prp === String(lane.issue));
+    const held = records.flatMap((l) => {
+      const hold = holdOf(l);
+      return hold ? [{ branch: l.branch, commit: "", reason: heldReason(hold) }] : [];
+    });
+    const done = records.filter((l) => l.state === "done" && !holdOf(l));
     const set = await readyFromStack(
       repo,
       done.map((l) => l.branch),
       settings.requiredGates,
     );
     const unfinished = records
-      .filter((l) => l.state !== "done")
+      .filter((l) => l.state !== "done" && !holdOf(l))
       .map((l) => ({ branch: l.branch, commit: "", reason: `the lane is ${l.state}, not done` }));
-    return { ready: set.ready, waiting: [...set.waiting, ...unfinished] };
+    return { ready: set.ready, waiting: [...held, ...set.waiting, ...unfinished] };
   }
   const { readyFromGitHub } = await import("../../integrate/ready-from-github.js");
   return readyFromGitHub(port as GitHubPort, github as RepoRef, {

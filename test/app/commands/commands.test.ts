@@ -296,12 +296,19 @@ describe("/lanes commands", () => {
 
   it("replies with the PRP's state to `status`", async () => {
     await prpIn(1, "active");
+    await h.store.scheduleCheckIn("1", {
+      id: "c-1",
+      at: Date.UTC(2026, 2, 14, 9, 30),
+      note: "how are the tests, @bob?",
+    });
     const out: string[] = [];
     const scope = replies(permission(reacts(github(), ...ROCKET), "maintainer", "admin"), 1, out);
-    await h.send("issue_comment", commented({ body: "/lanes status" }));
+    await h.send("issue_comment", commented({ body: "/lanes status", labels: ["prp", "lanes-hold"] }));
     scope.done();
     expect(out[0]).toContain("#1 is `lanes:active`.");
     expect(out[0]).toContain("job `issue-1-test`: queued");
+    expect(out[0]).toContain("- held: not integrated until `/lanes unhold`");
+    expect(out[0]).toContain("- check-in at 2026-03-14T09:30Z: how are the tests, @\u200bbob?");
   });
 
   it("acknowledges `accept` on a lane PR and refuses it on an issue", async () => {
