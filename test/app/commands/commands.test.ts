@@ -304,7 +304,7 @@ describe("/lanes commands", () => {
     expect(out[0]).toContain("job `issue-1-test`: queued");
   });
 
-  it("acknowledges `accept` on a lane PR and refuses it on an issue", async () => {
+  it("refuses `accept` on an issue: it belongs on the lane PR", async () => {
     const out: string[] = [];
     const scope = replies(permission(reacts(github(), ...CONFUSED), "maintainer", "admin"), 1, out);
     await h.send("issue_comment", commented({ body: "/lanes accept 1 2" }));
