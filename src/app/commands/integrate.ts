@@ -30,7 +30,7 @@ export const integrate = defineCommand({
       return {
         reply: ["No lane is ready to integrate; nothing was started.", ...waitingLines(set)].join("\n"),
       };
-    const run = await startWorkflow(ctx.deps, INTEGRATE_WORKFLOW, base, { dry_run: String(dryRun) });
+    const run = await startWorkflow(ctx.deps, INTEGRATE_WORKFLOW, base, integrateInputs(dryRun));
     const what = dryRun
       ? "A dry run of the integration (the plan only; nothing is pushed)"
       : "The integration";
@@ -44,6 +44,11 @@ export const integrate = defineCommand({
     };
   },
 });
+
+/** The lanes-integrate workflow_dispatch inputs (the workflow declares exactly these). */
+export function integrateInputs(dryRun: boolean): Record<string, string> {
+  return { dry_run: String(dryRun) };
+}
 
 function laneName(lane: { branch: string; pr?: number }): string {
   return `${lane.pr === undefined ? "" : `#${lane.pr} `}\`${lane.branch}\``;

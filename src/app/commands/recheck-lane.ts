@@ -26,13 +26,18 @@ export async function lanePulls(ctx: CommandContext): Promise<PullRequest[]> {
   return pulls;
 }
 
-/** Starts the gates on the pull request's head; the reply line says what started and links the run. */
-export async function recheckPull(ctx: CommandContext, pull: PullRequest): Promise<string> {
-  const run = await startWorkflow(ctx.deps, GATES_WORKFLOW, pull.base.ref, {
+/** The lanes-gates workflow_dispatch inputs for a pull request (the workflow declares exactly these). */
+export function gatesInputs(pull: Pick<PullRequest, "number" | "head" | "base">): Record<string, string> {
+  return {
     pr: String(pull.number),
     head_sha: pull.head.sha,
     head_ref: pull.head.ref,
     base_ref: pull.base.ref,
-  });
+  };
+}
+
+/** Starts the gates on the pull request's head; the reply line says what started and links the run. */
+export async function recheckPull(ctx: CommandContext, pull: PullRequest): Promise<string> {
+  const run = await startWorkflow(ctx.deps, GATES_WORKFLOW, pull.base.ref, gatesInputs(pull));
   return `Gates started on #${pull.number} at \`${pull.head.sha.slice(0, 7)}\`: ${runLink(run, GATES_WORKFLOW)}.`;
 }
