@@ -2,7 +2,8 @@
 // lane, in a working tree) on a generated repo of 2,000+ files, in one process. Two cases: disjoint lanes (each
 // in its own files: the fast path) and overlapping lanes (groups of lanes editing the same files without
 // conflict: merge-tree). Each is timed in-process (plan + apply, as the CLI runs them) and end to end through
-// the built CLI (`node dist/src/cli/main.js integrate`), and every run's tree must equal the loop's.
+// the package's bin (the bundle `dist/bin/lanes.mjs integrate`; also through tsc's module-per-file build
+// `dist/src/cli/main.js`, for comparison), and every run's tree must equal the loop's.
 // Prints JSON only. Run: `npm run bench -- integrate` (or `npx tsx bench/integrate.ts` after a build).
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -24,7 +25,10 @@ const SHARED_FILES = 4;
 const RUNS = 5;
 const DATE = "2026-01-01";
 const BRANCH = `lanes/integration/${DATE}`;
-const CLI = resolve(fileURLToPath(new URL("..", import.meta.url)), "dist/src/cli/main.js");
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** The package's bin (the esbuild bundle), and tsc's build of the same sources. */
+const CLI = resolve(ROOT, "dist/bin/lanes.mjs");
+const CLI_MODULES = resolve(ROOT, "dist/src/cli/main.js");
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -117,8 +121,8 @@ async function benchCase(overlapping: boolean): Promise<CaseResult> {
       const result = await applyIntegration(plan, { env });
       if (result.merged.length !== LANES) throw new Error(`merged ${result.merged.length} of ${LANES} lanes`);
     };
-    const cli = async () => {
-      const args = [CLI, "integrate", "--repo", dir, "--base", "main", "--date", DATE, "--json"];
+    const cli = (entry: string) => async () => {
+      const args = [entry, "integrate", "--repo", dir, "--base", "main", "--date", DATE, "--json"];
       await exec(process.execPath, [...args, "--branches", branches.join(",")], { env, cwd: dir });
     };
     const startup = () => exec(process.execPath, [CLI, "--version"], { env, cwd: dir });
@@ -134,6 +138,7 @@ async function benchCase(overlapping: boolean): Promise<CaseResult> {
     const samples = {
       inProcess: [] as number[],
       cli: [] as number[],
+      cliModules: [] as number[],
       loop: [] as number[],
       startup: [] as number[],
     };
@@ -142,13 +147,16 @@ async function benchCase(overlapping: boolean): Promise<CaseResult> {
       const loop = await timed(() => shellLoop(dir, branches));
       const own = await timed(inProcess);
       await sameTree("in-process");
-      const end = await timed(cli);
+      const end = await timed(cli(CLI));
       await sameTree("CLI");
+      const endModules = await timed(cli(CLI_MODULES));
+      await sameTree("CLI (modules)");
       const start = await timed(startup);
       if (round < 0) continue;
       samples.loop.push(loop);
       samples.inProcess.push(own);
       samples.cli.push(end);
+      samples.cliModules.push(endModules);
       samples.startup.push(start);
     }
     const files = (await git(dir, "ls-files")).split("\n").length;
@@ -165,7 +173,15 @@ async function benchCase(overlapping: boolean): Promise<CaseResult> {
           loop,
         ),
         compare(
-          summarize(`integrate end to end: node dist/src/cli/main.js, ${kind} lanes`, samples.cli, extra),
+          summarize(`integrate end to end: node dist/bin/lanes.mjs (bin), ${kind} lanes`, samples.cli, extra),
+          loop,
+        ),
+        compare(
+          summarize(
+            `integrate end to end: node dist/src/cli/main.js (modules), ${kind} lanes`,
+            samples.cliModules,
+            extra,
+          ),
           loop,
         ),
       ],
@@ -179,10 +195,10 @@ async function benchCase(overlapping: boolean): Promise<CaseResult> {
 export async function run(): Promise<BenchResult[]> {
   const disjoint = await benchCase(false);
   const overlapping = await benchCase(true);
-  const startup = summarize(
-    "CLI start-up: node dist/src/cli/main.js --version (part of each end-to-end run)",
-    [...disjoint.startupMs, ...overlapping.startupMs],
-  );
+  const startup = summarize("CLI start-up: node dist/bin/lanes.mjs --version (part of each end-to-end run)", [
+    ...disjoint.startupMs,
+    ...overlapping.startupMs,
+  ]);
   return [...disjoint.results, ...overlapping.results, startup];
 }
 

@@ -1,8 +1,10 @@
-// Bundles the CLI for the released action: `npm run bundle` → action/dist/lanes.mjs (plus the script
-// agent's entry and shared chunks), so a workflow runs Lanes with no npm ci and no build. Dynamic imports
-// stay separate chunks (splitting), so commands still load lazily. The release workflow commits the
-// output on the release tag only; main keeps action/dist/ out of git.
-import { readFileSync, rmSync } from "node:fs";
+// Bundles the CLI: `npm run bundle` → action/dist/lanes.mjs (plus the script agent's entry and shared
+// chunks), so a workflow runs Lanes with no npm ci and no build; `npm run build` and scripts/bootstrap →
+// dist/bin/lanes.mjs, the package's `bin` (one file per command to load instead of hundreds of modules:
+// ~0.2 s less CPU per run). Dynamic imports stay separate chunks (splitting), so commands still load
+// lazily. The release workflow commits action/dist/ on the release tag only; main keeps it out of git.
+import { chmodSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { build } from "esbuild";
 
 // An output directory may be given (tests bundle into a temp directory); the default is the action's.
@@ -38,3 +40,5 @@ await build({
     ].join("\n"),
   },
 });
+// Both entries are run as programs (the package's bin, a tmux pane's script agent).
+for (const entry of ["lanes.mjs", "script-agent-main.mjs"]) chmodSync(join(outdir, entry), 0o755);

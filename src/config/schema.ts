@@ -93,7 +93,8 @@ const IntegrationSchema = z.strictObject({
 
 // `/lanes` comment commands: who may run which, and how a refusal looks.
 const CommandsSchema = z.strictObject({
-  maintain: z.array(CommandNameSchema).default(["approve", "priority"]),
+  // integrate combines everyone's lanes into one branch and PR: a maintainer's call, like approve and priority
+  maintain: z.array(CommandNameSchema).default(["approve", "priority", "integrate"]),
   refusal: z.enum(["reply", "silent"]).default("reply"),
 });
 

@@ -18,6 +18,8 @@ export const COMMAND_NAMES = [
   "approve",
   "schedule",
   "accept",
+  "recheck",
+  "integrate",
 ] as const;
 export const CommandNameSchema = z.enum(COMMAND_NAMES);
 export type CommandName = z.infer<typeof CommandNameSchema>;

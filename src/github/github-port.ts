@@ -113,6 +113,12 @@ export interface CheckRun {
   htmlUrl: string;
 }
 
+/** The run a workflow_dispatch started, as GitHub reports it (`return_run_details`). */
+export interface DispatchedRun {
+  id: number;
+  htmlUrl: string;
+}
+
 export interface GitHubPort {
   ensureLabels(
     repo: RepoRef,
@@ -187,12 +193,13 @@ export interface GitHubPort {
 
   /** A file's text at a ref (default branch when omitted), or null when it does not exist. */
   readFile(repo: RepoRef, path: string, ref?: string): Promise<string | null>;
+  /** Starts a workflow_dispatch run; the run it started, or null where GitHub does not say (older GHES). */
   dispatchWorkflow(
     repo: RepoRef,
     workflow: string,
     ref: string,
     inputs?: Record<string, string>,
-  ): Promise<void>;
+  ): Promise<DispatchedRun | null>;
 
   /** HTTP requests made so far, per operation (retries included). */
   requestCounts(): Record<string, number>;

@@ -1,5 +1,5 @@
 // Repository-level reads and writes: permission levels, branches, file contents, workflow dispatch.
-import type { GitHubPort, PermissionLevel } from "./github-port.js";
+import type { DispatchedRun, GitHubPort, PermissionLevel } from "./github-port.js";
 import { isStatus } from "./errors.js";
 import { call, type PortDeps } from "./port-deps.js";
 
@@ -25,6 +25,19 @@ async function orNull<T>(run: () => Promise<T>): Promise<T | null> {
     if (isStatus(error, 404)) return null;
     throw error;
   }
+}
+
+function runOf(data: unknown): DispatchedRun | null {
+  if (typeof data !== "object" || data === null) return null;
+  const { workflow_run_id: id, html_url: htmlUrl } = data as {
+    workflow_run_id?: unknown;
+    html_url?: unknown;
+  };
+  return typeof id === "number" && typeof htmlUrl === "string" ? { id, htmlUrl } : null;
+}
+
+function refusesRunDetails(error: unknown): boolean {
+  return (isStatus(error, 400) || isStatus(error, 422)) && /return_run_details/.test(String(error));
 }
 
 export function repoOperations({ octokit, etags }: PortDeps): RepoOps {
@@ -88,16 +101,21 @@ export function repoOperations({ octokit, etags }: PortDeps): RepoOps {
         }),
       ),
     dispatchWorkflow: (repo, workflow, ref, inputs = {}) =>
-      call(
-        "dispatchWorkflow",
-        async () =>
-          void (await octokit.rest.actions.createWorkflowDispatch({
-            ...repo,
-            workflow_id: workflow,
-            ref,
-            inputs,
-          })),
-      ),
+      call("dispatchWorkflow", async () => {
+        const request = { ...repo, workflow_id: workflow, ref, inputs };
+        try {
+          const { data } = await octokit.rest.actions.createWorkflowDispatch({
+            ...request,
+            return_run_details: true,
+          });
+          return runOf(data);
+        } catch (error) {
+          // A GitHub Enterprise Server without run details refuses the parameter: dispatch without it.
+          if (!refusesRunDetails(error)) throw error;
+          await octokit.rest.actions.createWorkflowDispatch(request);
+          return null;
+        }
+      }),
     listRunners: (repo) =>
       call("listRunners", async () => {
         const runners = await octokit.paginate(octokit.rest.actions.listSelfHostedRunnersForRepo, {

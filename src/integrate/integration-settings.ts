@@ -2,6 +2,7 @@
 // config the lanes were built against, not whatever is checked out): role order, validation commands and
 // the gates a lane must pass to be taken by --ready.
 import { loadConfig, DEFAULT_CONFIG_FILE } from "../config/load-config.js";
+import type { LanesConfig } from "../config/schema.js";
 import { gitIn, type GitRepo } from "../git/git-repo.js";
 import { gateConfigFrom } from "../gates/gate-config.js";
 import { checkRunName } from "../gates/check-run-name.js";
@@ -22,11 +23,16 @@ export async function readIntegrationSettings(repo: GitRepo, base: string): Prom
   });
   const found = exitCode === 0;
   const config = loadConfig(found ? stdout : "", { file: `${DEFAULT_CONFIG_FILE} at ${base}` });
-  const gates = gateConfigFrom(config);
   return {
     roleOrder: [...config.integration.order],
     validation: [...config.integration.validation],
-    requiredGates: GATE_NAMES.filter((g) => gates.modes[g] === "required").map(checkRunName),
+    requiredGates: requiredGateChecks(config),
     found,
   };
+}
+
+/** The check runs (`lanes/<gate>`) of the gates the config makes required. */
+export function requiredGateChecks(config: LanesConfig): string[] {
+  const gates = gateConfigFrom(config);
+  return GATE_NAMES.filter((g) => gates.modes[g] === "required").map(checkRunName);
 }

@@ -96,7 +96,7 @@ describe("action/action.yml", () => {
     ]);
   });
 
-  it("integrate mode fetches the lane branches and integrates every lane but earlier integrations", async () => {
+  it("integrate mode fetches the lane branches and integrates the ready ones (--ready), passing --dry-run on", async () => {
     const origin = await makeRepo();
     cleanups.push(origin);
     await origin.commit("seed", { "README.md": "x\n" });
@@ -109,7 +109,7 @@ describe("action/action.yml", () => {
     const out = await runStep(integrate.run as string, workspace.path, {
       GITHUB_WORKSPACE: workspace.path,
       LANES_BASE_REF: "main",
-      LANES_ARGS: "",
+      LANES_ARGS: "--dry-run",
     });
     expect(JSON.parse(out.stdout)).toEqual([
       "integrate",
@@ -117,11 +117,25 @@ describe("action/action.yml", () => {
       workspace.path,
       "--base",
       "origin/main",
-      "--branches",
-      "lanes/developer/1-a,lanes/tester/2-b",
+      "--ready",
       "--open-pr",
       "--github-repo",
       "octo/app",
+      "--dry-run",
+    ]);
+    // --ready integrates from these local branches (the lanes' commits must be in the workspace)
+    const { stdout: branches } = await run(
+      "git",
+      ["for-each-ref", "--format=%(refname:short)", "refs/heads/lanes/"],
+      {
+        cwd: workspace.path,
+        env: gitEnv,
+      },
+    );
+    expect(branches.trim().split("\n")).toEqual([
+      "lanes/developer/1-a",
+      "lanes/integration/2026-01-01",
+      "lanes/tester/2-b",
     ]);
   });
 });

@@ -64,9 +64,11 @@ describe("lanes init", () => {
     expect(gates).toContain("      - run: npm ci");
     expect(gates).toContain(`      - uses: lanes-dev/lanes/action@v${readVersion()}`);
     for (const path of WRITTEN.slice(1)) expect(read(repo, path)).not.toContain("./action");
+    // on a schedule, and on demand (`/lanes integrate [--dry-run]`, the Run workflow button)
     expect(read(repo, ".github/workflows/lanes-integrate.yml")).toMatch(
-      /schedule:\n\s+- cron: .*\n\s+workflow_dispatch:/,
+      /schedule:\n\s+- cron: .*\n(\s+#.*\n)?\s+workflow_dispatch:\n\s+inputs:\n\s+dry_run:/,
     );
+    expect(gates).toMatch(/workflow_dispatch:\n\s+inputs:\n\s+pr:/);
   });
 
   it("changes nothing on a second run", async () => {

@@ -25,7 +25,11 @@ interface ActionYaml {
   runs: { using: string; steps: Step[] };
 }
 interface WorkflowYaml {
-  on: { pull_request: { types: string[] }; pull_request_review?: { types: string[] } };
+  on: {
+    pull_request: { types: string[] };
+    pull_request_review?: { types: string[] };
+    workflow_dispatch?: { inputs: Record<string, { required: boolean }> };
+  };
   permissions: Record<string, string>;
   jobs: Record<string, { if: string; steps: Step[] }>;
 }
@@ -159,18 +163,26 @@ describe(".github/workflows/lanes-gates.yml", () => {
     });
     const job = workflow.jobs.gates;
     // pull_request's `branches` filter matches the base branch, so lane heads are selected here.
-    expect(job?.if).toBe("startsWith(github.event.pull_request.head.ref, 'lanes/')");
+    // `/lanes recheck` dispatches it with the PR's number, head, branch and base (no pull_request in the event).
+    expect(Object.keys(workflow.on.workflow_dispatch?.inputs ?? {})).toEqual([
+      "pr",
+      "head_sha",
+      "head_ref",
+      "base_ref",
+    ]);
+    expect(job?.if).toBe("startsWith(github.event.pull_request.head.ref || inputs.head_ref, 'lanes/')");
     const checkout = job?.steps.find((s) => s.uses?.startsWith("actions/checkout@"));
     expect(checkout?.with).toMatchObject({
-      ref: "${{ github.event.pull_request.head.sha }}",
+      ref: "${{ github.event.pull_request.head.sha || inputs.head_sha }}",
       "fetch-depth": 0,
     });
     const lanesStep = job?.steps.find((s) => s.uses === "./action");
     expect(lanesStep?.with).toMatchObject({
       mode: "gate",
-      pr: "${{ github.event.pull_request.number }}",
-      "head-sha": "${{ github.event.pull_request.head.sha }}",
-      "head-ref": "${{ github.event.pull_request.head.ref }}",
+      pr: "${{ github.event.pull_request.number || inputs.pr }}",
+      "head-sha": "${{ github.event.pull_request.head.sha || inputs.head_sha }}",
+      "head-ref": "${{ github.event.pull_request.head.ref || inputs.head_ref }}",
+      "base-ref": "${{ github.event.pull_request.base.ref || inputs.base_ref }}",
     });
   });
 });

@@ -210,13 +210,38 @@ describe("the GitHub port against the sandbox", () => {
     ).toMatchObject({ status: "completed", conclusion: "success" });
   });
 
-  it("dispatches a workflow", async () => {
-    await port.dispatchWorkflow(repo, "lanes-stack.yml", "main", { roles: "developer" });
+  it("dispatches a workflow and returns the run it started", async () => {
+    const run = await port.dispatchWorkflow(repo, "lanes-stack.yml", "main", { roles: "developer" });
     expect(sandbox.state.repos.get("sandbox-admin/demo")?.workflowDispatches.at(-1)).toEqual({
       workflow: ".github/workflows/lanes-stack.yml",
       ref: "refs/heads/main",
       inputs: { roles: "developer" },
     });
+    expect(run?.htmlUrl).toContain(`/actions/runs/${run?.id}`);
+  });
+
+  it("refuses a dispatch as GitHub does: a workflow without the trigger, an undeclared or a missing input", async () => {
+    await clone.git("checkout", "-q", "-b", "workflows", "origin/main");
+    await clone.commit("workflows", {
+      ".github/workflows/push-only.yml": "on: push\njobs: {}\n",
+      ".github/workflows/manual.yml":
+        "on:\n  workflow_dispatch:\n    inputs:\n      pr: { required: true }\n      dry_run: { type: boolean, default: false }\njobs: {}\n",
+    });
+    await clone.git("push", "-q", "origin", "workflows");
+    await clone.git("checkout", "-q", "lanes/dev/1-x");
+    const refused = (workflow: string, inputs: Record<string, string>) =>
+      port.dispatchWorkflow(repo, workflow, "workflows", inputs).then(
+        () => "started",
+        (error: Error) => error.message,
+      );
+    expect(await refused("push-only.yml", {})).toMatch(
+      /HTTP 422: Workflow does not have 'workflow_dispatch' trigger/,
+    );
+    expect(await refused("manual.yml", { pr: "1", nope: "x" })).toMatch(
+      /Unexpected inputs provided: \["nope"\]/,
+    );
+    expect(await refused("manual.yml", { dry_run: "true" })).toMatch(/Required input 'pr' not provided/);
+    expect(await refused("manual.yml", { pr: "1" })).toBe("started");
   });
 
   it("counts every request per operation, including the installation token exchange, also as a Prometheus counter", async () => {

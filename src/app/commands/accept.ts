@@ -1,8 +1,11 @@
 // `/lanes accept <n>…|all` on a lane PR: a maintainer accepts success criteria. The lanes/prp gate reads these
-// comments itself (checking the commenter's access again); here the command is only validated and acknowledged.
+// comments itself (checking the commenter's access again), so here the command is validated and the gates are
+// started again on the PR's head, so the acceptance counts now rather than at the next push.
 import { z } from "zod";
+import { errorMessage } from "../../errors.js";
 import { CommandFailedError } from "../errors.js";
 import { defineCommand } from "./command.js";
+import { lanePulls, recheckPull } from "./recheck-lane.js";
 
 const Args = z
   .string()
@@ -13,7 +16,7 @@ const Args = z
   );
 
 export const accept = defineCommand({
-  summary: "accept success criteria of a lane PR (read by the lanes/prp gate)",
+  summary: "accept success criteria of a lane PR; lanes/prp judges again",
   usage: "accept <n>…|all",
   args: Args,
   async run(ctx) {
@@ -21,8 +24,17 @@ export const accept = defineCommand({
       throw new CommandFailedError(
         "`accept` belongs on the lane's pull request, where the lanes/prp gate reads it.",
       );
-    return {
-      reply: "Noted: the `lanes/prp` gate counts it on its next run (`/lanes recheck`, or the next push).",
-    };
+    const [pull] = await lanePulls(ctx);
+    if (!pull) return {};
+    try {
+      return { reply: `Accepted; \`lanes/prp\` judges again. ${await recheckPull(ctx, pull)}` };
+    } catch (error) {
+      // The acceptance stands (it is this comment); only the re-run did not start.
+      const why = error instanceof CommandFailedError ? error.message : errorMessage(error).slice(0, 300);
+      ctx.deps.log.warn({ pr: pull.number, err: errorMessage(error) }, "gates not restarted after accept");
+      return {
+        reply: `Accepted; \`lanes/prp\` counts it on its next run (the next push, or \`/lanes recheck\`). The gates could not be started now: ${why}`,
+      };
+    }
   },
 });

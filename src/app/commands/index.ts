@@ -7,9 +7,11 @@ import { cancel } from "./cancel.js";
 import { handoff } from "./handoff.js";
 import { help } from "./help.js";
 import { hold, unhold } from "./hold.js";
+import { integrate } from "./integrate.js";
 import { pause } from "./pause.js";
 import { priority } from "./priority.js";
 import { rebrief } from "./rebrief.js";
+import { recheck } from "./recheck.js";
 import { resume } from "./resume.js";
 import { retry } from "./retry.js";
 import { say } from "./say.js";
@@ -33,6 +35,8 @@ export const commands: CommandMap = {
   approve,
   schedule,
   accept,
+  recheck,
+  integrate,
 };
 
 export * from "./command.js";

@@ -1,7 +1,10 @@
 // workflow_dispatch: recorded on the repository and announced with the workflow_dispatch webhook; it starts a
-// queued workflow run (workflow_run.requested) that a test completes (workflow_run.completed).
+// queued workflow run (workflow_run.requested) that a test completes (workflow_run.completed). A workflow file
+// at the ref is checked as GitHub does (trigger and inputs); a ref without the file is let through, so a test
+// need not commit a workflow to see its dispatch. `return_run_details` answers with the run, as GitHub does.
 import { SandboxHttpError, unprocessable } from "../errors.js";
-import { resolveRef } from "../bare-repo.js";
+import { readBlob, resolveRef } from "../bare-repo.js";
+import { dispatchRefusal } from "../workflow-trigger.js";
 import { emit, requireStr, type EventContext, type Routes } from "../handler.js";
 import type { SandboxWorkflowRun } from "../state.js";
 
@@ -23,6 +26,9 @@ export const actionRoutes: Routes = {
       const path = /^\d+$/.test(workflow)
         ? `.github/workflows/${workflow}.yml`
         : `.github/workflows/${workflow}`;
+      const file = await readBlob(ctx.repo.gitDir, qualified, path);
+      const refused = file ? dispatchRefusal(file.content.toString("utf8"), inputs) : undefined;
+      if (refused !== undefined) throw new SandboxHttpError(422, refused);
       ctx.repo.workflowDispatches.push({ workflow: path, ref: qualified, inputs });
       emit(ctx, "workflow_dispatch", { inputs, ref: qualified, workflow: path });
       const run: SandboxWorkflowRun = {
@@ -38,7 +44,15 @@ export const actionRoutes: Routes = {
       };
       ctx.repo.workflowRuns.set(run.id, run);
       emitWorkflowRun(ctx, run, "requested");
-      return { status: 204 };
+      if (ctx.body.return_run_details !== true) return { status: 204 };
+      return {
+        status: 200,
+        body: {
+          workflow_run_id: run.id,
+          run_url: `${ctx.state.apiUrl}/repos/${ctx.repo.fullName}/actions/runs/${run.id}`,
+          html_url: renderWorkflowRun(ctx, run).html_url,
+        },
+      };
     },
   },
 };

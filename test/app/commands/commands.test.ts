@@ -311,7 +311,7 @@ describe("/lanes commands", () => {
     expect(out[0]).toContain("- check-in at 2026-03-14T09:30Z: how are the tests, @\u200bbob?");
   });
 
-  it("acknowledges `accept` on a lane PR and refuses it on an issue", async () => {
+  it("refuses `accept` on an issue: it belongs on the lane PR", async () => {
     const out: string[] = [];
     const scope = replies(permission(reacts(github(), ...CONFUSED), "maintainer", "admin"), 1, out);
     await h.send("issue_comment", commented({ body: "/lanes accept 1 2" }));
