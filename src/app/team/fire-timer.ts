@@ -1,10 +1,12 @@
 // What a fired timer does. SLA and deadline checks re-read the PRP's state: a breach is flagged on the PRP
 // (its status comment shows it, the dashboard reads the record) and raises an alert; a check the PRP already
-// passed does nothing. Alert retries deliver again; the standup is posted and scheduled for the next day.
+// passed does nothing. Alert retries deliver again; the standup is posted and scheduled for the next day; the
+// host check looks at the runner hosts' heartbeats and schedules the next.
 import type { From } from "../transitions.js";
 import { currentState } from "../transition.js";
 import { publishStatus } from "../status/publish-status.js";
 import { repoName } from "../repo-deps.js";
+import { checkHosts } from "./host-watch.js";
 import { deliverToWebhook, raiseAlert } from "./raise-alert.js";
 import type { TeamDeps } from "./team-deps.js";
 import type { Timer } from "./timers.js";
@@ -60,6 +62,10 @@ export async function fireTimer(deps: TeamDeps, timer: Timer, hooks: TeamTimerHo
   }
   if (timer.kind === "standup") {
     await hooks.standup?.(deps);
+    return;
+  }
+  if (timer.kind === "hosts") {
+    await checkHosts(deps);
     return;
   }
   const { state } = await currentState(deps.store, timer.issue);
