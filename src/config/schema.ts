@@ -93,7 +93,7 @@ const IntegrationSchema = z.strictObject({
 
 // `/lanes` comment commands: who may run which, and how a refusal looks.
 const CommandsSchema = z.strictObject({
-  maintain: z.array(CommandNameSchema).default(["approve", "priority"]),
+  maintain: z.array(CommandNameSchema).default(["approve", "priority", "unflag"]),
   refusal: z.enum(["reply", "silent"]).default("reply"),
 });
 

@@ -18,6 +18,7 @@ export const COMMAND_NAMES = [
   "approve",
   "schedule",
   "accept",
+  "unflag",
 ] as const;
 export const CommandNameSchema = z.enum(COMMAND_NAMES);
 export type CommandName = z.infer<typeof CommandNameSchema>;

@@ -15,6 +15,7 @@ import { retry } from "./retry.js";
 import { say } from "./say.js";
 import { schedule } from "./schedule.js";
 import { status } from "./status.js";
+import { unflag } from "./unflag.js";
 
 export const commands: CommandMap = {
   help,
@@ -33,6 +34,7 @@ export const commands: CommandMap = {
   approve,
   schedule,
   accept,
+  unflag,
 };
 
 export * from "./command.js";
