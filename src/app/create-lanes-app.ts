@@ -10,6 +10,7 @@ import { handlers, type Handler, type HandledEvent } from "./handlers/index.js";
 import { repoName, type RepoDeps } from "./repo-deps.js";
 import type { AppMetrics } from "./serve/app-metrics.js";
 import { fireTimer } from "./team/fire-timer.js";
+import { scheduleHostCheck } from "./team/host-watch.js";
 import { postStandup } from "./team/post-standup.js";
 import { createRepoFilesCache } from "./team/repo-config.js";
 import { createScheduler, type Scheduler } from "./team/scheduler.js";
@@ -70,11 +71,16 @@ export function createLanesApp(options: LanesAppOptions): LanesApp {
     return port;
   }
 
-  /** The scheduler finds a repository's timers (and the installation acting on it) through this index. */
+  /**
+   * The scheduler finds a repository's timers (and the installation acting on it) through this index; the
+   * repository's host check starts here (it schedules itself from then on; `keep` leaves a running one).
+   */
   async function registerRepo(payload: { repository?: { full_name: string } }, installationId: number) {
     const name = payload.repository?.full_name;
     if (name === undefined || registered.has(name)) return;
     await deliveries.registerTimerRepo(name, installationId);
+    const [owner = "", repo = ""] = name.split("/");
+    await scheduleHostCheck({ store: storeFor({ owner, repo }) }, { keep: true });
     registered.add(name);
   }
 

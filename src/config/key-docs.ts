@@ -133,6 +133,9 @@ export const KEY_DOCS: Readonly<Record<string, KeyDoc>> = {
   },
   "alerts.waiting_minutes": { doc: "An agent's question unanswered this long raises an alert." },
   "alerts.paused_minutes": { doc: "A usage-limit pause longer than this raises an alert." },
+  "alerts.host_silent_minutes": {
+    doc: "A runner host with lanes on it that has not heartbeaten this long raises one alert, and a notice when it is back.",
+  },
   standup: { doc: "The daily standup comment (also `lanes standup`)." },
   "standup.time": { doc: "Time of day it is posted, HH:MM in standup.zone." },
   "standup.zone": { doc: "IANA time zone of standup.time, e.g. Europe/Berlin." },

@@ -93,8 +93,9 @@ const IntegrationSchema = z.strictObject({
 
 // `/lanes` comment commands: who may run which, and how a refusal looks.
 const CommandsSchema = z.strictObject({
-  // integrate combines everyone's lanes into one branch and PR: a maintainer's call, like approve and priority
-  maintain: z.array(CommandNameSchema).default(["approve", "priority", "integrate"]),
+  // integrate combines everyone's lanes into one branch and PR, unflag overrules the team's checks: a
+  // maintainer's call, like approve and priority
+  maintain: z.array(CommandNameSchema).default(["approve", "priority", "integrate", "unflag"]),
   refusal: z.enum(["reply", "silent"]).default("reply"),
 });
 

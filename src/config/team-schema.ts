@@ -66,6 +66,8 @@ export const AlertsSchema = z.strictObject({
   waiting_minutes: z.number().int().positive().default(30),
   /** A usage-limit pause longer than this raises an alert. */
   paused_minutes: z.number().int().positive().default(120),
+  /** A runner host with lanes that has not heartbeaten this long raises an alert (and a notice when back). */
+  host_silent_minutes: z.number().int().positive().default(10),
 });
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;

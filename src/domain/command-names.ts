@@ -20,6 +20,7 @@ export const COMMAND_NAMES = [
   "accept",
   "recheck",
   "integrate",
+  "unflag",
 ] as const;
 export const CommandNameSchema = z.enum(COMMAND_NAMES);
 export type CommandName = z.infer<typeof CommandNameSchema>;

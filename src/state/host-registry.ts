@@ -59,5 +59,21 @@ export function makeHostRegistry(core: StoreCore) {
       }
       return infos;
     },
+    /** How many jobs a host holds leases on (its lanes). */
+    async hostLaneCount(host: string): Promise<number> {
+      return core.call("SCARD", () => core.redis.scard(keys.hostJobs(host)));
+    },
+    /** The host watch (host → its JSON record, validated by the reader). */
+    async readHostWatch(): Promise<Record<string, string>> {
+      return core.call("HGETALL", () => core.redis.hgetall(keys.hostWatch));
+    },
+    /** Sets a host's watch record, or removes it (null). */
+    async writeHostWatch(host: string, record: string | null): Promise<void> {
+      await core.call(record === null ? "HDEL" : "HSET", () =>
+        record === null
+          ? core.redis.hdel(keys.hostWatch, host)
+          : core.redis.hset(keys.hostWatch, host, record),
+      );
+    },
   };
 }

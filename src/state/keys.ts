@@ -27,6 +27,8 @@ export function stateKeys(prefix: string) {
     pausedRoles: `${prefix}paused-roles`,
     hosts: `${prefix}hosts`,
     host: (name: string) => `${prefix}host:${name}`,
+    /** The App's view of each runner host (last seen, lanes, alerted), kept after the reaper drops it. */
+    hostWatch: `${prefix}host-watch`,
     delivery: (id: string) => `${prefix}delivery:${id}`,
     issueState: (key: string) => `${prefix}issue-state:${key}`,
     audit: `${prefix}audit`,

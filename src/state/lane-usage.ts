@@ -1,5 +1,6 @@
 // Tokens and cost per lane, as the supervisor last counted them from the agent's transcript: one hash
-// per repository (field = lane id), read by the App's /metrics and summed per role there.
+// per repository (field = lane id), read by the App's /metrics and summed per role there; and the baseline
+// the daily standup counts its period's spend from.
 import { z } from "zod";
 import { StateError } from "./errors.js";
 import type { StoreCore } from "./store-core.js";
@@ -17,8 +18,16 @@ export type UsageTotals = z.infer<typeof UsageTotalsSchema>;
 export const LaneUsageEntrySchema = UsageTotalsSchema.extend({ role: z.string() });
 export type LaneUsageEntry = z.infer<typeof LaneUsageEntrySchema>;
 
+/** Every lane's tokens and cost at one moment: the standup counts the spend of its period from it. */
+export const UsageBaselineSchema = z.object({
+  at: z.number(),
+  lanes: z.record(z.string(), z.object({ tokens: z.number(), costUsd: z.number() })),
+});
+export type UsageBaseline = z.infer<typeof UsageBaselineSchema>;
+
 export function makeLaneUsage(core: StoreCore) {
   const key = `${core.prefix}lane-usage`;
+  const baselineKey = `${core.prefix}lane-usage-baseline`;
   return {
     /** Replaces the lane's totals (they only grow; a re-sent value is harmless). */
     async recordLaneUsage(lane: string, entry: LaneUsageEntry): Promise<void> {
@@ -35,6 +44,18 @@ export function makeLaneUsage(core: StoreCore) {
         entries.set(lane, parsed.data);
       }
       return entries;
+    },
+    /** The baseline the last posted standup saved, or null before the first. */
+    async usageBaseline(): Promise<UsageBaseline | null> {
+      const raw = await core.call("GET", () => core.redis.get(baselineKey));
+      if (raw === null) return null;
+      const parsed = UsageBaselineSchema.safeParse(JSON.parse(raw));
+      if (!parsed.success) throw new StateError(`the usage baseline is corrupt: ${parsed.error.message}`);
+      return parsed.data;
+    },
+    async saveUsageBaseline(baseline: UsageBaseline): Promise<void> {
+      const valid = UsageBaselineSchema.parse(baseline);
+      await core.call("SET", () => core.redis.set(baselineKey, JSON.stringify(valid)));
     },
   };
 }

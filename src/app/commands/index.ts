@@ -17,6 +17,7 @@ import { retry } from "./retry.js";
 import { say } from "./say.js";
 import { schedule } from "./schedule.js";
 import { status } from "./status.js";
+import { unflag } from "./unflag.js";
 
 export const commands: CommandMap = {
   help,
@@ -37,6 +38,7 @@ export const commands: CommandMap = {
   accept,
   recheck,
   integrate,
+  unflag,
 };
 
 export * from "./command.js";

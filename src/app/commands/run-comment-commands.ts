@@ -132,7 +132,7 @@ export async function runCommentCommands(
   return outcome;
 }
 
-/** Write access for every command, maintain for those `commands.maintain` names (approve, priority by default). */
+/** Write access for every command, maintain for those `commands.maintain` names (approve, priority, unflag by default). */
 function needsOf(name: string, config: CommandsConfig): RequiredPermission {
   return config.maintain.some((m) => m === name) ? "maintain" : "write";
 }

@@ -3,6 +3,7 @@
 import type { PrpRecord } from "../../state/index.js";
 import type { RepoDeps } from "../repo-deps.js";
 import { publishStatus } from "../status/publish-status.js";
+import { clearResolvedFlags } from "../team/prp-flags.js";
 import { transition, type TransitionRequest, type TransitionResult } from "../transition.js";
 import { TRANSITIONS } from "../transitions.js";
 
@@ -20,12 +21,16 @@ function describe(update: PrpUpdate, result: TransitionResult & { applied: true 
   return `${result.from ?? "(none)"} → ${result.to ?? "(none)"}: ${why} (${update.actor})`;
 }
 
-/** Transitions the PRP; when it applied, records the facts and the event and rewrites the status comment. */
+/**
+ * Transitions the PRP; when it applied, records the facts and the event, clears the flags the new state
+ * resolves, and rewrites the status comment.
+ */
 export async function updatePrp(deps: RepoDeps, update: PrpUpdate): Promise<TransitionResult> {
   const result = await transition(deps, update);
   if (!result.applied) return result;
   if (update.facts) await deps.store.patchPrpRecord(update.issue, update.facts);
   await deps.store.addPrpEvent(update.issue, describe(update, result));
+  await clearResolvedFlags(deps, update.issue, result.to, update.actor);
   await publishStatus(deps, update.issue, { hasComments: update.hasComments });
   return result;
 }

@@ -1,23 +1,15 @@
 // What a fired timer does. SLA and deadline checks re-read the PRP's state: a breach is flagged on the PRP
 // (its status comment shows it, the dashboard reads the record) and raises an alert; a check the PRP already
-// passed does nothing. Alert retries deliver again; the standup is posted and scheduled for the next day.
-import type { From } from "../transitions.js";
+// passed does nothing. Alert retries deliver again; the standup is posted and scheduled for the next day; the
+// host check looks at the runner hosts' heartbeats and schedules the next.
 import { currentState } from "../transition.js";
 import { publishStatus } from "../status/publish-status.js";
 import { repoName } from "../repo-deps.js";
+import { checkHosts } from "./host-watch.js";
+import { flagHolds } from "./prp-flags.js";
 import { deliverToWebhook, raiseAlert } from "./raise-alert.js";
 import type { TeamDeps } from "./team-deps.js";
 import type { Timer } from "./timers.js";
-
-const NO_PR_YET: readonly From[] = [
-  "queued",
-  "blocked",
-  "needs-approval",
-  "active",
-  "waiting",
-  "paused",
-  "needs-human",
-];
 
 /** Marks the PRP (status comment, record) and raises the alert for the flag. */
 export async function flagPrp(deps: TeamDeps, issue: number, kind: string, title: string, text: string) {
@@ -62,11 +54,15 @@ export async function fireTimer(deps: TeamDeps, timer: Timer, hooks: TeamTimerHo
     await hooks.standup?.(deps);
     return;
   }
+  if (timer.kind === "hosts") {
+    await checkHosts(deps);
+    return;
+  }
   const { state } = await currentState(deps.store, timer.issue);
   const title = `#${timer.issue}`;
   switch (timer.kind) {
     case "sla-claim":
-      if (state === "queued")
+      if (flagHolds("sla-claim", state))
         await flagPrp(
           deps,
           timer.issue,
@@ -76,7 +72,7 @@ export async function fireTimer(deps: TeamDeps, timer: Timer, hooks: TeamTimerHo
         );
       return;
     case "sla-pr":
-      if (NO_PR_YET.includes(state))
+      if (flagHolds("sla-pr", state))
         await flagPrp(
           deps,
           timer.issue,
@@ -86,7 +82,7 @@ export async function fireTimer(deps: TeamDeps, timer: Timer, hooks: TeamTimerHo
         );
       return;
     case "at-risk":
-      if (NO_PR_YET.includes(state))
+      if (flagHolds("at-risk", state))
         await flagPrp(
           deps,
           timer.issue,
@@ -96,7 +92,7 @@ export async function fireTimer(deps: TeamDeps, timer: Timer, hooks: TeamTimerHo
         );
       return;
     case "overdue":
-      if (state !== "done" && state !== null)
+      if (flagHolds("overdue", state))
         await flagPrp(
           deps,
           timer.issue,

@@ -1,9 +1,10 @@
 // Posts the standup once a day, at `standup.time` in `standup.zone`, as a comment on the "Lanes standup"
 // issue (created when missing), and schedules the next one. A day's standup is posted once however many
-// replicas fire it (a per-day mark in Redis).
+// replicas fire it (a per-day mark in Redis). Its tokens and cost are counted since the last posted one.
 import type { LanesConfig } from "../../config/index.js";
 import { readRepoConfig } from "./repo-config.js";
 import { collectStandup, renderStandup } from "./standup-digest.js";
+import { baselineOf, spendSince } from "./standup-spend.js";
 import type { TeamDeps } from "./team-deps.js";
 import { schedule } from "./timers.js";
 
@@ -77,9 +78,13 @@ export async function postStandup(deps: TeamDeps): Promise<number | null> {
   const { zone, issue: title } = config.standup;
   let posted: number | null = null;
   if (await deps.store.markOnce(`standup:${localDate(now, zone)}`, 2 * 24 * 3600)) {
-    const digest = await collectStandup(deps.store, { since: now - DAY_MS, now });
+    const usage = await deps.store.laneUsage();
+    const spend = spendSince(usage, await deps.store.usageBaseline());
+    const digest = await collectStandup(deps.store, { since: now - DAY_MS, now, spend });
     posted = await standupIssue(deps, title);
     await deps.github.createComment(deps.repo, posted, renderStandup(digest));
+    // the next standup counts its spend from the totals this one read
+    await deps.store.saveUsageBaseline(baselineOf(usage, now));
     await deps.store.appendAudit({ type: "standup-posted", actor: "lanes", data: `#${posted}` });
   }
   await scheduleStandup(deps, config);

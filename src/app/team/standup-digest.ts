@@ -4,6 +4,7 @@
 import { priorityRank, type Priority } from "../../prp/index.js";
 import type { StateStore } from "../../state/index.js";
 import { currentState } from "../transition.js";
+import type { StandupSpend } from "./standup-spend.js";
 
 export interface StandupItem {
   issue: number | string;
@@ -25,7 +26,8 @@ export interface StandupDigest {
   stuck: StandupItem[];
   nextUp: StandupItem[];
   integrations: { at: number; text: string }[];
-  spend?: { tokens: number; costUsd: number };
+  /** Tokens and cost per role and in total since the last standup (standup-spend.ts). */
+  spend?: StandupSpend;
 }
 
 const STUCK = new Set(["waiting", "blocked", "needs-human", "paused"]);
@@ -139,10 +141,14 @@ export function renderStandup(digest: StandupDigest): string {
     "Integrations and deploys",
     digest.integrations.map((e) => `- ${iso(e.at)} ${oneLine(e.text)}`),
   );
-  if (digest.spend)
-    lines.push(
-      `**Spent**: ${digest.spend.tokens.toLocaleString("en-US")} tokens, $${digest.spend.costUsd.toFixed(2)}`,
-      "",
-    );
+  if (digest.spend) {
+    const { since, total, byRole } = digest.spend;
+    const spent = (s: { tokens: number; costUsd: number }) =>
+      `${s.tokens.toLocaleString("en-US")} tokens, $${s.costUsd.toFixed(2)}`;
+    section(`Tokens and cost ${since === null ? "so far" : `since the last standup (${iso(since)})`}`, [
+      ...byRole.map((r) => `- ${r.role}: ${spent(r)}`),
+      `- **total**: ${spent(total)}`,
+    ]);
+  }
   return `${lines.join("\n").trimEnd()}\n`;
 }

@@ -1,5 +1,5 @@
 // The delayed jobs the App schedules, one zod schema per kind: SLA and deadline checks of a PRP, the checks
-// of a long wait or pause, a webhook delivery to retry, the daily standup. Ids make a second schedule of
+// of a long wait or pause, a webhook delivery to retry, the daily standup, the check of the runner hosts. Ids make a second schedule of
 // the same check replace (or keep) the first instead of adding another.
 import { z } from "zod";
 import type { RepoDeps } from "../repo-deps.js";
@@ -33,6 +33,8 @@ export const TimerSchema = z.discriminatedUnion("kind", [
     attempt: z.number().int().positive(),
   }),
   z.object({ kind: z.literal("standup") }),
+  /** The periodic check of the runner hosts' heartbeats (host-watch.ts). */
+  z.object({ kind: z.literal("hosts") }),
   /** A dispatched deploy being followed; it fires only when its run never reports back. */
   z.object({
     kind: z.literal("deploy"),
@@ -50,6 +52,8 @@ export function timerId(timer: Timer): string {
       return `alert-retry:${timer.alert.key}:${timer.url}`;
     case "standup":
       return "standup";
+    case "hosts":
+      return "hosts";
     case "deploy":
       return deployTimerId(timer.workflow, timer.branch);
     default:

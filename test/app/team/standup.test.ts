@@ -5,6 +5,7 @@ import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { postStandup, nextTimeOfDay, localDate } from "../../../src/app/team/post-standup.js";
 import { collectStandup, renderStandup } from "../../../src/app/team/standup-digest.js";
+import { collectSpend } from "../../../src/app/team/standup-spend.js";
 import { createGitHubPort } from "../../../src/github/index.js";
 import { silentLogger } from "../../../src/observe/logger.js";
 import { startSandbox, type Sandbox } from "../../../src/sandbox/index.js";
@@ -19,6 +20,17 @@ import { freshPrefix, redisUrl } from "../../support/redis.js";
 const REPO = "sandbox-admin/standup";
 const repo = { owner: "sandbox-admin", repo: "standup" };
 const HOUR = 3_600_000;
+
+/** A lane's totals as a supervisor records them. */
+const usage = (role: string, tokens: number, costUsd: number) => ({
+  role,
+  input: tokens / 2,
+  output: tokens / 2,
+  cacheRead: 0,
+  cacheWrite: 0,
+  tokens,
+  costUsd,
+});
 
 describe("the daily standup", () => {
   let redis: Redis;
@@ -76,12 +88,24 @@ describe("the daily standup", () => {
     clock.advance(2 * HOUR);
   }
 
-  it("renders a digest of a set of lanes (snapshot)", async () => {
+  it("renders a digest of a set of lanes with their tokens and cost since the last standup (snapshot)", async () => {
     await lanes();
+    await store.recordLaneUsage("11-schema", usage("developer", 400_000, 1.1));
+    await store.recordLaneUsage("12-orders-api", usage("tester", 900_000, 3));
+    await store.recordLaneUsage("13-orders-page", usage("developer", 334_567, 1.5));
+    await store.saveUsageBaseline({
+      at: clock.now() - 22 * HOUR,
+      lanes: {
+        "11-schema": { tokens: 400_000, costUsd: 1.1 },
+        "12-orders-api": { tokens: 100_000, costUsd: 0.5 },
+      },
+    });
+    const spend = await collectSpend(store);
+    expect(spend.total).toEqual({ tokens: 1_134_567, costUsd: 4 });
     const digest = await collectStandup(store, {
       since: clock.now() - 24 * HOUR,
       now: clock.now(),
-      spend: { tokens: 1_234_567, costUsd: 4.5 },
+      spend,
     });
     expect(digest.done.map((d) => d.issue)).toEqual([11]);
     expect(digest.nextUp.map((i) => i.issue)).toEqual([17, 16]);
@@ -98,12 +122,14 @@ describe("the daily standup", () => {
       retries: 0,
     });
     const deps = { repo, github, store, log: silentLogger() };
+    await store.recordLaneUsage("12-orders-api", usage("tester", 200_000, 0.8));
     const first = await postStandup(deps);
     expect(first).not.toBeNull();
     expect(await postStandup(deps)).toBeNull(); // a second replica, the same day
     const next = await store.nextTimerAt();
     expect(next).toBe(Date.UTC(2026, 11, 2, 9, 0)); // 09:00 UTC, the default
     clock.set(next ?? 0);
+    await store.recordLaneUsage("12-orders-api", usage("tester", 250_000, 1));
     expect(await postStandup(deps)).toBe(first); // the next day, on the same issue
     const user = new Octokit({ auth: sandbox.info().users[0]?.token, baseUrl: sandbox.info().api_url });
     const issue = (await user.rest.issues.get({ ...repo, issue_number: first ?? 0 })).data;
@@ -111,6 +137,11 @@ describe("the daily standup", () => {
     const comments = (await user.rest.issues.listComments({ ...repo, issue_number: first ?? 0 })).data;
     expect(comments).toHaveLength(2);
     expect(comments[0]?.body).toContain("**Waiting and blocked**");
+    expect(comments[0]?.body).toContain("**Tokens and cost so far**");
+    expect(comments[0]?.body).toContain("- tester: 200,000 tokens, $0.80");
+    // the second day counts only what was spent since the first
+    expect(comments[1]?.body).toContain("**Tokens and cost since the last standup (2026-12-01T11:10Z)**");
+    expect(comments[1]?.body).toContain("- **total**: 50,000 tokens, $0.20");
   });
 
   it("finds the next time of day in a zone, across a daylight-saving change", () => {
