@@ -16,6 +16,7 @@ export type BoardStore = Pick<
   | "readPrpRecord"
   | "readAudit"
   | "recentAudit"
+  | "recentGateSummaries"
   | "followBoard"
   | "close"
 >;
@@ -119,8 +120,12 @@ async function charts(
 ): Promise<ChartData> {
   const cached = options.chartCache?.get(source.repo);
   if (cached && options.now - cached.at < options.chartsMaxAgeMs) return cached.charts;
-  const audit = await source.store.readAudit({ since: options.now - 14 * 86_400_000, limit: 10_000 });
-  const data = chartData(audit, snapshots, options.now);
+  const since = options.now - 14 * 86_400_000;
+  const [audit, gates] = await Promise.all([
+    source.store.readAudit({ since, limit: 10_000 }),
+    source.store.recentGateSummaries(since),
+  ]);
+  const data = chartData(audit, snapshots, options.now, 14, gates);
   options.chartCache?.set(source.repo, { at: options.now, charts: data });
   return data;
 }

@@ -6,6 +6,7 @@ import { makeAuditLog } from "./audit-log.js";
 import { systemClock, type Clock } from "./clock.js";
 import { makeControlOps } from "./control-ops.js";
 import { makeBoardFollower } from "./follow-board.js";
+import { makeGateRuns } from "./gate-runs.js";
 import { makeHostRegistry } from "./host-registry.js";
 import { makeIdempotency } from "./idempotency.js";
 import { makeLaneControl } from "./lane-control.js";
@@ -69,6 +70,7 @@ export function createStateStore(options: StateStoreOptions) {
     ...makeLaneBoard(core),
     ...makeBoardFollower(core),
     ...makeLaneUsage(core),
+    ...makeGateRuns(core),
     /** Closes the blocking connections this store opened (not the caller's `redis`). */
     close: () => pool.close(),
   };

@@ -4,6 +4,7 @@ export * from "./connect-redis.js";
 export * from "./create-state-store.js";
 export * from "./errors.js";
 export * from "./find-repos.js";
+export * from "./gate-runs.js";
 export * from "./host-registry.js";
 export * from "./job.js";
 export * from "./keys.js";
