@@ -2,9 +2,9 @@
 // does for a gate that finishes within 5 s) of a `lanes/*` check run on a lane branch: the result is kept
 // as one gate attempt of the lane's PRP (state/gate-runs), the PRP record's gates show the head commit's
 // latest results, and an audit entry tells the dashboard. Other check runs are ignored without a request.
-import { summarizeGateRuns } from "../../state/index.js";
+import { reportGateRun } from "../../state/index.js";
 import { laneIssueOf } from "./pull-request-closed.js";
-import { repoOf, type Handler, type Payload } from "./handler.js";
+import { repoOf, type Handler, type HandlerContext, type Payload } from "./handler.js";
 
 type CheckRunPayload = Payload<"check_run.completed"> | Payload<"check_run.created">;
 
@@ -30,36 +30,29 @@ const ms = (iso: string | null | undefined): number | undefined => {
   return Number.isNaN(value) ? undefined : value;
 };
 
-async function handle(
-  payload: CheckRunPayload,
-  ctx: Parameters<Handler<"check_run.completed">["handle"]>[1],
-) {
+async function handle(payload: CheckRunPayload, ctx: HandlerContext) {
   const run = payload.check_run;
   const branch = branchOf(payload);
   const issue = laneIssueOf(branch) as number;
   const deps = ctx.forRepo(repoOf(payload));
   const started = ms(run.started_at);
   const completed = ms(run.completed_at) ?? Date.now();
-  const fresh = await deps.store.recordGateRun({
-    id: String(run.id),
-    issue,
-    gate: run.name,
-    sha: run.head_sha,
-    conclusion: run.conclusion ?? "",
-    branch,
-    at: completed,
-    durationMs: started === undefined ? null : Math.max(0, completed - started),
-    url: run.html_url ?? undefined,
-  });
-  if (!fresh) return;
-  const summary = summarizeGateRuns(issue, await deps.store.gateRuns(issue));
-  if (summary) await deps.store.patchPrpRecord(issue, { gates: summary.latest });
-  await deps.store.appendAudit({
-    type: "gate",
-    actor: payload.sender.login,
-    data: `${issue} ${run.name} ${run.conclusion ?? ""} ${run.head_sha.slice(0, 7)}`,
-  });
-  ctx.log.info({ issue, gate: run.name, conclusion: run.conclusion }, "gate result kept");
+  const fresh = await reportGateRun(
+    deps.store,
+    {
+      id: String(run.id),
+      issue,
+      gate: run.name,
+      sha: run.head_sha,
+      conclusion: run.conclusion ?? "",
+      branch,
+      at: completed,
+      durationMs: started === undefined ? null : Math.max(0, completed - started),
+      url: run.html_url ?? undefined,
+    },
+    payload.sender.login,
+  );
+  if (fresh) ctx.log.info({ issue, gate: run.name, conclusion: run.conclusion }, "gate result kept");
 }
 
 export const checkRunCompleted: Handler<"check_run.completed"> = { relevant, handle };
