@@ -1,7 +1,14 @@
 // The dashboard's one value: per repository its hosts, lanes (with the PRP's gates and links), queues per
 // role with blocked and waiting PRPs, jobs that need a person, integration work, recent audit entries, the
 // lanes' last log lines and the charts. Read from Redis only; free text is redacted here, escaped by the page.
-import type { AuditEntry, Job, LaneSnapshot, QueueStats, StateStore } from "../state/index.js";
+import type {
+  AuditEntry,
+  IntegrationRun,
+  Job,
+  LaneSnapshot,
+  QueueStats,
+  StateStore,
+} from "../state/index.js";
 import { chartData, type ChartData } from "./chart-data.js";
 import { redactText } from "./redact.js";
 
@@ -16,6 +23,8 @@ export type BoardStore = Pick<
   | "readPrpRecord"
   | "readAudit"
   | "recentAudit"
+  | "recentGateSummaries"
+  | "recentIntegrations"
   | "followBoard"
   | "close"
 >;
@@ -55,6 +64,10 @@ export interface RepoView {
   blocked: { issue: number; title: string; role: string; waitingOn: number[]; issueUrl?: string }[];
   attention: JobView[];
   integration: JobView[];
+  /** The last integrations their runner reported (newest first). */
+  integrations: IntegrationRun[];
+  /** Open SLA and deadline flags of PRPs (issue 19's team checks), one row per flag. */
+  flags: { issue: number; title: string; kind: string; text: string; issueUrl?: string }[];
   recent: AuditEntry[];
   logs: Record<string, string[]>;
   charts: ChartData;
@@ -76,6 +89,8 @@ export interface SnapshotOptions {
 }
 
 const OPEN_LANES = new Set(["starting", "working", "idle", "paused", "waiting"]);
+/** PRP states whose flags still matter (a done or withdrawn PRP's flags are history). */
+const CLOSED_PRPS = new Set(["done", "withdrawn"]);
 const isLocal = (repo: string) => repo.startsWith("local/");
 
 function jobView(job: Job, now: number): JobView {
@@ -119,8 +134,12 @@ async function charts(
 ): Promise<ChartData> {
   const cached = options.chartCache?.get(source.repo);
   if (cached && options.now - cached.at < options.chartsMaxAgeMs) return cached.charts;
-  const audit = await source.store.readAudit({ since: options.now - 14 * 86_400_000, limit: 10_000 });
-  const data = chartData(audit, snapshots, options.now);
+  const since = options.now - 14 * 86_400_000;
+  const [audit, gates] = await Promise.all([
+    source.store.readAudit({ since, limit: 10_000 }),
+    source.store.recentGateSummaries(since),
+  ]);
+  const data = chartData(audit, snapshots, options.now, 14, gates);
   options.chartCache?.set(source.repo, { at: options.now, charts: data });
   return data;
 }
@@ -129,18 +148,32 @@ async function repoView(source: DashboardSource, options: FullOptions): Promise<
   const { store, repo } = source;
   const now = options.now;
   const repoUrl = isLocal(repo) ? undefined : `${options.webUrl.replace(/\/+$/, "")}/${repo}`;
-  const [stats, hosts, snapshots, jobs, states, audit] = await Promise.all([
+  const [stats, hosts, snapshots, jobs, states, audit, integrations] = await Promise.all([
     store.stats(),
     store.listHosts(),
     store.listLaneSnapshots(),
     store.listJobs({ limit: 1_000 }),
     store.listPrpStates(),
     store.recentAudit(40),
+    store.recentIntegrations(5),
   ]);
   const records = new Map<number, Awaited<ReturnType<BoardStore["readPrpRecord"]>>>();
-  const wanted = new Set<number>(states.filter((s) => s.state === "blocked").map((s) => s.issue));
+  // every open PRP's record: lanes show its gates, blocked PRPs what they wait on, and any PRP its flags
+  const wanted = new Set<number>(states.filter((s) => !CLOSED_PRPS.has(s.state)).map((s) => s.issue));
   for (const lane of snapshots) if (typeof lane.issue === "number") wanted.add(lane.issue);
-  for (const issue of wanted) records.set(issue, await store.readPrpRecord(issue).catch(() => ({})));
+  await Promise.all(
+    [...wanted].map(async (issue) => records.set(issue, await store.readPrpRecord(issue).catch(() => ({})))),
+  );
+  const flags: RepoView["flags"] = [];
+  for (const { issue } of states.filter((s) => !CLOSED_PRPS.has(s.state)))
+    for (const [kind, text] of Object.entries(records.get(issue)?.flags ?? {}))
+      flags.push({
+        issue,
+        title: redactText(records.get(issue)?.title ?? ""),
+        kind,
+        text: redactText(text),
+        ...(repoUrl ? { issueUrl: `${repoUrl}/issues/${issue}` } : {}),
+      });
 
   const queues: Record<string, JobView[]> = {};
   for (const job of jobs)
@@ -183,6 +216,8 @@ async function repoView(source: DashboardSource, options: FullOptions): Promise<
     integration: jobs
       .filter((j) => j.role === "integrator" || j.kind === "resolve")
       .map((j) => jobView(j, now)),
+    integrations,
+    flags,
     recent: audit.map((e) => ({ ...e, ...(e.data ? { data: redactText(e.data) } : {}) })),
     logs,
     charts: await charts(source, snapshots, options),

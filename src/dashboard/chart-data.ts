@@ -1,7 +1,7 @@
 // The charts' series, computed from data Lanes already keeps: the audit stream's state transitions
-// (`<issue> <from> -> <to>`, capped, so only the stream's window) and the lanes' token counts per UTC day.
-// A chart with no source (first-try gate pass rate: gate attempts are not kept) is not drawn at all.
-import type { AuditEntry, LaneSnapshot } from "../state/index.js";
+// (`<issue> <from> -> <to>`, capped, so only the stream's window), its handoff entries, the lanes' token
+// counts per UTC day, and the PRPs' gate attempts (first-try pass: every gate green on the first head commit).
+import type { AuditEntry, GateSummary, LaneSnapshot } from "../state/index.js";
 
 export interface ChartData {
   /** UTC days (YYYY-MM-DD), oldest first: the x axis of every series below. */
@@ -15,6 +15,12 @@ export interface ChartData {
   hoursIn: Record<"waiting" | "blocked" | "needs-human", number[]>;
   tokensByRole: Record<string, number[]>;
   costByRole: Record<string, number[]>;
+  /** Share of PRPs whose gates all passed on their first head commit, by the day of its first result (%). */
+  firstTryPassPercent: (number | null)[];
+  /** The same over the whole window (0–1); null without gate results. */
+  firstTryPassRatio: number | null;
+  /** `/lanes handoff` records per day. */
+  handoffs: number[];
 }
 
 const TRANSITION = /^(\S+) (\S+) -> (\S+)$/;
@@ -40,6 +46,7 @@ export function chartData(
   lanes: readonly LaneSnapshot[],
   now: number,
   dayCount = 14,
+  gates: readonly GateSummary[] = [],
 ): ChartData {
   const days = lastDays(now, dayCount);
   const index = new Map(days.map((d, i) => [d, i]));
@@ -51,7 +58,10 @@ export function chartData(
   const entered = new Map<string, number>();
   const done = new Set<string>();
 
+  const handoffs = zeros();
   for (const entry of audit) {
+    const handoffDay = entry.type === "handoff" ? index.get(utcDay(entry.at)) : undefined;
+    if (handoffDay !== undefined) handoffs[handoffDay] = (handoffs[handoffDay] ?? 0) + 1;
     if (entry.type !== "transition" || !entry.data) continue;
     const match = TRANSITION.exec(entry.data);
     if (!match) continue;
@@ -91,6 +101,19 @@ export function chartData(
       cost[i] = Math.round(((cost[i] ?? 0) + spend.costUsd) * 1e4) / 1e4;
     }
   }
+  const tries = days.map(() => ({ passed: 0, all: 0 }));
+  let passed = 0;
+  let judged = 0;
+  for (const summary of gates) {
+    const day = tries[index.get(utcDay(summary.firstAt)) ?? -1];
+    if (!day) continue;
+    day.all += 1;
+    judged += 1;
+    if (summary.firstTryPass) {
+      day.passed += 1;
+      passed += 1;
+    }
+  }
   const round = (xs: number[]) => xs.map((x) => Math.round(x * 100) / 100);
   return {
     days,
@@ -104,5 +127,8 @@ export function chartData(
     },
     tokensByRole,
     costByRole,
+    firstTryPassPercent: tries.map((t) => (t.all === 0 ? null : Math.round((100 * t.passed) / t.all))),
+    firstTryPassRatio: judged === 0 ? null : Math.round((passed / judged) * 1000) / 1000,
+    handoffs,
   };
 }

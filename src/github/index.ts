@@ -7,3 +7,4 @@ export * from "./port-from-env.js";
 export * from "./probe-github.js";
 export * from "./access-from-env.js";
 export * from "./app-credentials.js";
+export * from "./oauth-web-flow.js";

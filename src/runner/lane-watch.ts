@@ -1,7 +1,9 @@
 // What the dashboard sees of this host's lanes: a lane's snapshot is published whenever it changes, and on
 // the agent's hook events the last lines of its pane are captured, sanitised and appended to the lane's
 // capped log stream. Captures follow events (at most one per lane per `minGapMs`, the last event always
-// captured), never a timer of their own, so idle agents cost nothing. Never fails a lane: errors are logged.
+// captured); a working lane whose agent sends no events (a long build, a long think) is also captured on
+// the supervisor's tick once `periodicMs` (30 s) passed since its last capture. No timer of its own, and a
+// lane that is not working costs nothing. Never fails a lane: errors are logged.
 import type { Logger } from "../observe/logger.js";
 import type { LaneSnapshot } from "../state/lane-board.js";
 import type { LaneRecord } from "./lane-record.js";
@@ -23,12 +25,15 @@ export interface LaneWatchOptions {
   now?: () => number;
   /** Least time between two captures of one lane (ms); default 1 s. */
   minGapMs?: number;
+  /** A working lane is captured on a tick when this long passed since its last capture (ms); default 30 s. */
+  periodicMs?: number;
   /** Most lines appended per capture. */
   maxLines?: number;
 }
 
 export interface LaneWatch {
-  /** Publishes the lane's snapshot if it changed since the last one published. */
+  /** Publishes the lane's snapshot if it changed since the last one published; captures a working lane's
+   * pane when `periodicMs` passed since its last capture. */
   seen(lane: LaneRecord): Promise<void>;
   /** An agent event: publish the snapshot, and capture the pane's new lines. */
   event(lane: LaneRecord): Promise<void>;
@@ -85,10 +90,12 @@ export function newLines(previous: readonly string[], current: readonly string[]
 export function createLaneWatch(options: LaneWatchOptions): LaneWatch {
   const now = options.now ?? Date.now;
   const minGapMs = options.minGapMs ?? 1_000;
+  const periodicMs = options.periodicMs ?? 30_000;
   const maxLines = options.maxLines ?? 200;
   const published = new Map<string, string>();
   const screens = new Map<string, string[]>();
   const lastCapture = new Map<string, number>();
+  const firstSeen = new Map<string, number>();
   const trailing = new Map<string, NodeJS.Timeout>();
   let stopped = false;
 
@@ -96,6 +103,14 @@ export function createLaneWatch(options: LaneWatchOptions): LaneWatch {
     options.log.warn({ lane, err: String(error) }, `dashboard: ${what} failed`);
 
   async function seen(lane: LaneRecord): Promise<void> {
+    await publish(lane);
+    // the first sight only starts the clock; the lane's first event captures it
+    if (!firstSeen.has(lane.id)) firstSeen.set(lane.id, now());
+    const last = lastCapture.get(lane.id) ?? firstSeen.get(lane.id) ?? now();
+    if (lane.state === "working" && now() - last >= periodicMs && !trailing.has(lane.id)) await capture(lane);
+  }
+
+  async function publish(lane: LaneRecord): Promise<void> {
     const snapshot = laneSnapshot(lane, options.stack, options.host, now());
     const { updatedAt: _updatedAt, ...facts } = snapshot;
     const digest = JSON.stringify(facts);
@@ -138,7 +153,7 @@ export function createLaneWatch(options: LaneWatchOptions): LaneWatch {
   return {
     seen,
     async event(lane) {
-      await seen(lane);
+      await publish(lane);
       await scheduleCapture(lane);
     },
     stop() {

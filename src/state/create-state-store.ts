@@ -7,8 +7,10 @@ import { makeCheckIns } from "./check-ins.js";
 import { systemClock, type Clock } from "./clock.js";
 import { makeControlOps } from "./control-ops.js";
 import { makeBoardFollower } from "./follow-board.js";
+import { makeGateRuns } from "./gate-runs.js";
 import { makeHostRegistry } from "./host-registry.js";
 import { makeIdempotency } from "./idempotency.js";
+import { makeIntegrationRuns } from "./integration-runs.js";
 import { makeLaneControl } from "./lane-control.js";
 import { makeLaneBoard } from "./lane-board.js";
 import { makeLaneUsage } from "./lane-usage.js";
@@ -71,6 +73,8 @@ export function createStateStore(options: StateStoreOptions) {
     ...makeBoardFollower(core),
     ...makeLaneUsage(core),
     ...makeCheckIns(core),
+    ...makeGateRuns(core),
+    ...makeIntegrationRuns(core),
     /** Closes the blocking connections this store opened (not the caller's `redis`). */
     close: () => pool.close(),
   };

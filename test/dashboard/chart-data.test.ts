@@ -2,7 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { chartData } from "../../src/dashboard/chart-data.js";
 import { redactText } from "../../src/dashboard/redact.js";
-import type { AuditEntry, LaneSnapshot } from "../../src/state/index.js";
+import {
+  summarizeGateRuns,
+  type AuditEntry,
+  type GateRun,
+  type LaneSnapshot,
+} from "../../src/state/index.js";
 
 const DAY = 86_400_000;
 const NOW = Date.parse("2026-12-01T12:00:00Z");
@@ -69,6 +74,59 @@ describe("chart data", () => {
     expect(data.tokensByRole).toEqual({ developer: [10, 100], tester: [0, 7] });
     expect(data.costByRole).toEqual({ developer: [0.1, 0.5], tester: [0, 0.02] });
     expect(data.prpsDone).toEqual([0, 1]);
+  });
+});
+
+describe("first-try gate pass rate and handoffs", () => {
+  const run = (
+    issue: number,
+    id: string,
+    gate: string,
+    sha: string,
+    conclusion: string,
+    at: number,
+  ): GateRun => ({
+    id,
+    issue,
+    gate,
+    sha,
+    conclusion,
+    branch: `lanes/dev/${issue}-x`,
+    at,
+    durationMs: null,
+  });
+
+  it("passes a PRP on the first try only when every gate's first result on its first commit passed", () => {
+    const retried = summarizeGateRuns(1, [
+      run(1, "1", "lanes/prp", "a", "failure", NOW - 5),
+      run(1, "2", "lanes/prp", "a", "success", NOW - 4), // a re-run on the same commit does not make it first-try
+      run(1, "3", "lanes/lane", "a", "success", NOW - 3),
+    ]);
+    const neutral = summarizeGateRuns(2, [
+      run(2, "4", "lanes/prp", "b", "success", NOW - 5),
+      run(2, "5", "lanes/lane", "b", "neutral", NOW - 4),
+      run(2, "6", "lanes/prp", "c", "failure", NOW - 3), // a later commit does not undo the first try
+    ]);
+    expect(retried).toMatchObject({
+      firstTryPass: false,
+      latest: { "lanes/prp": "success", "lanes/lane": "success" },
+    });
+    expect(neutral).toMatchObject({ firstTryPass: true, headSha: "c", latest: { "lanes/prp": "failure" } });
+    const early = summarizeGateRuns(3, [run(3, "7", "lanes/prp", "d", "success", NOW - DAY)]);
+    const data = chartData(
+      [
+        { id: "h1", type: "handoff", at: NOW - DAY, data: "from: dev" },
+        { id: "h2", type: "handoff", at: NOW, data: "from: qa" },
+        { id: "h3", type: "handoff", at: NOW - 1, data: "from: dev" },
+      ],
+      [],
+      NOW,
+      3,
+      [retried, neutral, early].flatMap((s) => (s ? [s] : [])),
+    );
+    expect(data.firstTryPassPercent).toEqual([null, 100, 50]);
+    expect(data.firstTryPassRatio).toBe(0.667);
+    expect(data.handoffs).toEqual([0, 1, 2]);
   });
 });
 

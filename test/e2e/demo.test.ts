@@ -73,6 +73,9 @@ describe("lanes demo", () => {
     // the dashboard lanes serve mounts showed the demo's lanes, from the board the supervisor publishes
     expect(report.app.dashboard).toBe(`${report.app.url}/dashboard/`);
     expect(report.app.dashboardLanes).toBeGreaterThanOrEqual(5);
+    // its gates (check runs the App saw) and its three integrations (reported through the state API)
+    expect(report.app.dashboardGates).toBeGreaterThanOrEqual(5);
+    expect(report.app.dashboardIntegrations).toBe(3);
     expect(result.stderr).toContain("wave 2: #2 queued by the App");
     // progress went to stderr, so stdout is only the JSON report
     expect(result.stderr).toContain("lane #1 developer: done");

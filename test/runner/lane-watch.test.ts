@@ -113,6 +113,40 @@ describe("lane watch", () => {
   });
 });
 
+describe("lane watch without hook events", () => {
+  it("captures a working lane on a tick every 30 s, and never a lane that is not working", async () => {
+    let clock = 1_000_000;
+    let screen = ["$ npm run build"];
+    const captured: string[] = [];
+    const logged: string[][] = [];
+    const watch = createLaneWatch({
+      board: {
+        publishLane: async () => undefined,
+        appendLaneLog: async (_id, lines) => void logged.push([...lines]),
+      },
+      capture: async (pane) => {
+        captured.push(pane);
+        return screen.join("\n");
+      },
+      log: silentLogger(),
+      stack: "s",
+      host: "h",
+      now: () => clock,
+    });
+    const idle = record({ id: "lane-2", paneId: "%2", state: "idle" });
+    for (let second = 0; second <= 65; second += 5) {
+      if (second === 40) screen = ["$ npm run build", "built in 38 s"];
+      await watch.seen(record());
+      await watch.seen(idle);
+      clock += 5_000;
+    }
+    // seen at 0 s (the clock starts), captured at 30 s and 60 s; the idle lane never
+    expect(captured).toEqual(["%1", "%1"]);
+    expect(logged).toEqual([["$ npm run build"], ["built in 38 s"]]);
+    watch.stop();
+  });
+});
+
 /** An agent that only echoes what is pasted: the lane's pane shows its brief. */
 const catAgent: AgentAdapter = {
   kind: "script",

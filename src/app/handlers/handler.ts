@@ -18,6 +18,8 @@ export const HANDLED_EVENTS = [
   "pull_request.opened",
   "issue_comment.created",
   "workflow_run.completed",
+  "check_run.created",
+  "check_run.completed",
 ] as const;
 export type HandledEvent = (typeof HANDLED_EVENTS)[number];
 

@@ -1,5 +1,6 @@
 // Every webhook event the App handles, in one typed map: one file per event, no directory scanning.
 import type { Handler, HandledEvent } from "./handler.js";
+import { checkRunCompleted, checkRunCreated } from "./check-run-completed.js";
 import { installationCreated } from "./installation-created.js";
 import { installationRepositoriesAdded } from "./installation-repositories-added.js";
 import { issueCommentCreated } from "./issue-comment-created.js";
@@ -26,6 +27,8 @@ export const handlers: { [E in HandledEvent]: Handler<E> } = {
   "pull_request.opened": pullRequestOpened,
   "issue_comment.created": issueCommentCreated,
   "workflow_run.completed": workflowRunCompleted,
+  "check_run.created": checkRunCreated,
+  "check_run.completed": checkRunCompleted,
 };
 
 export * from "./handler.js";

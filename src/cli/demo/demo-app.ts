@@ -12,8 +12,8 @@ export interface DemoApp {
   webhookUrl: string;
   /** The server's Prometheus metrics text. */
   metrics(): Promise<string>;
-  /** Lanes the dashboard (/dashboard/api/snapshot) shows for the repository. */
-  dashboardLanes(repo: string): Promise<number>;
+  /** What the dashboard (/dashboard/api/snapshot) shows for the repository. */
+  dashboardView(repo: string): Promise<DashboardView>;
   /** SIGTERM, then wait for it to finish its in-flight deliveries and exit. */
   stop(): Promise<void>;
 }
@@ -21,8 +21,21 @@ export interface DemoApp {
 const READY_TIMEOUT_MS = 20_000;
 
 const BoardSchema = z.object({
-  repos: z.array(z.object({ repo: z.string(), lanes: z.array(z.object({ id: z.string() })) })),
+  repos: z.array(
+    z.object({
+      repo: z.string(),
+      lanes: z.array(z.object({ id: z.string(), gates: z.record(z.string(), z.string()) })),
+      integrations: z.array(z.object({ branch: z.string().nullable() })),
+    }),
+  ),
 });
+
+export interface DashboardView {
+  lanes: number;
+  /** Lanes whose gate results are shown (from the check runs the App saw). */
+  lanesWithGates: number;
+  integrations: number;
+}
 
 async function waitHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -78,9 +91,14 @@ export async function startDemoApp(options: {
     url,
     webhookUrl: `${url}/api/github/webhooks`,
     metrics: async () => (await fetch(`${url}/metrics`)).text(),
-    async dashboardLanes(repo) {
+    async dashboardView(repo) {
       const board = BoardSchema.parse(await (await fetch(`${url}/dashboard/api/snapshot`)).json());
-      return board.repos.find((r) => r.repo === repo)?.lanes.length ?? 0;
+      const view = board.repos.find((r) => r.repo === repo);
+      return {
+        lanes: view?.lanes.length ?? 0,
+        lanesWithGates: view?.lanes.filter((l) => Object.keys(l.gates).length > 0).length ?? 0,
+        integrations: view?.integrations.length ?? 0,
+      };
     },
     async stop() {
       if (child.exitCode !== null) return;

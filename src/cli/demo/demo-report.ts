@@ -45,7 +45,15 @@ export interface DemoReport {
   lanes: DemoLane[];
   /** One per wave: the lanes whose dependencies were merged, integrated and merged together. */
   integrations: DemoIntegration[];
-  app: { url: string; deliveries: number; dashboard: string; dashboardLanes: number };
+  app: {
+    url: string;
+    deliveries: number;
+    dashboard: string;
+    dashboardLanes: number;
+    /** Lanes the dashboard showed with gate results, and integrations it showed. */
+    dashboardGates: number;
+    dashboardIntegrations: number;
+  };
   /** With --keep: how to open the dashboard again on the kept Redis data. */
   workspace: string | null;
   reopen?: string;
@@ -101,7 +109,7 @@ export function renderDemoReport(report: DemoReport): string {
   });
   lines.push(`app: lanes serve at ${report.app.url} handled ${report.app.deliveries} webhook deliveries`);
   lines.push(
-    `dashboard: ${report.app.dashboard} showed ${report.app.dashboardLanes} lane(s) (live while the demo ran)`,
+    `dashboard: ${report.app.dashboard} showed ${report.app.dashboardLanes} lane(s), ${report.app.dashboardGates} with gate results, and ${report.app.dashboardIntegrations} integration(s) (live while the demo ran)`,
   );
   if (report.workspace) lines.push("", `workspace kept at ${report.workspace}`);
   if (report.reopen) lines.push(`dashboard again: ${report.reopen}`);

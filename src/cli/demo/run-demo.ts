@@ -18,6 +18,7 @@ import type { IngestedPrp } from "../ingest/apply-ingest.js";
 import type { LaneRecord } from "../../runner/lane-record.js";
 import { readBacklogPrps } from "../ingest/read-backlog-prps.js";
 import { startDemoApp } from "./demo-app.js";
+import { recordOnBoard } from "./demo-board.js";
 import { describeStates, labelCount, settle, viewIssue } from "./demo-github.js";
 import type { DemoIntegration, DemoLane, DemoReport } from "./demo-report.js";
 import { gateWave, integrateWave, type WaveSetup } from "./demo-wave.js";
@@ -226,7 +227,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
         (done) =>
           done ? `${done.lanes.length} lane(s)${done.merged ? ", merged" : ""}` : "nothing to integrate",
       );
-      if (integration) integrations.push(integration);
+      if (integration) {
+        integrations.push(integration);
+        await recordOnBoard(redis.url, fullName, integration, options.log);
+      }
       await settle(sandbox);
       say(`app: ${describeStates(sandbox, fullName, numbers)}`);
       if (!integration?.merged) break;
@@ -251,7 +255,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
       row.statusComments = view.statusComments;
     }
     const built = rows.filter((r) => r.state === "done").length;
-    const dashboardLanes = await app.dashboardLanes(fullName).catch(() => 0);
+    const dashboard = await app
+      .dashboardView(fullName)
+      .catch(() => ({ lanes: 0, lanesWithGates: 0, integrations: 0 }));
     const mergedDone = rows.filter((r) => r.integration === "merged").every((r) => r.label === "done");
     return {
       ok:
@@ -274,7 +280,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
         url: app.url,
         deliveries: sandbox.deliveries().length,
         dashboard: `${app.url}/dashboard/`,
-        dashboardLanes,
+        dashboardLanes: dashboard.lanes,
+        dashboardGates: dashboard.lanesWithGates,
+        dashboardIntegrations: dashboard.integrations,
       },
       workspace: options.keep ? ws : null,
       ...(options.keep

@@ -1,5 +1,5 @@
-// The charts, drawn with uPlot (served from node_modules, no CDN) from the snapshot's series. Only charts
-// with a data source exist: first-try gate pass rate is not drawn because gate attempts are not kept.
+// The charts, drawn with uPlot (served from node_modules, no CDN) from the snapshot's series: PRPs done,
+// lead time, time waiting, first-try gate pass rate and handoffs, tokens and cost by role.
 import uPlot from "./vendor/uPlot.esm.js";
 
 const COLOURS = ["#58a6ff", "#3fb950", "#d29922", "#f85149", "#bc8cff", "#39c5cf", "#ff7b72", "#a5d6ff"];
@@ -45,6 +45,13 @@ export function drawCharts(target, charts) {
     target,
   );
   chart("Hours in waiting / blocked / needs-human", charts.days, byKey(charts.hoursIn), target);
+  chart(
+    "First-try gate pass rate (%)",
+    charts.days,
+    [{ label: "passed first try", values: charts.firstTryPassPercent }],
+    target,
+  );
+  chart("Handoffs per day", charts.days, [{ label: "handoffs", values: charts.handoffs }], target);
   const tokens = byKey(charts.tokensByRole);
   if (tokens.length > 0) {
     chart("Tokens per day by role", charts.days, tokens, target);

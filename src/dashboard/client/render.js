@@ -182,10 +182,50 @@ function queues(repo) {
 }
 
 function integration(repo) {
+  const runs = repo.integrations.map((run) =>
+    el(
+      "tr",
+      { "data-integration": run.branch ?? "" },
+      el("td", { class: "dim" }, new Date(run.at).toLocaleString()),
+      el("td", {}, run.branch ?? "(nothing written)"),
+      el("td", {}, run.pr ? link(run.pr, run.pr.replace(/^.*\/pull\//, "#")) : "-"),
+      el("td", {}, run.lanes.join(", ") || "-"),
+      el("td", {}, run.conflicts.join(", ") || "-"),
+      el(
+        "td",
+        {},
+        run.validation.map((v) => el("span", {}, badge(v.ok ? "success" : "failure"), " ", v.command, " ")),
+      ),
+      el("td", {}, badge(run.merged ? "merged" : "open")),
+    ),
+  );
+  return [
+    table(
+      ["role", "job", "priority", "state", "waited", "attempts"],
+      jobRows(repo.integration),
+      "No integration work is queued.",
+    ),
+    table(
+      ["when", "branch", "PR", "lanes merged", "conflicts", "validation", "PR state"],
+      runs,
+      "No integration has run yet.",
+    ),
+  ];
+}
+
+function flags(repo) {
   return table(
-    ["role", "job", "priority", "state", "waited", "attempts"],
-    jobRows(repo.integration),
-    "No integration work is queued.",
+    ["flag", "PRP", "why"],
+    repo.flags.map((f) =>
+      el(
+        "tr",
+        { "data-flag": `${f.issue} ${f.kind}` },
+        el("td", {}, badge(f.kind)),
+        el("td", {}, link(f.issueUrl, `#${f.issue} ${f.title}`)),
+        el("td", { class: "question" }, f.text),
+      ),
+    ),
+    "No SLA or deadline flags.",
   );
 }
 
@@ -231,6 +271,8 @@ export function repoSection(repo, now, logsOf, openLogs) {
     hosts(repo),
     el("h3", {}, "Needs attention"),
     attention(repo),
+    el("h3", {}, "Flags"),
+    flags(repo),
     el("h3", {}, "Lanes"),
     lanes(repo, now),
     el("h3", {}, "Live lane logs"),
