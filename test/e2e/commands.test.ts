@@ -225,8 +225,8 @@ describe("/lanes commands end to end (sandbox → lanes serve → Redis → a st
       const id = await comment(MAINTAINER, n, "/lanes schedule 5 how are the tests?");
       expect(repliesAfter(n, id)).toEqual([expect.stringMatching(/^Check-in scheduled for \S+Z\.$/)]);
       await waitUntil(
-        async () => ((await laneOf(n))?.checkIns?.length ?? 0) === 1,
-        "the check-in kept by the lane",
+        async () => (await store.listCheckIns(String(n))).length === 1,
+        "the check-in kept in Redis",
         WAIT_MS,
       );
       // a few ticks go by on the real clock: nothing is pasted early
@@ -234,10 +234,10 @@ describe("/lanes commands end to end (sandbox → lanes serve → Redis → a st
       expect(await stack.pane(lane)).not.toContain("how are the tests?");
       await stack.setClockOffset(6 * 60_000);
       await untilPane(lane, "heard: Lanes check-in: how are the tests?");
-      // pasted once: the lane record lets it go
+      // pasted once: the lane's holder removes it
       await waitUntil(
-        async () => ((await laneOf(n))?.checkIns ?? []).length === 0,
-        "the check-in dropped from the lane",
+        async () => (await store.listCheckIns(String(n))).length === 0,
+        "the check-in removed from Redis",
         WAIT_MS,
       );
     },

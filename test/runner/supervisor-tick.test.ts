@@ -22,6 +22,10 @@ function slowStore(trace: string[]): JobPort {
       await new Promise((r) => setTimeout(r, TICK_WORK_MS));
     },
     reap: () => Promise.resolve(0),
+    scheduleCheckIn: () => Promise.resolve(),
+    dueCheckIns: () => Promise.resolve([]),
+    removeCheckIn: () => Promise.resolve(),
+    clearCheckIns: () => Promise.resolve(),
   };
 }
 
