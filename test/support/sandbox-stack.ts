@@ -44,7 +44,8 @@ export async function startSandboxStack(options: {
     ...gitEnv,
     LANES_HOME: join(home.path, "home"),
     LANES_WORKTREE_ROOT: join(home.path, "worktrees"),
-    LANES_TICK_MS: "500",
+    // slower ticks than the demo: on a loaded host fast ones queue up and commands wait behind them
+    LANES_TICK_MS: "2000",
     LANES_LOG_LEVEL: "info",
     GITHUB_TOKEN: options.token,
     GITHUB_REPOSITORY: options.fullName,
