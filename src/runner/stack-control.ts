@@ -91,7 +91,14 @@ export interface SayResult {
  * answer: the supervisor hears so through the event log, closes the question and reports the PRP active.
  */
 export async function sayToLanes(stack: StackHandle, target: string, message: string): Promise<SayResult> {
-  const lanes = laneTargets(await listLanes(stack.paths.lanes), target);
+  const all = await listLanes(stack.paths.lanes);
+  const lanes = laneTargets(all, target);
+  // the lane exists but its agent is gone: say so, rather than that nothing matches
+  const ended = all.filter((l) => l.window === target || l.id === target).at(-1);
+  if (lanes.length === 0 && ended)
+    throw new StackError(
+      `lane ${ended.window} is ${ended.state}: no agent runs in it to hear a message; see \`lanes stack status --name ${stack.record.name}\``,
+    );
   if (lanes.length === 0)
     throw new StackError(
       `no live lane in stack ${stack.record.name} matches "${target}"; see \`lanes stack status --name ${stack.record.name}\``,

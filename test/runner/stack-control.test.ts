@@ -15,6 +15,7 @@ describe("stack status, say and down", () => {
   let name: string;
   let tmux: Tmux;
   let env: NodeJS.ProcessEnv;
+  let lane: LaneRecord;
 
   beforeEach(async () => {
     home = await makeTempDir("lanes-home");
@@ -43,7 +44,7 @@ describe("stack status, say and down", () => {
       cwd: home.path,
       command: ["cat"],
     });
-    const lane: LaneRecord = {
+    lane = {
       id: "job-12",
       role: "developer",
       issue: 12,
@@ -110,6 +111,15 @@ describe("stack status, say and down", () => {
     const unknown = await lanes(["say", "tester-9", "hi", "--name", name], { env });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/no live lane .* matches "tester-9"/);
+    await saveLane(stackPaths(env, name).lane("job-13"), {
+      ...lane,
+      id: "job-13",
+      window: "developer-13",
+      state: "done",
+    });
+    const ended = await lanes(["say", "developer-13", "hi", "--name", name], { env });
+    expect(ended.code).toBe(1);
+    expect(ended.stderr).toMatch(/lane developer-13 is done: no agent runs in it/);
     const noStack = await lanes(["stack", "status", "--name", "nope"], { env });
     expect(noStack.code).toBe(1);
     expect(noStack.stderr).toMatch(/no stack named "nope"/);
