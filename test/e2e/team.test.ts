@@ -36,7 +36,9 @@ describe("team coordination end to end (sandbox webhooks → lanes serve → Red
         "  workflow: deploy.yml",
         "  inputs: { environment: staging }",
       ].join("\n"),
-      ".github/workflows/deploy.yml": "on: workflow_dispatch\njobs: {}\n",
+      // GitHub refuses a dispatch whose inputs the workflow does not declare (so does the sandbox)
+      ".github/workflows/deploy.yml":
+        "on:\n  workflow_dispatch:\n    inputs:\n      environment: { required: false }\njobs: {}\n",
     });
     await clone.git("push", "-q", "origin", "HEAD:refs/heads/main");
     await settle(sandbox);
