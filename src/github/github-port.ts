@@ -139,6 +139,11 @@ export interface GitHubPort {
     issue: number,
     input: { title?: string; body?: string; state?: "open" | "closed"; labels?: string[] },
   ): Promise<Issue>;
+  /**
+   * Pins the issue to the repository (GraphQL `pinIssue`; there is no REST call). Only when the token may
+   * (`viewerCanUpdate`, i.e. issues: write) and it is not pinned yet; says which.
+   */
+  pinIssue(repo: RepoRef, issue: number): Promise<"pinned" | "already-pinned" | "not-permitted">;
   createComment(repo: RepoRef, issue: number, body: string): Promise<IssueComment>;
   updateComment(repo: RepoRef, commentId: number, body: string): Promise<IssueComment>;
   listComments(repo: RepoRef, issue: number): Promise<IssueComment[]>;

@@ -58,10 +58,29 @@ type IssueOps = Pick<
   | "listComments"
   | "reactToIssue"
   | "reactToComment"
+  | "pinIssue"
 >;
+
+const PIN_STATE = `query($owner: String!, $repo: String!, $number: Int!) {
+  repository(owner: $owner, name: $repo) { issue(number: $number) { id isPinned viewerCanUpdate } }
+}`;
+const PIN = `mutation($id: ID!) { pinIssue(input: { issueId: $id }) { issue { isPinned } } }`;
+
+interface PinState {
+  repository: { issue: { id: string; isPinned: boolean; viewerCanUpdate: boolean } | null } | null;
+}
 
 export function issueOperations({ octokit, etags }: PortDeps): IssueOps {
   return {
+    pinIssue: (repo, number) =>
+      call("pinIssue", async () => {
+        const state = await octokit.graphql<PinState>(PIN_STATE, { ...repo, number });
+        const issue = state.repository?.issue;
+        if (!issue || !issue.viewerCanUpdate) return "not-permitted";
+        if (issue.isPinned) return "already-pinned";
+        await octokit.graphql(PIN, { id: issue.id });
+        return "pinned";
+      }),
     ensureLabels: (repo, labels) =>
       call("ensureLabels", async () => {
         const existing = await octokit.paginate(octokit.rest.issues.listLabelsForRepo, {

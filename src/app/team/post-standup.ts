@@ -1,7 +1,9 @@
 // Posts the standup once a day, at `standup.time` in `standup.zone`, as a comment on the "Lanes standup"
-// issue (created when missing), and schedules the next one. A day's standup is posted once however many
-// replicas fire it (a per-day mark in Redis). Its tokens and cost are counted since the last posted one.
+// issue (created when missing, pinned when the App may), and schedules the next one. A day's standup is
+// posted once however many replicas fire it (a per-day mark in Redis). Its tokens and cost are counted since
+// the last posted one.
 import type { LanesConfig } from "../../config/index.js";
+import { errorMessage } from "../../errors.js";
 import { readRepoConfig } from "./repo-config.js";
 import { collectStandup, renderStandup } from "./standup-digest.js";
 import { baselineOf, spendSince } from "./standup-spend.js";
@@ -66,9 +68,30 @@ async function standupIssue(deps: TeamDeps, title: string): Promise<number> {
   if (found) return found.number;
   const created = await deps.github.createIssue(deps.repo, {
     title,
-    body: "Lanes posts its daily standup here, one comment a day (`standup:` in .github/lanes.yml). Pin this issue to keep it at hand.",
+    body: "Lanes posts its daily standup here, one comment a day (`standup:` in .github/lanes.yml), and pins this issue when its permissions allow.",
   });
   return created.number;
+}
+
+/** Pins the standup issue when the App may and it is not pinned; a failure is logged, never thrown. */
+async function pinStandup(deps: TeamDeps, issue: number): Promise<void> {
+  try {
+    const how = await deps.github.pinIssue(deps.repo, issue);
+    if (how === "already-pinned") return;
+    if (how === "not-permitted")
+      deps.log.info({ issue }, "the standup issue is not pinned: the App may not pin issues here");
+    await deps.store.appendAudit({ type: `standup-${how}`, actor: "lanes", data: `#${issue}` });
+  } catch (error) {
+    deps.log.warn(
+      { issue, err: errorMessage(error) },
+      "could not pin the standup issue; the standup is posted",
+    );
+    await deps.store.appendAudit({
+      type: "standup-pin-failed",
+      actor: "lanes",
+      data: `#${issue}: ${errorMessage(error)}`,
+    });
+  }
 }
 
 /** Posts today's standup unless it was posted; then schedules tomorrow's. Returns the issue, or null. */
@@ -86,6 +109,7 @@ export async function postStandup(deps: TeamDeps): Promise<number | null> {
     // the next standup counts its spend from the totals this one read
     await deps.store.saveUsageBaseline(baselineOf(usage, now));
     await deps.store.appendAudit({ type: "standup-posted", actor: "lanes", data: `#${posted}` });
+    await pinStandup(deps, posted);
   }
   await scheduleStandup(deps, config);
   return posted;
