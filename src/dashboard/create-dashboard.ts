@@ -6,9 +6,21 @@ import type { Redis } from "ioredis";
 import type { Logger } from "../observe/logger.js";
 import { createStateStore, findRepos } from "../state/index.js";
 import { presentedToken, requiredToken, sameToken, tokenCookie } from "./access.js";
-import { buildSnapshot, type DashboardSource } from "./build-snapshot.js";
+import { buildSnapshot, type DashboardSnapshot, type DashboardSource } from "./build-snapshot.js";
 import type { ChartData } from "./chart-data.js";
-import { createLiveFeed } from "./live-feed.js";
+import { createLiveFeed, type FeedClient } from "./live-feed.js";
+import {
+  callbackUrl,
+  cookieValue,
+  newState,
+  sameState,
+  sessionCookie,
+  sessionOf,
+  SESSION_MS,
+  STATE_COOKIE,
+  stateCookie,
+  type SignInPort,
+} from "./sign-in.js";
 import { staticFiles } from "./static-files.js";
 
 export const DASHBOARD_PATH = "/dashboard";
@@ -24,6 +36,8 @@ export interface DashboardOptions {
   repo?: string | undefined;
   /** GitHub's web address for links (https://github.com by default). */
   webUrl?: string | undefined;
+  /** GitHub sign-in: users with read access see the repositories they may read. */
+  signIn?: SignInPort | undefined;
 }
 
 export interface Dashboard {
@@ -81,8 +95,8 @@ export function repoSources(
 }
 
 export function createDashboard(options: DashboardOptions): Dashboard {
-  const token = requiredToken(options.host, options.token);
-  const { log } = options;
+  const { log, signIn } = options;
+  const token = requiredToken(options.host, options.token, signIn !== undefined);
   const repos = repoSources(options);
   const sources = () => repos.list();
   const chartCache = new Map<string, { at: number; charts: ChartData }>();
@@ -93,10 +107,71 @@ export function createDashboard(options: DashboardOptions): Dashboard {
 
   function refuse(res: ServerResponse): void {
     res.writeHead(401, { ...SECURITY_HEADERS, "content-type": "text/plain; charset=utf-8" });
-    res.end(`the dashboard needs its token: open ${DASHBOARD_PATH}/?token=<LANES_DASHBOARD_TOKEN>\n`);
+    res.end(
+      signIn
+        ? `sign in with GitHub: open ${DASHBOARD_PATH}/auth/login\n`
+        : `the dashboard needs its token: open ${DASHBOARD_PATH}/?token=<LANES_DASHBOARD_TOKEN>\n`,
+    );
   }
 
-  async function events(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** Who may see what: everything (loopback, the token), the session's repositories, or nothing. */
+  function accessOf(req: IncomingMessage): "all" | Set<string> | undefined {
+    if (!token && !signIn) return "all";
+    const given = presentedToken(req);
+    if (token && given !== undefined && sameToken(given, token)) return "all";
+    const session = signIn ? sessionOf(req, signIn.sessionKey) : undefined;
+    return session ? new Set(session.repos) : undefined;
+  }
+
+  const visible = (access: "all" | Set<string>, repo: string) => access === "all" || access.has(repo);
+
+  async function signInRoute(path: string, url: URL, req: IncomingMessage, res: ServerResponse) {
+    if (!signIn) return false;
+    const secure = (req.headers["x-forwarded-proto"] ?? "") === "https";
+    const redirectUri = callbackUrl(req, signIn);
+    if (path === "auth/login") {
+      const state = newState();
+      res.writeHead(302, {
+        ...SECURITY_HEADERS,
+        "set-cookie": stateCookie(state, secure),
+        location: signIn.authorizeUrl(state, redirectUri),
+      });
+      res.end();
+      return true;
+    }
+    if (path !== "auth/callback") return false;
+    const code = url.searchParams.get("code");
+    if (!code || !sameState(url.searchParams.get("state"), cookieValue(req, STATE_COOKIE))) {
+      res.writeHead(400, { ...SECURITY_HEADERS, "content-type": "text/plain; charset=utf-8" });
+      res.end(`sign-in expired or was not started here: open ${DASHBOARD_PATH}/auth/login again\n`);
+      return true;
+    }
+    const login = await signIn.login(code, redirectUri);
+    const shown = (await sources()).map((s) => s.repo).filter((r) => !r.startsWith("local/"));
+    const repos = await signIn.readable(login, shown);
+    log.info({ login, repos: repos.length }, "dashboard sign-in");
+    if (repos.length === 0) {
+      res.writeHead(403, { ...SECURITY_HEADERS, "content-type": "text/plain; charset=utf-8" });
+      res.end(`${login} has no read access to the repositories this dashboard shows\n`);
+      return true;
+    }
+    res.writeHead(303, {
+      ...SECURITY_HEADERS,
+      "set-cookie": [
+        sessionCookie(signIn.sessionKey, { login, repos, exp: Date.now() + SESSION_MS }, secure),
+        `${STATE_COOKIE}=; Path=/dashboard/auth; Max-Age=0`,
+      ],
+      location: `${DASHBOARD_PATH}/`,
+    });
+    res.end();
+    return true;
+  }
+
+  async function events(
+    req: IncomingMessage,
+    res: ServerResponse,
+    access: "all" | Set<string>,
+  ): Promise<void> {
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       "content-type": "text/event-stream; charset=utf-8",
@@ -106,8 +181,18 @@ export function createDashboard(options: DashboardOptions): Dashboard {
     });
     res.write("retry: 2000\n\n");
     streams.add(res);
-    const send = (event: string, data: unknown) =>
+    const write = (event: string, data: unknown) =>
       res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    // a signed-in user's page gets only the repositories they may read
+    const send: FeedClient["send"] = (event, data) => {
+      if (access === "all") write(event, data);
+      else if (event === "log") {
+        if (visible(access, (data as { repo: string }).repo)) write(event, data);
+      } else {
+        const snap = data as DashboardSnapshot;
+        write(event, { ...snap, repos: snap.repos.filter((r) => visible(access, r.repo)) });
+      }
+    };
     const keepAlive = setInterval(() => res.write(": keep-alive\n\n"), 25_000);
     const subscription = feed.subscribe({ send });
     req.once("close", () => {
@@ -140,14 +225,18 @@ export function createDashboard(options: DashboardOptions): Dashboard {
       }
       return true;
     }
-    const given = presentedToken(req);
-    if (token && (given === undefined || !sameToken(given, token))) {
-      refuse(res);
+    if (await signInRoute(path, url, req, res)) return true;
+    const access = accessOf(req);
+    if (access === undefined) {
+      if (signIn && path === "") {
+        res.writeHead(302, { ...SECURITY_HEADERS, location: `${DASHBOARD_PATH}/auth/login` }).end();
+      } else refuse(res);
       return true;
     }
-    if (path === "api/events") await events(req, res);
+    if (path === "api/events") await events(req, res, access);
     else if (path === "api/snapshot") {
-      const body = JSON.stringify(await snapshot(await sources()));
+      const shown = (await sources()).filter((s) => visible(access, s.repo));
+      const body = JSON.stringify(await snapshot(shown));
       res.writeHead(200, {
         ...SECURITY_HEADERS,
         "content-type": "application/json",

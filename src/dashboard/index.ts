@@ -5,3 +5,4 @@ export * from "./chart-data.js";
 export * from "./create-dashboard.js";
 export * from "./errors.js";
 export * from "./start-dashboard.js";
+export * from "./sign-in.js";

@@ -8,3 +8,4 @@ export * from "./probe-github.js";
 export * from "./access-from-env.js";
 export * from "./app-credentials.js";
 export * from "./oauth-web-flow.js";
+export * from "./find-installation.js";

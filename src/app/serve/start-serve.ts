@@ -77,7 +77,7 @@ export async function startServe(env: NodeJS.ProcessEnv, options: ServeOptions):
   });
   const webhooks = await createNodeMiddleware(app.appFn, { probot, webhooksPath: WEBHOOK_PATH });
   const health = healthCheck(redis, config, options.probeEveryMs ?? 60_000);
-  const dashboard = serveDashboard(redis, config, env, log, metrics);
+  const dashboard = serveDashboard(redis, config, env, log, metrics, (id) => portFor(id, config, metrics));
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "/").split("?")[0];
