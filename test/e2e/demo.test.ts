@@ -21,10 +21,18 @@ async function demoWorkspaces(): Promise<string[]> {
   return (await readdir(tmpdir())).filter((n) => n.startsWith("lanes-demo-"));
 }
 
+/** The demo stacks' tmux servers running now (pid and command line), this run's or any other's. */
+async function demoServers(): Promise<string[]> {
+  const r = await exec("pgrep", ["-fa", "tmux -L lanes-demo-"]).catch(() => ({ stdout: "" }));
+  return r.stdout.split("\n").filter((line) => line.trim() !== "");
+}
+
 describe("lanes demo", () => {
   it("runs through the App: queues what is ready, unblocks dependents as integration PRs merge, holds back the stub lane", async () => {
     expect(existsSync(CLI), "npm test builds dist/ first (scripts/bootstrap)").toBe(true);
     const before = await demoWorkspaces();
+    // another demo on the machine (an interrupted one, or a developer's) is not this run's to clean up
+    const serversBefore = await demoServers();
     const result = await runDemo(["--json"]);
     expect(result.code, result.stderr.slice(-2000)).toBe(0);
     const report = JSON.parse(result.stdout) as DemoReport;
@@ -82,11 +90,7 @@ describe("lanes demo", () => {
 
     // nothing is left behind: no workspace, no tmux server of the demo's stack
     expect((await demoWorkspaces()).filter((n) => !before.includes(n))).toEqual([]);
-    const servers = await exec("pgrep", ["-fa", "tmux -L lanes-demo-"]).then(
-      (r) => r.stdout.trim(),
-      () => "",
-    );
-    expect(servers).toBe("");
+    expect((await demoServers()).filter((line) => !serversBefore.includes(line))).toEqual([]);
   }, 600_000);
 
   it("refuses a backlog with errors before starting anything, naming file, line and field", async () => {
