@@ -7,6 +7,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import { dirname, join } from "node:path";
 import { z } from "zod";
 import type { LaneJob, LaneLease } from "./job-port.js";
+import { LaneLeaseSchema } from "./lane-record.js";
 import type { StackPaths } from "./stack-paths.js";
 
 const ClaimSchema = z.object({
@@ -20,13 +21,7 @@ const ClaimSchema = z.object({
     attempts: z.number(),
     maxAttempts: z.number(),
   }),
-  lease: z.object({
-    jobId: z.string(),
-    token: z.string(),
-    host: z.string(),
-    agent: z.string(),
-    leaseUntil: z.number(),
-  }),
+  lease: LaneLeaseSchema,
 });
 export interface PendingClaim {
   job: LaneJob;

@@ -36,6 +36,15 @@ export const LaneUsageSchema = SpendSchema.extend({
   days: z.record(z.string(), SpendSchema),
 });
 
+/** A claim's lease as it is kept on disk (the lane record and a pending claim). */
+export const LaneLeaseSchema = z.object({
+  jobId: z.string(),
+  token: z.string(),
+  host: z.string(),
+  agent: z.string(),
+  leaseUntil: z.number(),
+});
+
 export const LaneRecordSchema = z.object({
   id: z.string(),
   role: z.string(),
@@ -82,13 +91,7 @@ export const LaneRecordSchema = z.object({
   model: z.string().optional(),
   usage: LaneUsageSchema.optional(),
   /** The claim's lease, so a restarted supervisor on this host keeps heartbeating it. */
-  lease: z.object({
-    jobId: z.string(),
-    token: z.string(),
-    host: z.string(),
-    agent: z.string(),
-    leaseUntil: z.number(),
-  }),
+  lease: LaneLeaseSchema,
 });
 export type LaneRecord = z.infer<typeof LaneRecordSchema>;
 
