@@ -31,6 +31,11 @@ export interface WindowSpec {
 /** Keys the driver may send as keystrokes: a fixed set, never text from outside. */
 export type ControlKey = "Enter" | "Escape" | "C-c";
 
+/** What sendText embeds in a tmux command string: pane ids (`%4`) and plain targets, no quoting needed. */
+const SAFE_TARGET = /^[%@$=\w.:+-]+$/;
+/** Printed by sendText's guard when the pane has exited; no pane text can produce it (it is never pasted). */
+const PANE_DEAD_MARK = "lanes:pane-dead";
+
 const PANE_FORMAT = [
   "#{session_name}",
   "#{window_name}",
@@ -218,16 +223,47 @@ export class Tmux {
   /**
    * Pastes text into a pane: sanitised, loaded into a named buffer through stdin, pasted with
    * bracketed paste (`-p`) and the buffer deleted (`-d`); Enter follows as a separate key.
+   *
+   * tmux 3.3a (Debian 12's) segfaults when it pastes into a pane whose process has exited, and takes
+   * every lane of the stack with it. So the pane's liveness is checked inside the server, in the same
+   * command list as the paste (`if-shell -F`): nothing runs between the check and the paste, so a pane
+   * that dies a moment before is never pasted into. A dead pane gets PaneDeadError.
    */
   async sendText(target: string, text: string, options: { enter?: boolean } = {}): Promise<void> {
-    if (!(await this.isAlive(target))) throw new PaneDeadError(target);
+    if (!SAFE_TARGET.test(target)) throw new TmuxError(["paste-buffer", "-t", target], "not a pane target");
     const clean = sanitizeText(text);
-    if (clean.length > 0) {
-      const buffer = `lanes-${randomUUID().slice(0, 8)}`;
-      await this.run(["load-buffer", "-b", buffer, "-"], clean);
-      await this.run(["paste-buffer", "-d", "-p", "-b", buffer, "-t", target]);
+    const buffer = `lanes-${randomUUID().slice(0, 8)}`;
+    const deliver = [
+      ...(clean.length > 0 ? [`paste-buffer -d -p -b ${buffer} -t ${target}`] : []),
+      ...((options.enter ?? true) ? [`send-keys -t ${target} Enter`] : []),
+    ];
+    if (deliver.length === 0) {
+      if (!(await this.isAlive(target))) throw new PaneDeadError(target);
+      return;
     }
-    if (options.enter ?? true) await this.sendKey(target, "Enter");
+    const load = clean.length > 0 ? ["load-buffer", "-b", buffer, "-", ";"] : [];
+    const dropBuffer = clean.length > 0 ? `delete-buffer -b ${buffer} ; ` : "";
+    let out: string;
+    try {
+      out = await this.run(
+        [
+          ...load,
+          "if-shell",
+          "-F",
+          "-t",
+          target,
+          "#{pane_dead}",
+          `${dropBuffer}display-message -p ${PANE_DEAD_MARK}`,
+          deliver.join(" ; "),
+        ],
+        clean.length > 0 ? clean : undefined,
+      );
+    } catch (error) {
+      // a pane that is gone altogether: the buffer must not outlive the failed paste
+      if (clean.length > 0) await this.run(["delete-buffer", "-b", buffer]).catch(() => undefined);
+      throw error;
+    }
+    if (out.includes(PANE_DEAD_MARK)) throw new PaneDeadError(target);
   }
 
   /** Sends one of the fixed control keys; the only keystrokes Lanes ever sends. */

@@ -67,6 +67,27 @@ describe("Tmux driver (private server)", () => {
     expect(await tmux.isAlive(dead.paneId)).toBe(true);
   });
 
+  it("never pastes into a pane that died after it was last seen alive: tmux 3.3a crashes the whole server on it", async () => {
+    // A liveness check that says "alive" stands for the pane dying between a check and the paste (what the
+    // chaos test's seed 1018 hit). sendText's own guard runs inside the server, in the paste's command list.
+    class StaleView extends Tmux {
+      override async isAlive(): Promise<boolean> {
+        return true;
+      }
+    }
+    const stale = new StaleView(tmux.socket);
+    await tmux.newSession({ session: "s", window: "w", cwd: tmp.path, command: ["sh", "-c", "exit 0"] });
+    const dead = await waitUntil(
+      async () => (await tmux.listPanes("s")).find((p) => p.dead),
+      "pane to die",
+    );
+    await expect(stale.sendText(dead.paneId, "hello")).rejects.toBeInstanceOf(PaneDeadError);
+    await expect(stale.sendText(dead.paneId, "", { enter: true })).rejects.toBeInstanceOf(PaneDeadError);
+    // the server is still up, and the refused paste left no buffer behind
+    expect((await tmux.listPanes("s")).map((p) => p.paneId)).toEqual([dead.paneId]);
+    expect(await tmux.run(["list-buffers"])).toBe("");
+  });
+
   it("pastes hostile text into cat as inert text: nothing runs, no file appears", async () => {
     const marker = join(tmp.path, "MARKER");
     const pane = await tmux.newSession({ session: "s", window: "w", cwd: tmp.path, command: ["cat"] });
