@@ -1,6 +1,6 @@
 // The states a PRP moves through, each shown on its issue as exactly one `lanes:<state>` label.
 // Pure: names and label spelling only; moving between states is transition.ts's job.
-import { z } from "zod";
+import * as z from "zod";
 
 export const PRP_STATES = [
   "queued",

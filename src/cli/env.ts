@@ -1,7 +1,7 @@
 // Every environment setting the CLI reads, validated once before any command runs: a bad value is one
 // line naming the variable, its value and what was expected (exit 2), never a stack trace from deep inside.
 // Secrets are checked but never echoed.
-import { z } from "zod";
+import * as z from "zod";
 import { EnvSettingError } from "./errors.js";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;

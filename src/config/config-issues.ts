@@ -1,6 +1,6 @@
 // Turns zod issues into config issues a person can act on: the key path as written in the file,
 // its line, what was expected and what was found, and "did you mean" for typos.
-import type { z } from "zod";
+import type * as z from "zod";
 import { closestWord } from "../text/closest-word.js";
 import type { KeyPath } from "../text/read-yaml.js";
 import type { ConfigIssue } from "./errors.js";

@@ -1,6 +1,6 @@
 // Walks the lanes.yml schema into a flat list of keys (path, type, default), the one source for the
 // reference in docs/ and the file `lanes init` writes. Reads zod's definitions; never parses a file.
-import type { z } from "zod";
+import type * as z from "zod";
 
 interface Def {
   type: string;

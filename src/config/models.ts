@@ -1,5 +1,5 @@
 // The Claude models an agent can run on; roles have a default, config can override per role.
-import { z } from "zod";
+import * as z from "zod";
 
 export const MODELS = ["opus", "sonnet", "haiku"] as const;
 export const ModelSchema = z.enum(MODELS);

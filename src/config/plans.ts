@@ -1,5 +1,5 @@
 // Claude plans and how many agents each sustains (multi-agent teams use ~15x the tokens of one user).
-import { z } from "zod";
+import * as z from "zod";
 
 export const PLANS = ["pro", "max5x", "max20x", "console"] as const;
 export const PlanSchema = z.enum(PLANS);

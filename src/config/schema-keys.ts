@@ -1,5 +1,5 @@
 // The keys a config schema accepts at a given path: the candidates for "did you mean …?".
-import type { z } from "zod";
+import type * as z from "zod";
 
 interface Def {
   type: string;

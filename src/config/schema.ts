@@ -2,7 +2,7 @@
 // never silently ignored) and every field has a default, so an empty file is a complete config.
 // Keys that were accepted but never read are refused with a reason (retired-keys.ts). After changing
 // this schema run `npm run gen:config-reference` (docs/lanes-yml.md; a test fails when they drift).
-import { z } from "zod";
+import * as z from "zod";
 import { ModelSchema } from "./models.js";
 import { PlanSchema } from "./plans.js";
 import { CommandNameSchema } from "../domain/command-names.js";

@@ -1,6 +1,6 @@
 // The `.github/lanes.yml` sections that keep a team of agents on course (issue 19): SLAs per priority,
 // code owners, alert destinations, the daily standup and the deploy after an integration.
-import { z } from "zod";
+import * as z from "zod";
 
 const DURATION = /^(\d{1,6})\s*(m|h|d)$/;
 const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;

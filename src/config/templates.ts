@@ -1,6 +1,6 @@
 // Team templates: which roles a project type needs (core) and may use (optional, in priority order),
 // and the role dependencies that differ from the roles' defaults. From seed 004's team_templates.
-import { z } from "zod";
+import * as z from "zod";
 import { ROLES } from "./roles.js";
 import type { RoleName } from "../domain/role-names.js";
 

@@ -1,6 +1,6 @@
 // The `.github/lanes.yml` sections for what agents may do and spend: permission rules per role, the
 // runner's sandbox flag, the model price table and token / cost budgets.
-import { z } from "zod";
+import * as z from "zod";
 
 const RuleSchema = z
   .string()

@@ -4,7 +4,7 @@
 // (HMAC-SHA256, HttpOnly, SameSite=Lax, 8 h). A session sees only those repositories. Never stores a token.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { z } from "zod";
+import * as z from "zod";
 
 /** What sign-in needs from GitHub (implemented in app/serve with the App's OAuth client and the port). */
 export interface SignInPort {

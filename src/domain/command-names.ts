@@ -1,5 +1,5 @@
 // The `/lanes` comment commands by name: the App's command map and `lanes.yml` `commands` both use these words.
-import { z } from "zod";
+import * as z from "zod";
 
 export const COMMAND_NAMES = [
   "help",

@@ -1,5 +1,5 @@
 // Priorities of PRPs and jobs: our four words, and the P0–P3 spellings other tools use for the same levels.
-import { z } from "zod";
+import * as z from "zod";
 
 export const PRIORITIES = ["critical", "high", "medium", "low"] as const;
 export const PrioritySchema = z.enum(PRIORITIES);

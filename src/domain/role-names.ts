@@ -1,6 +1,6 @@
 // The fifteen roles of DESIGN §2, in the order teams list them: words every layer shares (the Redis job
 // record, PRPs, config). Briefs, models and paths live in config/roles.ts.
-import { z } from "zod";
+import * as z from "zod";
 
 export const ROLE_NAMES = [
   "orchestrator",

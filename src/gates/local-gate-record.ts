@@ -3,7 +3,7 @@
 // per commit under the repository's git directory (.git/lanes/gates/<sha>.json); a new commit has none.
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { gitIn, type GitRepo } from "../git/git-repo.js";
 
 export const GateRecordSchema = z.object({

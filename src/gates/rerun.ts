@@ -1,6 +1,6 @@
 // Turns `check_run.rerequested` and `check_run.requested_action` (the Re-run button) webhooks for a
 // `lanes/*` check run into a request to run that gate again on the same commit.
-import { z } from "zod";
+import * as z from "zod";
 import { RERUN_ACTION } from "./publish.js";
 import { gateFromCheckRunName } from "./registry.js";
 import type { GateName } from "./types.js";

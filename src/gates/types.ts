@@ -1,6 +1,6 @@
 // What every gate reads and returns. The input types are narrow structural views, so the full PRP model
 // (src/prp) and config (src/config) satisfy them without gates depending on their every field.
-import { z } from "zod";
+import * as z from "zod";
 import type { GateMode } from "../config/index.js";
 import type { Annotation } from "../github/github-port.js";
 import type { Prp } from "../prp/schema.js";

@@ -4,7 +4,7 @@ import { createAppAuth } from "@octokit/auth-app";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
-import { z } from "zod";
+import * as z from "zod";
 import type { Logger } from "../observe/logger.js";
 import { GitHubConfigError } from "./errors.js";
 import { expiringTokenCache } from "./installation-token-cache.js";

@@ -1,7 +1,7 @@
 // GitHub's OAuth web flow for a GitHub App's user sign-in (the dashboard's "Sign in with GitHub"): the
 // authorize address the browser is sent to, and the code exchanged for a user token, then the user's login.
 // The user token is used for GET /user only and never kept.
-import { z } from "zod";
+import * as z from "zod";
 import { GitHubRequestError } from "./errors.js";
 
 export interface OAuthApp {

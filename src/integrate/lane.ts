@@ -1,5 +1,5 @@
 // A lane offered for integration: its branch and what the PRP says about ordering it.
-import { z } from "zod";
+import * as z from "zod";
 import { PrioritySchema } from "../domain/priority.js";
 
 export const LaneSchema = z.object({

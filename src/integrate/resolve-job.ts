@@ -1,7 +1,7 @@
 // The resolve job: what an agent needs to fix a lane that conflicted or broke validation in the
 // integration (files, both sides' commits, the PRPs, the failure as context), or the escalation to a
 // human once the configured attempts are used up. Validated by zod because it travels through Redis.
-import { z } from "zod";
+import * as z from "zod";
 
 const CommitSideSchema = z.object({
   branch: z.string(),

@@ -1,6 +1,6 @@
 // The PRP model: the front-matter fields Lanes understands (DESIGN §4), each with the zod schema
 // that validates it and the words an error uses to say what was expected. Types come from the schemas.
-import { z } from "zod";
+import * as z from "zod";
 import { RoleNameSchema } from "../domain/role-names.js";
 import { normalizePriority, PRIORITIES, PrioritySchema } from "../domain/priority.js";
 

@@ -1,6 +1,6 @@
 // The slice of the state store the supervisor uses, and how a lane's PRP travels in a job's payload.
 // The Redis state store satisfies this port; the supervisor never issues Redis commands itself.
-import { z } from "zod";
+import * as z from "zod";
 import type { CheckIn, LaneUsageEntry } from "../state/index.js";
 import type { RoleName } from "../domain/role-names.js";
 import { ScriptSchema } from "./agents/script-steps.js";

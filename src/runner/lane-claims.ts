@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { LaneJob, LaneLease } from "./job-port.js";
 import { LaneLeaseSchema } from "./lane-record.js";
 import type { StackPaths } from "./stack-paths.js";

@@ -3,7 +3,7 @@
 import { watch, type FSWatcher } from "node:fs";
 import { appendFile, mkdir, open, stat, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 
 export const LaneEventSchema = z.object({
   /** The lane (job) the event belongs to. */

@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { BudgetsSchema, PermissionRulesSchema, PriceSchema } from "../config/usage-schema.js";
 import { RoleNameSchema } from "../domain/role-names.js";
 import { StackError } from "./errors.js";

@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { appendFile, mkdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { StackPaths } from "./stack-paths.js";
 
 export const SupervisorRestartSchema = z.object({

@@ -1,6 +1,6 @@
 // Sandbox-only endpoints under /_sandbox/ (never GitHub API paths): push notices from the bare repos'
 // post-receive hooks, and the clicks a user would make in GitHub's UI (re-run a check, press its button).
-import { z } from "zod";
+import * as z from "zod";
 import { SandboxHttpError, notFound } from "./errors.js";
 import type { HandlerContext } from "./handler.js";
 import { requestCheckRunAction } from "./handlers/checks.js";

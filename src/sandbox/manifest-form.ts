@@ -4,7 +4,7 @@
 // POST /app-manifests/{code}/conversions for the App's id, key and webhook secret.
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { z } from "zod";
+import * as z from "zod";
 import type { SandboxState } from "./state.js";
 
 const FORM_PATH = /^\/(?:organizations\/[^/]+\/)?settings\/apps\/new\/?$/;

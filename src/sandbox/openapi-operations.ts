@@ -1,7 +1,7 @@
 // The GitHub REST operations the sandbox serves, as described by GitHub's OpenAPI description
 // (the committed subset, see scripts/openapi-subset.ts). Matches a request to its operation and
 // validates its path, query and body; it never accepts a field GitHub would not.
-import { z } from "zod";
+import * as z from "zod";
 import subsetJson from "./openapi-subset.json" with { type: "json" };
 import { validateSchema, type Schema, type SchemaProblem } from "./validate-schema.js";
 

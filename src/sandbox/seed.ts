@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { runGit } from "../git/index.js";
 import { createBareRepo, type PushNotice } from "./bare-repo.js";
 import { SandboxSetupError } from "./errors.js";

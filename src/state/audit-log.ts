@@ -1,5 +1,5 @@
 // The audit stream: every command, transition, message and job step, capped (XADD MAXLEN ~), read back validated.
-import { z } from "zod";
+import * as z from "zod";
 import type { StoreCore } from "./store-core.js";
 
 export const AuditEntrySchema = z.object({

@@ -3,7 +3,7 @@
 // by another host after its host died still gets them. The lane's holder reads the due ones, pastes each,
 // then removes it: at-least-once, like the control channel — only a crash between the paste and the
 // removal pastes a note twice; nothing here ever drops one that is not pasted.
-import { z } from "zod";
+import * as z from "zod";
 import { StateError } from "./errors.js";
 import type { StoreCore } from "./store-core.js";
 

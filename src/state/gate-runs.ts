@@ -3,7 +3,7 @@
 // lane's first head commit) and gate durations. One hash per PRP (field = run id, so a redelivered or
 // repeated report counts once) and a sorted set of PRPs by their last gate result. Working memory only:
 // the check runs on GitHub are the record.
-import { z } from "zod";
+import * as z from "zod";
 import { StateError } from "./errors.js";
 import type { StoreCore } from "./store-core.js";
 

@@ -1,5 +1,5 @@
 // Runner hosts announce themselves and heartbeat; a host whose heartbeat lapses has its leases reaped.
-import { z } from "zod";
+import * as z from "zod";
 import type { StoreCore } from "./store-core.js";
 
 const HostNameSchema = z

@@ -1,6 +1,6 @@
 // Running a handler twice has one effect: webhook deliveries are de-duplicated, issue states change by compare-and-set.
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import type { StoreCore } from "./store-core.js";
 
 const DeliveryIdSchema = z.string().min(1).max(200);

@@ -1,7 +1,7 @@
 // The last integrations of a repository as their runner reported them (branch, PR, lanes merged, conflicts,
 // validation, whether the PR was merged), newest first, for the dashboard; each report is also an audit entry
 // `integration`, so open pages redraw. Capped at 20 and expiring after 30 days: the integration PR is the record.
-import { z } from "zod";
+import * as z from "zod";
 import { StateError } from "./errors.js";
 import type { StoreCore } from "./store-core.js";
 

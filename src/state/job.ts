@@ -1,5 +1,5 @@
 // What a job is: the input a caller enqueues, and the record read back from Redis (validated, never trusted).
-import { z } from "zod";
+import * as z from "zod";
 import { isRepoName } from "../text/repo-name.js";
 import { RoleNameSchema } from "../domain/role-names.js";
 import { PrioritySchema } from "../domain/priority.js";

@@ -2,7 +2,7 @@
 // PRP, state, branch, PR, idle time, commits, tokens) and a capped stream of the agent's last pane lines.
 // Snapshots hold no private paths or secrets; a change is also announced on the audit stream (type `lane`),
 // which is what the dashboard's live feed follows.
-import { z } from "zod";
+import * as z from "zod";
 import { AuditEntrySchema, type AuditEntry } from "./audit-log.js";
 import type { StoreCore } from "./store-core.js";
 

@@ -2,7 +2,7 @@
 // schedule) as a Redis stream per PRP, read by whichever supervisor holds the lane, now or after it is picked
 // up again elsewhere. Publishing is de-duplicated by the command's id; the applier's cursor (last applied
 // entry) lives here too, so delivery is at-least-once and a redelivered command has one effect.
-import { z } from "zod";
+import * as z from "zod";
 import type { BlockingPool } from "./wait-for-work.js";
 import type { StoreCore } from "./store-core.js";
 

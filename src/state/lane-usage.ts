@@ -1,7 +1,7 @@
 // Tokens and cost per lane, as the supervisor last counted them from the agent's transcript: one hash
 // per repository (field = lane id), read by the App's /metrics and summed per role there; and the baseline
 // the daily standup counts its period's spend from.
-import { z } from "zod";
+import * as z from "zod";
 import { StateError } from "./errors.js";
 import type { StoreCore } from "./store-core.js";
 

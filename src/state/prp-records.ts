@@ -1,7 +1,7 @@
 // What the App remembers per PRP for its status comment and for unblocking dependents: facts (role, deps,
 // job, branch, PR, gates, the comment's id), the last events, and who waits on whom. Working memory only:
 // the status comment on GitHub shows the same facts, and `lanes reconcile` rebuilds them.
-import { z } from "zod";
+import * as z from "zod";
 import { UsageTotalsSchema } from "./lane-usage.js";
 import { StateError } from "./errors.js";
 import type { StoreCore } from "./store-core.js";

@@ -1,5 +1,5 @@
 // How often and how soon a failed or abandoned job runs again before a human has to look at it.
-import { z } from "zod";
+import * as z from "zod";
 
 export const RetryPolicySchema = z.object({
   /** Delay before retry 1, 2, 3 …; the last entry repeats if maxAttempts allows more retries. */

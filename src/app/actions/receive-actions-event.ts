@@ -3,7 +3,7 @@
 // so it would bring a second Probot and Octokit beside ours. Authenticates with the job's token; never logs it.
 import { readFile } from "node:fs/promises";
 import { Probot, type ApplicationFunction } from "probot";
-import { z } from "zod";
+import * as z from "zod";
 import type { Logger } from "../../observe/logger.js";
 import { AppConfigError } from "../errors.js";
 

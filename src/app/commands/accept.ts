@@ -1,7 +1,7 @@
 // `/lanes accept <n>…|all` on a lane PR: a maintainer accepts success criteria. The lanes/prp gate reads these
 // comments itself (checking the commenter's access again), so here the command is validated and the gates are
 // started again on the PR's head, so the acceptance counts now rather than at the next push.
-import { z } from "zod";
+import * as z from "zod";
 import { errorMessage } from "../../errors.js";
 import { CommandFailedError } from "../errors.js";
 import { defineCommand } from "./command.js";

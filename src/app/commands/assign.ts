@@ -1,5 +1,5 @@
 // `/lanes assign <role>`: a PRP waiting for an agent (or for a human) goes to another role's queue.
-import { z } from "zod";
+import * as z from "zod";
 import { closestWord } from "../../text/closest-word.js";
 import { ROLE_NAMES, RoleNameSchema } from "../../domain/role-names.js";
 import { CommandFailedError } from "../errors.js";

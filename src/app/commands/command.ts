@@ -1,6 +1,6 @@
 // The shape of a `/lanes` command: its help line, a zod schema for its arguments
 // (the rest of the command line) and the work. One file per command; index.ts holds the typed map.
-import type { z } from "zod";
+import type * as z from "zod";
 import type { CommandName } from "../../domain/command-names.js";
 import type { RepoDeps } from "../repo-deps.js";
 

@@ -3,7 +3,7 @@
 // artifacts) is posted as YAML, kept with the PRP, and given to the next role's agent in its brief; that
 // role's job continues on the same branch.
 import { stringify } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import { LanePayloadSchema } from "../../runner/job-port.js";
 import { CommandFailedError } from "../errors.js";
 import { updatePrp } from "../lifecycle/update-prp.js";

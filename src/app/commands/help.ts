@@ -1,5 +1,5 @@
 // `/lanes help` (or a bare `/lanes`): the commands, each with how it is written and what it does.
-import { z } from "zod";
+import * as z from "zod";
 import { defineCommand } from "./command.js";
 
 export const help = defineCommand({

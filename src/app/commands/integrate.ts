@@ -2,7 +2,7 @@
 // required gates succeeded and nobody holds — by dispatching the lanes-integrate workflow on the default
 // branch (the App has no checkout). The reply lists what is ready and what waits, and links the run; with
 // nothing ready, nothing is started. The run reads readiness again, so a lane that changed meanwhile is judged then.
-import { z } from "zod";
+import * as z from "zod";
 import { requiredGateChecks } from "../../integrate/integration-settings.js";
 import { readyFromGitHub, type ReadySet } from "../../integrate/ready-from-github.js";
 import { readRepoConfig } from "../team/repo-config.js";

@@ -1,5 +1,5 @@
 // `/lanes priority <P0..P3|critical..low>`: the PRP's job moves in its queue; the status comment shows it.
-import { z } from "zod";
+import * as z from "zod";
 import { normalizePriority, type Priority } from "../../domain/priority.js";
 import { notePrp } from "../lifecycle/update-prp.js";
 import { defineCommand } from "./command.js";

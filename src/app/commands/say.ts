@@ -1,6 +1,6 @@
 // `/lanes say <message>`: pastes the message (sanitised by the runner) into the agent's pane; an agent that
 // waits on a question takes it as the answer and its PRP is active again.
-import { z } from "zod";
+import * as z from "zod";
 import { defineCommand } from "./command.js";
 import { queuedReply, sendToLane } from "./prp-lane.js";
 

@@ -1,5 +1,5 @@
 // `/lanes schedule <minutes> <note>`: a check-in pasted into the agent's pane when the minutes have passed.
-import { z } from "zod";
+import * as z from "zod";
 import { defineCommand } from "./command.js";
 import { sendToLane } from "./prp-lane.js";
 

@@ -1,6 +1,6 @@
 // `/lanes unflag [kind]`: a maintainer clears the PRP's flags (all, or one kind such as `sla-pr`) when they
 // have seen to them; the status comment drops its "⚠️ Attention" line. Audited as `flag-cleared`.
-import { z } from "zod";
+import * as z from "zod";
 import { publishStatus } from "../status/publish-status.js";
 import { clearFlags } from "../team/prp-flags.js";
 import { defineCommand } from "./command.js";

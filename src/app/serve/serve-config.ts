@@ -1,7 +1,7 @@
 // `lanes serve` settings, read once from the environment the Probot way (APP_ID, PRIVATE_KEY or
 // PRIVATE_KEY_PATH, WEBHOOK_SECRET, PORT) plus GITHUB_API_URL and REDIS_URL. A missing or wrong one fails
 // with one line naming it.
-import { z } from "zod";
+import * as z from "zod";
 import { appPrivateKeyFromEnv, GitHubConfigError } from "../../github/index.js";
 import { AppConfigError } from "../errors.js";
 

@@ -2,7 +2,7 @@
 // that has been silent longer than `alerts.host_silent_minutes` raises one alert per outage, not one per
 // check, and a "back" notice when it heartbeats again. The watch outlives the reaper, which drops a dead
 // host and requeues its lanes, so a reaped host is still reported. Never touches a host's leases.
-import { z } from "zod";
+import * as z from "zod";
 import type { HostInfo } from "../../state/index.js";
 import { repoName } from "../repo-deps.js";
 import { raiseAlert } from "./raise-alert.js";

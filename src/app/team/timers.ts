@@ -1,7 +1,7 @@
 // The delayed jobs the App schedules, one zod schema per kind: SLA and deadline checks of a PRP, the checks
 // of a long wait or pause, a webhook delivery to retry, the daily standup, the check of the runner hosts. Ids make a second schedule of
 // the same check replace (or keep) the first instead of adding another.
-import { z } from "zod";
+import * as z from "zod";
 import type { RepoDeps } from "../repo-deps.js";
 
 const issue = z.number().int().positive();

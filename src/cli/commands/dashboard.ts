@@ -2,7 +2,7 @@
 // for local mode or a host without `lanes serve`. Loopback unless --host says otherwise, and then only with
 // LANES_DASHBOARD_TOKEN. Runs until SIGTERM or Ctrl-C.
 import type { Command } from "commander";
-import { z } from "zod";
+import * as z from "zod";
 import { startDashboard } from "../../dashboard/index.js";
 import { UsageError } from "../../errors.js";
 import { resolveRedisUrl } from "../../state/index.js";

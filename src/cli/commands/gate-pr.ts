@@ -1,6 +1,6 @@
 // `lanes gate --pr N`: the lane's PRP, PR body and merged dependencies read from GitHub through the port,
 // with a `--prp FILE` (when given) overriding the PRP the PR links.
-import { z } from "zod";
+import * as z from "zod";
 import { UsageError } from "../../errors.js";
 import { mergedDependencies, resolvePrFacts, type PrFacts } from "../../gates/pr-facts.js";
 import type { GatePrp } from "../../gates/types.js";

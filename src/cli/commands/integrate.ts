@@ -5,7 +5,7 @@
 // --open-pr pushes it and opens or updates its PR, --push only pushes, --redis requeues resolve jobs.
 // `--dry-run` prints the plan and writes nothing.
 import type { Command } from "commander";
-import { z } from "zod";
+import * as z from "zod";
 import { UsageError } from "../../errors.js";
 import type { GitHubPort, RepoRef } from "../../github/github-port.js";
 import type { GitRepo } from "../../git/git-repo.js";

@@ -1,7 +1,7 @@
 // `lanes sandbox`: runs a local GitHub (REST subset, bare git repos, an App, signed webhooks) until
 // SIGINT / SIGTERM, and prints what a client needs to use it (with --json, exactly the env `lanes serve` needs).
 import type { Command } from "commander";
-import { z } from "zod";
+import * as z from "zod";
 import { UsageError } from "../../errors.js";
 import { startSandbox, type SandboxInfo } from "../../sandbox/index.js";
 import { action, emit, type CliDeps } from "../cli-deps.js";

@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { z } from "zod";
+import * as z from "zod";
 import { RoleNameSchema } from "../../domain/role-names.js";
 import { UsageError } from "../../errors.js";
 import { briefMessage } from "../../runner/lane-brief.js";

@@ -2,7 +2,7 @@
 // (APP_ID, PRIVATE_KEY_PATH, WEBHOOK_SECRET, GITHUB_API_URL, REDIS_URL, PORT), so the sandbox's signed
 // webhooks drive labels, state transitions, status comments and unblocked dependents.
 import { spawn, type ChildProcess } from "node:child_process";
-import { z } from "zod";
+import * as z from "zod";
 import { lanesCommand } from "../../runner/lanes-command.js";
 import { freeLoopbackPort } from "../../state/index.js";
 import { DemoStepError } from "./errors.js";

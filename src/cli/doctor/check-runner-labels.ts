@@ -4,7 +4,7 @@
 // (actions/runner#821) — so they are read from the API (GET /repos/{o}/{r}/actions/runners).
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { RepoRef } from "../../github/index.js";
 import { parseRepoName } from "../../text/repo-name.js";
 import type { DoctorCheck } from "./doctor-check.js";

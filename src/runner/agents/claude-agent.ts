@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { AgentUnavailableError } from "../errors.js";
 import type { AgentAdapter, AgentLaunchInput } from "./agent-adapter.js";
 import { claudeSettings } from "./claude-settings.js";

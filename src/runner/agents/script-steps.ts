@@ -1,7 +1,7 @@
 // The script agent's language: a short list of steps a PRP can embed (front matter `agent_script`)
 // to make the stand-in agent edit files, commit, fail, print text (e.g. a usage-limit message) or exit.
 // The PRP's own steps (write, append, delete, commit, fail) are a subset; the others serve tests.
-import { z } from "zod";
+import * as z from "zod";
 
 export const ScriptStepSchema = z.union([
   z.object({ write: z.string().min(1), content: z.string() }).strict(),
