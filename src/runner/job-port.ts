@@ -56,6 +56,8 @@ export interface JobPort extends Partial<ControlPort>, CheckInPort {
   registerHost(registration: { host: string; roles?: readonly string[]; ttlMs: number }): Promise<void>;
   heartbeatHost(host: string, ttlMs: number): Promise<void>;
   reap(): Promise<unknown>;
+  /** Jobs this host's agent holds a lease on: a restarted supervisor opens those it has no record of. */
+  claimsHeldBy?(host: string, agent: string): Promise<{ job: LaneJob; lease: LaneLease }[]>;
   /** Reads a job back (to learn whether a lost lease means it was cancelled). */
   findJob?(id: string): Promise<{ state: string } | null>;
   /** Keeps the lane's tokens and cost where the App's /metrics reads them. */

@@ -93,6 +93,7 @@ export class Supervisor {
     });
     await this.adoptLanes();
     await this.reopenClaims();
+    await this.reopenUnrecordedClaims();
     // Events the agents logged while no supervisor ran (it crashed, or was restarted) are routed now:
     // from where the last supervisor got to, or from the end for a stack that never routed any. Where
     // it starts is stored at once: a supervisor killed before it routed anything (chaos seed 1000) left
@@ -191,6 +192,36 @@ export class Supervisor {
     }
   }
 
+  /**
+   * Jobs the queue leased to this stack with neither a lane record nor a kept claim: the last supervisor
+   * died between the queue's answer and writing the claim down (chaos seed 1011), and the job would sit
+   * leased to nobody until its lease ran out (a minute). Opened now with the same lease.
+   */
+  private async reopenUnrecordedClaims(): Promise<void> {
+    const held = await this.options.store
+      .claimsHeldBy?.(this.options.hostName, this.agentId)
+      .catch((error: unknown) => {
+        // Redis unreachable: the reaper requeues such a job once its lease runs out
+        this.log.warn({ err: String(error) }, "could not read this stack's leases");
+        return [];
+      });
+    for (const { job, lease } of held ?? []) {
+      // a lane recorded with this lease is driven (adoptLanes) or finished: never opened twice
+      if (this.drivers.has(job.id)) continue;
+      const recorded = await loadLane(this.options.host.paths.lane(job.id));
+      if (recorded?.lease.token === lease.token) continue;
+      const renewed = await this.options.store.heartbeat(lease).catch(() => null);
+      if (renewed === null) continue;
+      this.log.warn({ job: job.id }, "opening a lane the last supervisor claimed but never wrote down");
+      await this.serial(() => this.open(job, lease));
+    }
+  }
+
+  /** Who holds this stack's leases in the queue: one agent name per host and stack. */
+  private get agentId(): string {
+    return `${this.options.hostName}/${this.options.name}`;
+  }
+
   private async route(event: LaneEvent): Promise<void> {
     const driver = this.drivers.get(event.lane);
     if (!driver) return;
@@ -243,7 +274,7 @@ export class Supervisor {
         const claim = await this.options.store.claim({
           role,
           host: this.options.hostName,
-          agent: `${this.options.hostName}/${this.options.name}`,
+          agent: this.agentId,
           waitMs: this.options.claimWaitMs ?? 5_000,
           signal,
           leaseMs: this.options.leaseMs,

@@ -3,6 +3,7 @@ import type { ChainableCommander } from "ioredis";
 import { ROLE_NAMES, type RoleName } from "../domain/role-names.js";
 import { JobNotFoundError } from "./errors.js";
 import { parseJobHash, type Job, type JobState } from "./job.js";
+import type { Claim, Lease } from "./queue-ops.js";
 import type { StoreCore } from "./store-core.js";
 
 export interface QueueStats {
@@ -116,5 +117,24 @@ export function makeReadOps(core: StoreCore) {
     return result;
   }
 
-  return { findJob, getJob, listJobs, stats, reap };
+  /**
+   * The jobs a host's agent (`<host>/<stack>`) holds an active lease on, with their leases: what a restarted
+   * supervisor checks against its lane records, since the queue may have handed out a job whose answer its
+   * last supervisor never wrote down.
+   */
+  async function claimsHeldBy(host: string, agent: string): Promise<Claim[]> {
+    const ids = await core.call("SMEMBERS", () => core.redis.smembers(keys.hostJobs(host)));
+    const hashes = await execPipeline(core, "HGETALL", (pipeline) => {
+      for (const id of ids) pipeline.hgetall(keys.job(id));
+    });
+    return ids.flatMap((id, i) => {
+      const hash = hashes[i] as Record<string, string>;
+      const { token, leaseAgent, leaseHost, leaseUntil, state } = hash;
+      if (state !== "active" || leaseHost !== host || leaseAgent !== agent || !token) return [];
+      const lease: Lease = { jobId: id, token, host, agent, leaseUntil: Number(leaseUntil) || 0 };
+      return [{ job: parseJobHash(id, hash), lease }];
+    });
+  }
+
+  return { findJob, getJob, listJobs, stats, reap, claimsHeldBy };
 }

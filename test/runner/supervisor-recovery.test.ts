@@ -151,6 +151,29 @@ describe("supervisor recovery", () => {
   );
 
   it(
+    "opens a job the queue leased to this stack that its last supervisor never wrote down, at once",
+    async () => {
+      await enqueue("job-6", 6);
+      await enqueue("job-7", 7);
+      // killed between the queue's answer and the claim file (chaos seed 1011): only Redis knows
+      const { lease } = await claim();
+      // another stack on the same host holds job-7: not this stack's to open
+      const theirs = await store.claim({ role: "developer", host: "host-a", agent: "host-a/other" });
+
+      const sup = run(options(LONG_LEASE_MS));
+      await sup.start({ claim: false });
+      const done = await waitUntil(() => laneIn("job-6", "done"), "the leased job's lane to finish", WAIT_MS);
+
+      expect(done.lease.token).toBe(lease.token);
+      expect(await store.getJob("job-6")).toMatchObject({ state: "done", attempts: 1 });
+      expect(await store.getJob("job-7")).toMatchObject({ state: "active", attempts: 1 });
+      expect((await listLanes(paths.lanes)).map((l) => l.id)).toEqual(["job-6"]);
+      expect(theirs?.job.id).toBe("job-7");
+    },
+    TEST_MS,
+  );
+
+  it(
     "records a lane done when its job was acknowledged just before the supervisor died",
     async () => {
       await enqueue("job-2", 2);

@@ -98,6 +98,24 @@ describe("state store: leases, ack, fail and retries", () => {
     expect(await store.listJobs()).toEqual([]);
   });
 
+  it("lists the leases one agent of a host holds, with the token that proves each", async () => {
+    const store = await stores.open();
+    for (const id of ["mine-1", "mine-2", "other-agent", "done"]) await store.enqueue(job({ id }));
+    const mine1 = await store.claim(worker);
+    const mine2 = await store.claim(worker);
+    await store.claim({ ...worker, agent: "a2" });
+    const finished = await store.claim(worker);
+    await store.ack(finished!.lease);
+
+    const held = await store.claimsHeldBy("h1", "a1");
+    expect(held.map((c) => c.lease).sort((a, b) => a.jobId.localeCompare(b.jobId))).toEqual([
+      mine1!.lease,
+      mine2!.lease,
+    ]);
+    expect(held.find((c) => c.job.id === "mine-1")?.job).toMatchObject({ state: "active", attempts: 1 });
+    expect(await store.claimsHeldBy("h2", "a1")).toEqual([]);
+  });
+
   it("retries a failed job after 5 s, 15 s and 30 s, and parks the 4th failure in needs-human", async () => {
     const store = await stores.open();
     await store.enqueue(job({ id: "j" }));
