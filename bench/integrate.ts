@@ -1,9 +1,10 @@
 // Benchmark: Lanes' integration of 20 lanes against the shell loop (`git checkout -B` + `git merge --no-ff` per
-// lane, in a working tree) on a generated repo of 2,000+ files, in one process. Two cases: disjoint lanes (each
-// in its own files: the fast path) and overlapping lanes (groups of lanes editing the same files without
-// conflict: merge-tree). Each is timed in-process (plan + apply, as the CLI runs them) and end to end through
-// the package's bin (the bundle `dist/bin/lanes.mjs integrate`; also through tsc's module-per-file build
-// `dist/src/cli/main.js`, for comparison), and every run's tree must equal the loop's.
+// lane, in a working tree) on a generated repo of 2,000+ files with the .github/lanes.yml `lanes init` writes,
+// in one process. Two cases: disjoint lanes (each in its own files: the fast path) and overlapping lanes
+// (groups of lanes editing the same files without conflict: merge-tree). Each is timed in-process (plan +
+// apply, as the CLI runs them) and end to end through the package's bin (the bundle `dist/bin/lanes.mjs
+// integrate`; also through tsc's module-per-file build `dist/src/cli/main.js`, for comparison), and every
+// run's tree must equal the loop's.
 // Prints JSON only. Run: `npm run bench -- integrate` (or `npx tsx bench/integrate.ts` after a build).
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -11,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import { renderConfigTemplate } from "../src/config/render-config-template.js";
 import { applyIntegration } from "../src/integrate/apply-integration.js";
 import { planIntegration } from "../src/integrate/plan-integration.js";
 import { compare, summarize, type BenchResult } from "./stats.js";
@@ -40,6 +42,10 @@ const env: NodeJS.ProcessEnv = {
   GIT_COMMITTER_EMAIL: "bench@lanes.invalid",
   LANES_LOG_LEVEL: "silent",
 };
+// NODE_EXTRA_CA_CERTS makes every node process parse a CA bundle before any script runs (~100 ms here,
+// where the sandbox sets it for its proxy). Nothing here makes a TLS connection, and a developer's shell or
+// an Actions runner does not set it, so the CLI runs without it; its cost is reported on its own (startupCa).
+const { NODE_EXTRA_CA_CERTS: extraCaCerts, ...cliEnv } = env;
 
 async function git(dir: string, ...args: string[]): Promise<string> {
   return (await exec("git", args, { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 })).stdout.trim();
@@ -63,6 +69,10 @@ async function generateRepo(dir: string, overlapping: boolean): Promise<string[]
       ),
     );
   }
+  // The .github/lanes.yml `lanes init` writes (9 KB, every key with its comment): the CLI reads and checks it
+  // as it would on a user's repository. No validation commands: the loop runs none either.
+  await mkdir(join(dir, ".github"));
+  await writeFile(join(dir, ".github", "lanes.yml"), renderConfigTemplate());
   await mkdir(join(dir, "shared"));
   for (let s = 0; s < SHARED_FILES; s += 1)
     await writeFile(join(dir, "shared", `common${s}.ts`), sharedBody(s, new Map()));
@@ -108,6 +118,7 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 interface CaseResult {
   results: BenchResult[];
   startupMs: number[];
+  startupCaMs: number[];
 }
 
 async function benchCase(overlapping: boolean): Promise<CaseResult> {
@@ -123,9 +134,10 @@ async function benchCase(overlapping: boolean): Promise<CaseResult> {
     };
     const cli = (entry: string) => async () => {
       const args = [entry, "integrate", "--repo", dir, "--base", "main", "--date", DATE, "--json"];
-      await exec(process.execPath, [...args, "--branches", branches.join(",")], { env, cwd: dir });
+      await exec(process.execPath, [...args, "--branches", branches.join(",")], { env: cliEnv, cwd: dir });
     };
-    const startup = () => exec(process.execPath, [CLI, "--version"], { env, cwd: dir });
+    const startup = () => exec(process.execPath, [CLI, "--version"], { env: cliEnv, cwd: dir });
+    const startupCa = () => exec(process.execPath, [CLI, "--version"], { env, cwd: dir });
     const sameTree = async (what: string) => {
       const [loop, ours] = await Promise.all([
         git(dir, "rev-parse", "loop-integration^{tree}"),
@@ -141,6 +153,7 @@ async function benchCase(overlapping: boolean): Promise<CaseResult> {
       cliModules: [] as number[],
       loop: [] as number[],
       startup: [] as number[],
+      startupCa: [] as number[],
     };
     // One warm-up round, then interleaved measured rounds so all see the same machine state.
     for (let round = -1; round < RUNS; round += 1) {
@@ -152,12 +165,14 @@ async function benchCase(overlapping: boolean): Promise<CaseResult> {
       const endModules = await timed(cli(CLI_MODULES));
       await sameTree("CLI (modules)");
       const start = await timed(startup);
+      const startCa = await timed(startupCa);
       if (round < 0) continue;
       samples.loop.push(loop);
       samples.inProcess.push(own);
       samples.cli.push(end);
       samples.cliModules.push(endModules);
       samples.startup.push(start);
+      samples.startupCa.push(startCa);
     }
     const files = (await git(dir, "ls-files")).split("\n").length;
     const kind = overlapping ? "overlapping" : "disjoint";
@@ -186,6 +201,7 @@ async function benchCase(overlapping: boolean): Promise<CaseResult> {
         ),
       ],
       startupMs: samples.startup,
+      startupCaMs: samples.startupCa,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -199,7 +215,15 @@ export async function run(): Promise<BenchResult[]> {
     ...disjoint.startupMs,
     ...overlapping.startupMs,
   ]);
-  return [...disjoint.results, ...overlapping.results, startup];
+  const results = [...disjoint.results, ...overlapping.results, startup];
+  if (extraCaCerts !== undefined)
+    results.push(
+      summarize(`CLI start-up with NODE_EXTRA_CA_CERTS=${extraCaCerts} (not part of the runs above)`, [
+        ...disjoint.startupCaMs,
+        ...overlapping.startupCaMs,
+      ]),
+    );
+  return results;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
