@@ -11,7 +11,8 @@ import {
   type EventFollower,
   type LaneEvent,
 } from "./lane-events.js";
-import { LaneDriver, type DriverDeps } from "./lane-driver.js";
+import type { DriverDeps } from "./driven-lane.js";
+import { LaneDriver } from "./lane-driver.js";
 import { dropClaim, keepClaim, pendingClaims } from "./lane-claims.js";
 import { listLanes, loadLane, saveLane, type LaneRecord } from "./lane-record.js";
 import { openLane } from "./lane-setup.js";
