@@ -255,9 +255,17 @@ export class Supervisor {
    */
   private async reserveSlot(): Promise<void> {
     while (this.drivers.size + this.reserved >= this.options.agents && !this.abort.signal.aborted) {
+      // Whichever ends the wait (a freed slot or the stop) removes both hooks: a listener left on the
+      // signal per wait grew without bound in a long-running supervisor (MaxListenersExceededWarning).
       await new Promise<void>((resolve) => {
-        this.waiters.add(resolve);
-        this.abort.signal.addEventListener("abort", () => resolve(), { once: true });
+        const signal = this.abort.signal;
+        const done = (): void => {
+          signal.removeEventListener("abort", done);
+          this.waiters.delete(done);
+          resolve();
+        };
+        this.waiters.add(done);
+        signal.addEventListener("abort", done, { once: true });
       });
     }
     this.reserved += 1;
