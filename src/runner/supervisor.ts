@@ -1,9 +1,12 @@
 // The supervisor of one stack on one host: registers the host, claims jobs for its roles (blocking
 // claims, no polling), opens a lane per job, and routes hook events and periodic duties to lanes.
 import type { RoleName } from "../domain/role-names.js";
-import { AgentUnavailableError } from "./errors.js";
 import type { Logger } from "../observe/logger.js";
+import type { ControlEntry } from "../state/lane-control.js";
+import { adoptLanes, reopenClaims, reopenUnrecordedClaims } from "./adopt-lanes.js";
+import { runControlLoop } from "./control-loop.js";
 import type { LaneJob } from "./job-port.js";
+import type { LaneDriver } from "./lane-driver.js";
 import {
   ensureEventLog,
   followLaneEvents,
@@ -11,48 +14,20 @@ import {
   type EventFollower,
   type LaneEvent,
 } from "./lane-events.js";
-import type { DriverDeps } from "./driven-lane.js";
-import { LaneDriver } from "./lane-driver.js";
-import { dropClaim, keepClaim, pendingClaims } from "./lane-claims.js";
-import { listLanes, loadLane, saveLane, type LaneRecord } from "./lane-record.js";
-import { openLane } from "./lane-setup.js";
+import { openClaimedJob, type LaneOpening } from "./lane-opening.js";
+import type { LaneRecord } from "./lane-record.js";
+import { LaneSlots } from "./lane-slots.js";
 import { readRoutedOffset, saveRoutedOffset } from "./routed-offset.js";
-import { runControlLoop } from "./control-loop.js";
-import type { ControlEntry } from "../state/lane-control.js";
-import type { LaneWatch } from "./lane-watch.js";
+import type { SupervisorOptions } from "./supervisor-options.js";
 
-export interface SupervisorOptions extends Omit<DriverDeps, "now"> {
-  name: string;
-  hostName: string;
-  roles: readonly RoleName[];
-  /** Lanes this supervisor runs at once. */
-  agents: number;
-  now?: () => number;
-  leaseMs: number;
-  /** How long one blocking claim waits before it is renewed (ms). */
-  claimWaitMs?: number;
-  /** Slow duties (pane scrape for usage limits, commit rule) run on ticks at most this often (ms); default 60 s. */
-  scrapeEveryMs?: number;
-  /** Longest wait of one read of the lane control channel before new lanes are included (ms); default 1 s. */
-  controlWaitMs?: number;
-  /** Called after a lane closes (done, blocked, failed, lost); local mode offers newly ready PRPs here. */
-  onLaneClosed?: (lane: LaneRecord) => Promise<void>;
-  /** Tells the PRP (its issue) why no agent could be started for it; once per job. */
-  reportAgentProblem?: (job: LaneJob, message: string) => Promise<void>;
-  /** Environment the agent check sees (PATH, HOME, CLAUDE_CONFIG_DIR …); the process's by default. */
-  env?: NodeJS.ProcessEnv;
-  /** Publishes lanes and their pane lines for the dashboard (lane-watch.ts); none when absent. */
-  watch?: LaneWatch;
-}
+export type { SupervisorOptions } from "./supervisor-options.js";
 
 export class Supervisor {
   private readonly drivers = new Map<string, LaneDriver>();
   private readonly abort = new AbortController();
   private follower: EventFollower | undefined;
   private chain: Promise<unknown> = Promise.resolve();
-  private readonly waiters = new Set<() => void>();
-  /** Claims under way: each holds a slot, so concurrent role loops never open more lanes than `agents`. */
-  private reserved = 0;
+  private readonly slots: LaneSlots;
   private lastScrape = 0;
   /** The tick queued or running now; a tick asked for meanwhile is skipped (no backlog under load). */
   private pendingTick: Promise<void> | undefined;
@@ -61,14 +36,19 @@ export class Supervisor {
   private readonly loops: Promise<void>[] = [];
   readonly now: () => number;
   private readonly log: Logger;
+  private readonly opening: LaneOpening;
 
   constructor(private readonly options: SupervisorOptions) {
     this.now = options.now ?? Date.now;
     this.log = options.log;
-  }
-
-  private get driverDeps(): DriverDeps {
-    return { ...this.options, now: this.now };
+    this.slots = new LaneSlots(options.agents, () => this.drivers.size, this.abort.signal);
+    this.opening = {
+      options,
+      drivers: this.drivers,
+      driverDeps: () => ({ ...options, now: this.now }),
+      now: this.now,
+      log: this.log,
+    };
   }
 
   /** Runs `work` after everything queued before it, so events and ticks never interleave on a lane. */
@@ -92,9 +72,10 @@ export class Supervisor {
       roles: this.options.roles,
       ttlMs: this.options.leaseMs,
     });
-    await this.adoptLanes();
-    await this.reopenClaims();
-    await this.reopenUnrecordedClaims();
+    await adoptLanes(this.opening);
+    const open = (job: LaneJob, lease: LaneRecord["lease"]) => this.serial(() => this.open(job, lease));
+    await reopenClaims(this.opening, open);
+    await reopenUnrecordedClaims(this.opening, this.agentId, open);
     // Events the agents logged while no supervisor ran (it crashed, or was restarted) are routed now:
     // from where the last supervisor got to, or from the end for a stack that never routed any. Where
     // it starts is stored at once: a supervisor killed before it routed anything (chaos seed 1000) left
@@ -148,76 +129,6 @@ export class Supervisor {
     }
   }
 
-  /** Lanes this host was running before a restart: keep driving them with their recorded lease. */
-  private async adoptLanes(): Promise<void> {
-    for (const lane of await listLanes(this.options.host.paths.lanes)) {
-      if (!["starting", "working", "idle", "paused", "waiting", "finishing"].includes(lane.state)) continue;
-      const payload = lane.model ? { prp: { model: lane.model } } : {};
-      const job: LaneJob = {
-        id: lane.id,
-        issue: lane.issue,
-        role: lane.role,
-        title: lane.title,
-        kind: "build",
-        payload,
-        attempts: 0,
-        maxAttempts: 1,
-      };
-      this.drivers.set(lane.id, new LaneDriver(this.driverDeps, lane, job));
-      // Renewed before the first reap, which would otherwise requeue a lease that lapsed while no
-      // supervisor ran and cost the lane its agent; a lease already taken fails here and on the tick.
-      await this.options.store.heartbeat(lane.lease).catch(() => null);
-    }
-  }
-
-  /**
-   * Lanes the last supervisor claimed and died opening (no lane record yet): opened now with the same
-   * lease while it is still theirs, the way a claim would have opened them.
-   */
-  private async reopenClaims(): Promise<void> {
-    const { paths } = this.options.host;
-    for (const { job, lease } of await pendingClaims(paths)) {
-      if (this.drivers.has(job.id)) {
-        await dropClaim(paths, job.id);
-        continue;
-      }
-      const renewed = await this.options.store.heartbeat(lease).catch(() => undefined);
-      // Redis unreachable: the claim stays for the next start, and the reaper requeues the job meanwhile
-      if (renewed === undefined) continue;
-      if (renewed === null) {
-        await dropClaim(paths, job.id);
-        continue;
-      }
-      this.log.warn({ job: job.id }, "opening a lane the last supervisor died opening");
-      await this.serial(() => this.open(job, lease));
-    }
-  }
-
-  /**
-   * Jobs the queue leased to this stack with neither a lane record nor a kept claim: the last supervisor
-   * died between the queue's answer and writing the claim down (chaos seed 1011), and the job would sit
-   * leased to nobody until its lease ran out (a minute). Opened now with the same lease.
-   */
-  private async reopenUnrecordedClaims(): Promise<void> {
-    const held = await this.options.store
-      .claimsHeldBy?.(this.options.hostName, this.agentId)
-      .catch((error: unknown) => {
-        // Redis unreachable: the reaper requeues such a job once its lease runs out
-        this.log.warn({ err: String(error) }, "could not read this stack's leases");
-        return [];
-      });
-    for (const { job, lease } of held ?? []) {
-      // a lane recorded with this lease is driven (adoptLanes) or finished: never opened twice
-      if (this.drivers.has(job.id)) continue;
-      const recorded = await loadLane(this.options.host.paths.lane(job.id));
-      if (recorded?.lease.token === lease.token) continue;
-      const renewed = await this.options.store.heartbeat(lease).catch(() => null);
-      if (renewed === null) continue;
-      this.log.warn({ job: job.id }, "opening a lane the last supervisor claimed but never wrote down");
-      await this.serial(() => this.open(job, lease));
-    }
-  }
-
   /** Who holds this stack's leases in the queue: one agent name per host and stack. */
   private get agentId(): string {
     return `${this.options.hostName}/${this.options.name}`;
@@ -241,34 +152,7 @@ export class Supervisor {
           this.log.error({ lane: id, err: String(error) }, "after-close step failed"),
         );
     }
-    this.wakeWaiters();
-  }
-
-  private wakeWaiters(): void {
-    for (const wake of this.waiters) wake();
-    this.waiters.clear();
-  }
-
-  /**
-   * Waits for a free slot and reserves it (the check and the reservation run with no await between
-   * them, so two role loops cannot both take the last slot); the caller gives it back.
-   */
-  private async reserveSlot(): Promise<void> {
-    while (this.drivers.size + this.reserved >= this.options.agents && !this.abort.signal.aborted) {
-      // Whichever ends the wait (a freed slot or the stop) removes both hooks: a listener left on the
-      // signal per wait grew without bound in a long-running supervisor (MaxListenersExceededWarning).
-      await new Promise<void>((resolve) => {
-        const signal = this.abort.signal;
-        const done = (): void => {
-          signal.removeEventListener("abort", done);
-          this.waiters.delete(done);
-          resolve();
-        };
-        this.waiters.add(done);
-        signal.addEventListener("abort", done, { once: true });
-      });
-    }
-    this.reserved += 1;
+    this.slots.wake();
   }
 
   private async claimLoop(role: RoleName): Promise<void> {
@@ -277,7 +161,7 @@ export class Supervisor {
       // Let loops woken by the last release reserve first: otherwise the loop that just gave its slot
       // back takes it again at once, and a role with work waits behind a role with none.
       await new Promise((resolve) => setImmediate(resolve));
-      await this.reserveSlot();
+      await this.slots.reserve();
       try {
         if (signal.aborted) return;
         const claim = await this.options.store.claim({
@@ -294,66 +178,8 @@ export class Supervisor {
         await new Promise((r) => setTimeout(r, 1_000));
       } finally {
         // The slot is now either a lane (drivers) or free again.
-        this.reserved -= 1;
-        this.wakeWaiters();
+        this.slots.giveBack();
       }
-    }
-  }
-
-  private async open(job: LaneJob, lease: LaneDriver["lane"]["lease"]): Promise<void> {
-    const { paths } = this.options.host;
-    await keepClaim(paths, { job, lease });
-    try {
-      await this.openClaimed(job, lease);
-    } finally {
-      // the lane is recorded, or the job went back to the queue: either way the claim is settled
-      await dropClaim(paths, job.id);
-    }
-  }
-
-  private async openClaimed(job: LaneJob, lease: LaneDriver["lane"]["lease"]): Promise<void> {
-    const previous = await loadLane(this.options.host.paths.lane(job.id));
-    try {
-      // A missing or logged-out agent fails the job at once, with the reason on the PRP, instead of a pane that hangs.
-      await this.options.host.agent.check(this.options.env ?? process.env);
-    } catch (error) {
-      const message =
-        error instanceof AgentUnavailableError ? error.message : `the agent check failed: ${String(error)}`;
-      this.log.error({ job: job.id, err: message }, "no agent can start on this host");
-      const outcome = await this.options.store.fail(lease, message);
-      if (job.attempts <= 1 || outcome.outcome === "needs-human") {
-        await this.options
-          .reportAgentProblem?.(
-            job,
-            outcome.outcome === "needs-human"
-              ? `${message}\n\nAttempts are exhausted: the job waits for a human (\`lanes queue retry ${job.id}\`).`
-              : message,
-          )
-          .catch((reportError: unknown) =>
-            this.log.warn(
-              { job: job.id, err: String(reportError) },
-              "could not report the agent problem on the PRP",
-            ),
-          );
-      }
-      return;
-    }
-    try {
-      const lane = await openLane(this.options.host, job, lease, this.now(), previous);
-      await saveLane(this.options.host.paths.lane(lane.id), lane);
-      const driver = new LaneDriver(this.driverDeps, lane, job);
-      this.drivers.set(lane.id, driver);
-      await this.options.watch?.seen(lane);
-      this.log.info({ lane: lane.id, role: job.role, branch: lane.branch }, "lane opened");
-      await driver.report({
-        kind: "claimed",
-        branch: lane.branch,
-        attempts: job.attempts,
-        host: this.options.hostName,
-      });
-    } catch (error) {
-      this.log.error({ job: job.id, err: String(error) }, "could not open the lane");
-      await this.options.store.fail(lease, `could not open the lane: ${String(error)}`);
     }
   }
 
@@ -399,6 +225,10 @@ export class Supervisor {
     });
   }
 
+  private open(job: LaneJob, lease: LaneRecord["lease"]): Promise<void> {
+    return openClaimedJob(this.opening, job, lease);
+  }
+
   driver(id: string): LaneDriver | undefined {
     return this.drivers.get(id);
   }
@@ -412,7 +242,7 @@ export class Supervisor {
     this.abort.abort();
     this.follower?.stop();
     this.options.watch?.stop();
-    this.wakeWaiters();
+    this.slots.wake();
     await Promise.allSettled(this.loops);
     await this.settle();
   }
