@@ -5,63 +5,23 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { PaneDeadError, TmuxError, TmuxMissingError } from "./errors.js";
 import { sanitizeText } from "../text/sanitize.js";
-import { shellWord } from "./shell-word.js";
+import {
+  commandArgs,
+  envArgs,
+  newPaneArgs,
+  PANE_FORMAT,
+  parsePanes,
+  type ControlKey,
+  type PaneInfo,
+  type WindowSpec,
+} from "./tmux-format.js";
 
-export interface PaneInfo {
-  session: string;
-  windowName: string;
-  windowIndex: number;
-  paneId: string;
-  dead: boolean;
-  deadStatus: number | null;
-  pid: number;
-  currentCommand: string;
-  currentPath: string;
-}
-
-export interface WindowSpec {
-  session: string;
-  window: string;
-  cwd: string;
-  /** argv run directly in the pane (no shell); an empty array opens the default shell. */
-  command: readonly string[];
-  env?: Record<string, string>;
-}
-
-/** Keys the driver may send as keystrokes: a fixed set, never text from outside. */
-export type ControlKey = "Enter" | "Escape" | "C-c";
+export type { ControlKey, PaneInfo, WindowSpec } from "./tmux-format.js";
 
 /** What sendText embeds in a tmux command string: pane ids (`%4`) and plain targets, no quoting needed. */
 const SAFE_TARGET = /^[%@$=\w.:+-]+$/;
 /** Printed by sendText's guard when the pane has exited; no pane text can produce it (it is never pasted). */
 const PANE_DEAD_MARK = "lanes:pane-dead";
-
-const PANE_FORMAT = [
-  "#{session_name}",
-  "#{window_name}",
-  "#{window_index}",
-  "#{pane_id}",
-  "#{pane_dead}",
-  "#{pane_dead_status}",
-  "#{pane_pid}",
-  "#{pane_current_command}",
-  "#{pane_current_path}",
-].join("\t");
-
-function commandArgs(command: readonly string[]): string[] {
-  // tmux runs a single argument through `sh -c` but execs two or more directly: quote the one word.
-  if (command.length === 1) return [shellWord(command[0] as string)];
-  return [...command];
-}
-
-function envArgs(env: Record<string, string> | undefined): string[] {
-  return Object.entries(env ?? {}).flatMap(([k, v]) => ["-e", `${k}=${v}`]);
-}
-
-/** How a new session or window starts its pane: directory, environment, argv; tmux prints the pane id. */
-function newPaneArgs(spec: WindowSpec): string[] {
-  return ["-c", spec.cwd, "-P", "-F", "#{pane_id}", ...envArgs(spec.env), ...commandArgs(spec.command)];
-}
 
 export class Tmux {
   constructor(
@@ -196,23 +156,7 @@ export class Tmux {
         return [];
       throw error;
     }
-    return out
-      .split("\n")
-      .filter((line) => line.length > 0)
-      .map((line) => {
-        const [s, name, index, paneId, dead, status, pid, cmd, path] = line.split("\t");
-        return {
-          session: s ?? "",
-          windowName: name ?? "",
-          windowIndex: Number(index),
-          paneId: paneId ?? "",
-          dead: dead === "1",
-          deadStatus: status === undefined || status === "" ? null : Number(status),
-          pid: Number(pid),
-          currentCommand: cmd ?? "",
-          currentPath: path ?? "",
-        };
-      });
+    return parsePanes(out);
   }
 
   async isAlive(target: string): Promise<boolean> {
