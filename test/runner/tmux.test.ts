@@ -77,10 +77,7 @@ describe("Tmux driver (private server)", () => {
     }
     const stale = new StaleView(tmux.socket);
     await tmux.newSession({ session: "s", window: "w", cwd: tmp.path, command: ["sh", "-c", "exit 0"] });
-    const dead = await waitUntil(
-      async () => (await tmux.listPanes("s")).find((p) => p.dead),
-      "pane to die",
-    );
+    const dead = await waitUntil(async () => (await tmux.listPanes("s")).find((p) => p.dead), "pane to die");
     await expect(stale.sendText(dead.paneId, "hello")).rejects.toBeInstanceOf(PaneDeadError);
     await expect(stale.sendText(dead.paneId, "", { enter: true })).rejects.toBeInstanceOf(PaneDeadError);
     // the server is still up, and the refused paste left no buffer behind
