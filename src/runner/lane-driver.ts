@@ -1,5 +1,6 @@
 // Drives one lane after it is open: briefs the agent, reacts to its hook events, enforces the commit
-// rule, pauses on usage limits and resumes, restarts a crashed agent, and finishes the lane.
+// rule, pauses on usage limits and resumes, restarts a crashed agent, and finishes the lane. The steps
+// live beside it: lane-finishing, lane-crash, lane-usage, lane-commands, lane-check-ins (on driven-lane).
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -24,7 +25,7 @@ import {
 import { checkBudget, countUsage } from "./lane-usage.js";
 import type { PaneInfo } from "./tmux.js";
 
-/** The lane's events and ticks decide what it does next; its finishing, crash, usage and command steps live beside it. */
+/** A driven lane whose hook events and ticks decide what it does next. */
 export class LaneDriver extends DrivenLane {
   async onEvent(event: LaneEvent): Promise<LaneOutcome> {
     const now = this.ctx.now();
