@@ -47,6 +47,7 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
   const running = commandOf(args) !== undefined;
   let log: Logger | undefined;
   try {
+    if (running) (await import("./zod-mode.js")).parseWithoutJit();
     const settings = running ? (await import("./env.js")).readCliEnv(env) : {};
     const logger = running ? await import("../observe/logger.js") : undefined;
     const ctx: CliDeps = {
