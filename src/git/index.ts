@@ -14,3 +14,4 @@ export * from "./show-file.js";
 export * from "./tree-merge.js";
 export * from "./virtual-base.js";
 export * from "./token-auth.js";
+export * from "./read-refs-and-file.js";

@@ -3,7 +3,6 @@
 // the gates a lane must pass to be taken by --ready.
 import { loadConfig, DEFAULT_CONFIG_FILE } from "../config/load-config.js";
 import type { LanesConfig } from "../config/schema.js";
-import { gitIn, type GitRepo } from "../git/git-repo.js";
 import { gateConfigFrom } from "../gates/gate-config.js";
 import { checkRunName } from "../gates/check-run-name.js";
 import { GATE_NAMES } from "../gates/types.js";
@@ -17,17 +16,17 @@ export interface IntegrationSettings {
   found: boolean;
 }
 
-export async function readIntegrationSettings(repo: GitRepo, base: string): Promise<IntegrationSettings> {
-  const { stdout, exitCode } = await gitIn(repo, ["cat-file", "blob", `${base}:${DEFAULT_CONFIG_FILE}`], {
-    okExitCodes: [128],
-  });
-  const found = exitCode === 0;
-  const config = loadConfig(found ? stdout : "", { file: `${DEFAULT_CONFIG_FILE} at ${base}` });
+/** `<base>:.github/lanes.yml`, the revision and path the settings are read from. */
+export const configAt = (base: string): string => `${base}:${DEFAULT_CONFIG_FILE}`;
+
+/** The settings in the config file's text at the base (undefined: there is none, the defaults apply). */
+export function integrationSettingsFrom(text: string | undefined, base: string): IntegrationSettings {
+  const config = loadConfig(text ?? "", { file: `${DEFAULT_CONFIG_FILE} at ${base}` });
   return {
     roleOrder: [...config.integration.order],
     validation: [...config.integration.validation],
     requiredGates: requiredGateChecks(config),
-    found,
+    found: text !== undefined,
   };
 }
 

@@ -26,16 +26,28 @@ export interface TargetInput {
 
 const MAX_SUFFIX = 50;
 
-export async function chooseIntegrationTarget(repo: GitRepo, input: TargetInput): Promise<IntegrationTarget> {
-  const names = [
-    input.wanted,
-    ...Array.from({ length: MAX_SUFFIX - 1 }, (_, i) => `${input.wanted}-${i + 2}`),
-  ];
-  const refs = names.flatMap((n) => [
+/** Every ref chooseIntegrationTarget reads: the day's branch and its free-name successors, local and remote. */
+export function integrationTargetRefs(input: Pick<TargetInput, "wanted" | "remote">): string[] {
+  return candidateNames(input.wanted).flatMap((n) => [
     `refs/heads/${n}`,
     ...(input.remote ? [`refs/remotes/${input.remote}/${n}`] : []),
   ]);
-  const commits = await resolveCommits(repo, refs);
+}
+
+const candidateNames = (wanted: string): string[] => [
+  wanted,
+  ...Array.from({ length: MAX_SUFFIX - 1 }, (_, i) => `${wanted}-${i + 2}`),
+];
+
+/** `known`: those refs already resolved by the caller (one read for several questions), if it has them all. */
+export async function chooseIntegrationTarget(
+  repo: GitRepo,
+  input: TargetInput,
+  known?: ReadonlyMap<string, string | undefined>,
+): Promise<IntegrationTarget> {
+  const names = candidateNames(input.wanted);
+  const refs = integrationTargetRefs(input);
+  const commits = known && refs.every((r) => known.has(r)) ? known : await resolveCommits(repo, refs);
   const existing = (name: string) =>
     commits.get(`refs/heads/${name}`) ??
     (input.remote ? commits.get(`refs/remotes/${input.remote}/${name}`) : undefined);

@@ -58,6 +58,8 @@ export interface PlanInput {
   predictConflicts?: boolean;
   /** The branch to write instead of lanes/integration/<date>. */
   branch?: string;
+  /** Refs the caller already resolved (one read for several questions); the rest are resolved here. */
+  resolved?: ReadonlyMap<string, string | undefined>;
 }
 
 /** Git reads run side by side during planning (they only read). */
@@ -79,7 +81,9 @@ export async function planIntegration(repo: GitRepo, input: PlanInput): Promise<
   }));
   // The base and every lane resolved by one cat-file, their histories walked by one rev-list.
   const refOf = (lane: Lane) => lane.commit ?? lane.branch;
-  const commits = await resolveCommits(repo, [input.base, ...order.map(refOf)]);
+  const refs = [input.base, ...order.map(refOf)];
+  const known = input.resolved;
+  const commits = known && refs.every((r) => known.has(r)) ? known : await resolveCommits(repo, refs);
   const baseCommit = commits.get(input.base);
   if (baseCommit === undefined) throw new BaseNotFoundError(input.base, repo.dir);
   const tips = [...new Set(order.flatMap((l) => commits.get(refOf(l)) ?? []))];

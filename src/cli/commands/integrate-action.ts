@@ -4,14 +4,15 @@ import { UsageError } from "../../errors.js";
 import type { GitRepo } from "../../git/git-repo.js";
 import { applyIntegration } from "../../integrate/apply-integration.js";
 import type { PrpFacts } from "../../integrate/backlog-lanes.js";
-import { readIntegrationSettings } from "../../integrate/integration-settings.js";
-import { integrationChanges } from "../../integrate/integration-target.js";
+import { readRefsAndFile } from "../../git/read-refs-and-file.js";
+import { configAt, integrationSettingsFrom } from "../../integrate/integration-settings.js";
+import { integrationChanges, integrationTargetRefs } from "../../integrate/integration-target.js";
 import { laneFromBranch } from "../../integrate/lane.js";
 import { integrationBranch, isoDate, planIntegration } from "../../integrate/plan-integration.js";
 import { emit, type CliDeps } from "../cli-deps.js";
 import { tracked, withProgress, type Progress } from "../progress/progress.js";
 import { githubRepoFrom, repoFullName, requireGithubRepo } from "./github-repo-option.js";
-import { selectLanes } from "./integrate-lanes.js";
+import { namedBranches, selectLanes } from "./integrate-lanes.js";
 import type { IntegrateOptions } from "./integrate-options.js";
 import {
   conflictNextSteps,
@@ -20,7 +21,7 @@ import {
   renderResult,
   type IntegrateOutput,
 } from "./integrate-render.js";
-import { chooseTarget } from "./integrate-target.js";
+import { chooseTarget, targetRemote } from "./integrate-target.js";
 
 // What only some runs need (GitHub, Redis, a backlog, a stack, a push) is imported when used: a plain
 // `lanes integrate --branches …` loads neither Octokit nor ioredis.
@@ -43,17 +44,29 @@ export async function runIntegrate(ctx: CliDeps, opts: IntegrateOptions): Promis
   const finish = await withProgress(ctx, { json: opts.json }, async (progress) => {
     const backlog = opts.backlog ? await import("../../integrate/backlog-lanes.js") : undefined;
     const date = opts.date ?? isoDate(new Date());
-    // Reads that do not depend on each other run side by side: settings, the backlog and the target.
-    const [settings, prps, target] = await tracked(
+    const wanted = integrationBranch(date);
+    // One git process answers the settings file, the target branch's free names, the base and the named
+    // lanes (the plan reuses those); the backlog is read beside it.
+    const [settings, prps, target, known] = await tracked(
       progress,
       "read",
       `settings at ${opts.base}${opts.backlog ? ", backlog" : ""}, target branch`,
       () =>
         Promise.all([
-          readIntegrationSettings(repo, opts.base),
+          readRefsAndFile(
+            repo,
+            [
+              opts.base,
+              ...(opts.ready ? [] : namedBranches(opts)),
+              ...integrationTargetRefs({ wanted, remote: targetRemote(opts) }),
+            ],
+            configAt(opts.base),
+          ),
           backlog && opts.backlog ? backlog.readBacklogFacts(opts.backlog) : new Map<string, PrpFacts>(),
-          chooseTarget(opts, repo, integrationBranch(date), port, github),
-        ]),
+        ]).then(async ([read, facts]) => {
+          const chosen = await chooseTarget(opts, repo, wanted, port, github, read.commits);
+          return [integrationSettingsFrom(read.file, opts.base), facts, chosen, read.commits] as const;
+        }),
       ([, , t]) => t.branch,
     );
     ctx.trace("settings and target read");
@@ -100,6 +113,7 @@ export async function runIntegrate(ctx: CliDeps, opts: IntegrateOptions): Promis
             roleOrder: settings.roleOrder,
             validate: [...new Set([...settings.validation, ...opts.validate, ...prpValidation])],
             predictConflicts: opts.dryRun === true,
+            resolved: known,
           }),
         (p) =>
           `${p.order.length} lane(s)${p.validate.length > 0 ? `, ${p.validate.length} validation command(s)` : ""}`,

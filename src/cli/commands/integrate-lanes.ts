@@ -8,6 +8,18 @@ import type { ReadySet } from "../../integrate/ready-from-github.js";
 import type { CliDeps } from "../cli-deps.js";
 import { baseOnGitHub, type IntegrateOptions } from "./integrate-options.js";
 
+/** The branches --branches names, each once. */
+export function namedBranches(opts: IntegrateOptions): string[] {
+  return [
+    ...new Set(
+      (opts.branches ?? "")
+        .split(",")
+        .map((b) => b.trim())
+        .filter((b) => b.length > 0),
+    ),
+  ];
+}
+
 /** The lanes to integrate: the named branches, or those whose required gates succeeded. */
 export async function selectLanes(
   ctx: CliDeps,
@@ -18,14 +30,7 @@ export async function selectLanes(
   github: RepoRef | undefined,
 ): Promise<ReadySet> {
   if (!opts.ready) {
-    const branches = [
-      ...new Set(
-        (opts.branches ?? "")
-          .split(",")
-          .map((b) => b.trim())
-          .filter((b) => b.length > 0),
-      ),
-    ];
+    const branches = namedBranches(opts);
     if (branches.length === 0)
       throw new UsageError(
         "--branches needs at least one branch name, e.g. --branches lanes/developer/12-api",

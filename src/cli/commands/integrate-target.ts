@@ -12,16 +12,20 @@ export async function chooseTarget(
   wanted: string,
   port: GitHubPort | undefined,
   github: RepoRef | undefined,
+  known?: ReadonlyMap<string, string | undefined>,
 ): Promise<IntegrationTarget> {
   const base = baseOnGitHub(opts.base, opts.remote);
   const openPr =
     port && github && opts.openPr && !opts.dryRun
       ? (await port.listPulls(github, { state: "open", head: wanted, base })).length > 0
       : false;
-  return chooseIntegrationTarget(repo, {
-    wanted,
-    base: opts.base,
-    remote: opts.openPr || opts.push ? opts.remote : undefined,
-    openPr,
-  });
+  return chooseIntegrationTarget(
+    repo,
+    { wanted, base: opts.base, remote: targetRemote(opts), openPr },
+    known,
+  );
 }
+
+/** The remote whose copies of the integration branch count as taken: the one a result is pushed to. */
+export const targetRemote = (opts: IntegrateOptions): string | undefined =>
+  opts.openPr || opts.push ? opts.remote : undefined;
