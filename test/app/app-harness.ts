@@ -1,15 +1,18 @@
-// A Probot instance running the Lanes app against a real Redis, with GitHub faked by nock at API.
+// A Probot instance running the Lanes app against a real Redis, with GitHub faked by nock at API. The
+// webhook examples all name one repository (Codertocat/Hello-World), so each test file gets a redis-server
+// of its own: files that vitest runs side by side never flush each other's keys.
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
-import { afterEach, beforeEach } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { createLanesApp, type LanesApp } from "../../src/app/create-lanes-app.js";
 import { createAppMetrics, type AppMetrics } from "../../src/app/serve/app-metrics.js";
 import { createGitHubPort, type GitHubPort } from "../../src/github/index.js";
 import { silentLogger } from "../../src/observe/logger.js";
 import type { StateStore } from "../../src/state/index.js";
-import { redisUrl } from "../support/redis.js";
+import { startLocalRedis, type LocalRedis } from "../../src/state/local-redis.js";
+import { makeTempDir, type TempDir } from "../support/tmp.js";
 import { testPrivateKey } from "./test-key.js";
 
 export const API = "https://api.github.test";
@@ -28,15 +31,21 @@ export interface AppHarness {
 
 export function useAppHarness(): AppHarness {
   const h = {} as AppHarness;
+  let server: LocalRedis;
+  let dir: TempDir;
+  beforeAll(async () => {
+    dir = await makeTempDir("lanes-app-redis");
+    server = await startLocalRedis({ dir: dir.path });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await dir?.remove();
+  });
   beforeEach(async () => {
-    h.redis = new Redis(redisUrl(), { lazyConnect: true, maxRetriesPerRequest: 1 });
+    h.redis = new Redis(server.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
     await h.redis.connect();
-    // each test its own repository keys: flushing the test repo's prefix and the delivery ids it used
-    await h.redis.eval(
-      "for _, k in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', k) end",
-      0,
-      "lanes:{Codertocat/Hello-World}:*",
-    );
+    // each test a clean server: the repository's keys, the delivery ids and the App's indexes
+    await h.redis.flushall();
     h.port = createGitHubPort({
       auth: { type: "token", token: "ghs_test" },
       baseUrl: API,
