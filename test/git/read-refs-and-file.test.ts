@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { readRefsAndFile } from "../../src/git/read-refs-and-file.js";
+import { GitError } from "../../src/git/errors.js";
 import { runGit, type Git } from "../../src/git/run-git.js";
 import { gitEnv, makeRepo, type TestRepo } from "../support/git.js";
 
@@ -49,5 +50,30 @@ describe("readRefsAndFile", () => {
     expect((await readRefsAndFile(at, [], "main:dir")).file).toBeUndefined();
     expect((await readRefsAndFile(at, [], "nobranch:dir/a.txt")).file).toBeUndefined();
     expect((await readRefsAndFile(at, [], "main:dir/a.txt")).file).toBe("a\n");
+  });
+
+  it("falls back to a batch-check and a blob read on a git without --batch-command (before 2.36)", async () => {
+    repo = await makeRepo();
+    const first = await repo.commit("first", { ".github/lanes.yml": "version: 1\n" });
+    const calls: string[][] = [];
+    // what git 2.34 answers: a usage error, exit 129
+    const oldGit: Git = (args, options) => {
+      calls.push([...args]);
+      if (args.some((a) => a.startsWith("--batch-command")))
+        return Promise.reject(new GitError(args, 129, "error: unknown option `batch-command'", options.cwd));
+      return runGit(args, options);
+    };
+    const read = await readRefsAndFile(
+      { dir: repo.dir, env: gitEnv, git: oldGit },
+      ["main", "gone"],
+      "main:.github/lanes.yml",
+    );
+    expect(Object.fromEntries(read.commits)).toEqual({ main: first, gone: undefined });
+    expect(read.file).toBe("version: 1\n");
+    expect(calls.map((c) => c[1])).toEqual([
+      "--batch-command=%(objectname) %(objecttype)",
+      "--batch-check=%(objectname) %(objecttype)",
+      "blob",
+    ]);
   });
 });
