@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { gitVersionOf } from "../../src/cli/doctor/check-git-features.js";
 import { lanes } from "../support/cli.js";
 import { redisUrl } from "../support/redis.js";
 import { makeTempDir, type TempDir } from "../support/tmp.js";
@@ -121,5 +122,30 @@ describe("lanes doctor's environment checks", () => {
         ? { status: "ok", detail: "available" }
         : { status: "warn", detail: expect.stringContaining("arrived in git 2.40") as unknown },
     );
+  });
+
+  it("fails a git older than 2.38, which cannot merge-tree --write-tree, and names the version", async () => {
+    const bin = await makeTempDir("lanes-doctor-old-git");
+    homes.push(bin);
+    // git 2.34 as Ubuntu 22.04 ships it: reports its version, runs the real git for anything else
+    const realGit = spawnSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).stdout.trim();
+    writeFileSync(
+      join(bin.path, "git"),
+      `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "git version 2.34.1"; exit 0; fi\nexec ${realGit} "$@"\n`,
+      { mode: 0o755 },
+    );
+    const { code, check } = await doctor({ PATH: `${bin.path}:${process.env.PATH ?? ""}` });
+    expect(check("git version")).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("git 2.34 is older than 2.38") as unknown,
+    });
+    expect(code).not.toBe(0);
+    expect((await doctor({})).check("git version")).toMatchObject({ status: "ok" });
+  });
+
+  it("reads git's version from its output", () => {
+    expect(gitVersionOf("git version 2.39.5\n")).toEqual([2, 39]);
+    expect(gitVersionOf("git version 2.45.1.windows.1")).toEqual([2, 45]);
+    expect(gitVersionOf("hub version 2.14")).toBeUndefined();
   });
 });

@@ -1,10 +1,10 @@
 // `lanes doctor`: checks that the tools a runner host needs are installed, and says what to install;
-// then the environment: GitHub credentials, Redis, the claude login, git's merge-tree --stdin.
+// then the environment: GitHub credentials, Redis, the claude login, git 2.38+ and git's merge-tree --stdin.
 import { execFile } from "node:child_process";
 import type { Command } from "commander";
 import { action, emit, type CliDeps } from "../cli-deps.js";
 import { checkClaudeLogin } from "../doctor/check-claude-login.js";
-import { checkGitMergeTree } from "../doctor/check-git-features.js";
+import { checkGitMergeTree, checkGitVersion } from "../doctor/check-git-features.js";
 import { checkGithubCredentials } from "../doctor/check-github-credentials.js";
 import { checkRedis } from "../doctor/check-redis.js";
 import { checkRunnerLabels } from "../doctor/check-runner-labels.js";
@@ -69,6 +69,7 @@ export async function runEnvironmentChecks(
     checkGithubCredentials(ctx.env),
     await checkRedis(ctx.env, ctx.log),
     await checkClaudeLogin(ctx.env),
+    await checkGitVersion(ctx.env),
     await checkGitMergeTree(ctx.env),
     await checkRunnerLabels(ctx.env, {
       runnerDir: options.runnerDir,
