@@ -47,14 +47,18 @@ export async function treeOf(repo: GitRepo, commit: string): Promise<string> {
   return stdout.trim();
 }
 
-/** Resolves many refs with one `git cat-file --batch-check`; a ref that names no commit maps to undefined. */
+/**
+ * Resolves many refs with one `git cat-file --batch-check`; a ref that names no commit maps to undefined.
+ * Refs in `known` (resolved earlier by the caller) are taken from it: git is asked only for the rest.
+ */
 export async function resolveCommits(
   repo: GitRepo,
   refs: readonly string[],
+  known?: ReadonlyMap<string, string | undefined>,
 ): Promise<Map<string, string | undefined>> {
   const resolved = new Map<string, string | undefined>();
-  const usable = refs.filter((r) => !/[\s\n]/.test(r));
-  for (const ref of refs) resolved.set(ref, undefined);
+  for (const ref of refs) resolved.set(ref, known?.get(ref));
+  const usable = [...new Set(refs.filter((r) => !known?.has(r) && !/[\s\n]/.test(r)))];
   if (usable.length === 0) return resolved;
   const { stdout } = await gitIn(repo, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], {
     input: usable.map((r) => `${r}^{commit}\n`).join(""),

@@ -39,7 +39,7 @@ const candidateNames = (wanted: string): string[] => [
   ...Array.from({ length: MAX_SUFFIX - 1 }, (_, i) => `${wanted}-${i + 2}`),
 ];
 
-/** `known`: those refs already resolved by the caller (one read for several questions), if it has them all. */
+/** `known`: refs the caller already resolved (one read for several questions); the rest are resolved here. */
 export async function chooseIntegrationTarget(
   repo: GitRepo,
   input: TargetInput,
@@ -47,7 +47,7 @@ export async function chooseIntegrationTarget(
 ): Promise<IntegrationTarget> {
   const names = candidateNames(input.wanted);
   const refs = integrationTargetRefs(input);
-  const commits = known && refs.every((r) => known.has(r)) ? known : await resolveCommits(repo, refs);
+  const commits = await resolveCommits(repo, refs, known);
   const existing = (name: string) =>
     commits.get(`refs/heads/${name}`) ??
     (input.remote ? commits.get(`refs/remotes/${input.remote}/${name}`) : undefined);

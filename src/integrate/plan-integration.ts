@@ -81,9 +81,7 @@ export async function planIntegration(repo: GitRepo, input: PlanInput): Promise<
   }));
   // The base and every lane resolved by one cat-file, their histories walked by one rev-list.
   const refOf = (lane: Lane) => lane.commit ?? lane.branch;
-  const refs = [input.base, ...order.map(refOf)];
-  const known = input.resolved;
-  const commits = known && refs.every((r) => known.has(r)) ? known : await resolveCommits(repo, refs);
+  const commits = await resolveCommits(repo, [input.base, ...order.map(refOf)], input.resolved);
   const baseCommit = commits.get(input.base);
   if (baseCommit === undefined) throw new BaseNotFoundError(input.base, repo.dir);
   const tips = [...new Set(order.flatMap((l) => commits.get(refOf(l)) ?? []))];

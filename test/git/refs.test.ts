@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { mergeBase, resolveCommit, resolveCommits } from "../../src/git/refs.js";
+import { runGit, type Git } from "../../src/git/run-git.js";
 import { gitEnv, makeRepo, type TestRepo } from "../support/git.js";
 
 describe("refs", () => {
@@ -24,6 +25,23 @@ describe("refs", () => {
       "main:a.txt": undefined,
       "has space": undefined,
     });
+  });
+
+  it("takes refs the caller already resolved from its map and asks git only for the rest", async () => {
+    repo = await makeRepo();
+    const first = await repo.commit("first", { "a.txt": "a\n" });
+    const asked: string[] = [];
+    const git: Git = (args, options) => {
+      asked.push(options.input ?? "");
+      return runGit(args, options);
+    };
+    const known = new Map([["elsewhere", "0123456789abcdef0123456789abcdef01234567"]]);
+    const resolved = await resolveCommits({ dir: repo.dir, env: gitEnv, git }, ["elsewhere", "main"], known);
+    expect(Object.fromEntries(resolved)).toEqual({ elsewhere: known.get("elsewhere"), main: first });
+    expect(asked).toEqual(["main^{commit}\n"]);
+    asked.length = 0;
+    await resolveCommits({ dir: repo.dir, env: gitEnv, git }, ["elsewhere"], known);
+    expect(asked).toEqual([]);
   });
 
   it("resolves one ref, and finds no merge base between unrelated roots", async () => {
