@@ -51,22 +51,19 @@ export async function runIntegrate(ctx: CliDeps, opts: IntegrateOptions): Promis
       progress,
       "read",
       `settings at ${opts.base}${opts.backlog ? ", backlog" : ""}, target branch`,
-      () =>
-        Promise.all([
-          readRefsAndFile(
-            repo,
-            [
-              opts.base,
-              ...(opts.ready ? [] : namedBranches(opts)),
-              ...integrationTargetRefs({ wanted, remote: targetRemote(opts) }),
-            ],
-            configAt(opts.base),
-          ),
+      async () => {
+        const refs = [
+          opts.base,
+          ...(opts.ready ? [] : namedBranches(opts)),
+          ...integrationTargetRefs({ wanted, remote: targetRemote(opts) }),
+        ];
+        const [read, facts] = await Promise.all([
+          readRefsAndFile(repo, refs, configAt(opts.base)),
           backlog && opts.backlog ? backlog.readBacklogFacts(opts.backlog) : new Map<string, PrpFacts>(),
-        ]).then(async ([read, facts]) => {
-          const chosen = await chooseTarget(opts, repo, wanted, port, github, read.commits);
-          return [integrationSettingsFrom(read.file, opts.base), facts, chosen, read.commits] as const;
-        }),
+        ]);
+        const chosen = await chooseTarget(opts, repo, wanted, port, github, read.commits);
+        return [integrationSettingsFrom(read.file, opts.base), facts, chosen, read.commits] as const;
+      },
       ([, , t]) => t.branch,
     );
     ctx.trace("settings and target read");
