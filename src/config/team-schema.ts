@@ -1,6 +1,7 @@
 // The `.github/lanes.yml` sections that keep a team of agents on course (issue 19): SLAs per priority,
 // code owners, alert destinations, the daily standup and the deploy after an integration.
 import * as z from "zod";
+import { isTimeZone } from "../text/time-zone.js";
 
 const DURATION = /^(\d{1,6})\s*(m|h|d)$/;
 const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -78,16 +79,7 @@ export const StandupSchema = z.strictObject({
   /** IANA time zone. */
   zone: z
     .string()
-    .refine((zone) => {
-      // lanes init writes UTC; checking it through Intl would load ICU's time zone data (~20 ms a CLI run)
-      if (zone === "UTC") return true;
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'expected an IANA time zone such as "Europe/Berlin" or "UTC"')
+    .refine(isTimeZone, 'expected an IANA time zone such as "Europe/Berlin" or "UTC"')
     .default("UTC"),
   /** Title of the issue the standup is posted on (created when missing). */
   issue: z.string().trim().min(1).max(200).default("Lanes standup"),

@@ -1,5 +1,6 @@
 // Recognises Claude Code's usage-limit messages and turns them into a resume instant.
 // Pure: the clock and the host time zone are arguments; it never sleeps or schedules anything itself.
+import { isTimeZone } from "../text/time-zone.js";
 
 export interface UsageLimit {
   /** The instant the limit resets, as stated by the message. */
@@ -33,13 +34,7 @@ export function hostTimeZone(): string {
 }
 
 function validZone(zone: string | undefined): zone is string {
-  if (zone === undefined) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+  return zone !== undefined && isTimeZone(zone);
 }
 
 /** The wall-clock fields of an instant in a zone. */
